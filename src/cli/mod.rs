@@ -1,0 +1,116 @@
+/*!
+The `hoso` command: clap arguments, then one function per subcommand.
+
+Exit codes: 0 success (warnings allowed), 1 the data or a document failed, 2 usage, setup or I/O.
+Messages go to stderr in Vietnamese by default (`--lang en` for English); results go to stdout.
+*/
+
+mod commands;
+
+use crate::diag::{Format, Lang};
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// Hồ sơ kết nạp đảng viên: kiểm tra hồ sơ, điền mẫu biểu, in PDF.
+///
+/// Checks the records of a Party branch, fills the official forms and typesets them to PDF.
+#[derive(Debug, Parser)]
+#[command(name = "hoso", version, about, long_about = None)]
+pub struct Cli {
+    /// Language of messages: vi (tiếng Việt) or en.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "vi",
+        env = "HOSO_LANG"
+    )]
+    pub lang: Lang,
+
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the demo workspace into DIR (a new or empty folder).
+    Init {
+        /// Where to write it.
+        dir: PathBuf,
+    },
+    /// List the people of a workspace with their stage.
+    List {
+        /// The workspace folder.
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// List the official forms hoso can fill.
+    Forms {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Check a workspace: required fields, dates, references, figures.
+    Validate {
+        /// The workspace folder.
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// Output format of the diagnostics.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Fill a form for a person and typeset it to PDF.
+    Render {
+        /// The form code: 6-KNĐ (6-KND and 6 are accepted too).
+        form: String,
+        /// The person's id (file name without .yaml); not needed with --blank.
+        #[arg(required_unless_present = "blank")]
+        person: Option<String>,
+        /// The workspace folder.
+        #[arg(short, long, default_value = ".")]
+        workspace: PathBuf,
+        /// The PDF to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Also write the generated Typst source here (with the layout library beside it).
+        #[arg(long, value_name = "OUT.typ")]
+        typst: Option<PathBuf>,
+        /// The blank form, for handwriting.
+        #[arg(long, conflicts_with = "person")]
+        blank: bool,
+    },
+}
+
+/// Runs `hoso` with these arguments (the first is the program name) and returns the exit code.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => 2,
+            };
+        }
+    };
+    commands::dispatch(cli)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn verify_cli() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

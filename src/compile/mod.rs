@@ -1,0 +1,201 @@
+/*!
+Compiling: Typst source in memory → laid-out document → PDF bytes.
+
+One [`Typesetter`] per process holds the standard library and the fonts, loaded once and shared by
+every compile (and every thread). Each compile gets a small [`FormWorld`] that serves exactly two
+files, the generated source and the layout library, from memory: no network, no file system.
+Output is deterministic: the document date comes from the data, the PDF identifier from the
+document's name, and nothing reads the clock.
+*/
+
+mod fonts;
+
+pub use fonts::FontPolicy;
+
+use crate::render::{LIBRARY_NAME, TypstSource};
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+/// A compiled document, ready to export.
+pub struct Compiled {
+    /// The laid-out pages.
+    pub document: PagedDocument,
+    /// Warnings Typst raised (font fallbacks are filtered out: they are expected).
+    pub warnings: Vec<String>,
+}
+
+/// Why a source did not compile. Generated sources should always compile, so this points at a
+/// template (built-in or overridden by the workspace) with the line of the generated source.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", .messages.join("\n"))]
+pub struct CompileError {
+    /// One line per Typst error: `6-KND-x.typ:12:5: message (from template ...)`.
+    pub messages: Vec<String>,
+}
+
+/// The standard library and fonts, shared by every compile of the process.
+pub struct Typesetter {
+    library: LazyHash<Library>,
+    fonts: fonts::Fonts,
+}
+
+impl Typesetter {
+    /// Loads the fonts once, following `policy`.
+    pub fn new(policy: FontPolicy) -> Typesetter {
+        Typesetter {
+            library: LazyHash::new(Library::default()),
+            fonts: fonts::Fonts::load(policy),
+        }
+    }
+
+    /// The families that will set the text, for `hoso` to tell the user which font is used.
+    pub fn font_family(&self) -> &str {
+        self.fonts.main_family()
+    }
+
+    /// Typesets `source`. `date` is the document's date (what Typst's `datetime.today()` sees).
+    pub fn compile(
+        &self,
+        source: &TypstSource,
+        date: Option<jiff::civil::Date>,
+    ) -> Result<Compiled, CompileError> {
+        let world = FormWorld::new(self, source, date);
+        let result = typst::compile::<PagedDocument>(&world);
+        let warnings = result
+            .warnings
+            .iter()
+            .filter(|w| !w.message.starts_with("unknown font family"))
+            .map(|w| world.describe(w))
+            .collect();
+        match result.output {
+            Ok(document) => Ok(Compiled { document, warnings }),
+            Err(errors) => Err(CompileError {
+                messages: errors.iter().map(|e| world.describe(e)).collect(),
+            }),
+        }
+    }
+
+    /// Exports a compiled document to PDF bytes. `ident` names the document stably (form and
+    /// person), so that the PDF's identifier does not change between runs.
+    pub fn pdf(
+        &self,
+        compiled: &Compiled,
+        ident: &str,
+        date: Option<jiff::civil::Date>,
+    ) -> Result<Vec<u8>, CompileError> {
+        let timestamp = date
+            .and_then(|d| Datetime::from_ymd(d.year().into(), d.month() as u8, d.day() as u8))
+            .map(Timestamp::new_utc);
+        let options = PdfOptions {
+            ident: Smart::Custom(ident.to_string()),
+            creator: Smart::Custom(Some(format!("hoso {}", env!("CARGO_PKG_VERSION")))),
+            timestamp,
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&compiled.document, &options).map_err(|errors| CompileError {
+            messages: errors.iter().map(|e| e.message.to_string()).collect(),
+        })
+    }
+}
+
+/// The world of one compile: the generated source and the layout library, nothing else.
+struct FormWorld<'a> {
+    typesetter: &'a Typesetter,
+    main: Source,
+    library: Source,
+    template: &'a str,
+    today: Option<Datetime>,
+}
+
+impl<'a> FormWorld<'a> {
+    fn new(
+        typesetter: &'a Typesetter,
+        source: &'a TypstSource,
+        date: Option<jiff::civil::Date>,
+    ) -> Self {
+        let id = |name: &str| {
+            let vpath = VirtualPath::new(name).expect("static file names are valid virtual paths");
+            RootedPath::new(VirtualRoot::Project, vpath).intern()
+        };
+        FormWorld {
+            typesetter,
+            main: Source::new(id(&format!("/{}", source.name)), source.text.clone()),
+            library: Source::new(id(&format!("/{LIBRARY_NAME}")), source.library.clone()),
+            template: &source.template,
+            today: date
+                .and_then(|d| Datetime::from_ymd(d.year().into(), d.month() as u8, d.day() as u8)),
+        }
+    }
+
+    /// `file:line:column: message`, naming the template the source was generated from.
+    fn describe(&self, d: &SourceDiagnostic) -> String {
+        let place = typst::WorldExt::range(self, d.span).and_then(|range| {
+            let file = d.span.id().and_then(|id| self.source(id).ok())?;
+            let (line, col) = file.lines().byte_to_line_column(range.start)?;
+            Some(format!(
+                "{}:{}:{}",
+                file.id().vpath().get_without_slash(),
+                line + 1,
+                col + 1
+            ))
+        });
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut text = format!("{kind}: {}", d.message);
+        if let Some(place) = place {
+            text = format!(
+                "{place}: {text} (generated from templates/{})",
+                self.template
+            );
+        }
+        for hint in &d.hints {
+            text.push_str(&format!("\n  hint: {}", hint.v));
+        }
+        text
+    }
+}
+
+impl World for FormWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.typesetter.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.typesetter.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else if id == self.library.id() {
+            Ok(self.library.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.source(id)
+            .map(|s| Bytes::from_string(s.text().to_string()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.typesetter.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}

@@ -1,0 +1,102 @@
+//! Renderers of diagnostics: `human` (with a source excerpt, via codespan-reporting) and `json`.
+
+use super::{Diagnostic, Lang, SourceFile};
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+use serde::Serialize;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+/// Output format of diagnostics and listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// For people: the message, the file and line, the lines of YAML around it.
+    #[default]
+    Human,
+    /// For programs: an array of objects with `file`, `line`, `column`, `code`, `severity`, `message`.
+    Json,
+}
+
+/// One diagnostic as JSON.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    code: &'a str,
+    severity: super::Severity,
+    message: String,
+    hint: Option<String>,
+    citation: Option<&'a str>,
+}
+
+/// Writes the diagnostics to `out` in the given format and language.
+pub fn emit(
+    diagnostics: &[Diagnostic],
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            let items: Vec<JsonDiagnostic> = diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic {
+                    file: d
+                        .location
+                        .as_ref()
+                        .map(|l| l.file.path.display().to_string()),
+                    line: d.location.as_ref().map(|l| l.line),
+                    column: d.location.as_ref().map(|l| l.column),
+                    code: d.code(),
+                    severity: d.severity,
+                    message: d.problem.message(lang),
+                    hint: d.problem.hint(lang),
+                    citation: d.problem.citation(),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &items)?;
+            writeln!(out)
+        }
+        Format::Human => emit_human(diagnostics, lang, out),
+    }
+}
+
+fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    // codespan wants its own file table; the same SourceFile may be shared by many diagnostics.
+    let mut files = SimpleFiles::new();
+    let mut ids: Vec<(Arc<SourceFile>, usize)> = Vec::new();
+    let config = term::Config::default();
+    for d in diagnostics {
+        let severity = match d.severity {
+            super::Severity::Error => CsSeverity::Error,
+            super::Severity::Warning => CsSeverity::Warning,
+        };
+        let mut cs = CsDiagnostic::new(severity)
+            .with_code(d.code())
+            .with_message(d.problem.message(lang));
+        if let Some(loc) = &d.location {
+            let id = match ids.iter().find(|(f, _)| Arc::ptr_eq(f, &loc.file)) {
+                Some((_, id)) => *id,
+                None => {
+                    let id = files.add(loc.file.path.display().to_string(), loc.file.text.clone());
+                    ids.push((loc.file.clone(), id));
+                    id
+                }
+            };
+            cs = cs.with_labels(vec![Label::primary(id, loc.range.clone())]);
+        }
+        let mut notes = Vec::new();
+        if let Some(hint) = d.problem.hint(lang) {
+            notes.push(format!("{}: {hint}", lang.pick("gợi ý", "hint")));
+        }
+        if let Some(citation) = d.problem.citation() {
+            notes.push(format!("{}: {citation}", lang.pick("căn cứ", "rule")));
+        }
+        cs = cs.with_notes(notes);
+        term::emit_to_io_write(out, &config, &files, &cs)
+            .map_err(|e| io::Error::other(e.to_string()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,31 @@
+/*!
+`hoso` does the paperwork of Party-member admission: from the clerk's YAML records it checks the
+data against the rules, fills the official forms and typesets them to PDF.
+
+The pipeline, one module per stage:
+
+```text
+workspace YAML ─model::load─▶ Workspace ─validate─▶ Checked ─render─▶ TypstSource ─compile─▶ PDF
+```
+
+- [`model`]: the records and their loading (YAML with positions, NFC, Vietnamese dates);
+- [`validate`]: the rules, each problem a located [`diag::Diagnostic`];
+- [`forms`]: the form catalogue and regulation sets, as data;
+- [`render`]: minijinja templates into Typst, every value escaped;
+- [`compile`]: the embedded Typst, fonts loaded once, deterministic PDF;
+- [`cli`]: the `hoso` command.
+*/
+
+pub mod cli;
+pub mod compile;
+pub mod demo;
+pub mod diag;
+pub mod forms;
+pub mod model;
+pub mod output;
+pub mod render;
+mod suggest;
+pub mod validate;
+pub mod vn;
+
+pub use cli::run;

@@ -1,0 +1,146 @@
+//! Dates as clerks write them: `16/11/2020` (the Vietnamese habit) or `2020-11-16`.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A calendar date of the records (no time of day, no time zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ngay(pub Date);
+
+/// Marks a serde error raised by [`Ngay`]'s deserializer, so that the loader can turn it into a
+/// proper `invalid-date` diagnostic with both languages (serde errors are plain strings).
+pub(crate) const INVALID_DATE_MARK: &str = "hoso:invalid-date:";
+
+impl Ngay {
+    /// Reads `16/11/2020`, `6/1/2020` or `2020-11-16`; `None` if it is not a real calendar date.
+    pub fn parse(text: &str) -> Option<Ngay> {
+        let text = text.trim();
+        let (y, m, d) = if let Some((d, rest)) = text.split_once('/') {
+            let (m, y) = rest.split_once('/')?;
+            (y, m, d)
+        } else {
+            let mut parts = text.splitn(3, '-');
+            (parts.next()?, parts.next()?, parts.next()?)
+        };
+        let number = |s: &str, max_len: usize| -> Option<i16> {
+            (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (y, m, d) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
+        if y < 1900 {
+            return None;
+        }
+        Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+            .ok()
+            .map(Ngay)
+    }
+
+    /// `16/11/2020`.
+    pub fn short(self) -> String {
+        format!(
+            "{:02}/{:02}/{}",
+            self.0.day(),
+            self.0.month(),
+            self.0.year()
+        )
+    }
+
+    /// The day and month as Party documents print them in "ngày .. tháng .. năm ..": days below 10
+    /// and the months 1 and 2 get a leading zero (36-HD/VPTW example "ngày 20 tháng 02 năm 2018"),
+    /// so that nobody can add a digit in front by hand.
+    pub fn day_month_padded(self) -> (String, String) {
+        let day = format!("{:02}", self.0.day());
+        let month = if self.0.month() <= 2 {
+            format!("{:02}", self.0.month())
+        } else {
+            self.0.month().to_string()
+        };
+        (day, month)
+    }
+
+    /// `ngày 16 tháng 11 năm 2020`.
+    pub fn long(self) -> String {
+        let (d, m) = self.day_month_padded();
+        format!("ngày {d} tháng {m} năm {}", self.0.year())
+    }
+
+    /// ISO 8601, the form used inside template contexts and JSON.
+    pub fn iso(self) -> String {
+        self.0.to_string()
+    }
+}
+
+impl fmt::Display for Ngay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.short())
+    }
+}
+
+impl<'de> Deserialize<'de> for Ngay {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // YAML may hand over `2020` as a number; take every scalar as text.
+        let raw = serde_yaml_ng::Value::deserialize(deserializer)?;
+        let text = match &raw {
+            serde_yaml_ng::Value::String(s) => s.clone(),
+            serde_yaml_ng::Value::Number(n) => n.to_string(),
+            other => format!("{other:?}"),
+        };
+        Ngay::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("{INVALID_DATE_MARK}{text}")))
+    }
+}
+
+impl Serialize for Ngay {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_both_habits() {
+        let d = Ngay::parse("16/11/2020").unwrap();
+        assert_eq!(d, Ngay::parse("2020-11-16").unwrap());
+        assert_eq!(d, Ngay::parse(" 16/11/2020 ").unwrap());
+        assert_eq!(Ngay::parse("6/1/2020").unwrap().short(), "06/01/2020");
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_date() {
+        for bad in [
+            "",
+            "31/02/2020",
+            "2020",
+            "16-11-2020",
+            "16/11/20201",
+            "aa/bb/cccc",
+            "0/1/2020",
+            "1/1/0099",
+        ] {
+            assert_eq!(Ngay::parse(bad), None, "{bad}");
+        }
+        assert!(Ngay::parse("29/02/2024").is_some());
+        assert!(Ngay::parse("29/02/2023").is_none());
+    }
+
+    #[test]
+    fn long_form_pads_small_days_and_first_months() {
+        assert_eq!(
+            Ngay::parse("20/02/2018").unwrap().long(),
+            "ngày 20 tháng 02 năm 2018"
+        );
+        assert_eq!(
+            Ngay::parse("5/11/2020").unwrap().long(),
+            "ngày 05 tháng 11 năm 2020"
+        );
+        assert_eq!(
+            Ngay::parse("16/3/2026").unwrap().long(),
+            "ngày 16 tháng 3 năm 2026"
+        );
+    }
+}

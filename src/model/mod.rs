@@ -1,0 +1,482 @@
+/*!
+The clerk's records: the workspace and its types, and how they are loaded.
+
+A workspace is a folder of YAML files:
+
+```text
+to-chuc.yaml          the organisation: đảng bộ, chi bộ, place, secretary, document register
+dang-vien/<id>.yaml   members (đảng viên) whose admission is not tracked here
+ket-nap/<id>.yaml     people in the admission process: candidates and probationary members
+```
+
+Every person, member or not, is a [`Nguoi`]; what stage they are at is derived from the events
+their record holds (see [`GiaiDoan`]), so that a fact is written once and every form agrees.
+Keys are the clerk's vocabulary, Vietnamese without diacritics; `keys.rs` documents each one.
+*/
+
+mod date;
+pub mod keys;
+mod load;
+mod spans;
+
+pub(crate) use date::INVALID_DATE_MARK;
+pub use date::Ngay;
+pub(crate) use load::missing_problem;
+pub use load::{LoadError, Loaded, load};
+pub use spans::SpanIndex;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+/// The organisation whose paperwork this is: a chi bộ and the đảng bộ above it (`to-chuc.yaml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct ToChuc {
+    /// The đảng bộ directly above the chi bộ, as written in sentences: "Đảng bộ phường Hồng Gai".
+    pub dang_bo: Option<String>,
+    /// The committee of that đảng bộ, to which resolutions are addressed: "Đảng ủy phường Hồng Gai".
+    /// Derived from `dang_bo` when absent.
+    pub dang_uy: Option<String>,
+    /// The chi bộ, as written in sentences: "Chi bộ Khu phố 5".
+    pub chi_bo: Option<String>,
+    /// The issuer's abbreviation in document numbers ("Số 05-NQ/CB"); `CB` by default.
+    pub ky_hieu: Option<String>,
+    /// The place name of the date line: "Hạ Long, ngày ...".
+    pub dia_danh: Option<String>,
+    /// The secretary (bí thư chi bộ), a person id.
+    pub bi_thu: Option<String>,
+    /// The deputy secretary, a person id.
+    pub pho_bi_thu: Option<String>,
+    /// The term of the committee, "2025–2030": document numbers start again at 01 each term.
+    pub nhiem_ky: Option<String>,
+    /// Page margins in millimetres.
+    pub le_trang: Option<LeTrang>,
+    /// The register of documents issued, from which document numbers are taken.
+    #[serde(default)]
+    pub so_van_ban: Vec<SoVanBan>,
+}
+
+/// Page margins in millimetres. The default 20/20/30/15 is UNVERIFIED (domain notes §4.3): a
+/// branch office sets its own.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+pub struct LeTrang {
+    /// Top margin.
+    pub tren: f64,
+    /// Bottom margin.
+    pub duoi: f64,
+    /// Left margin (binding side).
+    pub trai: f64,
+    /// Right margin.
+    pub phai: f64,
+}
+
+impl Default for LeTrang {
+    fn default() -> Self {
+        LeTrang {
+            tren: 20.0,
+            duoi: 20.0,
+            trai: 30.0,
+            phai: 15.0,
+        }
+    }
+}
+
+/// One entry of the document register: a number given to a document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct SoVanBan {
+    /// The number, from 1 each term for each kind of document.
+    pub so: u32,
+    /// The kind abbreviation: `NQ` (nghị quyết), `BC`, `CV`, ...
+    pub loai: String,
+    /// The date of the document.
+    pub ngay: Option<Ngay>,
+    /// The form it was issued on, e.g. `6-KNĐ`.
+    pub mau: Option<String>,
+    /// The person it is about, a person id.
+    pub nguoi: Option<String>,
+    /// What it is about, free text.
+    pub trich_yeu: Option<String>,
+}
+
+/// A person: member, candidate or probationary member (`dang-vien/*.yaml`, `ket-nap/*.yaml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Nguoi {
+    /// Full name as on the identity card: "Trần Thị Bình".
+    pub ho_ten: Option<String>,
+    /// Birth name, when different.
+    pub ten_khai_sinh: Option<String>,
+    /// Other names used.
+    pub bi_danh: Option<String>,
+    /// `nam` or `nữ`.
+    pub gioi_tinh: Option<GioiTinh>,
+    /// Date of birth.
+    pub ngay_sinh: Option<Ngay>,
+    /// Place of birth.
+    pub noi_sinh: Option<String>,
+    /// Home town (quê quán), as on the birth certificate.
+    pub que_quan: Option<String>,
+    /// Place of residence (nơi cư trú).
+    pub noi_o: Option<String>,
+    /// Ethnic group: "Kinh", "Tày", ...
+    pub dan_toc: Option<String>,
+    /// Religion: "Không", "Phật giáo", ...
+    pub ton_giao: Option<String>,
+    /// Occupation.
+    pub nghe_nghiep: Option<String>,
+    /// Place of work or study.
+    pub noi_lam_viec: Option<String>,
+    /// Education and qualifications.
+    pub trinh_do: Option<TrinhDo>,
+    /// Current positions, for members.
+    pub chuc_vu: Option<ChucVu>,
+    /// Admission date, for members whose admission decision is not recorded here.
+    pub ngay_vao_dang: Option<Ngay>,
+    /// Date of full membership, for members whose recognition is not recorded here.
+    pub ngay_chinh_thuc: Option<Ngay>,
+    /// Certificate of the Party-awareness class (giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng).
+    pub giay_chung_nhan: Option<GiayChungNhan>,
+    /// The application (đơn xin vào Đảng, Mẫu 1-KNĐ).
+    pub don_xin_vao_dang: Option<DonXinVaoDang>,
+    /// The sponsors (người giới thiệu, Mẫu 3-KNĐ).
+    #[serde(default)]
+    pub nguoi_gioi_thieu: Vec<NguoiGioiThieu>,
+    /// The branch meeting that considered the admission (Mẫu 6-KNĐ).
+    pub hop_chi_bo: Option<HopChiBo>,
+    /// The admission decision (Mẫu 9-KNĐ): its date is the start of Party age.
+    pub quyet_dinh_ket_nap: Option<QuyetDinh>,
+    /// The admission ceremony: probation runs 12 months from it.
+    pub le_ket_nap: Option<LeKetNap>,
+    /// The decision recognising full membership (Mẫu 16-KNĐ).
+    pub cong_nhan_chinh_thuc: Option<QuyetDinh>,
+}
+
+/// Sex, as the forms print it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GioiTinh {
+    Nam,
+    Nu,
+}
+
+impl fmt::Display for GioiTinh {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            GioiTinh::Nam => "Nam",
+            GioiTinh::Nu => "Nữ",
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for GioiTinh {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.trim().to_lowercase().as_str() {
+            "nam" => Ok(GioiTinh::Nam),
+            "nữ" | "nu" => Ok(GioiTinh::Nu),
+            _ => Err(serde::de::Error::custom(format!(
+                "`{s}`: viết `nam` hoặc `nữ` (write `nam` or `nữ`)"
+            ))),
+        }
+    }
+}
+
+impl Serialize for GioiTinh {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// Education and qualifications (lý lịch items on trình độ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct TrinhDo {
+    /// General education: "12/12".
+    pub hoc_van: Option<String>,
+    /// Professional qualification: "Cử nhân Sư phạm Toán".
+    pub chuyen_mon: Option<String>,
+    /// Political theory: "Sơ cấp".
+    pub ly_luan_chinh_tri: Option<String>,
+    /// Foreign languages.
+    pub ngoai_ngu: Option<String>,
+    /// Computing.
+    pub tin_hoc: Option<String>,
+}
+
+/// Positions held (chức vụ), as the sponsor's letter prints them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct ChucVu {
+    /// In the Party: "Bí thư chi bộ".
+    pub dang: Option<String>,
+    /// In government or at work: "Tổ trưởng chuyên môn".
+    pub chinh_quyen: Option<String>,
+    /// In mass organisations: "Chi hội trưởng Cựu chiến binh".
+    pub doan_the: Option<String>,
+}
+
+/// The Party-awareness class certificate (R12, R13).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct GiayChungNhan {
+    /// Date of the certificate.
+    pub ngay: Option<Ngay>,
+    /// Who issued it (free text: the issuer changed with the 2025 reform).
+    pub noi_cap: Option<String>,
+}
+
+/// The application for admission (Mẫu 1-KNĐ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct DonXinVaoDang {
+    /// Date of the application.
+    pub ngay: Option<Ngay>,
+    /// The applicant's own statement of motives, for the pre-filled draft.
+    pub noi_dung: Option<String>,
+}
+
+/// One sponsor (Mẫu 3-KNĐ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct NguoiGioiThieu {
+    /// The sponsor, a member's id.
+    pub dang_vien: Option<String>,
+    /// The date the chi bộ assigned the sponsor.
+    pub ngay_phan_cong: Option<Ngay>,
+    /// Since when the sponsor and the applicant work, study or live together (R21).
+    pub cung_cong_tac_tu: Option<Ngay>,
+    /// The date of the letter.
+    pub ngay_viet: Option<Ngay>,
+    /// Main points of the applicant's background worth noting.
+    pub ly_lich: Option<String>,
+    /// Main strengths.
+    pub uu_diem: Option<String>,
+    /// Main weaknesses.
+    pub khuyet_diem: Option<String>,
+    /// A replacement sponsor, exempt from the 12 months together (R22).
+    #[serde(default)]
+    pub thay_the: bool,
+}
+
+/// The branch meeting that considered the admission (Mẫu 6-KNĐ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct HopChiBo {
+    /// Date of the meeting.
+    pub ngay: Option<Ngay>,
+    /// Members of the chi bộ on that day.
+    pub dang_vien: Option<SoDangVien>,
+    /// Members present.
+    pub co_mat: Option<SoDangVien>,
+    /// Why the absent members were absent.
+    pub ly_do_vang: Option<String>,
+    /// Official members not convened (temporarily attached elsewhere, or exempt and absent): they
+    /// do not count in the denominator of the vote (294-QĐ/TW §9.3.2).
+    #[serde(default)]
+    pub khong_trieu_tap: u32,
+    /// Who chaired, a member's id.
+    pub chu_tri: Option<String>,
+    /// Who took the minutes, a member's id.
+    pub thu_ky: Option<String>,
+    /// Main points of background, as the meeting found them.
+    pub ly_lich: Option<String>,
+    /// Strengths.
+    pub uu_diem: Option<String>,
+    /// Weaknesses.
+    pub khuyet_diem: Option<String>,
+    /// Official members in favour.
+    pub tan_thanh: Option<u32>,
+    /// Official members against.
+    pub khong_tan_thanh: Option<u32>,
+}
+
+/// A count of members: total, official and probationary.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+pub struct SoDangVien {
+    /// Official members (đảng viên chính thức).
+    pub chinh_thuc: u32,
+    /// Probationary members (đảng viên dự bị).
+    #[serde(default)]
+    pub du_bi: u32,
+}
+
+impl SoDangVien {
+    /// Official and probationary together.
+    pub fn tong(self) -> u32 {
+        self.chinh_thuc + self.du_bi
+    }
+}
+
+/// A decision of a Party committee (admission, recognition).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct QuyetDinh {
+    /// Its number, as printed: "125-QĐ/ĐU".
+    pub so: Option<String>,
+    /// The date it was signed.
+    pub ngay: Option<Ngay>,
+    /// The date the chi bộ received it (the ceremony deadline runs from it).
+    pub ngay_nhan: Option<Ngay>,
+    /// Who issued it: "Ban Thường vụ Đảng ủy phường Hồng Gai".
+    pub co_quan: Option<String>,
+}
+
+/// The admission ceremony.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct LeKetNap {
+    /// Date of the ceremony.
+    pub ngay: Option<Ngay>,
+    /// The official member assigned to help the new member, a member's id.
+    pub nguoi_giup_do: Option<String>,
+}
+
+/// Where a person's file lives, which says how the clerk thinks of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Folder {
+    /// `dang-vien/`: members.
+    DangVien,
+    /// `ket-nap/`: people in the admission process.
+    KetNap,
+}
+
+impl Folder {
+    /// The folder name in the workspace.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Folder::DangVien => "dang-vien",
+            Folder::KetNap => "ket-nap",
+        }
+    }
+}
+
+/// How far a person has come, derived from the events recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GiaiDoan {
+    /// Quần chúng: no application yet.
+    QuanChung,
+    /// The application is in.
+    XinVaoDang,
+    /// The chi bộ has resolved to recommend admission.
+    ChiBoDeNghi,
+    /// Admitted, on probation (đảng viên dự bị).
+    DuBi,
+    /// Full member (đảng viên chính thức).
+    ChinhThuc,
+}
+
+impl GiaiDoan {
+    /// The stable id used in listings and options.
+    pub fn id(self) -> &'static str {
+        match self {
+            GiaiDoan::QuanChung => "quan-chung",
+            GiaiDoan::XinVaoDang => "xin-vao-dang",
+            GiaiDoan::ChiBoDeNghi => "chi-bo-de-nghi",
+            GiaiDoan::DuBi => "du-bi",
+            GiaiDoan::ChinhThuc => "chinh-thuc",
+        }
+    }
+
+    /// The stage in words.
+    pub fn label(self, lang: crate::diag::Lang) -> &'static str {
+        match self {
+            GiaiDoan::QuanChung => lang.pick("quần chúng", "not yet applied"),
+            GiaiDoan::XinVaoDang => lang.pick("đã có đơn xin vào Đảng", "application filed"),
+            GiaiDoan::ChiBoDeNghi => {
+                lang.pick("chi bộ đã đề nghị kết nạp", "recommended by the branch")
+            }
+            GiaiDoan::DuBi => lang.pick("đảng viên dự bị", "probationary member"),
+            GiaiDoan::ChinhThuc => lang.pick("đảng viên chính thức", "full member"),
+        }
+    }
+}
+
+impl Nguoi {
+    /// The date of admission: the date of the admission decision (Party age counts from it, R38).
+    pub fn ngay_ket_nap(&self) -> Option<Ngay> {
+        self.quyet_dinh_ket_nap
+            .as_ref()
+            .and_then(|q| q.ngay)
+            .or(self.ngay_vao_dang)
+    }
+
+    /// The date of full membership: as recorded, or the end of the 12 months of probation from the
+    /// ceremony once recognition is decided (R37: recognised as of that day even if decided late).
+    pub fn ngay_chinh_thuc(&self) -> Option<Ngay> {
+        if let Some(d) = self.ngay_chinh_thuc {
+            return Some(d);
+        }
+        self.cong_nhan_chinh_thuc.as_ref()?;
+        let ceremony = self.le_ket_nap.as_ref()?.ngay?;
+        ceremony
+            .0
+            .checked_add(jiff::Span::new().months(12))
+            .ok()
+            .map(Ngay)
+    }
+
+    /// The stage reached.
+    pub fn giai_doan(&self) -> GiaiDoan {
+        if self.ngay_chinh_thuc().is_some() {
+            GiaiDoan::ChinhThuc
+        } else if self.ngay_ket_nap().is_some() {
+            GiaiDoan::DuBi
+        } else if self.hop_chi_bo.is_some() {
+            GiaiDoan::ChiBoDeNghi
+        } else if self.don_xin_vao_dang.is_some() {
+            GiaiDoan::XinVaoDang
+        } else {
+            GiaiDoan::QuanChung
+        }
+    }
+
+    /// Whether the person is a full member on `date` (sponsors must be, R21).
+    pub fn la_chinh_thuc_vao(&self, date: Ngay) -> bool {
+        self.ngay_chinh_thuc().is_some_and(|d| d <= date)
+    }
+
+    /// Whether the person is a member (probationary or full) on `date`.
+    pub fn la_dang_vien_vao(&self, date: Ngay) -> bool {
+        self.ngay_ket_nap().is_some_and(|d| d <= date)
+    }
+}
+
+/// One person's record: the data, its id and where each value of it stands.
+#[derive(Debug)]
+pub struct Record {
+    /// The stable id: the file name without `.yaml`.
+    pub id: String,
+    /// The folder it lives in.
+    pub folder: Folder,
+    /// The data.
+    pub nguoi: Nguoi,
+    /// Positions of its values, for diagnostics.
+    pub spans: SpanIndex,
+}
+
+/// The organisation file with its positions.
+#[derive(Debug)]
+pub struct OrgRecord {
+    /// The data.
+    pub to_chuc: ToChuc,
+    /// Positions of its values.
+    pub spans: SpanIndex,
+}
+
+/// A loaded workspace: the organisation and every person whose file could be read.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The folder it was loaded from.
+    pub root: PathBuf,
+    /// `to-chuc.yaml`.
+    pub org: OrgRecord,
+    /// Every person, sorted by id.
+    pub people: Vec<Record>,
+}
+
+impl Workspace {
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Record> {
+        self.people
+            .binary_search_by(|r| r.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.people[i])
+    }
+
+    /// The id closest to `id`, for "did you mean".
+    pub fn suggest_id(&self, id: &str) -> Option<&str> {
+        crate::suggest::closest(id, self.people.iter().map(|r| r.id.as_str()))
+    }
+}

@@ -1,0 +1,325 @@
+/*!
+Where every value of a YAML file stands.
+
+serde gives typed records but forgets positions (it reports a line only for syntax errors), and a
+rule that fails on a value must point at that value. So, before serde, the YAML event stream
+(yaml-rust2) is walked once to map each path (`hop_chi_bo.co_mat.chinh_thuc`,
+`nguoi_gioi_thieu[1].dang_vien`) to the position of its key and its value.
+*/
+
+use crate::diag::{Location, SourceFile};
+use std::collections::HashMap;
+use std::sync::Arc;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// A position in the text: byte offset and 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pos {
+    byte: usize,
+    line: usize,
+    column: usize,
+}
+
+/// The positions of one path: the key (absent for the root and list items) and the value.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    key: Option<(Pos, usize)>,
+    value: (Pos, usize),
+}
+
+/// Positions of every key and value of one YAML file, by path.
+#[derive(Debug)]
+pub struct SpanIndex {
+    file: Arc<SourceFile>,
+    entries: HashMap<String, Entry>,
+}
+
+/// A YAML syntax error with its position.
+#[derive(Debug)]
+pub struct SyntaxError {
+    pub message: String,
+    pub location: Location,
+}
+
+impl SpanIndex {
+    /// Walks the YAML text of `file`. Fails with the scanner's message and position on bad syntax.
+    pub fn build(file: Arc<SourceFile>) -> Result<SpanIndex, SyntaxError> {
+        let mut builder = Builder::new(&file.text);
+        let mut parser = Parser::new_from_str(&file.text);
+        if let Err(e) = parser.load(&mut builder, false) {
+            let m = e.marker();
+            let pos = builder.pos(m);
+            let message = e.info().to_string();
+            return Err(SyntaxError {
+                message,
+                location: Location {
+                    file: file.clone(),
+                    range: pos.byte..pos.byte,
+                    line: pos.line,
+                    column: pos.column,
+                },
+            });
+        }
+        let entries = builder.entries;
+        Ok(SpanIndex { file, entries })
+    }
+
+    /// The file this index describes.
+    pub fn file(&self) -> &Arc<SourceFile> {
+        &self.file
+    }
+
+    /// The location of the value at `path`, if the file has it.
+    pub fn value(&self, path: &str) -> Option<Location> {
+        self.entries.get(path).map(|e| self.location(e.value))
+    }
+
+    /// The location of the key at `path` (or of the value, for list items and the root).
+    pub fn key(&self, path: &str) -> Option<Location> {
+        self.entries
+            .get(path)
+            .map(|e| self.location(e.key.unwrap_or(e.value)))
+    }
+
+    /// The best place to report a problem about `path`: its value if present, otherwise the key of
+    /// the nearest parent that is present (a missing field is reported at its parent block),
+    /// otherwise the start of the file.
+    pub fn locate(&self, path: &str) -> Location {
+        if let Some(loc) = self.value(path) {
+            return loc;
+        }
+        let mut parent = path;
+        while let Some(cut) = parent.rfind(['.', '[']) {
+            parent = &parent[..cut];
+            if let Some(loc) = self.key(parent) {
+                return loc;
+            }
+        }
+        self.value("")
+            .unwrap_or_else(|| Location::file_start(&self.file))
+    }
+
+    fn location(&self, (pos, len): (Pos, usize)) -> Location {
+        Location {
+            file: self.file.clone(),
+            range: pos.byte..pos.byte + len,
+            line: pos.line,
+            column: pos.column,
+        }
+    }
+}
+
+/// One open container while walking the events.
+enum Frame {
+    /// A mapping at `path`; `pending_key` holds the key just read, waiting for its value.
+    Map {
+        path: String,
+        pending_key: Option<(String, Pos, usize)>,
+    },
+    /// A sequence at `path`; `next` is the index of the next item.
+    Seq { path: String, next: usize },
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    /// Byte offset of each char index, built lazily: yaml-rust2 markers count chars, not bytes.
+    char_to_byte: Vec<usize>,
+    stack: Vec<Frame>,
+    entries: HashMap<String, Entry>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut char_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        char_to_byte.push(text.len());
+        Builder {
+            text,
+            char_to_byte,
+            stack: Vec::new(),
+            entries: HashMap::new(),
+        }
+    }
+
+    fn pos(&self, m: &Marker) -> Pos {
+        let byte = self
+            .char_to_byte
+            .get(m.index())
+            .copied()
+            .unwrap_or(self.text.len());
+        Pos {
+            byte,
+            line: m.line(),
+            column: m.col() + 1,
+        }
+    }
+
+    /// The length in bytes of the scalar starting at `pos`, up to the end of its line: enough to
+    /// underline it in a diagnostic.
+    fn scalar_len(&self, pos: Pos, value: &str) -> usize {
+        let rest = &self.text[pos.byte..];
+        let line_len = rest.find('\n').unwrap_or(rest.len());
+        let quoted = rest.starts_with('"') || rest.starts_with('\'');
+        let len = if quoted { value.len() + 2 } else { value.len() };
+        len.clamp(1, line_len.max(1))
+    }
+
+    /// Decides the path of the node that starts now, consuming the pending key or list index.
+    /// Returns `None` when the node is a mapping key (a scalar read in key position).
+    fn place(&mut self) -> Placement {
+        match self.stack.last_mut() {
+            None => Placement::Value {
+                path: String::new(),
+                key: None,
+            },
+            Some(Frame::Seq { path, next }) => {
+                let p = format!("{path}[{next}]");
+                *next += 1;
+                Placement::Value { path: p, key: None }
+            }
+            Some(Frame::Map { path, pending_key }) => match pending_key.take() {
+                None => Placement::Key {
+                    parent: path.clone(),
+                },
+                Some((k, pos, len)) => {
+                    let p = if path.is_empty() {
+                        k
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    Placement::Value {
+                        path: p,
+                        key: Some((pos, len)),
+                    }
+                }
+            },
+        }
+    }
+}
+
+enum Placement {
+    Key {
+        parent: String,
+    },
+    Value {
+        path: String,
+        key: Option<(Pos, usize)>,
+    },
+}
+
+impl MarkedEventReceiver for Builder<'_> {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let pos = self.pos(&mark);
+        match ev {
+            Event::Scalar(value, ..) => match self.place() {
+                Placement::Key { .. } => {
+                    let len = self.scalar_len(pos, &value);
+                    if let Some(Frame::Map { pending_key, .. }) = self.stack.last_mut() {
+                        *pending_key = Some((value, pos, len));
+                    }
+                }
+                Placement::Value { path, key } => {
+                    let len = self.scalar_len(pos, &value);
+                    self.entries.insert(
+                        path,
+                        Entry {
+                            key,
+                            value: (pos, len),
+                        },
+                    );
+                }
+            },
+            Event::Alias(_) => {
+                if let Placement::Value { path, key } = self.place() {
+                    self.entries.insert(
+                        path,
+                        Entry {
+                            key,
+                            value: (pos, 1),
+                        },
+                    );
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let is_map = matches!(ev, Event::MappingStart(..));
+                let path = match self.place() {
+                    Placement::Value { path, key } => {
+                        self.entries.insert(
+                            path.clone(),
+                            Entry {
+                                key,
+                                value: (pos, 1),
+                            },
+                        );
+                        path
+                    }
+                    // A complex mapping key: give it a path nobody asks for.
+                    Placement::Key { parent } => format!("{parent}.?"),
+                };
+                self.stack.push(if is_map {
+                    Frame::Map {
+                        path,
+                        pending_key: None,
+                    }
+                } else {
+                    Frame::Seq { path, next: 0 }
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(text: &str) -> SpanIndex {
+        let file = Arc::new(SourceFile {
+            path: "t.yaml".into(),
+            text: text.into(),
+        });
+        SpanIndex::build(file).unwrap()
+    }
+
+    #[test]
+    fn finds_nested_values_and_list_items() {
+        let ix = index(
+            "ho_ten: Trần Thị Bình\nhop_chi_bo:\n  ngay: 12/03/2026\n  co_mat:\n    chinh_thuc: 12\nnguoi_gioi_thieu:\n  - dang_vien: le-van-cuong\n  - dang_vien: \"pham-thi-dung\"\n",
+        );
+        let at = |p: &str| {
+            let l = ix.value(p).unwrap();
+            (l.line, l.column)
+        };
+        assert_eq!(at("ho_ten"), (1, 9));
+        assert_eq!(at("hop_chi_bo.ngay"), (3, 9));
+        assert_eq!(at("hop_chi_bo.co_mat.chinh_thuc"), (5, 17));
+        assert_eq!(at("nguoi_gioi_thieu[1].dang_vien"), (8, 16));
+        let l = ix.value("ho_ten").unwrap();
+        assert_eq!(&ix.file().text[l.range], "Trần Thị Bình");
+        let k = ix.key("hop_chi_bo.ngay").unwrap();
+        assert_eq!((k.line, k.column), (3, 3));
+    }
+
+    #[test]
+    fn a_missing_field_is_located_at_its_parent() {
+        let ix = index("ho_ten: A\nhop_chi_bo:\n  ngay: 12/03/2026\n");
+        let l = ix.locate("hop_chi_bo.tan_thanh");
+        assert_eq!((l.line, l.column), (2, 1));
+        let l = ix.locate("ngay_sinh");
+        assert_eq!(l.line, 1);
+    }
+
+    #[test]
+    fn syntax_errors_carry_their_line() {
+        let file = Arc::new(SourceFile {
+            path: "t.yaml".into(),
+            text: "a: 1\nb: [1, 2\nc: 3\n".into(),
+        });
+        let err = SpanIndex::build(file).unwrap_err();
+        assert!(err.location.line >= 2, "{err:?}");
+    }
+}

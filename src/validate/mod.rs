@@ -1,0 +1,83 @@
+/*!
+Validation: the checks a clerk runs before a meeting or a submission upward.
+
+Every check returns all the problems it finds (it never stops at the first), each located at the
+offending value. A person whose record and organisation have no errors becomes a [`Checked`]
+person: the only thing the render stage accepts.
+*/
+
+mod dates;
+mod references;
+mod required;
+
+use crate::diag::{Diagnostic, Problem, has_errors};
+use crate::model::{Record, Workspace};
+
+/// A person whose record passed validation without errors, with the workspace around them.
+/// Only `validate` makes one, so nothing downstream sees unchecked data.
+#[derive(Debug, Clone, Copy)]
+pub struct Checked<'a> {
+    /// The workspace (organisation, other people for references).
+    pub workspace: &'a Workspace,
+    /// The person.
+    pub record: &'a Record,
+}
+
+/// Every problem of the workspace: the organisation, then each person in id order.
+pub fn validate(workspace: &Workspace) -> Vec<Diagnostic> {
+    let mut diagnostics = check_org(workspace);
+    for record in &workspace.people {
+        diagnostics.extend(check_record(workspace, record));
+    }
+    diagnostics
+}
+
+/// Validates one person (and the organisation their forms need). Returns the checked person when
+/// there is no error, and every diagnostic, warnings included, either way.
+pub fn check_person<'a>(
+    workspace: &'a Workspace,
+    record: &'a Record,
+) -> (Option<Checked<'a>>, Vec<Diagnostic>) {
+    let mut diagnostics = check_org(workspace);
+    diagnostics.extend(check_record(workspace, record));
+    let checked = (!has_errors(&diagnostics)).then_some(Checked { workspace, record });
+    (checked, diagnostics)
+}
+
+fn check_org(workspace: &Workspace) -> Vec<Diagnostic> {
+    let mut d = required::org(workspace);
+    d.extend(references::org(workspace));
+    d.extend(register(workspace));
+    d
+}
+
+fn check_record(workspace: &Workspace, record: &Record) -> Vec<Diagnostic> {
+    let mut d = required::person(record);
+    d.extend(dates::person(record));
+    d.extend(references::person(workspace, record));
+    d.extend(references::meeting_counts(record));
+    d
+}
+
+/// Numbers of the register are never reused for the same kind of document in one term (36-HD/VPTW).
+fn register(workspace: &Workspace) -> Vec<Diagnostic> {
+    let org = &workspace.org;
+    let mut seen: Vec<(&str, u32)> = Vec::new();
+    let mut d = Vec::new();
+    for (i, entry) in org.to_chuc.so_van_ban.iter().enumerate() {
+        let key = (entry.loai.as_str(), entry.so);
+        if seen.contains(&key) {
+            let problem = Problem::NumberReused {
+                number: format!("{:02}-{}", entry.so, entry.loai),
+                kind: entry.loai.clone(),
+            };
+            d.push(Diagnostic::error(
+                problem,
+                Some(org.spans.locate(&format!("so_van_ban[{i}].so"))),
+            ));
+        } else {
+            seen.push(key);
+        }
+    }
+    d
+}

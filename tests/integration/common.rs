@@ -1,0 +1,69 @@
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The demo workspace, copied into a temporary folder the test may change.
+pub struct TestWorkspace {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestWorkspace {
+    /// A fresh copy of `fixtures/demo`.
+    pub fn demo() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&fixtures().join("demo"), dir.path());
+        TestWorkspace { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Replaces `from` by `to` in a file of the workspace; the text must be there.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let path = self.file(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "`{from}` not in {rel}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The `hoso` binary, with embedded fonts only so that PDFs are the same on every machine.
+pub fn hoso() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hoso"));
+    cmd.env("HOSO_FONTS", "embedded").env_remove("HOSO_LANG");
+    cmd
+}
+
+/// The text of a PDF as poppler extracts it, with every run of white space made one space.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed by the PDF tests; .ci/run installs it");
+    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,89 @@
+//! PDFs as a clerk gets them: the text poppler extracts, hostile names printed literally, and the
+//! same bytes every time.
+
+use crate::common::{TestWorkspace, hoso, pdf_text};
+
+fn render(ws: &TestWorkspace, form: &str, person: Option<&str>, out: &str) -> std::path::PathBuf {
+    let pdf = ws.file(out);
+    let mut cmd = hoso();
+    cmd.arg("render").arg(form);
+    match person {
+        Some(p) => cmd.arg(p),
+        None => cmd.arg("--blank"),
+    };
+    let result = cmd.arg("-w").arg(ws.path()).arg("-o").arg(&pdf).output().unwrap();
+    assert!(result.status.success(), "render {form} {person:?}: {}", String::from_utf8_lossy(&result.stderr));
+    pdf
+}
+
+#[test]
+fn resolution_6_knd_carries_title_branch_name_and_votes() {
+    let ws = TestWorkspace::demo();
+    let text = pdf_text(&render(&ws, "6-KNĐ", Some("tran-thi-binh"), "6.pdf"));
+    for expected in [
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG BỘ PHƯỜNG HỒNG GAI",
+        "CHI BỘ KHU PHỐ 5",
+        "Số 05-NQ/CB",
+        "Hạ Long, ngày 16 tháng 10 năm 2026",
+        "NGHỊ QUYẾT",
+        "đề nghị kết nạp đảng viên",
+        "Trần Thị Bình",
+        "Tổng số đảng viên của chi bộ: 15 đồng chí, trong đó chính thức 13 đồng chí, dự bị 2 đồng chí",
+        "Có mặt: 14 đồng chí, trong đó chính thức 12 đồng chí, dự bị 2 đồng chí",
+        "Vắng mặt: 1 đồng chí, trong đó chính thức 1 đồng chí, dự bị 0 đồng chí",
+        "12/13 đồng chí, đạt 92,31%",
+        "Căn cứ Quy định số 294-QĐ/TW",
+        "T/M CHI BỘ",
+        "Nguyễn Văn Thành",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+    }
+}
+
+#[test]
+fn application_draft_says_it_is_a_draft_and_the_blank_form_has_no_data() {
+    let ws = TestWorkspace::demo();
+    let draft = pdf_text(&render(&ws, "1-KND", Some("tran-thi-binh"), "1.pdf"));
+    for expected in ["ĐƠN XIN VÀO ĐẢNG", "BẢN NHÁP", "Trần Thị Bình", "ngày 12 tháng 8 năm 1994", "Chi bộ Khu phố 5"] {
+        assert!(draft.contains(expected), "missing `{expected}` in:\n{draft}");
+    }
+    let blank = pdf_text(&render(&ws, "1-KNĐ", None, "1b.pdf"));
+    assert!(blank.contains("ĐƠN XIN VÀO ĐẢNG") && blank.contains("Tôi là"), "{blank}");
+    assert!(!blank.contains("Trần Thị Bình") && !blank.contains("BẢN NHÁP"), "{blank}");
+    assert!(blank.contains("....."), "blank form has dotted lines: {blank}");
+}
+
+#[test]
+fn sponsor_letters_one_per_sponsor() {
+    let ws = TestWorkspace::demo();
+    let text = pdf_text(&render(&ws, "3-KNĐ", Some("tran-thi-binh"), "3.pdf"));
+    assert_eq!(text.matches("GIẤY GIỚI THIỆU NGƯỜI VÀO ĐẢNG").count(), 2, "{text}");
+    for expected in ["Lê Minh Tuấn", "Hoàng Thị Thu", "Tôi xin chịu trách nhiệm trước Đảng về sự giới thiệu của mình", "Hạ Long, ngày 25 tháng 9 năm 2026"] {
+        assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+    }
+}
+
+/// See the pipeline issue: a name full of Typst syntax prints exactly as written in every form.
+#[test]
+fn hostile_name_prints_literally_in_every_form() {
+    let hostile = r"Lê *Văn* #A $x$ [b] <c> @d \e {{ y }} _z_ // w";
+    let ws = TestWorkspace::demo();
+    ws.edit("ket-nap/tran-thi-binh.yaml", "ho_ten: Trần Thị Bình", &format!("ho_ten: '{hostile}'"));
+    ws.edit("dang-vien/le-minh-tuan.yaml", "ho_ten: Lê Minh Tuấn", &format!("ho_ten: '{hostile}'"));
+    for form in ["1-KNĐ", "3-KNĐ", "6-KNĐ"] {
+        let text = pdf_text(&render(&ws, form, Some("tran-thi-binh"), &format!("{form}.pdf")));
+        assert!(text.contains(hostile), "{form}: hostile name not printed literally:\n{text}");
+    }
+}
+
+#[test]
+fn rendering_twice_gives_identical_bytes() {
+    let ws = TestWorkspace::demo();
+    for form in ["1-KNĐ", "3-KNĐ", "6-KNĐ"] {
+        let a = std::fs::read(render(&ws, form, Some("tran-thi-binh"), "a.pdf")).unwrap();
+        let b = std::fs::read(render(&ws, form, Some("tran-thi-binh"), "b.pdf")).unwrap();
+        assert!(a.starts_with(b"%PDF"), "{form}");
+        assert!(a == b, "{form}: two renders differ");
+    }
+}

@@ -1,0 +1,15 @@
+//! Integration tests, one binary. Modules:
+//! - `cli`: the `hoso` command end to end (exit codes, messages, JSON diagnostics), snapshots;
+//! - `golden`: the generated Typst source of every form, against `tests/golden/*.typ`;
+//! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
+//! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
+
+#[path = "integration/common.rs"]
+mod common;
+
+#[path = "integration/cli.rs"]
+mod cli;
+#[path = "integration/golden.rs"]
+mod golden;
+#[path = "integration/pdf.rs"]
+mod pdf;

@@ -248,17 +248,23 @@ pub(crate) fn missing_problem(kind: FileKind, path: &str) -> Problem {
     }
 }
 
-/// serde_yaml appends " at line L column C" to its messages; the diagnostic has its own position.
+/// serde_yaml puts the path before its messages and " at line L column C" after them; the
+/// diagnostic has both already.
 fn serde_message(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
+    let message = match message.find(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => rest.to_string(),
+        _ => message.to_string(),
     }
 }
 
 /// The field of a serde "missing field `x`" message.
 fn missing_field(message: &str) -> Option<&str> {
-    message.strip_prefix("missing field `")?.strip_suffix('`')
+    let at = message.find("missing field `")?;
+    message[at + "missing field `".len()..].strip_suffix('`')
 }
 
 /// `serde_ignored`'s path as a dotted path with `[i]` for list items.

@@ -96,8 +96,29 @@ impl SpanIndex {
                 return loc;
             }
         }
-        self.value("")
+        self.first_key()
             .unwrap_or_else(|| Location::file_start(&self.file))
+    }
+
+    /// The first key of the file: where a record starts, for problems with the whole record.
+    /// Underlines that line's key (top-level keys start at column 1).
+    fn first_key(&self) -> Option<Location> {
+        let (pos, _) = self
+            .entries
+            .values()
+            .filter_map(|e| e.key)
+            .min_by_key(|(pos, _)| pos.byte)?;
+        let text = &self.file.text;
+        let start = text[..pos.byte].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[start..]
+            .find([':', '\n'])
+            .map_or(text.len(), |i| start + i);
+        Some(Location {
+            file: self.file.clone(),
+            range: start..end.max(start + 1),
+            line: pos.line,
+            column: 1,
+        })
     }
 
     fn location(&self, (pos, len): (Pos, usize)) -> Location {
@@ -123,32 +144,41 @@ enum Frame {
 
 struct Builder<'a> {
     text: &'a str,
-    /// Byte offset of each char index, built lazily: yaml-rust2 markers count chars, not bytes.
-    char_to_byte: Vec<usize>,
+    /// Byte offset of the start of each line. A yaml-rust2 marker's `index` mixes chars and bytes
+    /// (block scalars advance it by bytes), but its line and column are exact, so byte offsets
+    /// are computed from them.
+    line_starts: Vec<usize>,
     stack: Vec<Frame>,
     entries: HashMap<String, Entry>,
 }
 
 impl<'a> Builder<'a> {
     fn new(text: &'a str) -> Self {
-        let mut char_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        char_to_byte.push(text.len());
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Builder {
             text,
-            char_to_byte,
+            line_starts,
             stack: Vec::new(),
             entries: HashMap::new(),
         }
     }
 
     fn pos(&self, m: &Marker) -> Pos {
-        let byte = self
-            .char_to_byte
-            .get(m.index())
+        let start = self
+            .line_starts
+            .get(m.line().saturating_sub(1))
             .copied()
             .unwrap_or(self.text.len());
+        let line = &self.text[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let in_line = line
+            .char_indices()
+            .nth(m.col())
+            .map_or(line.len(), |(b, _)| b);
         Pos {
-            byte,
+            byte: start + in_line,
             line: m.line(),
             column: m.col() + 1,
         }
@@ -288,20 +318,26 @@ mod tests {
     #[test]
     fn finds_nested_values_and_list_items() {
         let ix = index(
-            "ho_ten: Trần Thị Bình\nhop_chi_bo:\n  ngay: 12/03/2026\n  co_mat:\n    chinh_thuc: 12\nnguoi_gioi_thieu:\n  - dang_vien: le-van-cuong\n  - dang_vien: \"pham-thi-dung\"\n",
+            "# Người xin vào Đảng\nho_ten: Trần Thị Bình\nghi_chu: |\n  Đã học lớp nhận thức về Đảng\nhop_chi_bo:\n  ngay: 12/03/2026\n  co_mat:\n    chinh_thuc: 12\nnguoi_gioi_thieu:\n  - dang_vien: le-van-cuong\n  - dang_vien: \"pham-thi-dung\"\n",
         );
         let at = |p: &str| {
             let l = ix.value(p).unwrap();
             (l.line, l.column)
         };
-        assert_eq!(at("ho_ten"), (1, 9));
-        assert_eq!(at("hop_chi_bo.ngay"), (3, 9));
-        assert_eq!(at("hop_chi_bo.co_mat.chinh_thuc"), (5, 17));
-        assert_eq!(at("nguoi_gioi_thieu[1].dang_vien"), (8, 16));
-        let l = ix.value("ho_ten").unwrap();
-        assert_eq!(&ix.file().text[l.range], "Trần Thị Bình");
+        assert_eq!(at("ho_ten"), (2, 9));
+        assert_eq!(at("hop_chi_bo.ngay"), (6, 9));
+        assert_eq!(at("hop_chi_bo.co_mat.chinh_thuc"), (8, 17));
+        assert_eq!(at("nguoi_gioi_thieu[1].dang_vien"), (11, 16));
+        // byte ranges hold the values, also after multi-byte text and block scalars
+        let text = |p: &str| {
+            let l = ix.value(p).unwrap();
+            ix.file().text[l.range].to_string()
+        };
+        assert_eq!(text("ho_ten"), "Trần Thị Bình");
+        assert_eq!(text("hop_chi_bo.ngay"), "12/03/2026");
+        assert_eq!(text("nguoi_gioi_thieu[1].dang_vien"), "\"pham-thi-dung\"");
         let k = ix.key("hop_chi_bo.ngay").unwrap();
-        assert_eq!((k.line, k.column), (3, 3));
+        assert_eq!((k.line, k.column), (6, 3));
     }
 
     #[test]

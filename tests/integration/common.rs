@@ -64,6 +64,14 @@ pub fn pdf_text(pdf: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) is needed by the PDF tests; .ci/run installs it");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
-    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

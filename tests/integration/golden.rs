@@ -35,7 +35,9 @@ fn generated_typst_matches_the_goldens() {
             Some(id) => {
                 let (checked, diags) = check_person(ws, ws.person(id).unwrap());
                 assert!(diags.is_empty(), "{diags:?}");
-                renderer.render(form, Subject::Filled(checked.unwrap())).unwrap()
+                renderer
+                    .render(form, Subject::Filled(checked.unwrap()))
+                    .unwrap()
             }
             None => renderer.render(form, Subject::Blank(ws)).unwrap(),
         };
@@ -47,14 +49,22 @@ fn generated_typst_matches_the_goldens() {
         }
         match std::fs::read_to_string(&path) {
             Ok(expected) if expected == source.text => {}
-            Ok(_) => failures.push(format!("{} differs (HOSO_BLESS=1 to accept)", path.display())),
-            Err(_) => failures.push(format!("{} is missing (HOSO_BLESS=1 to write it)", path.display())),
+            Ok(_) => failures.push(format!(
+                "{} differs (HOSO_BLESS=1 to accept)",
+                path.display()
+            )),
+            Err(_) => failures.push(format!(
+                "{} is missing (HOSO_BLESS=1 to write it)",
+                path.display()
+            )),
         }
     }
     for entry in std::fs::read_dir(&golden_dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
         if name.ends_with(".typ") && !expected_files.contains(&name) {
-            failures.push(format!("stale golden file tests/golden/{name}: no case produces it"));
+            failures.push(format!(
+                "stale golden file tests/golden/{name}: no case produces it"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

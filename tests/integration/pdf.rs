@@ -11,8 +11,18 @@ fn render(ws: &TestWorkspace, form: &str, person: Option<&str>, out: &str) -> st
         Some(p) => cmd.arg(p),
         None => cmd.arg("--blank"),
     };
-    let result = cmd.arg("-w").arg(ws.path()).arg("-o").arg(&pdf).output().unwrap();
-    assert!(result.status.success(), "render {form} {person:?}: {}", String::from_utf8_lossy(&result.stderr));
+    let result = cmd
+        .arg("-w")
+        .arg(ws.path())
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "render {form} {person:?}: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     pdf
 }
 
@@ -45,21 +55,48 @@ fn resolution_6_knd_carries_title_branch_name_and_votes() {
 fn application_draft_says_it_is_a_draft_and_the_blank_form_has_no_data() {
     let ws = TestWorkspace::demo();
     let draft = pdf_text(&render(&ws, "1-KND", Some("tran-thi-binh"), "1.pdf"));
-    for expected in ["ĐƠN XIN VÀO ĐẢNG", "BẢN NHÁP", "Trần Thị Bình", "ngày 12 tháng 8 năm 1994", "Chi bộ Khu phố 5"] {
-        assert!(draft.contains(expected), "missing `{expected}` in:\n{draft}");
+    for expected in [
+        "ĐƠN XIN VÀO ĐẢNG",
+        "Bản nháp in từ hồ sơ",
+        "Trần Thị Bình",
+        "ngày 12 tháng 8 năm 1994",
+        "Chi bộ Khu phố 5",
+    ] {
+        assert!(
+            draft.contains(expected),
+            "missing `{expected}` in:\n{draft}"
+        );
     }
     let blank = pdf_text(&render(&ws, "1-KNĐ", None, "1b.pdf"));
-    assert!(blank.contains("ĐƠN XIN VÀO ĐẢNG") && blank.contains("Tôi là"), "{blank}");
-    assert!(!blank.contains("Trần Thị Bình") && !blank.contains("BẢN NHÁP"), "{blank}");
-    assert!(blank.contains("....."), "blank form has dotted lines: {blank}");
+    assert!(
+        blank.contains("ĐƠN XIN VÀO ĐẢNG") && blank.contains("Tôi là"),
+        "{blank}"
+    );
+    assert!(
+        !blank.contains("Trần Thị Bình") && !blank.contains("Bản nháp"),
+        "{blank}"
+    );
+    assert!(
+        blank.contains("....."),
+        "blank form has dotted lines: {blank}"
+    );
 }
 
 #[test]
 fn sponsor_letters_one_per_sponsor() {
     let ws = TestWorkspace::demo();
     let text = pdf_text(&render(&ws, "3-KNĐ", Some("tran-thi-binh"), "3.pdf"));
-    assert_eq!(text.matches("GIẤY GIỚI THIỆU NGƯỜI VÀO ĐẢNG").count(), 2, "{text}");
-    for expected in ["Lê Minh Tuấn", "Hoàng Thị Thu", "Tôi xin chịu trách nhiệm trước Đảng về sự giới thiệu của mình", "Hạ Long, ngày 25 tháng 9 năm 2026"] {
+    assert_eq!(
+        text.matches("GIẤY GIỚI THIỆU NGƯỜI VÀO ĐẢNG").count(),
+        2,
+        "{text}"
+    );
+    for expected in [
+        "Lê Minh Tuấn",
+        "Hoàng Thị Thu",
+        "Tôi xin chịu trách nhiệm trước Đảng về sự giới thiệu của mình",
+        "Hạ Long, ngày 25 tháng 9 năm 2026",
+    ] {
         assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
     }
 }
@@ -69,11 +106,27 @@ fn sponsor_letters_one_per_sponsor() {
 fn hostile_name_prints_literally_in_every_form() {
     let hostile = r"Lê *Văn* #A $x$ [b] <c> @d \e {{ y }} _z_ // w";
     let ws = TestWorkspace::demo();
-    ws.edit("ket-nap/tran-thi-binh.yaml", "ho_ten: Trần Thị Bình", &format!("ho_ten: '{hostile}'"));
-    ws.edit("dang-vien/le-minh-tuan.yaml", "ho_ten: Lê Minh Tuấn", &format!("ho_ten: '{hostile}'"));
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "ho_ten: Trần Thị Bình",
+        &format!("ho_ten: '{hostile}'"),
+    );
+    ws.edit(
+        "dang-vien/le-minh-tuan.yaml",
+        "ho_ten: Lê Minh Tuấn",
+        &format!("ho_ten: '{hostile}'"),
+    );
     for form in ["1-KNĐ", "3-KNĐ", "6-KNĐ"] {
-        let text = pdf_text(&render(&ws, form, Some("tran-thi-binh"), &format!("{form}.pdf")));
-        assert!(text.contains(hostile), "{form}: hostile name not printed literally:\n{text}");
+        let text = pdf_text(&render(
+            &ws,
+            form,
+            Some("tran-thi-binh"),
+            &format!("{form}.pdf"),
+        ));
+        assert!(
+            text.contains(hostile),
+            "{form}: hostile name not printed literally:\n{text}"
+        );
     }
 }
 

@@ -1,0 +1,383 @@
+//! The `hoso` command as a clerk uses it: exit codes, messages and JSON diagnostics.
+
+use crate::common::{TestWorkspace, hoso};
+use insta_cmd::assert_cmd_snapshot;
+
+/// Replaces the temporary folder in output by `[WS]`.
+macro_rules! snapshot {
+    ($ws:expr, $cmd:expr, @$snap:literal) => {{
+        let mut settings = insta::Settings::clone_current();
+        settings.add_filter(&regex_escape(&$ws.path().display().to_string()), "[WS]");
+        settings.bind(|| assert_cmd_snapshot!($cmd, @$snap));
+    }};
+}
+
+fn regex_escape(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '/' {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect()
+}
+
+fn json(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+#[test]
+fn init_then_validate_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo");
+    let out = hoso().arg("init").arg(&ws).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = hoso().arg("validate").arg(&ws).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "8 hồ sơ: 0 lỗi, 0 cảnh báo\n"
+    );
+    // init never writes into a folder that holds data
+    let out = hoso().arg("init").arg(&ws).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("không ghi đè"));
+}
+
+#[test]
+fn list_shows_people_and_stages() {
+    let ws = TestWorkspace::demo();
+    snapshot!(ws, hoso().arg("list").arg(ws.path()), @r"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    id                họ tên            giai đoạn
+    dang-van-khoa     Đặng Văn Khoa     đã có đơn xin vào Đảng
+    do-van-hai        Đỗ Văn Hải        đảng viên chính thức
+    hoang-thi-thu     Hoàng Thị Thu     đảng viên chính thức
+    le-minh-tuan      Lê Minh Tuấn      đảng viên chính thức
+    nguyen-van-thanh  Nguyễn Văn Thành  đảng viên chính thức
+    pham-thi-lan      Phạm Thị Lan      đảng viên chính thức
+    tran-thi-binh     Trần Thị Bình     chi bộ đã đề nghị kết nạp
+    vu-quoc-huy       Vũ Quốc Huy       đảng viên dự bị
+
+    ----- stderr -----
+    ");
+    let out = hoso()
+        .args(["list", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let rows = json(&out);
+    assert_eq!(rows[6]["id"], "tran-thi-binh");
+    assert_eq!(rows[6]["giai_doan"], "chi-bo-de-nghi");
+    assert_eq!(rows[7]["giai_doan"], "du-bi");
+}
+
+#[test]
+fn forms_lists_the_catalogue() {
+    let ws = TestWorkspace::demo();
+    snapshot!(ws, hoso().arg("forms"), @r"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    1-KNĐ    Đơn xin vào Đảng  (Người xin vào Đảng; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    3-KNĐ    Giấy giới thiệu người vào Đảng  (Đảng viên giới thiệu; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    6-KNĐ    Nghị quyết đề nghị kết nạp đảng viên  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+
+    ----- stderr -----
+    ");
+}
+
+/// See the pipeline issue: deleting a candidate's `ngay_sinh` fails validation with a JSON
+/// diagnostic in that file, at a line inside the candidate's record.
+#[test]
+fn missing_birth_date_is_an_error_located_in_the_record() {
+    let ws = TestWorkspace::demo();
+    ws.edit("ket-nap/tran-thi-binh.yaml", "ngay_sinh: 12/08/1994\n", "");
+    let out = hoso()
+        .args(["validate", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diags = json(&out);
+    let d = &diags.as_array().unwrap()[0];
+    assert_eq!(diags.as_array().unwrap().len(), 1, "{diags:#}");
+    assert_eq!(d["code"], "missing-field");
+    assert_eq!(d["severity"], "error");
+    assert!(
+        d["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("ket-nap/tran-thi-binh.yaml"),
+        "{d}"
+    );
+    let lines = std::fs::read_to_string(ws.file("ket-nap/tran-thi-binh.yaml"))
+        .unwrap()
+        .lines()
+        .count() as u64;
+    let line = d["line"].as_u64().unwrap();
+    assert!((1..=lines).contains(&line), "{d}");
+    assert_eq!(d["message"], "thiếu `ngay_sinh` (ngày sinh)");
+
+    // and the form is refused, with the same diagnostic in the clerk's words
+    let out = hoso()
+        .args(["render", "6-KNĐ", "tran-thi-binh", "-w"])
+        .arg(ws.path())
+        .arg("-o")
+        .arg(ws.file("x.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!ws.file("x.pdf").exists());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[missing-field]: thiếu `ngay_sinh` (ngày sinh)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
+    let ws = TestWorkspace::demo();
+    ws.edit("ket-nap/tran-thi-binh.yaml", "que_quan:", "que_quanx:");
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "ngay: 16/10/2026",
+        "ngay: 16/10/2025",
+    );
+    snapshot!(ws, hoso().args(["--lang", "en", "validate"]).arg(ws.path()), @r"
+    success: false
+    exit_code: 1
+    ----- stdout -----
+    error[unknown-key]: unknown key `que_quanx`
+      ┌─ [WS]/ket-nap/tran-thi-binh.yaml:6:1
+      │
+    6 │ que_quanx: Phường Hồng Gai, tỉnh Quảng Ninh
+      │ ^^^^^^^^^
+      │
+      = hint: did you mean `que_quan`?
+
+    error[missing-field]: `que_quan` (home town) is required
+      ┌─ [WS]/ket-nap/tran-thi-binh.yaml:2:1
+      │
+    2 │ ho_ten: Trần Thị Bình
+      │ ^^^^^^
+      │
+      = hint: add a line `que_quan: ...` to the record
+
+    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `giay_chung_nhan.ngay` (15/04/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: check both dates
+       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+
+    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `don_xin_vao_dang.ngay` (20/05/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: check both dates
+       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+
+    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[0].ngay_viet` (25/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: check both dates
+       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+
+    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[1].ngay_viet` (28/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: check both dates
+       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+
+
+    ----- stderr -----
+    8 records: 6 errors, 0 warnings
+    ");
+}
+
+#[test]
+fn a_yaml_syntax_error_reports_its_line_and_the_others_still_load() {
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "ket-nap/dang-van-khoa.yaml",
+        "dan_toc: Kinh",
+        "dan_toc: [Kinh",
+    );
+    let out = hoso()
+        .args(["validate", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diags = json(&out);
+    let d = &diags[0];
+    assert_eq!(d["code"], "yaml-syntax");
+    assert!(d["file"].as_str().unwrap().ends_with("dang-van-khoa.yaml"));
+    let line = d["line"].as_u64().unwrap();
+    assert!((8..=10).contains(&line), "syntax error at line {line}: {d}");
+    // everyone else is still there
+    let out = hoso()
+        .args(["list", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(json(&out).as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn bad_values_never_panic() {
+    let ws = TestWorkspace::demo();
+    let cases = [
+        (
+            "ngay_sinh: 12/08/1994",
+            "ngay_sinh: 31/02/1994",
+            "invalid-date",
+        ),
+        ("gioi_tinh: nữ", "gioi_tinh: khác", "invalid-value"),
+        ("  tan_thanh: 12", "  tan_thanh: mười hai", "invalid-value"),
+        ("ho_ten: Trần Thị Bình", "ho_ten: [a, b]", "invalid-value"),
+        ("  tan_thanh: 12", "  tan_thanh: 15", "count-mismatch"),
+        (
+            "  chu_tri: nguyen-van-thanh",
+            "  chu_tri: nguyen-van-than",
+            "unknown-person",
+        ),
+        (
+            "  - dang_vien: le-minh-tuan",
+            "  - dang_vien: dang-van-khoa",
+            "not-a-member",
+        ),
+    ];
+    for (from, to, code) in cases {
+        ws.edit("ket-nap/tran-thi-binh.yaml", from, to);
+        let out = hoso()
+            .args(["validate", "--format", "json"])
+            .arg(ws.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{to}");
+        let diags = json(&out);
+        assert!(
+            diags.as_array().unwrap().iter().any(|d| d["code"] == code),
+            "{to}: expected {code} in {diags:#}"
+        );
+        ws.edit("ket-nap/tran-thi-binh.yaml", to, from);
+    }
+    std::fs::write(ws.file("ket-nap/empty.yaml"), "").unwrap();
+    let out = hoso()
+        .args(["validate", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(json(&out)[0]["code"], "empty-file");
+}
+
+#[test]
+fn usage_errors_exit_2_with_suggestions() {
+    let ws = TestWorkspace::demo();
+    snapshot!(ws, hoso().args(["render", "6-KNX", "tran-thi-binh", "-o", "x.pdf", "-w"]).arg(ws.path()), @r"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    lỗi: không có mẫu `6-KNX`; xem `hoso forms`
+    gợi ý: có phải ý là `6-KNĐ`?
+    ");
+    snapshot!(ws, hoso().args(["render", "6-KND", "tran-thi-bin", "-o", "x.pdf", "-w"]).arg(ws.path()), @r"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    lỗi: không có người mang mã `tran-thi-bin`; xem `hoso list`
+    gợi ý: có phải ý là `tran-thi-binh`?
+    ");
+    snapshot!(ws, hoso().args(["validate", "/nonexistent/hoso"]), @r"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    lỗi: `/nonexistent/hoso` không phải thư mục hồ sơ: thiếu tệp `to-chuc.yaml`
+    gợi ý: tạo thư mục mẫu bằng `hoso init DIR`
+    ");
+}
+
+#[test]
+fn typst_output_compiles_with_its_library_beside_it() {
+    let ws = TestWorkspace::demo();
+    let out = hoso()
+        .args(["render", "6-KNĐ", "tran-thi-binh", "-w"])
+        .arg(ws.path())
+        .arg("-o")
+        .arg(ws.file("out/6.pdf"))
+        .arg("--typst")
+        .arg(ws.file("out/6.typ"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let source = std::fs::read_to_string(ws.file("out/6.typ")).unwrap();
+    assert!(source.starts_with("#import \"hoso.typ\": *"));
+    assert!(ws.file("out/hoso.typ").is_file());
+    assert!(ws.file("out/6.pdf").is_file());
+}
+
+#[test]
+fn a_workspace_template_overrides_the_builtin_one() {
+    let ws = TestWorkspace::demo();
+    let builtin = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/templates/forms/6-knd.typ.j2"
+    ))
+    .unwrap();
+    std::fs::create_dir_all(ws.file("templates/forms")).unwrap();
+    std::fs::write(
+        ws.file("templates/forms/6-knd.typ.j2"),
+        builtin.replace("Chủ trì hội nghị", "Chủ trì cuộc họp"),
+    )
+    .unwrap();
+    let out = hoso()
+        .args(["render", "6-KNĐ", "tran-thi-binh", "-w"])
+        .arg(ws.path())
+        .arg("-o")
+        .arg(ws.file("6.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(crate::common::pdf_text(&ws.file("6.pdf")).contains("Chủ trì cuộc họp"));
+}
+
+#[test]
+fn run_can_be_called_twice() {
+    assert_eq!(hoso::run(["hoso", "forms"]), 0);
+    assert_eq!(hoso::run(["hoso", "forms"]), 0);
+    assert_eq!(hoso::run(["hoso", "no-such-command"]), 2);
+}

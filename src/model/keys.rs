@@ -186,3 +186,67 @@ mod tests {
         assert!(s.contains(&"co_mat") && s.contains(&"tan_thanh") && !s.contains(&"ho_ten"));
     }
 }
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+    use crate::model::{Nguoi, ToChuc};
+
+    /// Every key the types read is in the table, and nothing else: a record with every field
+    /// filled, written back to YAML, gives exactly the table's paths.
+    #[test]
+    fn the_table_names_exactly_the_keys_the_types_read() {
+        let nguoi: Nguoi = serde_yaml_ng::from_str(FULL_PERSON).unwrap();
+        let to_chuc: ToChuc = serde_yaml_ng::from_str(FULL_ORG).unwrap();
+        let mut found = Vec::new();
+        paths(
+            &serde_json::to_value(&nguoi).unwrap(),
+            "",
+            FileKind::Nguoi,
+            &mut found,
+        );
+        paths(
+            &serde_json::to_value(&to_chuc).unwrap(),
+            "",
+            FileKind::ToChuc,
+            &mut found,
+        );
+        let table: Vec<(FileKind, String)> =
+            KEYS.iter().map(|k| (k.file, k.path.to_string())).collect();
+        for f in &found {
+            assert!(table.contains(f), "key {f:?} is read but not documented");
+        }
+        for t in &table {
+            assert!(found.contains(t), "key {t:?} is documented but not read");
+        }
+    }
+
+    fn paths(
+        v: &serde_json::Value,
+        prefix: &str,
+        kind: FileKind,
+        out: &mut Vec<(FileKind, String)>,
+    ) {
+        if let Some(map) = v.as_object() {
+            for (k, child) in map {
+                let p = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                out.push((kind, p.clone()));
+                match child {
+                    serde_json::Value::Array(items) => {
+                        if let Some(first) = items.first() {
+                            paths(first, &format!("{p}[]"), kind, out);
+                        }
+                    }
+                    _ => paths(child, &p, kind, out),
+                }
+            }
+        }
+    }
+
+    const FULL_ORG: &str = "dang_bo: a\ndang_uy: a\nchi_bo: a\nky_hieu: a\ndia_danh: a\nbi_thu: a\npho_bi_thu: a\nnhiem_ky: a\nle_trang: {tren: 1, duoi: 1, trai: 1, phai: 1}\nso_van_ban: [{so: 1, loai: NQ, ngay: 01/01/2026, mau: a, nguoi: a, trich_yeu: a}]\n";
+    const FULL_PERSON: &str = "ho_ten: a\nten_khai_sinh: a\nbi_danh: a\ngioi_tinh: nam\nngay_sinh: 01/01/2000\nnoi_sinh: a\nque_quan: a\nnoi_o: a\ndan_toc: a\nton_giao: a\nnghe_nghiep: a\nnoi_lam_viec: a\ntrinh_do: {hoc_van: a, chuyen_mon: a, ly_luan_chinh_tri: a, ngoai_ngu: a, tin_hoc: a}\nchuc_vu: {dang: a, chinh_quyen: a, doan_the: a}\nngay_vao_dang: 01/01/2020\nngay_chinh_thuc: 01/01/2021\ngiay_chung_nhan: {ngay: 01/01/2020, noi_cap: a}\ndon_xin_vao_dang: {ngay: 01/01/2020, noi_dung: a}\nnguoi_gioi_thieu: [{dang_vien: a, ngay_phan_cong: 01/01/2020, cung_cong_tac_tu: 01/01/2020, ngay_viet: 01/01/2020, ly_lich: a, uu_diem: a, khuyet_diem: a, thay_the: true}]\nhop_chi_bo: {ngay: 01/01/2020, dang_vien: {chinh_thuc: 1, du_bi: 1}, co_mat: {chinh_thuc: 1, du_bi: 1}, ly_do_vang: a, khong_trieu_tap: 0, chu_tri: a, thu_ky: a, ly_lich: a, uu_diem: a, khuyet_diem: a, tan_thanh: 1, khong_tan_thanh: 0}\nquyet_dinh_ket_nap: {so: a, ngay: 01/01/2020, ngay_nhan: 01/01/2020, co_quan: a}\nle_ket_nap: {ngay: 01/01/2020, nguoi_giup_do: a}\ncong_nhan_chinh_thuc: {so: a, ngay: 01/01/2020, ngay_nhan: 01/01/2020, co_quan: a}\n";
+}

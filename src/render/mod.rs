@@ -392,7 +392,7 @@ fn date_of(value: &Value) -> Result<Option<Ngay>, Error> {
 fn filter_ngay(value: &Value, sentence_start: Option<bool>) -> Result<Value, Error> {
     let text = match date_of(value)? {
         Some(d) => d.long(),
-        None => "ngày #o(width: 1.2cm) tháng #o(width: 1.2cm) năm #o(width: 1.8cm)".into(),
+        None => "ngày #o(width: 0.9cm) tháng #o(width: 0.9cm) năm #o(width: 1.3cm)".into(),
     };
     let text = if sentence_start == Some(true) {
         text.replacen("ngày", "Ngày", 1)

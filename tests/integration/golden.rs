@@ -69,3 +69,17 @@ fn generated_typst_matches_the_goldens() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The README's key table lists exactly the keys of `src/model/keys.rs`.
+#[test]
+fn readme_documents_every_key() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for key in hoso::model::keys::KEYS {
+        assert!(
+            readme.contains(&format!("| `{}` |", key.path)),
+            "README lacks key `{}`",
+            key.path
+        );
+    }
+}

@@ -171,8 +171,8 @@ impl Problem {
             },
             Problem::UnknownKey { suggestion: None, .. } => lang
                 .pick(
-                    "xem bảng các khóa trong docs/workspace.md",
-                    "see the table of keys in docs/workspace.md",
+                    "xem bảng các khóa trong README (mục \"The workspace\")",
+                    "see the table of keys in the README (\"The workspace\")",
                 )
                 .to_string(),
             Problem::InvalidDate { .. } => lang

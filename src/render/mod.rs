@@ -292,16 +292,21 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
     })
 }
 
-/// Whether the record has a value at `path`; `a[].b` needs at least one item and `b` in each.
-fn has_path(value: &serde_json::Value, path: &str) -> bool {
+/// One step of a record path: `a[].b` → (`a`, every item, `Some("b")`).
+fn path_step(path: &str) -> (&str, bool, Option<&str>) {
     let (head, rest) = match path.split_once('.') {
         Some((h, r)) => (h, Some(r)),
         None => (path, None),
     };
-    let (key, each) = match head.strip_suffix("[]") {
-        Some(k) => (k, true),
-        None => (head, false),
-    };
+    match head.strip_suffix("[]") {
+        Some(key) => (key, true, rest),
+        None => (head, false, rest),
+    }
+}
+
+/// Whether the record has a value at `path`; `a[].b` needs at least one item and `b` in each.
+fn has_path(value: &serde_json::Value, path: &str) -> bool {
+    let (key, each, rest) = path_step(path);
     let Some(v) = value.get(key).filter(|v| !v.is_null()) else {
         return false;
     };
@@ -316,14 +321,7 @@ fn has_path(value: &serde_json::Value, path: &str) -> bool {
 
 /// The first date found at `path` (`a[].b` takes the first item that has one).
 fn first_date(value: &serde_json::Value, path: &str) -> Option<Ngay> {
-    let (head, rest) = match path.split_once('.') {
-        Some((h, r)) => (h, Some(r)),
-        None => (path, None),
-    };
-    let (key, each) = match head.strip_suffix("[]") {
-        Some(k) => (k, true),
-        None => (head, false),
-    };
+    let (key, each, rest) = path_step(path);
     let v = value.get(key)?;
     match (each, rest) {
         (true, Some(r)) => v.as_array()?.iter().find_map(|i| first_date(i, r)),

@@ -1,6 +1,6 @@
 //! The `hoso` command as a clerk uses it: exit codes, messages and JSON diagnostics.
 
-use crate::common::{TestWorkspace, hoso};
+use crate::common::{TestWorkspace, hoso, render_cmd};
 use insta_cmd::assert_cmd_snapshot;
 
 /// Replaces the temporary folder in output by `[WS]`.
@@ -130,11 +130,7 @@ fn missing_birth_date_is_an_error_located_in_the_record() {
     assert_eq!(d["message"], "thiếu `ngay_sinh` (ngày sinh)");
 
     // and the form is refused, with the same diagnostic in the clerk's words
-    let out = hoso()
-        .args(["render", "6-KNĐ", "tran-thi-binh", "-w"])
-        .arg(ws.path())
-        .arg("-o")
-        .arg(ws.file("x.pdf"))
+    let out = render_cmd(&ws, "6-KNĐ", Some("tran-thi-binh"), &ws.file("x.pdf"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -329,11 +325,7 @@ fn usage_errors_exit_2_with_suggestions() {
 #[test]
 fn typst_output_compiles_with_its_library_beside_it() {
     let ws = TestWorkspace::demo();
-    let out = hoso()
-        .args(["render", "6-KNĐ", "tran-thi-binh", "-w"])
-        .arg(ws.path())
-        .arg("-o")
-        .arg(ws.file("out/6.pdf"))
+    let out = render_cmd(&ws, "6-KNĐ", Some("tran-thi-binh"), &ws.file("out/6.pdf"))
         .arg("--typst")
         .arg(ws.file("out/6.typ"))
         .output()
@@ -364,11 +356,7 @@ fn a_workspace_template_overrides_the_builtin_one() {
         builtin.replace("Chủ trì hội nghị", "Chủ trì cuộc họp"),
     )
     .unwrap();
-    let out = hoso()
-        .args(["render", "6-KNĐ", "tran-thi-binh", "-w"])
-        .arg(ws.path())
-        .arg("-o")
-        .arg(ws.file("6.pdf"))
+    let out = render_cmd(&ws, "6-KNĐ", Some("tran-thi-binh"), &ws.file("6.pdf"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

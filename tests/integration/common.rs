@@ -55,6 +55,19 @@ pub fn hoso() -> Command {
     cmd
 }
 
+/// `hoso render FORM PERSON -w WS -o OUT` (`--blank` when `person` is `None`), ready to run or to
+/// be given more arguments.
+pub fn render_cmd(ws: &TestWorkspace, form: &str, person: Option<&str>, out: &Path) -> Command {
+    let mut cmd = hoso();
+    cmd.arg("render").arg(form);
+    match person {
+        Some(p) => cmd.arg(p),
+        None => cmd.arg("--blank"),
+    };
+    cmd.arg("-w").arg(ws.path()).arg("-o").arg(out);
+    cmd
+}
+
 /// The text of a PDF as poppler extracts it, with every run of white space made one space.
 pub fn pdf_text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")

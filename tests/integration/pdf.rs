@@ -1,23 +1,11 @@
 //! PDFs as a clerk gets them: the text poppler extracts, hostile names printed literally, and the
 //! same bytes every time.
 
-use crate::common::{TestWorkspace, hoso, pdf_text};
+use crate::common::{TestWorkspace, pdf_text, render_cmd};
 
 fn render(ws: &TestWorkspace, form: &str, person: Option<&str>, out: &str) -> std::path::PathBuf {
     let pdf = ws.file(out);
-    let mut cmd = hoso();
-    cmd.arg("render").arg(form);
-    match person {
-        Some(p) => cmd.arg(p),
-        None => cmd.arg("--blank"),
-    };
-    let result = cmd
-        .arg("-w")
-        .arg(ws.path())
-        .arg("-o")
-        .arg(&pdf)
-        .output()
-        .unwrap();
+    let result = render_cmd(ws, form, person, &pdf).output().unwrap();
     assert!(
         result.status.success(),
         "render {form} {person:?}: {}",

@@ -14,6 +14,8 @@ static FORMS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/forms");
 
 /// The file of regulation sets inside `forms/`.
 const REGULATIONS_FILE: &str = "quy-dinh.yaml";
+/// The file of dossier checklists inside `forms/`.
+const DOSSIERS_FILE: &str = "ho-so.yaml";
 
 /// One official form.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -27,8 +29,11 @@ pub struct Form {
     pub ban_hanh: String,
     /// Who signs it: "T/M CHI BỘ, BÍ THƯ".
     pub nguoi_ky: String,
-    /// Whom it is about: `nguoi-vao-dang`, `dang-vien-du-bi`.
+    /// Whom it is about: `nguoi-vao-dang`, `dang-vien-du-bi`, `le-ket-nap` (everyone admitted at
+    /// one ceremony), `ho-so` (the dossier of one person).
     pub ve: String,
+    /// The level that issues it, which gives the issuer abbreviation of its number.
+    pub cap: Cap,
     /// Written by the person in their own hand (1-KNĐ, 2-KNĐ): a filled one is only a draft.
     #[serde(default)]
     pub tu_viet: bool,
@@ -36,6 +41,13 @@ pub struct Form {
     pub ngay_van_ban: String,
     /// The kind abbreviation in its number (`NQ` for "Số 05-NQ/CB"), if it has a number.
     pub ky_hieu: Option<String>,
+    /// The path of the number recorded on the person when the document was issued elsewhere
+    /// ("125-QĐ/ĐU"); the workspace's register is looked up first.
+    pub so_ghi_nhan: Option<String>,
+    /// Conditions on the record for the form to apply: path → value (`gioi_thieu_doan_the.loai:
+    /// doan` for 4-KNĐ).
+    #[serde(default)]
+    pub dieu_kien: std::collections::BTreeMap<String, String>,
     /// The codes of the regulation sets it belongs to.
     pub quy_dinh: Vec<String>,
     /// Fields a filled form needs (paths in the person's record; `[]` means every item, and at least one).
@@ -43,6 +55,50 @@ pub struct Form {
     pub bat_buoc: Vec<String>,
     /// The template file in `templates/`.
     pub mau_in: String,
+}
+
+/// Who issues a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cap {
+    /// A person (applicant, sponsor, probationary member, mentor).
+    CaNhan,
+    /// The chi bộ (or its committee, the chi ủy).
+    ChiBo,
+    /// The đảng ủy bộ phận.
+    DangUyBoPhan,
+    /// The đảng ủy cơ sở or the committee above that decides.
+    DangUy,
+    /// The Youth Union or the Trade Union.
+    DoanThe,
+}
+
+/// The documents of a dossier, in order (domain notes §2.4): the admission dossier and the
+/// full-membership dossier (`forms/ho-so.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    /// `ket-nap` or `chinh-thuc`.
+    pub ma: String,
+    /// Its title on the cover: "Hồ sơ đề nghị kết nạp đảng viên".
+    pub ten: String,
+    /// The documents, in order.
+    pub tai_lieu: Vec<DossierItem>,
+}
+
+/// One document of a dossier.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DossierItem {
+    /// What the checklist calls it.
+    pub ten: String,
+    /// The form it is printed on, if hoso prints it.
+    pub mau: Option<String>,
+    /// The record path whose presence says the document exists.
+    pub du_lieu: String,
+    /// Only in some cases (Youth Union, sub-committee, ...): listed only when the record has it.
+    #[serde(default)]
+    pub neu_co: bool,
 }
 
 /// A set of regulations in force from a date: the texts the "Căn cứ ..." lines cite.
@@ -68,6 +124,8 @@ pub struct Catalogue {
     pub forms: Vec<Form>,
     /// Regulation sets, oldest first.
     pub regulations: Vec<RegulationSet>,
+    /// The dossiers: admission, then full membership.
+    pub dossiers: Vec<Dossier>,
 }
 
 impl Catalogue {
@@ -78,10 +136,14 @@ impl Catalogue {
         CATALOGUE.get_or_init(|| {
             let mut forms = Vec::new();
             let mut regulations = Vec::new();
+            let mut dossiers = Vec::new();
             for file in FORMS_DIR.files() {
                 let name = file.path().to_string_lossy();
                 let text = file.contents_utf8().unwrap_or_default();
-                if name == REGULATIONS_FILE {
+                if name == DOSSIERS_FILE {
+                    dossiers = serde_yaml_ng::from_str(text)
+                        .unwrap_or_else(|e| panic!("built-in {name}: {e}"));
+                } else if name == REGULATIONS_FILE {
                     regulations = serde_yaml_ng::from_str(text)
                         .unwrap_or_else(|e| panic!("built-in {name}: {e}"));
                 } else if name.ends_with(".yaml") {
@@ -93,7 +155,11 @@ impl Catalogue {
             }
             forms.sort_by_key(|f| form_order(&f.ma));
             regulations.sort_by_key(|r: &RegulationSet| r.hieu_luc_tu);
-            Catalogue { forms, regulations }
+            Catalogue {
+                forms,
+                regulations,
+                dossiers,
+            }
         })
     }
 
@@ -109,6 +175,11 @@ impl Catalogue {
     /// The closest form code, for "did you mean".
     pub fn suggest(&self, code: &str) -> Option<&str> {
         crate::suggest::closest(code, self.forms.iter().map(|f| f.ma.as_str()))
+    }
+
+    /// The dossier with this id (`ket-nap`, `chinh-thuc`).
+    pub fn dossier(&self, id: &str) -> Option<&Dossier> {
+        self.dossiers.iter().find(|d| d.ma == id)
     }
 
     /// The regulation set in force on `date`; the newest one when no date is known (blank forms).

@@ -55,6 +55,13 @@ pub enum Problem {
     NumberReused { number: String, kind: String },
     /// A form needs a value that the record does not have.
     FormNeedsField { form: String, field: String },
+    /// The form does not apply to this record (4-KNĐ for someone introduced by the trade union).
+    FormNotApplicable {
+        form: String,
+        field: String,
+        expected: String,
+        found: String,
+    },
 }
 
 impl Problem {
@@ -75,6 +82,7 @@ impl Problem {
             Problem::AdmissionDateConflict { .. } => "admission-date-conflict",
             Problem::NumberReused { .. } => "number-reused",
             Problem::FormNeedsField { .. } => "form-needs-field",
+            Problem::FormNotApplicable { .. } => "form-not-applicable",
         }
     }
 
@@ -153,6 +161,21 @@ impl Problem {
                 Lang::Vi => format!("mẫu {form} cần `{field}` mà hồ sơ chưa có"),
                 Lang::En => format!("form {form} needs `{field}`, which the record does not have"),
             },
+            Problem::FormNotApplicable {
+                form,
+                field,
+                expected,
+                found,
+            } => match lang {
+                Lang::Vi => {
+                    format!("mẫu {form} dùng khi `{field}` là `{expected}`, hồ sơ ghi `{found}`")
+                }
+                Lang::En => {
+                    format!(
+                        "form {form} applies when `{field}` is `{expected}`; the record has `{found}`"
+                    )
+                }
+            },
         }
     }
 
@@ -220,6 +243,12 @@ impl Problem {
                 .pick(
                     "bổ sung hồ sơ, hoặc in mẫu trắng với `--blank`",
                     "complete the record, or print the blank form with `--blank`",
+                )
+                .to_string(),
+            Problem::FormNotApplicable { .. } => lang
+                .pick(
+                    "xem `hoso forms` để chọn mẫu đúng trường hợp",
+                    "see `hoso forms` for the form of this case",
                 )
                 .to_string(),
             Problem::EmptyFile | Problem::InvalidValue { .. } | Problem::CountMismatch { .. } => {

@@ -98,6 +98,84 @@ impl Serialize for Ngay {
     }
 }
 
+/// A point in a person's history, as precise as the clerk knows it: `16/11/2020`, `09/2018` or
+/// `2018` (lý lịch entries, relatives' years of birth). Printed as written, normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ThoiDiem {
+    /// A whole year.
+    Nam(i16),
+    /// A month of a year.
+    Thang(i16, i8),
+    /// A day.
+    Ngay(Ngay),
+}
+
+impl ThoiDiem {
+    /// Reads `16/11/2020`, `2020-11-16`, `09/2018`, `9/2018` or `2018`.
+    pub fn parse(text: &str) -> Option<ThoiDiem> {
+        let text = text.trim();
+        if let Some(d) = Ngay::parse(text) {
+            return Some(ThoiDiem::Ngay(d));
+        }
+        let year = |s: &str| -> Option<i16> {
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+                .filter(|y| *y >= 1850)
+        };
+        match text.split_once('/') {
+            Some((m, y)) => {
+                let m: i8 =
+                    (!m.is_empty() && m.len() <= 2 && m.bytes().all(|b| b.is_ascii_digit()))
+                        .then(|| m.parse().ok())
+                        .flatten()?;
+                (1..=12)
+                    .contains(&m)
+                    .then_some(ThoiDiem::Thang(year(y)?, m))
+            }
+            None => year(text).map(ThoiDiem::Nam),
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i16 {
+        match self {
+            ThoiDiem::Nam(y) | ThoiDiem::Thang(y, _) => y,
+            ThoiDiem::Ngay(d) => d.0.year(),
+        }
+    }
+}
+
+impl fmt::Display for ThoiDiem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ThoiDiem::Nam(y) => write!(f, "{y}"),
+            ThoiDiem::Thang(y, m) => write!(f, "{m:02}/{y}"),
+            ThoiDiem::Ngay(d) => f.write_str(&d.short()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ThoiDiem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = serde_yaml_ng::Value::deserialize(deserializer)?;
+        let text = match &raw {
+            serde_yaml_ng::Value::String(s) => s.clone(),
+            serde_yaml_ng::Value::Number(n) => n.to_string(),
+            other => format!("{other:?}"),
+        };
+        ThoiDiem::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("{INVALID_DATE_MARK}{text}")))
+    }
+}
+
+impl Serialize for ThoiDiem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Templates print it as the clerk wrote it.
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +204,19 @@ mod tests {
         }
         assert!(Ngay::parse("29/02/2024").is_some());
         assert!(Ngay::parse("29/02/2023").is_none());
+    }
+
+    #[test]
+    fn points_in_history_keep_their_precision() {
+        assert_eq!(ThoiDiem::parse("9/2018").unwrap().to_string(), "09/2018");
+        assert_eq!(ThoiDiem::parse("2018").unwrap().to_string(), "2018");
+        assert_eq!(
+            ThoiDiem::parse("2018-03-05").unwrap().to_string(),
+            "05/03/2018"
+        );
+        for bad in ["13/2018", "18", "09/18", "x/2018", "1/1/18"] {
+            assert_eq!(ThoiDiem::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

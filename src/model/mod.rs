@@ -20,7 +20,7 @@ mod load;
 mod spans;
 
 pub(crate) use date::INVALID_DATE_MARK;
-pub use date::Ngay;
+pub use date::{Ngay, ThoiDiem};
 pub(crate) use load::missing_problem;
 pub use load::{LoadError, Loaded, load};
 pub use spans::SpanIndex;
@@ -49,6 +49,16 @@ pub struct ToChuc {
     pub pho_bi_thu: Option<String>,
     /// The term of the committee, "2025–2030": document numbers start again at 01 each term.
     pub nhiem_ky: Option<String>,
+    /// The first day of the current term: register entries dated before it belong to an earlier
+    /// term and do not hold their numbers any more.
+    pub nhiem_ky_tu: Option<Ngay>,
+    /// The organisation above the đảng bộ, printed over the đảng ủy's name in its documents
+    /// (Mẫu 8, 9, 15, 16-KNĐ): "Đảng bộ tỉnh Quảng Ninh".
+    pub cap_tren: Option<String>,
+    /// The issuer abbreviation of the đảng ủy's documents ("Số 125-QĐ/ĐU"); `ĐU` by default.
+    pub ky_hieu_dang_uy: Option<String>,
+    /// The đảng ủy bộ phận between the chi bộ and the đảng ủy cơ sở, if any (Mẫu 7, 14-KNĐ).
+    pub dang_uy_bo_phan: Option<String>,
     /// Page margins in millimetres.
     pub le_trang: Option<LeTrang>,
     /// The register of documents issued, from which document numbers are taken.
@@ -86,7 +96,8 @@ impl Default for LeTrang {
 pub struct SoVanBan {
     /// The number, from 1 each term for each kind of document.
     pub so: u32,
-    /// The kind abbreviation: `NQ` (nghị quyết), `BC`, `CV`, ...
+    /// The kind abbreviation: `NQ` (nghị quyết), `BC`, `CV`, ...; `NQ/ĐU` for a document of the
+    /// đảng ủy (the issuer after the slash; the chi bộ's `ky_hieu` when there is none).
     pub loai: String,
     /// The date of the document.
     pub ngay: Option<Ngay>,
@@ -135,17 +146,44 @@ pub struct Nguoi {
     pub ngay_chinh_thuc: Option<Ngay>,
     /// Certificate of the Party-awareness class (giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng).
     pub giay_chung_nhan: Option<GiayChungNhan>,
+    /// Re-admission (kết nạp lại): the first membership and why it ended (R40–R42).
+    pub ket_nap_lai: Option<KetNapLai>,
     /// The application (đơn xin vào Đảng, Mẫu 1-KNĐ).
     pub don_xin_vao_dang: Option<DonXinVaoDang>,
+    /// The personal history (lý lịch của người xin vào Đảng, Mẫu 2-KNĐ).
+    pub ly_lich: Option<LyLich>,
     /// The sponsors (người giới thiệu, Mẫu 3-KNĐ).
     #[serde(default)]
     pub nguoi_gioi_thieu: Vec<NguoiGioiThieu>,
+    /// The resolution of the Youth Union or the Trade Union introducing the person (Mẫu 4-KNĐ,
+    /// 4A-KNĐ): it takes the place of one sponsor (R20).
+    pub gioi_thieu_doan_the: Option<GioiThieuDoanThe>,
+    /// The comments of the mass organisations and of the branch committee of the place of
+    /// residence (Mẫu 5-KNĐ).
+    pub tong_hop_nhan_xet: Option<TongHopNhanXet>,
     /// The branch meeting that considered the admission (Mẫu 6-KNĐ).
     pub hop_chi_bo: Option<HopChiBo>,
+    /// The appraisal of the đảng ủy bộ phận, where there is one (Mẫu 7-KNĐ).
+    pub tham_dinh: Option<BaoCaoThamDinh>,
+    /// The resolution of the đảng ủy cơ sở, where the chi bộ is not itself the grassroots
+    /// organisation (Mẫu 8-KNĐ).
+    pub nghi_quyet_dang_uy: Option<NghiQuyetDangUy>,
     /// The admission decision (Mẫu 9-KNĐ): its date is the start of Party age.
     pub quyet_dinh_ket_nap: Option<QuyetDinh>,
     /// The admission ceremony: probation runs 12 months from it.
     pub le_ket_nap: Option<LeKetNap>,
+    /// The probationary member's self-review (Mẫu 10-KNĐ).
+    pub tu_kiem_diem: Option<TuKiemDiem>,
+    /// The assessment by the member assigned to help (Mẫu 11-KNĐ).
+    pub nhan_xet_giup_do: Option<NhanXetGiupDo>,
+    /// The comments on the probationary member (Mẫu 12-KNĐ).
+    pub tong_hop_nhan_xet_du_bi: Option<TongHopNhanXet>,
+    /// The branch meeting on full membership (Mẫu 13-KNĐ).
+    pub hop_xet_chinh_thuc: Option<HopChiBo>,
+    /// The appraisal of the đảng ủy bộ phận on full membership (Mẫu 14-KNĐ).
+    pub tham_dinh_chinh_thuc: Option<BaoCaoThamDinh>,
+    /// The resolution of the đảng ủy cơ sở on full membership (Mẫu 15-KNĐ).
+    pub nghi_quyet_dang_uy_chinh_thuc: Option<NghiQuyetDangUy>,
     /// The decision recognising full membership (Mẫu 16-KNĐ).
     pub cong_nhan_chinh_thuc: Option<QuyetDinh>,
 }
@@ -308,8 +346,18 @@ pub struct QuyetDinh {
     pub ngay: Option<Ngay>,
     /// The date the chi bộ received it (the ceremony deadline runs from it).
     pub ngay_nhan: Option<Ngay>,
-    /// Who issued it: "Ban Thường vụ Đảng ủy phường Hồng Gai".
+    /// The committee that issued it, as its header prints it: "Đảng ủy phường Hồng Gai".
+    /// The workspace's `dang_uy` by default.
     pub co_quan: Option<String>,
+    /// The organisation above the issuer, printed over its name: "Đảng bộ tỉnh Quảng Ninh".
+    /// The workspace's `cap_tren` by default.
+    pub cap_tren: Option<String>,
+    /// The body that decided, for the signature "T/M BAN THƯỜNG VỤ": `Ban Thường vụ` by default.
+    pub tap_the: Option<String>,
+    /// Who signed it (a name: the signer is rarely in the branch's records).
+    pub nguoi_ky: Option<String>,
+    /// The signer's position: `Bí thư` (default) or `Phó Bí thư` (then "K/T BÍ THƯ").
+    pub chuc_vu_ky: Option<String>,
 }
 
 /// The admission ceremony.
@@ -317,8 +365,295 @@ pub struct QuyetDinh {
 pub struct LeKetNap {
     /// Date of the ceremony.
     pub ngay: Option<Ngay>,
+    /// The time it starts: "8 giờ 00".
+    pub gio: Option<String>,
+    /// Where it is held.
+    pub dia_diem: Option<String>,
     /// The official member assigned to help the new member, a member's id.
     pub nguoi_giup_do: Option<String>,
+    /// The representative of the committee above who speaks, if any: "đồng chí ..., Phó Bí thư
+    /// Đảng ủy phường".
+    pub dai_bieu_cap_tren: Option<String>,
+}
+
+/// Re-admission: the first membership (R40–R42).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct KetNapLai {
+    /// The first admission date.
+    pub ngay_vao_dang_lan_dau: Option<Ngay>,
+    /// The first full-membership date.
+    pub ngay_chinh_thuc_lan_dau: Option<Ngay>,
+    /// Where the person was first admitted: "Chi bộ ..., Đảng bộ ...".
+    pub noi_ket_nap_lan_dau: Option<String>,
+    /// When the person left the Party.
+    pub ngay_ra_khoi_dang: Option<Ngay>,
+    /// Why, as the decision says.
+    pub ly_do: Option<String>,
+    /// The written consent of the provincial standing committee required before re-admission.
+    pub dong_y: Option<VanBan>,
+}
+
+/// A document referred to by number and date.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct VanBan {
+    /// Its number, as printed: "215-CV/TU".
+    pub so: Option<String>,
+    /// Its date.
+    pub ngay: Option<Ngay>,
+    /// Who issued it.
+    pub co_quan: Option<String>,
+}
+
+/// The personal history (Mẫu 2-KNĐ), beyond the identity fields of the person.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct LyLich {
+    /// The date the person signed the declaration.
+    pub ngay_khai: Option<Ngay>,
+    /// Temporary residence, besides the permanent one (`noi_o`).
+    pub noi_tam_tru: Option<String>,
+    /// Date of joining the Ho Chi Minh Communist Youth Union.
+    pub ngay_vao_doan: Option<Ngay>,
+    /// Where.
+    pub noi_vao_doan: Option<String>,
+    /// Membership of socio-political organisations: "Công đoàn Việt Nam, 03/2019".
+    pub to_chuc_chinh_tri_xa_hoi: Option<String>,
+    /// Own history up to adulthood.
+    pub lich_su_ban_than: Option<String>,
+    /// Work and positions held, in order.
+    #[serde(default)]
+    pub cong_tac: Vec<QuaTrinh>,
+    /// Noteworthy points of the person's history (arrest, detention, work for the former regime ...).
+    pub dac_diem_lich_su: Option<String>,
+    /// Training courses attended.
+    #[serde(default)]
+    pub dao_tao: Vec<DaoTao>,
+    /// Travel abroad.
+    #[serde(default)]
+    pub di_nuoc_ngoai: Vec<QuaTrinh>,
+    /// Awards.
+    #[serde(default)]
+    pub khen_thuong: Vec<SuKien>,
+    /// Disciplinary measures.
+    #[serde(default)]
+    pub ky_luat: Vec<SuKien>,
+    /// Family: parents, parents-in-law, spouse, children, siblings.
+    #[serde(default)]
+    pub gia_dinh: Vec<NguoiThan>,
+    /// The person's own assessment.
+    pub tu_nhan_xet: Option<String>,
+    /// The branch committee's comments, written after verification.
+    pub nhan_xet_chi_uy: Option<XacNhan>,
+    /// The grassroots committee's certification, written after verification.
+    pub chung_nhan_cap_uy: Option<XacNhan>,
+}
+
+/// A period of a person's history.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct QuaTrinh {
+    /// From.
+    pub tu: Option<ThoiDiem>,
+    /// To; none = until now.
+    pub den: Option<ThoiDiem>,
+    /// What the person did, where, in which position.
+    pub noi_dung: Option<String>,
+}
+
+/// A training course.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct DaoTao {
+    /// The school or course.
+    pub ten_truong: Option<String>,
+    /// Subject.
+    pub nganh_hoc: Option<String>,
+    /// From.
+    pub tu: Option<ThoiDiem>,
+    /// To.
+    pub den: Option<ThoiDiem>,
+    /// Mode: "Chính quy", "Tại chức", ...
+    pub hinh_thuc: Option<String>,
+    /// Degree or certificate obtained.
+    pub van_bang: Option<String>,
+}
+
+/// An award or a disciplinary measure.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct SuKien {
+    /// When.
+    pub thoi_gian: Option<ThoiDiem>,
+    /// What: "Giấy khen của Chủ tịch UBND phường".
+    pub noi_dung: Option<String>,
+}
+
+/// A relative, as the lý lịch declares them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct NguoiThan {
+    /// Relation: "Bố đẻ", "Mẹ đẻ", "Vợ", "Con", "Anh ruột", ...
+    pub quan_he: Option<String>,
+    /// Full name.
+    pub ho_ten: Option<String>,
+    /// Year (or date) of birth.
+    pub nam_sinh: Option<ThoiDiem>,
+    /// Year of death, if deceased.
+    pub nam_mat: Option<ThoiDiem>,
+    /// Home town.
+    pub que_quan: Option<String>,
+    /// Residence.
+    pub noi_o: Option<String>,
+    /// Occupation.
+    pub nghe_nghiep: Option<String>,
+    /// History and political attitude, as declared.
+    pub lich_su: Option<String>,
+    /// A Party member (then no separate verification is needed, R18).
+    #[serde(default)]
+    pub dang_vien: bool,
+}
+
+/// A comment or certification written on a document, with its date and signer.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct XacNhan {
+    /// Date.
+    pub ngay: Option<Ngay>,
+    /// The text.
+    pub noi_dung: Option<String>,
+    /// Who signed (a name).
+    pub nguoi_ky: Option<String>,
+}
+
+/// Which mass organisation introduces the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DoanThe {
+    /// The Ho Chi Minh Communist Youth Union (Mẫu 4-KNĐ).
+    Doan,
+    /// The trade union (Mẫu 4A-KNĐ).
+    CongDoan,
+}
+
+/// The resolution of a Youth Union or Trade Union executive committee introducing the person
+/// (Mẫu 4-KNĐ, 4A-KNĐ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct GioiThieuDoanThe {
+    /// `doan` or `cong_doan`.
+    pub loai: Option<DoanThe>,
+    /// The organisation above the issuer, for the header: "Đoàn phường Hồng Gai".
+    pub cap_tren: Option<String>,
+    /// The issuing organisation: "Chi đoàn Khu phố 5", "Công đoàn cơ sở Trường Tiểu học ...".
+    pub co_quan: Option<String>,
+    /// Its number as that organisation registered it: "03-NQ/ĐTN".
+    pub so: Option<String>,
+    /// Date of the meeting and resolution.
+    pub ngay: Option<Ngay>,
+    /// Members of the executive committee (or of the chi đoàn).
+    pub tong_so: Option<u32>,
+    /// Present.
+    pub co_mat: Option<u32>,
+    /// In favour.
+    pub tan_thanh: Option<u32>,
+    /// Against.
+    pub khong_tan_thanh: Option<u32>,
+    /// Strengths.
+    pub uu_diem: Option<String>,
+    /// Weaknesses.
+    pub khuyet_diem: Option<String>,
+    /// Who signed (a name).
+    pub nguoi_ky: Option<String>,
+    /// The signer's position: "Bí thư", "Chủ tịch".
+    pub chuc_vu_ky: Option<String>,
+}
+
+/// The summary of comments (Mẫu 5-KNĐ before admission, 12-KNĐ during probation).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct TongHopNhanXet {
+    /// The date of the summary.
+    pub ngay: Option<Ngay>,
+    /// The mass organisations where the person works or is active.
+    #[serde(default)]
+    pub doan_the: Vec<YKien>,
+    /// The branch committee of the place of residence.
+    pub noi_cu_tru: Option<YKien>,
+}
+
+/// The comments of one organisation.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct YKien {
+    /// Which: "Chi hội Phụ nữ Khu phố 5", "Chi ủy Chi bộ Khu phố 3".
+    pub to_chuc: Option<String>,
+    /// The date of the meeting or of the comments.
+    pub ngay: Option<Ngay>,
+    /// How many were consulted.
+    pub so_nguoi: Option<u32>,
+    /// How many agreed.
+    pub tan_thanh: Option<u32>,
+    /// Strengths.
+    pub uu_diem: Option<String>,
+    /// Weaknesses.
+    pub khuyet_diem: Option<String>,
+}
+
+/// The appraisal report of a đảng ủy bộ phận (Mẫu 7-KNĐ, 14-KNĐ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct BaoCaoThamDinh {
+    /// The đảng ủy bộ phận that wrote it; the workspace's `dang_uy_bo_phan` by default.
+    pub co_quan: Option<String>,
+    /// Its number in the register of the đảng ủy bộ phận: "02-BC/ĐUBP".
+    pub so: Option<String>,
+    /// Its date.
+    pub ngay: Option<Ngay>,
+    /// What the appraisal found.
+    pub noi_dung: Option<String>,
+    /// Who signed (a name).
+    pub nguoi_ky: Option<String>,
+}
+
+/// A resolution of the đảng ủy cơ sở (Mẫu 8-KNĐ, 15-KNĐ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct NghiQuyetDangUy {
+    /// Its number as printed: "18-NQ/ĐU".
+    pub so: Option<String>,
+    /// The date of the meeting and resolution.
+    pub ngay: Option<Ngay>,
+    /// The committee that met: "Đảng ủy phường Hồng Gai"; the workspace's `dang_uy` by default.
+    pub co_quan: Option<String>,
+    /// The organisation above it, for the header; the workspace's `cap_tren` by default.
+    pub cap_tren: Option<String>,
+    /// Members of the committee.
+    pub uy_vien: Option<u32>,
+    /// Present.
+    pub co_mat: Option<u32>,
+    /// In favour (at least two thirds of all members, R28).
+    pub tan_thanh: Option<u32>,
+    /// Against.
+    pub khong_tan_thanh: Option<u32>,
+    /// Who signed (a name).
+    pub nguoi_ky: Option<String>,
+}
+
+/// The probationary member's self-review (Mẫu 10-KNĐ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct TuKiemDiem {
+    /// Its date (after the 12 months of probation).
+    pub ngay: Option<Ngay>,
+    /// Strengths (political ideas, ethics, discipline, duties, relations with the people).
+    pub uu_diem: Option<String>,
+    /// Weaknesses.
+    pub khuyet_diem: Option<String>,
+    /// How the member will correct them.
+    pub huong_khac_phuc: Option<String>,
+    /// The branch committee's comments written on it.
+    pub nhan_xet_chi_uy: Option<XacNhan>,
+}
+
+/// The assessment by the member assigned to help (Mẫu 11-KNĐ).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct NhanXetGiupDo {
+    /// Its date.
+    pub ngay: Option<Ngay>,
+    /// Strengths.
+    pub uu_diem: Option<String>,
+    /// Weaknesses.
+    pub khuyet_diem: Option<String>,
+    /// The recommendation: whether to recognise as full member.
+    pub de_nghi: Option<String>,
 }
 
 /// Where a person's file lives, which says how the clerk thinks of them.

@@ -3,8 +3,9 @@
 
 use crate::forms::{Form, RegulationSet};
 use crate::model::{
-    ChucVu, GioiTinh, HopChiBo, LeTrang, Ngay, Nguoi, NguoiGioiThieu, SoDangVien, TrinhDo,
-    Workspace,
+    BaoCaoThamDinh, ChucVu, GioiThieuDoanThe, GioiTinh, HopChiBo, KetNapLai, LeTrang, LyLich, Ngay,
+    NghiQuyetDangUy, Nguoi, NguoiGioiThieu, NhanXetGiupDo, QuyetDinh, SoDangVien, TongHopNhanXet,
+    TrinhDo, TuKiemDiem, Workspace, XacNhan, YKien,
 };
 use serde::Serialize;
 
@@ -21,8 +22,38 @@ pub struct FormContext {
     pub nguoi: PersonView,
     /// The sponsors, each with the member's own data (one letter each for 3-KNĐ).
     pub gioi_thieu: Vec<SponsorView>,
-    /// The branch meeting (all `none` on a blank form).
+    /// The branch meeting of this form: on admission (6-KNĐ), or on full membership (13-KNĐ).
     pub hop: MeetingView,
+    /// The full-membership variant of a shared template (12, 13, 14, 15, 16-KNĐ).
+    pub chinh_thuc: bool,
+    /// Re-admission: the earlier membership (`none` for a first admission).
+    pub ket_nap_lai: Option<KetNapLai>,
+    /// The personal history (2-KNĐ).
+    pub ly_lich: LyLich,
+    /// The Youth Union or Trade Union resolution (4-KNĐ, 4A-KNĐ).
+    pub doan_the: DoanTheView,
+    /// The summary of comments of this form's stage (5-KNĐ, 12-KNĐ).
+    pub nhan_xet: NhanXetView,
+    /// The sub-committee's appraisal of this form's stage (7-KNĐ, 14-KNĐ).
+    pub tham_dinh: BaoCaoThamDinh,
+    /// The grassroots committee's resolution of this form's stage (8-KNĐ, 15-KNĐ).
+    pub nq_dang_uy: CommitteeView,
+    /// The decision of this form's stage (9-KNĐ, 16-KNĐ), with everyone it names.
+    pub quyet_dinh: DecisionView,
+    /// The admission decision, whatever the form (13-KNĐ cites it).
+    pub ket_nap: DecisionView,
+    /// The admission ceremony, with everyone admitted that day.
+    pub le_ket_nap: CeremonyView,
+    /// The probation: from the ceremony, 12 months.
+    pub du_bi: ProbationView,
+    /// The self-review (10-KNĐ).
+    pub tu_kiem_diem: SelfReviewView,
+    /// The mentor's assessment (11-KNĐ).
+    pub nhan_xet_giup_do: NhanXetGiupDo,
+    /// The mentor.
+    pub giup_do: PersonView,
+    /// The dossier checklist (cover page).
+    pub ho_so: Option<DossierView>,
     /// The regulations cited in "Căn cứ ..." lines.
     pub quy_dinh: Option<RegulationSet>,
     /// Page margins (mm).
@@ -36,6 +67,10 @@ pub struct FormContext {
 /// The organisation as forms print it.
 #[derive(Debug, Default, Serialize)]
 pub struct OrgView {
+    /// The organisation above the đảng bộ: "Đảng bộ tỉnh Quảng Ninh".
+    pub cap_tren: Option<String>,
+    /// The đảng ủy bộ phận, if any.
+    pub dang_uy_bo_phan: Option<String>,
     /// "Đảng bộ phường Hồng Gai".
     pub dang_bo: Option<String>,
     /// "Đảng ủy phường Hồng Gai".
@@ -60,9 +95,11 @@ pub struct DocView {
 }
 
 /// A person as forms print them.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct PersonView {
     pub ho_ten: Option<String>,
+    pub ten_khai_sinh: Option<String>,
+    pub bi_danh: Option<String>,
     pub gioi_tinh: Option<GioiTinh>,
     pub ngay_sinh: Option<Ngay>,
     pub noi_sinh: Option<String>,
@@ -89,6 +126,8 @@ impl PersonView {
     pub fn of(n: &Nguoi) -> Self {
         PersonView {
             ho_ten: n.ho_ten.clone(),
+            ten_khai_sinh: n.ten_khai_sinh.clone(),
+            bi_danh: n.bi_danh.clone(),
             gioi_tinh: n.gioi_tinh,
             ngay_sinh: n.ngay_sinh,
             noi_sinh: n.noi_sinh.clone(),
@@ -194,4 +233,192 @@ impl CountView {
             du_bi: Some(c.du_bi),
         })
     }
+}
+
+/// The Youth Union or Trade Union resolution, with the absent members derived.
+#[derive(Debug, Default, Serialize)]
+pub struct DoanTheView {
+    /// As recorded.
+    #[serde(flatten)]
+    pub nghi_quyet: GioiThieuDoanThe,
+    /// Members absent = members − present.
+    pub vang_mat: Option<u32>,
+    /// True for the trade union (4A-KNĐ).
+    pub cong_doan: bool,
+}
+
+impl DoanTheView {
+    /// The view of a recorded resolution.
+    pub fn of(r: &GioiThieuDoanThe) -> Self {
+        DoanTheView {
+            vang_mat: absent(r.tong_so, r.co_mat),
+            cong_doan: r.loai == Some(crate::model::DoanThe::CongDoan),
+            nghi_quyet: r.clone(),
+        }
+    }
+}
+
+fn absent(all: Option<u32>, present: Option<u32>) -> Option<u32> {
+    Some(all?.saturating_sub(present?))
+}
+
+/// The summary of comments, the residence committee always present (blank when unknown).
+#[derive(Debug, Default, Serialize)]
+pub struct NhanXetView {
+    pub ngay: Option<Ngay>,
+    pub doan_the: Vec<YKien>,
+    pub noi_cu_tru: YKien,
+    /// Whether a residence committee's comments are recorded.
+    pub co_noi_cu_tru: bool,
+}
+
+impl NhanXetView {
+    /// The view of a recorded summary.
+    pub fn of(t: &TongHopNhanXet) -> Self {
+        NhanXetView {
+            ngay: t.ngay,
+            doan_the: t.doan_the.clone(),
+            noi_cu_tru: t.noi_cu_tru.clone().unwrap_or_default(),
+            co_noi_cu_tru: t.noi_cu_tru.is_some(),
+        }
+    }
+}
+
+/// A resolution of the đảng ủy cơ sở, issuer names defaulted from the workspace.
+#[derive(Debug, Default, Serialize)]
+pub struct CommitteeView {
+    #[serde(flatten)]
+    pub nghi_quyet: NghiQuyetDangUy,
+    /// Members absent = members − present.
+    pub vang_mat: Option<u32>,
+}
+
+impl CommitteeView {
+    /// The view of a recorded resolution; `dang_uy`/`cap_tren` fill the issuer when not recorded.
+    pub fn of(r: &NghiQuyetDangUy, org: &OrgView) -> Self {
+        let mut nghi_quyet = r.clone();
+        nghi_quyet.co_quan = nghi_quyet.co_quan.or_else(|| org.dang_uy.clone());
+        nghi_quyet.cap_tren = nghi_quyet.cap_tren.or_else(|| org.cap_tren.clone());
+        CommitteeView {
+            vang_mat: absent(r.uy_vien, r.co_mat),
+            nghi_quyet,
+        }
+    }
+}
+
+/// A decision (9-KNĐ, 16-KNĐ) and everyone it names.
+#[derive(Debug, Default, Serialize)]
+pub struct DecisionView {
+    /// As recorded, issuer and signer defaulted.
+    #[serde(flatten)]
+    pub quyet_dinh: QuyetDinh,
+    /// Signed by a deputy: "K/T BÍ THƯ, PHÓ BÍ THƯ".
+    pub ky_thay: bool,
+    /// Everyone named in the decision (same number and date), in id order.
+    pub nguoi: Vec<DecidedPerson>,
+}
+
+/// One person named in a decision.
+#[derive(Debug, Default, Serialize)]
+pub struct DecidedPerson {
+    pub nguoi: PersonView,
+    /// The branch meeting that proposed it.
+    pub ngay_hop_chi_bo: Option<Ngay>,
+    /// For 16-KNĐ: the admission date and full-membership date.
+    pub ngay_vao_dang: Option<Ngay>,
+    pub ngay_chinh_thuc: Option<Ngay>,
+    /// Re-admitted.
+    pub ket_nap_lai: bool,
+}
+
+impl DecisionView {
+    /// The view of a recorded decision; `group` are the records it names.
+    pub fn of(q: &QuyetDinh, org: &OrgView, group: Vec<DecidedPerson>) -> Self {
+        let mut quyet_dinh = q.clone();
+        quyet_dinh.co_quan = quyet_dinh.co_quan.or_else(|| org.dang_uy.clone());
+        quyet_dinh.cap_tren = quyet_dinh.cap_tren.or_else(|| org.cap_tren.clone());
+        quyet_dinh.tap_the = quyet_dinh.tap_the.or_else(|| Some("Ban Thường vụ".into()));
+        let ky_thay = quyet_dinh
+            .chuc_vu_ky
+            .as_deref()
+            .is_some_and(|c| c.to_lowercase().contains("phó"));
+        DecisionView {
+            quyet_dinh,
+            ky_thay,
+            nguoi: group,
+        }
+    }
+}
+
+impl DecidedPerson {
+    /// One person of a decision.
+    pub fn of(n: &Nguoi) -> Self {
+        DecidedPerson {
+            nguoi: PersonView::of(n),
+            ngay_hop_chi_bo: n.hop_chi_bo.as_ref().and_then(|h| h.ngay),
+            ngay_vao_dang: n.ngay_ket_nap(),
+            ngay_chinh_thuc: n.ngay_chinh_thuc(),
+            ket_nap_lai: n.ket_nap_lai.is_some(),
+        }
+    }
+}
+
+/// The admission ceremony and everyone admitted at it, one at a time (R47).
+#[derive(Debug, Default, Serialize)]
+pub struct CeremonyView {
+    pub ngay: Option<Ngay>,
+    pub gio: Option<String>,
+    pub dia_diem: Option<String>,
+    pub dai_bieu_cap_tren: Option<String>,
+    pub nguoi: Vec<CeremonyPerson>,
+}
+
+/// One person admitted at the ceremony.
+#[derive(Debug, Default, Serialize)]
+pub struct CeremonyPerson {
+    pub ho_ten: Option<String>,
+    pub quyet_dinh_so: Option<String>,
+    pub quyet_dinh_ngay: Option<Ngay>,
+    pub quyet_dinh_co_quan: Option<String>,
+    /// The mentor's name.
+    pub giup_do: Option<String>,
+    pub ket_nap_lai: bool,
+}
+
+/// The probation period.
+#[derive(Debug, Default, Serialize)]
+pub struct ProbationView {
+    /// The ceremony.
+    pub tu: Option<Ngay>,
+    /// 12 months later (R36).
+    pub den: Option<Ngay>,
+}
+
+/// The self-review with the committee's comment always present (blank when unknown).
+#[derive(Debug, Default, Serialize)]
+pub struct SelfReviewView {
+    #[serde(flatten)]
+    pub ban_kiem_diem: TuKiemDiem,
+    pub chi_uy: XacNhan,
+}
+
+/// A dossier's cover: the checklist with what the record holds.
+#[derive(Debug, Default, Serialize)]
+pub struct DossierView {
+    pub ten: String,
+    pub tai_lieu: Vec<DossierLine>,
+}
+
+/// One line of the checklist.
+#[derive(Debug, Default, Serialize)]
+pub struct DossierLine {
+    pub ten: String,
+    pub mau: Option<String>,
+    /// The record holds it.
+    pub co: bool,
+}
+
+/// The meeting view of a recorded meeting, or blank.
+pub fn meeting(h: Option<&HopChiBo>, workspace: &Workspace) -> MeetingView {
+    h.map(|h| MeetingView::of(h, workspace)).unwrap_or_default()
 }

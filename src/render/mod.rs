@@ -11,11 +11,15 @@ any of them by putting a file of the same name in its own `templates/` folder.
 mod context;
 pub mod escape;
 
-pub use context::{DocView, FormContext, MeetingView, OrgView, PersonView, SponsorView};
+use context::{CeremonyPerson, DossierLine, ProbationView, SelfReviewView, meeting};
+pub use context::{
+    CeremonyView, CommitteeView, DecidedPerson, DecisionView, DoanTheView, DocView, DossierView,
+    FormContext, MeetingView, NhanXetView, OrgView, PersonView, SponsorView,
+};
 
 use crate::diag::{Diagnostic, Problem};
-use crate::forms::{Catalogue, Form};
-use crate::model::{Ngay, Workspace};
+use crate::forms::{Cap, Catalogue, Form};
+use crate::model::{LyLich, Ngay, Workspace};
 use crate::validate::Checked;
 use include_dir::{Dir, include_dir};
 use minijinja::value::Value;
@@ -182,6 +186,8 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             .and_then(|r| r.nguoi.ho_ten.clone())
     };
     let to_chuc = OrgView {
+        cap_tren: org.cap_tren.clone(),
+        dang_uy_bo_phan: org.dang_uy_bo_phan.clone(),
         dang_bo: org.dang_bo.clone(),
         dang_uy: org.dang_uy.clone().or_else(|| {
             org.dang_bo
@@ -192,71 +198,93 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         dia_danh: org.dia_danh.clone(),
         bi_thu: name_of(&org.bi_thu),
     };
-    let symbol = form
-        .ky_hieu
-        .as_ref()
-        .map(|k| format!("{k}/{}", org.ky_hieu.as_deref().unwrap_or("CB")));
+    let issuer = issuer_symbol(form, org);
+    let symbol = form.ky_hieu.as_ref().map(|k| match &issuer {
+        Some(i) => format!("{k}/{i}"),
+        None => k.clone(),
+    });
     let le_trang = org.le_trang.unwrap_or_default();
+    let chinh_thuc = form.ve == "dang-vien-du-bi";
 
     let Subject::Filled(checked) = subject else {
-        let regulation = crate::forms::Catalogue::builtin()
-            .regulation_on(None)
-            .cloned();
+        let regulation = Catalogue::builtin().regulation_on(None).cloned();
+        let ho_so = (form.ve == "ho-so").then(|| dossier_view(None, false));
         return Ok(FormContext {
             mau: form.clone(),
-            to_chuc,
             van_ban: DocView {
                 so: None,
                 ky_hieu: symbol,
                 ngay: None,
             },
             nguoi: PersonView::default(),
-            gioi_thieu: vec![SponsorView::default()],
+            gioi_thieu: vec![SponsorView::default(), SponsorView::default()],
             hop: MeetingView::default(),
             quy_dinh: regulation,
             le_trang,
             ban_nhap: false,
             mau_trang: true,
+            chinh_thuc,
+            ket_nap_lai: None,
+            ly_lich: LyLich::default(),
+            doan_the: DoanTheView {
+                cong_doan: form.dieu_kien.values().any(|v| v == "cong_doan"),
+                ..DoanTheView::default()
+            },
+            nhan_xet: NhanXetView::default(),
+            tham_dinh: crate::model::BaoCaoThamDinh {
+                co_quan: to_chuc.dang_uy_bo_phan.clone(),
+                ..Default::default()
+            },
+            nq_dang_uy: CommitteeView::of(&Default::default(), &to_chuc),
+            quyet_dinh: DecisionView::of(&Default::default(), &to_chuc, vec![]),
+            ket_nap: DecisionView::of(&Default::default(), &to_chuc, vec![]),
+            le_ket_nap: CeremonyView::default(),
+            du_bi: ProbationView::default(),
+            tu_kiem_diem: SelfReviewView::default(),
+            nhan_xet_giup_do: Default::default(),
+            giup_do: PersonView::default(),
+            ho_so,
+            to_chuc,
         });
     };
 
     let record = checked.record;
     let n = &record.nguoi;
     let json = serde_json::to_value(n).unwrap_or_default();
-    let missing: Vec<Diagnostic> = form
+    let mut problems: Vec<Diagnostic> = form
         .bat_buoc
         .iter()
         .filter(|path| !has_path(&json, path))
         .map(|path| {
+            let concrete = path.replace("[]", "[0]");
             let problem = Problem::FormNeedsField {
                 form: form.ma.clone(),
-                field: path.replace("[]", "[0]"),
+                field: concrete.clone(),
             };
-            Diagnostic::error(
-                problem,
-                Some(record.spans.locate(&path.replace("[]", "[0]"))),
-            )
+            Diagnostic::error(problem, Some(record.spans.locate(&concrete)))
         })
         .collect();
-    if !missing.is_empty() {
-        return Err(RenderError::Data(missing));
+    for (path, expected) in &form.dieu_kien {
+        let found = value_at(&json, path);
+        if found.as_deref() != Some(expected.as_str())
+            && has_path(&json, path.split('.').next().unwrap_or(path))
+        {
+            let problem = Problem::FormNotApplicable {
+                form: form.ma.clone(),
+                field: path.clone(),
+                expected: expected.clone(),
+                found: found.unwrap_or_default(),
+            };
+            problems.push(Diagnostic::error(problem, Some(record.spans.locate(path))));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(RenderError::Data(problems));
     }
 
     let date = first_date(&json, &form.ngay_van_ban);
-    let number = form.ky_hieu.as_ref().and_then(|kind| {
-        org.so_van_ban
-            .iter()
-            .find(|e| {
-                &e.loai == kind
-                    && e.nguoi.as_deref() == Some(&record.id)
-                    && e.mau.as_deref().is_some_and(|m| {
-                        Catalogue::builtin()
-                            .form(m)
-                            .is_some_and(|f| f.ma == form.ma)
-                    })
-            })
-            .map(|e| format!("{:02}", e.so))
-    });
+    let (so, ky_hieu) = document_number(form, org, &record.id, &json, symbol);
+
     let gioi_thieu = n
         .nguoi_gioi_thieu
         .iter()
@@ -270,26 +298,283 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             thu: s.clone(),
         })
         .collect();
+
+    // The events of this form's stage: admission, or full membership.
+    let (hop, nhan_xet, tham_dinh, nq_dang_uy) = if chinh_thuc {
+        (
+            n.hop_xet_chinh_thuc.as_ref(),
+            n.tong_hop_nhan_xet_du_bi.as_ref(),
+            n.tham_dinh_chinh_thuc.as_ref(),
+            n.nghi_quyet_dang_uy_chinh_thuc.as_ref(),
+        )
+    } else {
+        (
+            n.hop_chi_bo.as_ref(),
+            n.tong_hop_nhan_xet.as_ref(),
+            n.tham_dinh.as_ref(),
+            n.nghi_quyet_dang_uy.as_ref(),
+        )
+    };
+    let decision_of = |pick: fn(&crate::model::Nguoi) -> Option<&crate::model::QuyetDinh>| {
+        let Some(mine) = pick(n) else {
+            return DecisionView::of(&Default::default(), &to_chuc, vec![DecidedPerson::of(n)]);
+        };
+        // Everyone with the same number and date is named in the same decision.
+        let group = workspace
+            .people
+            .iter()
+            .filter(|r| {
+                r.id == record.id
+                    || (mine.so.is_some()
+                        && pick(&r.nguoi).is_some_and(|q| q.so == mine.so && q.ngay == mine.ngay))
+            })
+            .map(|r| DecidedPerson::of(&r.nguoi))
+            .collect();
+        DecisionView::of(mine, &to_chuc, group)
+    };
+    let quyet_dinh_view = if chinh_thuc {
+        decision_of(|p| p.cong_nhan_chinh_thuc.as_ref())
+    } else {
+        decision_of(|p| p.quyet_dinh_ket_nap.as_ref())
+    };
+    let ceremony = n.le_ket_nap.as_ref();
+    let le_ket_nap = ceremony_view(workspace, n);
+    let du_bi = ProbationView {
+        tu: ceremony.and_then(|c| c.ngay),
+        den: ceremony
+            .and_then(|c| c.ngay)
+            .and_then(|d| d.0.checked_add(jiff::Span::new().months(12)).ok())
+            .map(Ngay),
+    };
+    let tu_kiem_diem = n
+        .tu_kiem_diem
+        .as_ref()
+        .map(|t| SelfReviewView {
+            chi_uy: t.nhan_xet_chi_uy.clone().unwrap_or_default(),
+            ban_kiem_diem: t.clone(),
+        })
+        .unwrap_or_default();
+    let mentor = ceremony
+        .and_then(|c| c.nguoi_giup_do.as_deref())
+        .and_then(|id| workspace.person(id))
+        .map(|r| PersonView::of(&r.nguoi))
+        .unwrap_or_default();
+    let ho_so = (form.ve == "ho-so").then(|| {
+        dossier_view(
+            Some(&json),
+            n.tu_kiem_diem.is_some()
+                || n.hop_xet_chinh_thuc.is_some()
+                || n.cong_nhan_chinh_thuc.is_some(),
+        )
+    });
+
     Ok(FormContext {
         mau: form.clone(),
-        to_chuc,
         van_ban: DocView {
-            so: number,
-            ky_hieu: symbol,
+            so,
+            ky_hieu,
             ngay: date,
         },
         nguoi: PersonView::of(n),
         gioi_thieu,
-        hop: n
-            .hop_chi_bo
-            .as_ref()
-            .map(|h| MeetingView::of(h, workspace))
-            .unwrap_or_default(),
+        hop: meeting(hop, workspace),
         quy_dinh: Catalogue::builtin().regulation_on(date).cloned(),
         le_trang,
         ban_nhap: form.tu_viet,
         mau_trang: false,
+        chinh_thuc,
+        ket_nap_lai: n.ket_nap_lai.clone(),
+        ly_lich: n.ly_lich.clone().unwrap_or_default(),
+        doan_the: n
+            .gioi_thieu_doan_the
+            .as_ref()
+            .map(DoanTheView::of)
+            .unwrap_or_default(),
+        nhan_xet: nhan_xet.map(NhanXetView::of).unwrap_or_default(),
+        tham_dinh: {
+            let mut t = tham_dinh.cloned().unwrap_or_default();
+            t.co_quan = t.co_quan.or_else(|| to_chuc.dang_uy_bo_phan.clone());
+            t
+        },
+        nq_dang_uy: CommitteeView::of(&nq_dang_uy.cloned().unwrap_or_default(), &to_chuc),
+        quyet_dinh: quyet_dinh_view,
+        ket_nap: decision_of(|p| p.quyet_dinh_ket_nap.as_ref()),
+        le_ket_nap,
+        du_bi,
+        tu_kiem_diem,
+        nhan_xet_giup_do: n.nhan_xet_giup_do.clone().unwrap_or_default(),
+        giup_do: mentor,
+        ho_so,
+        to_chuc,
     })
+}
+
+/// The issuer abbreviation after the slash of a number: "CB", "ĐU".
+fn issuer_symbol(form: &Form, org: &crate::model::ToChuc) -> Option<String> {
+    match form.cap {
+        Cap::ChiBo => Some(org.ky_hieu.clone().unwrap_or_else(|| "CB".into())),
+        Cap::DangUy | Cap::DangUyBoPhan => {
+            Some(org.ky_hieu_dang_uy.clone().unwrap_or_else(|| "ĐU".into()))
+        }
+        Cap::DoanThe | Cap::CaNhan => None,
+    }
+}
+
+/// The number of the document: the workspace's register first (an entry for this form and this
+/// person), then the number recorded on the person ("125-QĐ/ĐU"), else none
+/// (a dotted blank). Returns the number and the symbol after it.
+fn document_number(
+    form: &Form,
+    org: &crate::model::ToChuc,
+    person: &str,
+    json: &serde_json::Value,
+    symbol: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let catalogue = Catalogue::builtin();
+    let registered = org.so_van_ban.iter().find(|e| {
+        e.nguoi.as_deref() == Some(person)
+            && e.mau
+                .as_deref()
+                .is_some_and(|m| catalogue.form(m).is_some_and(|f| f.ma == form.ma))
+            && org
+                .nhiem_ky_tu
+                .is_none_or(|start| e.ngay.is_none_or(|d| d >= start))
+    });
+    if let Some(entry) = registered {
+        let kind = if entry.loai.contains('/') {
+            entry.loai.clone()
+        } else {
+            match symbol.as_deref().and_then(|s| s.split_once('/')) {
+                Some((_, issuer)) => format!("{}/{issuer}", entry.loai),
+                None => entry.loai.clone(),
+            }
+        };
+        return (Some(format!("{:02}", entry.so)), Some(kind));
+    }
+    if let Some(recorded) = form.so_ghi_nhan.as_deref().and_then(|p| value_at(json, p)) {
+        return match recorded.split_once('-') {
+            Some((number, kind)) => (
+                Some(number.trim().to_string()),
+                Some(kind.trim().to_string()),
+            ),
+            None => (Some(recorded), symbol),
+        };
+    }
+    (None, symbol)
+}
+
+/// Everyone admitted at the person's ceremony (same date), one at a time in id order.
+fn ceremony_view(workspace: &Workspace, n: &crate::model::Nguoi) -> CeremonyView {
+    let Some(le) = n.le_ket_nap.as_ref() else {
+        return CeremonyView::default();
+    };
+    let name_of = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|id| workspace.person(id))
+            .and_then(|r| r.nguoi.ho_ten.clone())
+    };
+    let nguoi = workspace
+        .people
+        .iter()
+        .filter(|r| {
+            r.nguoi
+                .le_ket_nap
+                .as_ref()
+                .is_some_and(|l| l.ngay.is_some() && l.ngay == le.ngay)
+        })
+        .map(|r| {
+            let q = r.nguoi.quyet_dinh_ket_nap.clone().unwrap_or_default();
+            CeremonyPerson {
+                ho_ten: r.nguoi.ho_ten.clone(),
+                quyet_dinh_so: q.so,
+                quyet_dinh_ngay: q.ngay,
+                quyet_dinh_co_quan: q.co_quan,
+                giup_do: name_of(
+                    &r.nguoi
+                        .le_ket_nap
+                        .as_ref()
+                        .and_then(|l| l.nguoi_giup_do.clone()),
+                ),
+                ket_nap_lai: r.nguoi.ket_nap_lai.is_some(),
+            }
+        })
+        .collect();
+    CeremonyView {
+        ngay: le.ngay,
+        gio: le.gio.clone(),
+        dia_diem: le.dia_diem.clone(),
+        dai_bieu_cap_tren: le.dai_bieu_cap_tren.clone(),
+        nguoi,
+    }
+}
+
+/// The checklist of the person's dossier: admission, or full membership once probation review
+/// has begun. Optional documents are listed only when the record has them (a blank cover lists
+/// them all, to tick by hand).
+fn dossier_view(json: Option<&serde_json::Value>, full_membership: bool) -> DossierView {
+    let catalogue = Catalogue::builtin();
+    let id = if full_membership {
+        "chinh-thuc"
+    } else {
+        "ket-nap"
+    };
+    let Some(dossier) = catalogue.dossier(id) else {
+        return DossierView::default();
+    };
+    let tai_lieu = dossier
+        .tai_lieu
+        .iter()
+        .filter_map(|item| {
+            let present = json.is_some_and(|j| has_path(j, &item.du_lieu));
+            // A Youth Union resolution is listed under its own form only.
+            let applies = match (json, item.mau.as_deref().and_then(|m| catalogue.form(m))) {
+                (Some(j), Some(f)) => f
+                    .dieu_kien
+                    .iter()
+                    .all(|(p, v)| value_at(j, p).as_deref() == Some(v.as_str())),
+                _ => true,
+            };
+            let listed = match json {
+                None => true,
+                Some(_) => !item.neu_co || (present && applies),
+            };
+            listed.then(|| DossierLine {
+                ten: item.ten.clone(),
+                mau: item.mau.clone(),
+                co: present && applies,
+            })
+        })
+        .collect();
+    DossierView {
+        ten: dossier.ten.clone(),
+        tai_lieu,
+    }
+}
+
+/// The scalar at `path` as text (`a.b`; `a[1].b` takes that item).
+fn value_at(value: &serde_json::Value, path: &str) -> Option<String> {
+    let mut v = value;
+    for part in path.split('.') {
+        let (key, index) = split_index(part);
+        v = v.get(key)?;
+        if let Some(i) = index {
+            v = v.get(i)?;
+        }
+    }
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// `a[1]` → (`a`, Some(1)); `a` → (`a`, None).
+fn split_index(part: &str) -> (&str, Option<usize>) {
+    match part.split_once('[') {
+        Some((key, rest)) => (key, rest.trim_end_matches(']').parse().ok()),
+        None => (part, None),
+    }
 }
 
 /// One step of a record path: `a[].b` → (`a`, every item, `Some("b")`).
@@ -307,6 +592,10 @@ fn path_step(path: &str) -> (&str, bool, Option<&str>) {
 /// Whether the record has a value at `path`; `a[].b` needs at least one item and `b` in each.
 fn has_path(value: &serde_json::Value, path: &str) -> bool {
     let (key, each, rest) = path_step(path);
+    if let (k, Some(i)) = split_index(key) {
+        let item = value.get(k).and_then(|v| v.get(i));
+        return item.is_some_and(|v| !v.is_null() && rest.is_none_or(|r| has_path(v, r)));
+    }
     let Some(v) = value.get(key).filter(|v| !v.is_null()) else {
         return false;
     };

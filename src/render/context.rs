@@ -329,6 +329,14 @@ pub struct DecidedPerson {
     pub ngay_chinh_thuc: Option<Ngay>,
     /// Re-admitted.
     pub ket_nap_lai: bool,
+    /// The chi bộ resolution proposing it, "05-NQ/CB", from the register.
+    pub nghi_quyet_chi_bo: Option<String>,
+    /// The đảng ủy cơ sở resolution proposing it, if any.
+    pub nghi_quyet_dang_uy: Option<String>,
+    /// Its date.
+    pub ngay_nghi_quyet_dang_uy: Option<Ngay>,
+    /// The written consent to a re-admission, if any.
+    pub dong_y: Option<crate::model::VanBan>,
 }
 
 impl DecisionView {
@@ -351,14 +359,23 @@ impl DecisionView {
 }
 
 impl DecidedPerson {
-    /// One person of a decision.
-    pub fn of(n: &Nguoi) -> Self {
+    /// One person of a decision: on admission, or on full membership.
+    pub fn of(n: &Nguoi, chinh_thuc: bool) -> Self {
+        let (hop, nq) = if chinh_thuc {
+            (&n.hop_xet_chinh_thuc, &n.nghi_quyet_dang_uy_chinh_thuc)
+        } else {
+            (&n.hop_chi_bo, &n.nghi_quyet_dang_uy)
+        };
         DecidedPerson {
             nguoi: PersonView::of(n),
-            ngay_hop_chi_bo: n.hop_chi_bo.as_ref().and_then(|h| h.ngay),
+            ngay_hop_chi_bo: hop.as_ref().and_then(|h| h.ngay),
             ngay_vao_dang: n.ngay_ket_nap(),
             ngay_chinh_thuc: n.ngay_chinh_thuc(),
             ket_nap_lai: n.ket_nap_lai.is_some(),
+            nghi_quyet_chi_bo: None,
+            nghi_quyet_dang_uy: nq.as_ref().and_then(|q| q.so.clone()),
+            ngay_nghi_quyet_dang_uy: nq.as_ref().and_then(|q| q.ngay),
+            dong_y: n.ket_nap_lai.as_ref().and_then(|k| k.dong_y.clone()),
         }
     }
 }

@@ -315,9 +315,22 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             n.nghi_quyet_dang_uy.as_ref(),
         )
     };
-    let decision_of = |pick: fn(&crate::model::Nguoi) -> Option<&crate::model::QuyetDinh>| {
+    let decided = |r: &crate::model::Record, chinh_thuc: bool| {
+        let mut p = DecidedPerson::of(&r.nguoi, chinh_thuc);
+        let proposal = if chinh_thuc { "13-KNĐ" } else { "6-KNĐ" };
+        p.nghi_quyet_chi_bo = registered_number(org, proposal, &r.id);
+        p
+    };
+    let decision_of = |chinh_thuc: bool| {
+        let pick = |p: &crate::model::Nguoi| {
+            if chinh_thuc {
+                p.cong_nhan_chinh_thuc.clone()
+            } else {
+                p.quyet_dinh_ket_nap.clone()
+            }
+        };
         let Some(mine) = pick(n) else {
-            return DecisionView::of(&Default::default(), &to_chuc, vec![DecidedPerson::of(n)]);
+            return DecisionView::of(&Default::default(), &to_chuc, vec![decided(record, chinh_thuc)]);
         };
         // Everyone with the same number and date is named in the same decision.
         let group = workspace
@@ -328,15 +341,11 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
                     || (mine.so.is_some()
                         && pick(&r.nguoi).is_some_and(|q| q.so == mine.so && q.ngay == mine.ngay))
             })
-            .map(|r| DecidedPerson::of(&r.nguoi))
+            .map(|r| decided(r, chinh_thuc))
             .collect();
-        DecisionView::of(mine, &to_chuc, group)
+        DecisionView::of(&mine, &to_chuc, group)
     };
-    let quyet_dinh_view = if chinh_thuc {
-        decision_of(|p| p.cong_nhan_chinh_thuc.as_ref())
-    } else {
-        decision_of(|p| p.quyet_dinh_ket_nap.as_ref())
-    };
+    let quyet_dinh_view = decision_of(chinh_thuc);
     let ceremony = n.le_ket_nap.as_ref();
     let le_ket_nap = ceremony_view(workspace, n);
     let du_bi = ProbationView {
@@ -398,7 +407,7 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         },
         nq_dang_uy: CommitteeView::of(&nq_dang_uy.cloned().unwrap_or_default(), &to_chuc),
         quyet_dinh: quyet_dinh_view,
-        ket_nap: decision_of(|p| p.quyet_dinh_ket_nap.as_ref()),
+        ket_nap: decision_of(false),
         le_ket_nap,
         du_bi,
         tu_kiem_diem,
@@ -436,9 +445,6 @@ fn document_number(
             && e.mau
                 .as_deref()
                 .is_some_and(|m| catalogue.form(m).is_some_and(|f| f.ma == form.ma))
-            && org
-                .nhiem_ky_tu
-                .is_none_or(|start| e.ngay.is_none_or(|d| d >= start))
     });
     if let Some(entry) = registered {
         let kind = if entry.loai.contains('/') {
@@ -461,6 +467,23 @@ fn document_number(
         };
     }
     (None, symbol)
+}
+
+/// The number the register gives to form `code` about `person`: "05-NQ/CB".
+fn registered_number(org: &crate::model::ToChuc, code: &str, person: &str) -> Option<String> {
+    let catalogue = Catalogue::builtin();
+    let form = catalogue.form(code)?;
+    let symbol = form
+        .ky_hieu
+        .as_ref()
+        .map(|k| match issuer_symbol(form, org) {
+            Some(i) => format!("{k}/{i}"),
+            None => k.clone(),
+        });
+    match document_number(form, org, person, &serde_json::Value::Null, symbol) {
+        (Some(so), Some(kind)) => Some(format!("{so}-{kind}")),
+        _ => None,
+    }
 }
 
 /// Everyone admitted at the person's ceremony (same date), one at a time in id order.

@@ -2,6 +2,7 @@
 //! - `cli`: the `hoso` command end to end (exit codes, messages, JSON diagnostics), snapshots;
 //! - `golden`: the generated Typst source of every form, against `tests/golden/*.typ`;
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
+//! - `forms`: the whole form set, filled and blank, long histories, regulation sets, wording;
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
 #[path = "integration/common.rs"]
@@ -13,3 +14,5 @@ mod cli;
 mod golden;
 #[path = "integration/pdf.rs"]
 mod pdf;
+#[path = "integration/forms.rs"]
+mod forms;

@@ -44,7 +44,7 @@ fn init_then_validate_is_clean() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "8 hồ sơ: 0 lỗi, 0 cảnh báo\n"
+        "10 hồ sơ: 0 lỗi, 0 cảnh báo\n"
     );
     // init never writes into a folder that holds data
     let out = hoso().arg("init").arg(&ws).output().unwrap();
@@ -64,6 +64,8 @@ fn list_shows_people_and_stages() {
     do-van-hai        Đỗ Văn Hải        đảng viên chính thức
     hoang-thi-thu     Hoàng Thị Thu     đảng viên chính thức
     le-minh-tuan      Lê Minh Tuấn      đảng viên chính thức
+    luong-thi-hoa     Lương Thị Hoa     đảng viên dự bị
+    ngo-thi-mai       Ngô Thị Mai       đảng viên chính thức
     nguyen-van-thanh  Nguyễn Văn Thành  đảng viên chính thức
     pham-thi-lan      Phạm Thị Lan      đảng viên chính thức
     tran-thi-binh     Trần Thị Bình     chi bộ đã đề nghị kết nạp
@@ -77,9 +79,17 @@ fn list_shows_people_and_stages() {
         .output()
         .unwrap();
     let rows = json(&out);
-    assert_eq!(rows[6]["id"], "tran-thi-binh");
-    assert_eq!(rows[6]["giai_doan"], "chi-bo-de-nghi");
-    assert_eq!(rows[7]["giai_doan"], "du-bi");
+    let stage = |id: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .map(|r| r["giai_doan"].clone())
+            .unwrap()
+    };
+    assert_eq!(stage("tran-thi-binh"), "chi-bo-de-nghi");
+    assert_eq!(stage("vu-quoc-huy"), "du-bi");
+    assert_eq!(stage("ngo-thi-mai"), "chinh-thuc");
 }
 
 #[test]
@@ -90,8 +100,25 @@ fn forms_lists_the_catalogue() {
     exit_code: 0
     ----- stdout -----
     1-KNĐ    Đơn xin vào Đảng  (Người xin vào Đảng; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    2-KNĐ    Lý lịch của người xin vào Đảng  (Người xin vào Đảng; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
     3-KNĐ    Giấy giới thiệu người vào Đảng  (Đảng viên giới thiệu; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    3A-KNĐ   Giấy giới thiệu người vào Đảng (của hai đảng viên chính thức)  (Hai đảng viên giới thiệu; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    4-KNĐ    Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng  (Ban Chấp hành Đoàn cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    4A-KNĐ   Nghị quyết giới thiệu đoàn viên công đoàn ưu tú vào Đảng  (Ban Chấp hành Công đoàn cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    5-KNĐ    Tổng hợp ý kiến nhận xét của tổ chức đoàn thể chính trị – xã hội nơi người vào Đảng sinh hoạt và chi ủy nơi cư trú đối với người vào Đảng  (Chi ủy; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
     6-KNĐ    Nghị quyết đề nghị kết nạp đảng viên  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    7-KNĐ    Báo cáo thẩm định của đảng ủy bộ phận đối với nghị quyết đề nghị kết nạp đảng viên của chi bộ  (Đảng ủy bộ phận; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    8-KNĐ    Nghị quyết đề nghị kết nạp đảng viên của đảng ủy cơ sở  (Đảng ủy cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    9-KNĐ    Quyết định kết nạp đảng viên  (Cấp ủy có thẩm quyền; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    10-KNĐ   Bản tự kiểm điểm của đảng viên dự bị  (Đảng viên dự bị; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    11-KNĐ   Bản nhận xét đảng viên dự bị  (Đảng viên chính thức được phân công giúp đỡ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    12-KNĐ   Tổng hợp ý kiến nhận xét của tổ chức đoàn thể nơi làm việc và chi ủy nơi cư trú đối với đảng viên dự bị  (Chi ủy; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    13-KNĐ   Nghị quyết đề nghị công nhận đảng viên chính thức  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    14-KNĐ   Báo cáo thẩm định của đảng ủy bộ phận đối với nghị quyết đề nghị công nhận đảng viên chính thức của chi bộ  (Đảng ủy bộ phận; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    15-KNĐ   Nghị quyết đề nghị công nhận đảng viên chính thức của đảng ủy cơ sở  (Đảng ủy cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    16-KNĐ   Quyết định công nhận đảng viên chính thức  (Cấp ủy có thẩm quyền; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    BIA-HS   Bìa hồ sơ và danh mục tài liệu  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    CT-LKN   Chương trình lễ kết nạp đảng viên  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
 
     ----- stderr -----
     ");
@@ -209,7 +236,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
 
 
     ----- stderr -----
-    8 records: 6 errors, 0 warnings
+    10 records: 6 errors, 0 warnings
     ");
 }
 
@@ -239,7 +266,7 @@ fn a_yaml_syntax_error_reports_its_line_and_the_others_still_load() {
         .arg(ws.path())
         .output()
         .unwrap();
-    assert_eq!(json(&out).as_array().unwrap().len(), 7);
+    assert_eq!(json(&out).as_array().unwrap().len(), 9);
 }
 
 #[test]

@@ -11,6 +11,7 @@ workspace YAML ─model::load─▶ Workspace ─validate─▶ Checked ─rende
 - [`model`]: the records and their loading (YAML with positions, NFC, Vietnamese dates);
 - [`validate`]: the rules, each problem a located [`diag::Diagnostic`];
 - [`forms`]: the form catalogue and regulation sets, as data;
+- [`register`]: the document register, where document numbers come from;
 - [`render`]: minijinja templates into Typst, every value escaped;
 - [`compile`]: the embedded Typst, fonts loaded once, deterministic PDF;
 - [`cli`]: the `hoso` command.
@@ -23,6 +24,7 @@ pub mod diag;
 pub mod forms;
 pub mod model;
 pub mod output;
+pub mod register;
 pub mod render;
 mod suggest;
 pub mod validate;

@@ -19,6 +19,11 @@ const SETUP_FAILED: i32 = 2;
 pub fn dispatch(cli: Cli) -> i32 {
     let lang = cli.lang;
     match cli.command {
+        Command::CapSo {
+            form,
+            person,
+            workspace,
+        } => cap_so(&form, &person, &workspace, lang),
         Command::Init { dir } => init(&dir, lang),
         Command::List { workspace, format } => list(&workspace, format, lang),
         Command::Forms { format } => forms(format, lang),
@@ -296,10 +301,11 @@ struct RenderArgs<'a> {
     blank: bool,
 }
 
-fn render(args: &RenderArgs, lang: Lang) -> i32 {
+/// The form with this code, or the exit code after saying there is none.
+fn find_form(code: &str, lang: Lang) -> Result<&'static crate::forms::Form, i32> {
     let catalogue = Catalogue::builtin();
-    let Some(form) = catalogue.form(args.form) else {
-        let hint = catalogue.suggest(args.form).map(|s| {
+    catalogue.form(code).ok_or_else(|| {
+        let hint = catalogue.suggest(code).map(|s| {
             (
                 format!("có phải ý là `{s}`?"),
                 format!("did you mean `{s}`?"),
@@ -307,11 +313,142 @@ fn render(args: &RenderArgs, lang: Lang) -> i32 {
         });
         error(
             lang,
-            &format!("không có mẫu `{}`; xem `hoso forms`", args.form),
-            &format!("no form `{}`; see `hoso forms`", args.form),
+            &format!("không có mẫu `{code}`; xem `hoso forms`"),
+            &format!("no form `{code}`; see `hoso forms`"),
             hint.as_ref().map(|(v, e)| (v.as_str(), e.as_str())),
         );
-        return SETUP_FAILED;
+        SETUP_FAILED
+    })
+}
+
+fn cap_so(code: &str, id: &str, root: &Path, lang: Lang) -> i32 {
+    use crate::register;
+    let form = match find_form(code, lang) {
+        Ok(f) => f,
+        Err(c) => return c,
+    };
+    let loaded = match load(root, Format::Human, lang) {
+        Ok(l) => l,
+        Err(c) => return c,
+    };
+    let workspace = &loaded.workspace;
+    let checked = match checked_person(workspace, &loaded.diagnostics, id, lang) {
+        Ok(c) => c,
+        Err(c) => return c,
+    };
+    let org = &workspace.org.to_chuc;
+    let Some(series) = register::form_series(form, org) else {
+        error(
+            lang,
+            &format!("mẫu {} không mang số văn bản", form.ma),
+            &format!("form {} carries no document number", form.ma),
+            None,
+        );
+        return DATA_FAILED;
+    };
+    if let Some(entry) = register::entry_for(org, form, id) {
+        print(&format!(
+            "Số {:02}-{}\n",
+            entry.so,
+            register::series(entry, org)
+        ));
+        eprintln!(
+            "{}",
+            lang.pick(
+                "số này đã có trong sổ văn bản; không ghi thêm",
+                "the register already has this number; nothing written",
+            )
+        );
+        return 0;
+    }
+    if let Some(number) = crate::render::recorded_number(form, &checked.record.nguoi) {
+        print(&format!("Số {number}\n"));
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "hồ sơ đã ghi số của văn bản này (`{}`); không cấp số mới",
+                    form.so_ghi_nhan.as_deref().unwrap_or_default()
+                ),
+                &format!(
+                    "the record already holds this document's number (`{}`); no new number",
+                    form.so_ghi_nhan.as_deref().unwrap_or_default()
+                ),
+            )
+        );
+        return 0;
+    }
+    let Some(date) = crate::render::document_date(form, &checked.record.nguoi) else {
+        error(
+            lang,
+            &format!("chưa có ngày văn bản `{}` để vào sổ", form.ngay_van_ban),
+            &format!("the document has no date yet (`{}`)", form.ngay_van_ban),
+            None,
+        );
+        return DATA_FAILED;
+    };
+    let so = register::next_number(org, &series);
+    let own = format!("/{}", org.ky_hieu.as_deref().unwrap_or("CB"));
+    let entry = register::NewEntry {
+        so,
+        loai: series.strip_suffix(&own).unwrap_or(&series).to_string(),
+        ngay: date,
+        mau: form.ma.clone(),
+        nguoi: id.to_string(),
+        trich_yeu: Some(match &checked.record.nguoi.ho_ten {
+            Some(name) => format!("{}: {name}", form.ten),
+            None => form.ten.clone(),
+        }),
+    };
+    let path = workspace.root.join("to-chuc.yaml");
+    let written = std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| register::append_entry(&text, &entry).map_err(|e| e.to_string()))
+        .and_then(|text| {
+            // Never write a register that no longer reads back with the new entry in it.
+            let org: crate::model::ToChuc =
+                serde_yaml_ng::from_str(&text).map_err(|e| e.to_string())?;
+            if org
+                .so_van_ban
+                .iter()
+                .any(|e| e.so == so && e.nguoi.as_deref() == Some(id))
+            {
+                crate::output::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+            } else {
+                Err("the register does not read back".into())
+            }
+        });
+    match written {
+        Ok(()) => {
+            print(&format!("Số {so:02}-{series}\n"));
+            eprintln!(
+                "{}",
+                lang.pick(
+                    &format!("đã ghi vào sổ văn bản ({})", path.display()),
+                    &format!("written into the register ({})", path.display()),
+                )
+            );
+            0
+        }
+        Err(e) => {
+            error(
+                lang,
+                &format!("không ghi được sổ văn bản vào `{}`: {e}", path.display()),
+                &format!("cannot write the register into `{}`: {e}", path.display()),
+                Some((
+                    "để danh sách `so_van_ban` ở cuối tệp to-chuc.yaml, hoặc ghi số bằng tay",
+                    "keep the `so_van_ban` list at the end of to-chuc.yaml, or add the entry by hand",
+                )),
+            );
+            SETUP_FAILED
+        }
+    }
+}
+
+fn render(args: &RenderArgs, lang: Lang) -> i32 {
+    let form = match find_form(args.form, lang) {
+        Ok(f) => f,
+        Err(c) => return c,
     };
     let loaded = match load(args.workspace, Format::Human, lang) {
         Ok(l) => l,

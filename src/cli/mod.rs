@@ -85,6 +85,17 @@ pub enum Command {
         #[arg(long, conflicts_with = "person")]
         blank: bool,
     },
+    /// Give a form of a person the next free number of the register (sổ văn bản) and write it
+    /// into to-chuc.yaml; the form then prints it.
+    CapSo {
+        /// The form code: 6-KNĐ, 13-KNĐ, ...
+        form: String,
+        /// The person's id.
+        person: String,
+        /// The workspace folder.
+        #[arg(short, long, default_value = ".")]
+        workspace: PathBuf,
+    },
 }
 
 /// Runs `hoso` with these arguments (the first is the program name) and returns the exit code.

@@ -237,7 +237,10 @@ impl Problem {
                 )
                 .to_string(),
             Problem::NumberReused { .. } => lang
-                .pick("dùng số tiếp theo trong sổ văn bản", "use the next number of the register")
+                .pick(
+                    "lấy số tiếp theo bằng `hoso cap-so MẪU NGƯỜI`",
+                    "take the next number with `hoso cap-so FORM PERSON`",
+                )
                 .to_string(),
             Problem::FormNeedsField { .. } => lang
                 .pick(

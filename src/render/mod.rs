@@ -18,7 +18,7 @@ pub use context::{
 };
 
 use crate::diag::{Diagnostic, Problem};
-use crate::forms::{Cap, Catalogue, Form};
+use crate::forms::{Catalogue, Form};
 use crate::model::{LyLich, Ngay, Workspace};
 use crate::validate::Checked;
 use include_dir::{Dir, include_dir};
@@ -198,7 +198,7 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         dia_danh: org.dia_danh.clone(),
         bi_thu: name_of(&org.bi_thu),
     };
-    let issuer = issuer_symbol(form, org);
+    let issuer = crate::register::issuer_symbol(form, org);
     let symbol = form.ky_hieu.as_ref().map(|k| match &issuer {
         Some(i) => format!("{k}/{i}"),
         None => k.clone(),
@@ -330,7 +330,11 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             }
         };
         let Some(mine) = pick(n) else {
-            return DecisionView::of(&Default::default(), &to_chuc, vec![decided(record, chinh_thuc)]);
+            return DecisionView::of(
+                &Default::default(),
+                &to_chuc,
+                vec![decided(record, chinh_thuc)],
+            );
         };
         // Everyone with the same number and date is named in the same decision.
         let group = workspace
@@ -418,17 +422,6 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
     })
 }
 
-/// The issuer abbreviation after the slash of a number: "CB", "ĐU".
-fn issuer_symbol(form: &Form, org: &crate::model::ToChuc) -> Option<String> {
-    match form.cap {
-        Cap::ChiBo => Some(org.ky_hieu.clone().unwrap_or_else(|| "CB".into())),
-        Cap::DangUy | Cap::DangUyBoPhan => {
-            Some(org.ky_hieu_dang_uy.clone().unwrap_or_else(|| "ĐU".into()))
-        }
-        Cap::DoanThe | Cap::CaNhan => None,
-    }
-}
-
 /// The number of the document: the workspace's register first (an entry for this form and this
 /// person), then the number recorded on the person ("125-QĐ/ĐU"), else none
 /// (a dotted blank). Returns the number and the symbol after it.
@@ -439,23 +432,12 @@ fn document_number(
     json: &serde_json::Value,
     symbol: Option<String>,
 ) -> (Option<String>, Option<String>) {
-    let catalogue = Catalogue::builtin();
-    let registered = org.so_van_ban.iter().find(|e| {
-        e.nguoi.as_deref() == Some(person)
-            && e.mau
-                .as_deref()
-                .is_some_and(|m| catalogue.form(m).is_some_and(|f| f.ma == form.ma))
-    });
+    let registered = crate::register::entry_for(org, form, person);
     if let Some(entry) = registered {
-        let kind = if entry.loai.contains('/') {
-            entry.loai.clone()
-        } else {
-            match symbol.as_deref().and_then(|s| s.split_once('/')) {
-                Some((_, issuer)) => format!("{}/{issuer}", entry.loai),
-                None => entry.loai.clone(),
-            }
-        };
-        return (Some(format!("{:02}", entry.so)), Some(kind));
+        return (
+            Some(format!("{:02}", entry.so)),
+            Some(crate::register::series(entry, org)),
+        );
     }
     if let Some(recorded) = form.so_ghi_nhan.as_deref().and_then(|p| value_at(json, p)) {
         return match recorded.split_once('-') {
@@ -473,13 +455,7 @@ fn document_number(
 fn registered_number(org: &crate::model::ToChuc, code: &str, person: &str) -> Option<String> {
     let catalogue = Catalogue::builtin();
     let form = catalogue.form(code)?;
-    let symbol = form
-        .ky_hieu
-        .as_ref()
-        .map(|k| match issuer_symbol(form, org) {
-            Some(i) => format!("{k}/{i}"),
-            None => k.clone(),
-        });
+    let symbol = crate::register::form_series(form, org);
     match document_number(form, org, person, &serde_json::Value::Null, symbol) {
         (Some(so), Some(kind)) => Some(format!("{so}-{kind}")),
         _ => None,
@@ -598,6 +574,18 @@ fn split_index(part: &str) -> (&str, Option<usize>) {
         Some((key, rest)) => (key, rest.trim_end_matches(']').parse().ok()),
         None => (part, None),
     }
+}
+
+/// The date a filled `form` bears for this person (none until the record has it).
+pub fn document_date(form: &Form, person: &crate::model::Nguoi) -> Option<Ngay> {
+    let json = serde_json::to_value(person).ok()?;
+    first_date(&json, &form.ngay_van_ban)
+}
+
+/// The number recorded on the person for a document issued elsewhere ("125-QĐ/ĐU"), if any.
+pub fn recorded_number(form: &Form, person: &crate::model::Nguoi) -> Option<String> {
+    let json = serde_json::to_value(person).ok()?;
+    value_at(&json, form.so_ghi_nhan.as_deref()?)
 }
 
 /// One step of a record path: `a[].b` → (`a`, every item, `Some("b")`).

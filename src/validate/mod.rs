@@ -59,16 +59,22 @@ fn check_record(workspace: &Workspace, record: &Record) -> Vec<Diagnostic> {
     d
 }
 
-/// Numbers of the register are never reused for the same kind of document in one term (36-HD/VPTW).
+/// Numbers of the register are never reused in one series ("NQ/CB") within one term of the
+/// committee (36-HD/VPTW §1.3.1.a): an earlier term's numbers do not clash with this term's.
 fn register(workspace: &Workspace) -> Vec<Diagnostic> {
     let org = &workspace.org;
-    let mut seen: Vec<(&str, u32)> = Vec::new();
+    let mut seen: Vec<(String, u32, bool)> = Vec::new();
     let mut d = Vec::new();
     for (i, entry) in org.to_chuc.so_van_ban.iter().enumerate() {
-        let key = (entry.loai.as_str(), entry.so);
+        let series = crate::register::series(entry, &org.to_chuc);
+        let key = (
+            series.clone(),
+            entry.so,
+            crate::register::in_current_term(entry, &org.to_chuc),
+        );
         if seen.contains(&key) {
             let problem = Problem::NumberReused {
-                number: format!("{:02}-{}", entry.so, entry.loai),
+                number: format!("{:02}-{series}", entry.so),
                 kind: entry.loai.clone(),
             };
             d.push(Diagnostic::error(

@@ -396,3 +396,70 @@ fn run_can_be_called_twice() {
     assert_eq!(hoso::run(["hoso", "forms"]), 0);
     assert_eq!(hoso::run(["hoso", "no-such-command"]), 2);
 }
+
+/// `cap-so` gives the next number of the series in the current term, writes it into the
+/// register without touching the other lines, the form prints it, and asking again gives the
+/// same number; a number of an earlier term does not count, a reused one is reported.
+#[test]
+fn numbers_come_from_the_register_and_are_never_reused_in_a_term() {
+    let ws = TestWorkspace::demo();
+    let before = std::fs::read_to_string(ws.file("to-chuc.yaml")).unwrap();
+    // Đặng Văn Khoa's branch meeting happens: his resolution needs a number.
+    ws.edit(
+        "ket-nap/dang-van-khoa.yaml",
+        "# Đoàn viên trong độ tuổi",
+        "hop_chi_bo:\n  ngay: 20/11/2026\n  dang_vien: {chinh_thuc: 13, du_bi: 2}\n  co_mat: {chinh_thuc: 13, du_bi: 2}\n  chu_tri: nguyen-van-thanh\n  thu_ky: pham-thi-lan\n  tan_thanh: 13\n  khong_tan_thanh: 0\n# Đoàn viên trong độ tuổi",
+    );
+    let cap_so = || {
+        hoso()
+            .args(["cap-so", "6-KNĐ", "dang-van-khoa", "-w"])
+            .arg(ws.path())
+            .output()
+            .unwrap()
+    };
+    let out = cap_so();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // 3, 4, 5 are this term's resolutions; 7 and 9 were numbered in the term before.
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Số 06-NQ/CB\n");
+    let after = std::fs::read_to_string(ws.file("to-chuc.yaml")).unwrap();
+    assert!(after.starts_with(&before), "existing lines changed");
+    assert!(after[before.len()..].contains("mau: 6-KNĐ\n    nguoi: dang-van-khoa"));
+    // Asking again gives the same number and writes nothing.
+    let again = cap_so();
+    assert_eq!(String::from_utf8_lossy(&again.stdout), "Số 06-NQ/CB\n");
+    assert_eq!(
+        std::fs::read_to_string(ws.file("to-chuc.yaml")).unwrap(),
+        after
+    );
+    // The form prints it.
+    let pdf = ws.file("6.pdf");
+    let r = crate::common::render_cmd(&ws, "6-KNĐ", Some("dang-van-khoa"), &pdf)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(crate::common::pdf_text(&pdf).contains("Số 06-NQ/CB"));
+    // The same number twice in this term is an error located at the second one.
+    ws.edit("to-chuc.yaml", "  - so: 4\n", "  - so: 3\n");
+    let v = hoso()
+        .args(["validate", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(v.status.code(), Some(1));
+    let d = json(&v);
+    let reused: Vec<_> = d
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "number-reused")
+        .collect();
+    assert_eq!(reused.len(), 1, "{d}");
+    assert!(
+        reused[0]["message"].as_str().unwrap().contains("03-NQ/CB"),
+        "{d}"
+    );
+}

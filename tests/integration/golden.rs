@@ -55,6 +55,10 @@ fn generated_typst_matches_the_goldens() {
     for entry in std::fs::read_dir(&golden_dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
         if name.ends_with(".typ") && !expected_files.contains(&name) {
+            if bless {
+                std::fs::remove_file(entry_path(&golden_dir, &name)).unwrap();
+                continue;
+            }
             failures.push(format!(
                 "stale golden file tests/golden/{name}: no case produces it"
             ));
@@ -63,16 +67,39 @@ fn generated_typst_matches_the_goldens() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The README's key table lists exactly the keys of `src/model/keys.rs`.
+fn entry_path(dir: &Path, name: &str) -> std::path::PathBuf {
+    dir.join(name)
+}
+
+/// The README's key table is exactly the table generated from `src/model/keys.rs`, in its order;
+/// `HOSO_BLESS=1` rewrites it.
 #[test]
-fn readme_documents_every_key() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for key in hoso::model::keys::KEYS {
-        assert!(
-            readme.contains(&format!("| `{}` |", key.path)),
-            "README lacks key `{}`",
-            key.path
-        );
+fn readme_key_table_is_generated_from_the_keys() {
+    use hoso::model::keys::{FileKind, KEYS};
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let header = "| tệp / file | khóa / key | nghĩa | meaning |\n|---|---|---|---|\n";
+    let mut table = String::from(header);
+    for key in KEYS {
+        let file = match key.file {
+            FileKind::ToChuc => "to-chuc.yaml",
+            FileKind::Nguoi => "người / person",
+        };
+        table += &format!("| {file} | `{}` | {} | {} |\n", key.path, key.vi, key.en);
     }
+    let start = readme
+        .find(header)
+        .expect("README has the key table header");
+    let end = readme[start..]
+        .find("\n\n")
+        .map_or(readme.len(), |i| start + i + 1);
+    if std::env::var_os("HOSO_BLESS").is_some() {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write(path, updated).unwrap();
+        return;
+    }
+    assert!(
+        readme[start..end] == table,
+        "the README's key table differs from src/model/keys.rs (HOSO_BLESS=1 cargo test readme rewrites it)"
+    );
 }

@@ -1,0 +1,212 @@
+/*!
+The document register (sổ đăng ký văn bản): where document numbers come from.
+
+A number belongs to a series, the kind of document and its issuer ("NQ/CB": resolutions of the chi
+bộ; "QĐ/ĐU": decisions of the đảng ủy). Numbers run from 01 in each series for each term of the
+committee (36-HD/VPTW §1.3.1.a) and are never given twice in a term. `hoso cap-so` gives the next
+free number to a document and writes it into the register, so that the forms print it.
+*/
+
+use crate::forms::{Cap, Catalogue, Form};
+use crate::model::{Ngay, SoVanBan, ToChuc};
+
+/// The series of a register entry: its kind with the issuer, "NQ/CB". A bare kind ("NQ") is the
+/// chi bộ's.
+pub fn series(entry: &SoVanBan, org: &ToChuc) -> String {
+    if entry.loai.contains('/') {
+        entry.loai.clone()
+    } else {
+        format!("{}/{}", entry.loai, chi_bo_symbol(org))
+    }
+}
+
+/// The series a form's number belongs to ("NQ/CB" for 6-KNĐ), if the form is numbered.
+pub fn form_series(form: &Form, org: &ToChuc) -> Option<String> {
+    let kind = form.ky_hieu.as_ref()?;
+    Some(match issuer_symbol(form, org) {
+        Some(issuer) => format!("{kind}/{issuer}"),
+        None => kind.clone(),
+    })
+}
+
+/// The issuer abbreviation after the slash of a form's number: "CB", "ĐU".
+pub fn issuer_symbol(form: &Form, org: &ToChuc) -> Option<String> {
+    match form.cap {
+        Cap::ChiBo => Some(chi_bo_symbol(org)),
+        Cap::DangUy | Cap::DangUyBoPhan => {
+            Some(org.ky_hieu_dang_uy.clone().unwrap_or_else(|| "ĐU".into()))
+        }
+        Cap::DoanThe | Cap::CaNhan => None,
+    }
+}
+
+fn chi_bo_symbol(org: &ToChuc) -> String {
+    org.ky_hieu.clone().unwrap_or_else(|| "CB".into())
+}
+
+/// Whether an entry belongs to the current term: dated on or after its first day (an entry
+/// without a date is taken as current, so that it keeps its number).
+pub fn in_current_term(entry: &SoVanBan, org: &ToChuc) -> bool {
+    match (org.nhiem_ky_tu, entry.ngay) {
+        (Some(start), Some(date)) => date >= start,
+        _ => true,
+    }
+}
+
+/// The entry numbering `form` for `person`, in any term.
+pub fn entry_for<'a>(org: &'a ToChuc, form: &Form, person: &str) -> Option<&'a SoVanBan> {
+    let catalogue = Catalogue::builtin();
+    org.so_van_ban.iter().find(|e| {
+        e.nguoi.as_deref() == Some(person)
+            && e.mau
+                .as_deref()
+                .and_then(|m| catalogue.form(m))
+                .is_some_and(|f| f.ma == form.ma)
+    })
+}
+
+/// The next free number of `series` in the current term.
+pub fn next_number(org: &ToChuc, series_name: &str) -> u32 {
+    org.so_van_ban
+        .iter()
+        .filter(|e| in_current_term(e, org) && series(e, org) == series_name)
+        .map(|e| e.so)
+        .max()
+        .unwrap_or(0)
+        + 1
+}
+
+/// Why a number could not be written into the register.
+#[derive(Debug, thiserror::Error)]
+pub enum AppendError {
+    /// `so_van_ban` is followed by other keys, so a line appended at the end would not belong
+    /// to it; the clerk adds the entry by hand.
+    #[error("`so_van_ban` is not the last key of to-chuc.yaml")]
+    NotLast,
+}
+
+/// `text` (the content of `to-chuc.yaml`) with `entry` appended to its `so_van_ban` list, which
+/// must be the file's last top-level key (or absent: then the list is added at the end). Only
+/// text is added: every existing line, comment included, stays as it was.
+pub fn append_entry(text: &str, entry: &NewEntry) -> Result<String, AppendError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let key_line = lines.iter().position(|l| l.starts_with("so_van_ban:"));
+    let mut out = text.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let indent = match key_line {
+        Some(i) => {
+            let after = &lines[i + 1..];
+            let is_top_level_key = |l: &&str| {
+                !l.is_empty() && !l.starts_with([' ', '\t', '#', '-']) && !l.trim().is_empty()
+            };
+            if after.iter().any(is_top_level_key) {
+                return Err(AppendError::NotLast);
+            }
+            if lines[i].trim_end() != "so_van_ban:" {
+                // `so_van_ban: []` or a flow list: not something to append lines to.
+                return Err(AppendError::NotLast);
+            }
+            after
+                .iter()
+                .find(|l| l.trim_start().starts_with("- "))
+                .map(|l| l[..l.len() - l.trim_start().len()].to_string())
+                .unwrap_or_else(|| "  ".into())
+        }
+        None => {
+            out.push_str("so_van_ban:\n");
+            "  ".into()
+        }
+    };
+    let field = |name: &str, value: &str| format!("{name}: {}", yaml_scalar(value));
+    let mut fields = vec![
+        format!("so: {}", entry.so),
+        field("loai", &entry.loai),
+        field("ngay", &entry.ngay.short()),
+        field("mau", &entry.mau),
+        field("nguoi", &entry.nguoi),
+    ];
+    if let Some(t) = &entry.trich_yeu {
+        fields.push(field("trich_yeu", t));
+    }
+    for (i, f) in fields.iter().enumerate() {
+        let lead = if i == 0 {
+            format!("{indent}- ")
+        } else {
+            format!("{indent}  ")
+        };
+        out.push_str(&lead);
+        out.push_str(f);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// A scalar as YAML writes it (quoted when it has to be).
+fn yaml_scalar(value: &str) -> String {
+    serde_yaml_ng::to_string(value)
+        .map(|s| s.trim_end().to_string())
+        .unwrap_or_else(|_| format!("{value:?}"))
+}
+
+/// A new register entry.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    pub so: u32,
+    /// "NQ" for the chi bộ's own series, else the full series ("QĐ/ĐU").
+    pub loai: String,
+    pub ngay: Ngay,
+    pub mau: String,
+    pub nguoi: String,
+    pub trich_yeu: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> NewEntry {
+        NewEntry {
+            so: 6,
+            loai: "NQ".into(),
+            ngay: Ngay::parse("16/10/2026").unwrap(),
+            mau: "6-KNĐ".into(),
+            nguoi: "tran-thi-binh".into(),
+            trich_yeu: Some("Đề nghị kết nạp: Trần #Thị: Bình".into()),
+        }
+    }
+
+    #[test]
+    fn appends_to_the_last_list_in_its_indentation_and_keeps_every_line() {
+        let text = "chi_bo: A\n# sổ\nso_van_ban:\n    - so: 1\n      loai: NQ\n";
+        let out = append_entry(text, &entry()).unwrap();
+        assert!(out.starts_with(text));
+        let added = &out[text.len()..];
+        assert!(
+            added.starts_with("    - so: 6\n      loai: NQ\n      ngay: 16/10/2026\n"),
+            "{added}"
+        );
+        // The result reads back as two entries.
+        let org: ToChuc = serde_yaml_ng::from_str(&out).unwrap();
+        assert_eq!(org.so_van_ban.len(), 2);
+        assert_eq!(
+            org.so_van_ban[1].trich_yeu.as_deref(),
+            Some("Đề nghị kết nạp: Trần #Thị: Bình")
+        );
+    }
+
+    #[test]
+    fn starts_a_register_and_refuses_one_that_is_not_last() {
+        let out = append_entry("chi_bo: A", &entry()).unwrap();
+        let org: ToChuc = serde_yaml_ng::from_str(&out).unwrap();
+        assert_eq!(org.so_van_ban[0].so, 6);
+        assert!(
+            append_entry(
+                "so_van_ban:\n  - so: 1\n    loai: NQ\nchi_bo: A\n",
+                &entry()
+            )
+            .is_err()
+        );
+    }
+}

@@ -10,9 +10,9 @@ mod common;
 
 #[path = "integration/cli.rs"]
 mod cli;
+#[path = "integration/forms.rs"]
+mod forms;
 #[path = "integration/golden.rs"]
 mod golden;
 #[path = "integration/pdf.rs"]
 mod pdf;
-#[path = "integration/forms.rs"]
-mod forms;

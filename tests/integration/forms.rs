@@ -287,7 +287,10 @@ fn every_form_prints_blank_with_dotted_lines_and_no_one_s_data() {
 
 /// Word boxes of a PDF (`pdftotext -bbox`): (page width, page height, words as (xMin, yMin,
 /// xMax, yMax, text)).
-fn word_boxes(pdf: &Path) -> Vec<(f64, f64, Vec<(f64, f64, f64, f64, String)>)> {
+/// A word on a page: xMin, yMin, xMax, yMax (points from the top left), text.
+type Word = (f64, f64, f64, f64, String);
+
+fn word_boxes(pdf: &Path) -> Vec<(f64, f64, Vec<Word>)> {
     let out = std::process::Command::new("pdftotext")
         .args(["-bbox", "-enc", "UTF-8"])
         .arg(pdf)

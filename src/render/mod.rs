@@ -664,10 +664,14 @@ fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<()
 }
 
 /// A missing value: a dotted blank of the library's default width.
-const BLANK: &str = "#o()";
+///
+/// Every blank ends with an empty comment `/**/`: a Typst expression embedded in markup swallows a
+/// `;` right after it, and takes a `(` or `[` right after it as arguments, so "năm #o(); tổng số"
+/// would lose its semicolon. The comment ends the expression; the text after it stays text.
+const BLANK: &str = "#o()/**/";
 
 fn blank(width: &str) -> Value {
-    Value::from_safe_string(format!("#o(width: {width})"))
+    Value::from_safe_string(format!("#o(width: {width})/**/"))
 }
 
 fn date_of(value: &Value) -> Result<Option<Ngay>, Error> {
@@ -690,7 +694,7 @@ fn date_of(value: &Value) -> Result<Option<Ngay>, Error> {
 fn filter_ngay(value: &Value, sentence_start: Option<bool>) -> Result<Value, Error> {
     let text = match date_of(value)? {
         Some(d) => d.long(),
-        None => "ngày #o(width: 0.9cm) tháng #o(width: 0.9cm) năm #o(width: 1.3cm)".into(),
+        None => "ngày #o(width: 0.9cm) tháng #o(width: 0.9cm) năm #o(width: 1.3cm)/**/".into(),
     };
     let text = if sentence_start == Some(true) {
         text.replacen("ngày", "Ngày", 1)

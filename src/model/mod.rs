@@ -571,6 +571,8 @@ pub struct TongHopNhanXet {
     pub doan_the: Vec<YKien>,
     /// The branch committee of the place of residence.
     pub noi_cu_tru: Option<YKien>,
+    /// The chi ủy's own conclusion from the comments.
+    pub ket_luan: Option<String>,
 }
 
 /// The comments of one organisation.

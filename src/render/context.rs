@@ -24,6 +24,8 @@ pub struct FormContext {
     pub gioi_thieu: Vec<SponsorView>,
     /// The branch meeting of this form: on admission (6-KNĐ), or on full membership (13-KNĐ).
     pub hop: MeetingView,
+    /// The number of that meeting's resolution, from the register: "05-NQ/CB".
+    pub nq_chi_bo: Option<String>,
     /// The full-membership variant of a shared template (12, 13, 14, 15, 16-KNĐ).
     pub chinh_thuc: bool,
     /// Re-admission: the earlier membership (`none` for a first admission).
@@ -270,6 +272,8 @@ pub struct NhanXetView {
     pub noi_cu_tru: YKien,
     /// Whether a residence committee's comments are recorded.
     pub co_noi_cu_tru: bool,
+    /// The chi ủy's conclusion.
+    pub ket_luan: Option<String>,
 }
 
 impl NhanXetView {
@@ -280,6 +284,7 @@ impl NhanXetView {
             doan_the: t.doan_the.clone(),
             noi_cu_tru: t.noi_cu_tru.clone().unwrap_or_default(),
             co_noi_cu_tru: t.noi_cu_tru.is_some(),
+            ket_luan: t.ket_luan.clone(),
         }
     }
 }

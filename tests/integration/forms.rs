@@ -94,7 +94,8 @@ const FILLED: &[(&str, &str, &[&str])] = &[
             "ĐOÀN TNCS HỒ CHÍ MINH",
             "NGHỊ QUYẾT",
             "Đặng Văn Khoa",
-            "16/18",
+            "10/11",
+            "ĐOÀN PHƯỜNG HỒNG GAI",
         ],
     ),
     (
@@ -110,7 +111,12 @@ const FILLED: &[(&str, &str, &[&str])] = &[
     (
         "5-KNĐ",
         "tran-thi-binh",
-        &["Chi hội Phụ nữ Khu phố 5", "Trần Thị Bình", "T/M CHI ỦY"],
+        &[
+            "Chi hội Phụ nữ Khu phố 5",
+            "Trần Thị Bình",
+            "T/M CHI ỦY",
+            "đủ điều kiện để chi bộ xem xét đề nghị kết nạp",
+        ],
     ),
     (
         "6-KNĐ",
@@ -130,6 +136,7 @@ const FILLED: &[(&str, &str, &[&str])] = &[
             "ĐẢNG ỦY BỘ PHẬN KHU VỰC 2",
             "Ngô Thị Mai",
             "Số 04-BC/ĐU",
+            "Nghị quyết số 07-NQ/CB",
         ],
     ),
     (

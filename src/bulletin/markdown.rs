@@ -112,6 +112,7 @@ pub fn to_typst(markdown: &str, preamble: &str) -> String {
         out.push('\n');
     }
     out.push('\n');
+    let mut in_head = false;
     for event in parser(markdown) {
         match event {
             Event::Start(tag) => match tag {
@@ -125,12 +126,13 @@ pub fn to_typst(markdown: &str, preamble: &str) -> String {
                 Tag::List(Some(_)) => out.push_str("#enum("),
                 Tag::List(None) => out.push_str("#list("),
                 Tag::Item => out.push('['),
-                Tag::Table(alignments) => out.push_str(&format!(
-                    "#table(columns: {}, align: left + top,\n",
-                    alignments.len()
-                )),
-                Tag::TableHead => out.push_str("table.header("),
+                // `bang` is the layout's table function: it sets the column widths.
+                Tag::Table(alignments) => {
+                    out.push_str(&format!("#bang({},\n", alignments.len()));
+                }
+                Tag::TableHead => in_head = true,
                 Tag::TableRow => {}
+                Tag::TableCell if in_head => out.push_str("[#strong["),
                 Tag::TableCell => out.push('['),
                 _ => {}
             },
@@ -142,8 +144,12 @@ pub fn to_typst(markdown: &str, preamble: &str) -> String {
                 TagEnd::List(_) => out.push_str(")\n\n"),
                 TagEnd::Item => out.push_str("],\n"),
                 TagEnd::Table => out.push_str(")\n\n"),
-                TagEnd::TableHead => out.push_str("),\n"),
+                TagEnd::TableHead => {
+                    in_head = false;
+                    out.push('\n');
+                }
                 TagEnd::TableRow => out.push('\n'),
+                TagEnd::TableCell if in_head => out.push_str("]], "),
                 TagEnd::TableCell => out.push_str("], "),
                 _ => {}
             },
@@ -192,7 +198,10 @@ mod tests {
         assert!(typ.contains("#heading(level: 1)[Tin #emph[mới]]"), "{typ}");
         assert!(typ.contains(r"Đoạn một \$x\$ \#y\."), "{typ}");
         assert!(typ.contains("#list([một],\n[hai],\n)"), "{typ}");
-        assert!(typ.contains("#table(columns: 2"), "{typ}");
+        assert!(
+            typ.contains("#bang(2,\n[#strong[a]], [#strong[b]], \n[1], [2], \n)"),
+            "{typ}"
+        );
         assert_eq!(headline(md).as_deref(), Some("Tin mới"));
     }
 }

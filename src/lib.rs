@@ -14,9 +14,11 @@ workspace YAML ─model::load─▶ Workspace ─validate─▶ Checked ─rende
 - [`register`]: the document register, where document numbers come from;
 - [`render`]: minijinja templates into Typst, every value escaped;
 - [`compile`]: the embedded Typst, fonts loaded once, deterministic PDF;
+- [`bulletin`]: figures of a period and the article drafted from them (Markdown, HTML, PDF);
 - [`cli`]: the `hoso` command.
 */
 
+pub mod bulletin;
 pub mod cli;
 pub mod compile;
 pub mod demo;

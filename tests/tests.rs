@@ -1,4 +1,5 @@
 //! Integration tests, one binary. Modules:
+//! - `bulletin`: articles drafted from workspaces rebuilt from the seed articles' figures;
 //! - `cli`: the `hoso` command end to end (exit codes, messages, JSON diagnostics), snapshots;
 //! - `golden`: the generated Typst source of every form, against `tests/golden/*.typ`;
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
@@ -8,6 +9,8 @@
 #[path = "integration/common.rs"]
 mod common;
 
+#[path = "integration/bulletin.rs"]
+mod bulletin;
 #[path = "integration/cli.rs"]
 mod cli;
 #[path = "integration/forms.rs"]

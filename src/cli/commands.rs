@@ -46,6 +46,24 @@ pub fn dispatch(cli: Cli) -> i32 {
             },
             lang,
         ),
+        Command::Bulletin {
+            workspace,
+            from,
+            to,
+            branch,
+            template,
+            output,
+        } => bulletin(
+            &workspace,
+            &crate::bulletin::Request {
+                from,
+                to,
+                branch: branch.as_deref(),
+                template: &template,
+            },
+            &output,
+            lang,
+        ),
     }
 }
 
@@ -594,4 +612,135 @@ fn render_failed(e: RenderError, lang: Lang) -> i32 {
             SETUP_FAILED
         }
     }
+}
+
+/// The formats an article can be written in, from the output's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ArticleFormat {
+    Markdown,
+    Html,
+    Pdf,
+}
+
+fn bulletin(root: &Path, request: &crate::bulletin::Request, output: &Path, lang: Lang) -> i32 {
+    use crate::bulletin::{self, article::Templates};
+    let format = match output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("md") => ArticleFormat::Markdown,
+        Some("html" | "htm") => ArticleFormat::Html,
+        Some("pdf") => ArticleFormat::Pdf,
+        _ => {
+            let p = output.display();
+            error(
+                lang,
+                &format!("không biết ghi `{p}` dạng gì: đuôi tệp phải là .md, .html hoặc .pdf"),
+                &format!(
+                    "cannot tell how to write `{p}`: the extension must be .md, .html or .pdf"
+                ),
+                None,
+            );
+            return SETUP_FAILED;
+        }
+    };
+    let loaded = match load(root, Format::Human, lang) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let workspace = &loaded.workspace;
+    // The article needs sound records: every problem of the workspace is shown, and errors stop it.
+    let mut diagnostics = loaded.diagnostics.clone();
+    diagnostics.extend(validate::validate(workspace));
+    if !diagnostics.is_empty() {
+        emit_stderr(&diagnostics, lang);
+    }
+    if has_errors(&diagnostics) {
+        error(
+            lang,
+            "hồ sơ còn lỗi nên chưa tính được số liệu cho bài viết",
+            "the records have errors, so the figures of the article cannot be trusted",
+            Some((
+                "sửa các lỗi trên rồi chạy lại",
+                "fix the errors above and run again",
+            )),
+        );
+        return DATA_FAILED;
+    }
+
+    let fail = |e: bulletin::BulletinError| {
+        let hint = e.hint(lang);
+        let mut err = io::stderr().lock();
+        let _ = writeln!(err, "{}: {}", lang.pick("lỗi", "error"), e.message(lang));
+        if let Some(h) = hint {
+            let _ = writeln!(err, "{}: {h}", lang.pick("gợi ý", "hint"));
+        }
+        match e {
+            bulletin::BulletinError::Template(bulletin::article::TemplateError::Broken {
+                ..
+            }) => DATA_FAILED,
+            _ => SETUP_FAILED,
+        }
+    };
+    let templates = match Templates::load(&workspace.root) {
+        Ok(t) => t,
+        Err(e) => return fail(e.into()),
+    };
+    let draft = match bulletin::draft(workspace, &templates, request) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    {
+        let mut err = io::stderr().lock();
+        for w in &draft.warnings {
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                lang.pick("cảnh báo", "warning"),
+                w.message(lang)
+            );
+            let _ = writeln!(err, "{}: {}", lang.pick("gợi ý", "hint"), w.hint(lang));
+        }
+    }
+
+    let bytes = match format {
+        ArticleFormat::Markdown => draft.markdown.clone().into_bytes(),
+        ArticleFormat::Html => bulletin::markdown::to_html(&draft.markdown).into_bytes(),
+        ArticleFormat::Pdf => {
+            let source = bulletin::typst_source(&draft, &templates);
+            let typesetter = Typesetter::new(FontPolicy::from_env());
+            let date = source.date.map(|d| d.0);
+            let pdf = typesetter.compile(&source, date).and_then(|compiled| {
+                for w in &compiled.warnings {
+                    eprintln!("{w}");
+                }
+                typesetter.pdf(&compiled, &source.name, date)
+            });
+            match pdf {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    error(
+                        lang,
+                        &format!("không dàn trang được bài viết:\n{e}"),
+                        &format!("cannot typeset the article:\n{e}"),
+                        None,
+                    );
+                    return DATA_FAILED;
+                }
+            }
+        }
+    };
+    if let Err(e) = crate::output::write_atomic(output, &bytes) {
+        let p = output.display();
+        error(
+            lang,
+            &format!("không ghi được `{p}`: {e}"),
+            &format!("cannot write `{p}`: {e}"),
+            None,
+        );
+        return SETUP_FAILED;
+    }
+    0
 }

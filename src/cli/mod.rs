@@ -96,6 +96,34 @@ pub enum Command {
         #[arg(short, long, default_value = ".")]
         workspace: PathBuf,
     },
+    /// Draft a bulletin article on member development over a period, with its table of figures.
+    Bulletin {
+        /// The workspace folder.
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// First day of the period: 01/01/2021 or 2021-01-01.
+        #[arg(long, value_parser = parse_date)]
+        from: crate::model::Ngay,
+        /// Last day of the period.
+        #[arg(long, value_parser = parse_date)]
+        to: crate::model::Ngay,
+        /// One branch only: an id of `cac_chi_bo` in to-chuc.yaml.
+        #[arg(long)]
+        branch: Option<String>,
+        /// The article template: tin-ngan (short news), tong-hop (longer report), or the workspace's own.
+        #[arg(long, default_value = crate::bulletin::DEFAULT_TEMPLATE)]
+        template: String,
+        /// The article to write: OUT.md, OUT.html or OUT.pdf.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// Reads a date of the command line the way the records are read.
+fn parse_date(text: &str) -> Result<crate::model::Ngay, String> {
+    crate::model::Ngay::parse(text).ok_or_else(|| {
+        format!("`{text}` không phải ngày; viết 16/11/2020 hoặc 2020-11-16 (not a date; write 16/11/2020 or 2020-11-16)")
+    })
 }
 
 /// Runs `hoso` with these arguments (the first is the program name) and returns the exit code.

@@ -62,6 +62,12 @@ pub enum Problem {
         expected: String,
         found: String,
     },
+    /// A reference to a branch that `cac_chi_bo` does not list.
+    UnknownBranch {
+        field: String,
+        id: String,
+        suggestion: Option<String>,
+    },
 }
 
 impl Problem {
@@ -83,6 +89,7 @@ impl Problem {
             Problem::NumberReused { .. } => "number-reused",
             Problem::FormNeedsField { .. } => "form-needs-field",
             Problem::FormNotApplicable { .. } => "form-not-applicable",
+            Problem::UnknownBranch { .. } => "unknown-branch",
         }
     }
 
@@ -176,6 +183,10 @@ impl Problem {
                     )
                 }
             },
+            Problem::UnknownBranch { field, id, .. } => match lang {
+                Lang::Vi => format!("`{field}`: không có chi bộ mang mã `{id}` trong `cac_chi_bo`"),
+                Lang::En => format!("`{field}`: no branch with id `{id}` in `cac_chi_bo`"),
+            },
         }
     }
 
@@ -252,6 +263,16 @@ impl Problem {
                 .pick(
                     "xem `hoso forms` để chọn mẫu đúng trường hợp",
                     "see `hoso forms` for the form of this case",
+                )
+                .to_string(),
+            Problem::UnknownBranch { suggestion: Some(s), .. } => match lang {
+                Lang::Vi => format!("có phải ý là `{s}`?"),
+                Lang::En => format!("did you mean `{s}`?"),
+            },
+            Problem::UnknownBranch { suggestion: None, .. } => lang
+                .pick(
+                    "mã chi bộ là khóa `ma` của một mục trong `cac_chi_bo` (tệp `to-chuc.yaml`)",
+                    "a branch id is the `ma` of an item of `cac_chi_bo` (in `to-chuc.yaml`)",
                 )
                 .to_string(),
             Problem::EmptyFile | Problem::InvalidValue { .. } | Problem::CountMismatch { .. } => {

@@ -10,6 +10,8 @@ pub enum FileKind {
     ToChuc,
     /// A person's file, in `dang-vien/` or `ket-nap/`.
     Nguoi,
+    /// `bao-cao.yaml`, the figures and notes of bulletin articles.
+    BaoCao,
 }
 
 /// One documented key.
@@ -57,6 +59,10 @@ keys! {
     ToChuc "so_van_ban[].mau" => "mẫu (6-KNĐ, ...)", "form code (6-KNĐ, ...)";
     ToChuc "so_van_ban[].nguoi" => "người được nói đến (mã người)", "person concerned (person id)";
     ToChuc "so_van_ban[].trich_yeu" => "trích yếu", "summary";
+    ToChuc "cac_chi_bo" => "các chi bộ trực thuộc (đảng bộ có nhiều chi bộ)", "the branches (a đảng bộ with several)";
+    ToChuc "cac_chi_bo[].ma" => "mã chi bộ, ghi ở `chi_bo` của mỗi người", "branch id, written on each person's `chi_bo`";
+    ToChuc "cac_chi_bo[].ten" => "tên chi bộ", "branch name";
+    ToChuc "cac_chi_bo[].bi_thu" => "bí thư chi bộ (mã người)", "branch secretary (person id)";
 
     Nguoi "ho_ten" => "họ và tên", "full name";
     Nguoi "ten_khai_sinh" => "họ tên khai sinh", "birth name";
@@ -307,6 +313,37 @@ keys! {
     Nguoi "cong_nhan_chinh_thuc.tap_the" => "tập thể quyết định (mặc định Ban Thường vụ)", "deciding body (default Ban Thường vụ)";
     Nguoi "cong_nhan_chinh_thuc.nguoi_ky" => "người ký (họ tên)", "signer (name)";
     Nguoi "cong_nhan_chinh_thuc.chuc_vu_ky" => "chức vụ người ký (Bí thư, Phó Bí thư)", "signer's position";
+    Nguoi "chi_bo" => "chi bộ sinh hoạt (mã trong `cac_chi_bo`; mặc định: chi bộ của hồ sơ)", "branch (id in `cac_chi_bo`; default: the workspace's branch)";
+    Nguoi "ra_khoi_dang" => "ra khỏi danh sách đảng viên (chuyển đi, từ trần, xóa tên...)", "left the organisation's books (moved, died, struck off...)";
+    Nguoi "ra_khoi_dang.ngay" => "từ ngày", "from the day";
+    Nguoi "ra_khoi_dang.ly_do" => "lý do", "why";
+
+    BaoCao "gioi_thieu" => "giới thiệu tổ chức (thành lập, số chi bộ...) cho bài viết", "the organisation's context, for articles";
+    BaoCao "nhiem_ky" => "các nhiệm kỳ và chỉ tiêu kết nạp", "terms and their targets";
+    BaoCao "nhiem_ky[].tu" => "ngày bắt đầu nhiệm kỳ", "first day of the term";
+    BaoCao "nhiem_ky[].den" => "ngày kết thúc nhiệm kỳ", "last day of the term";
+    BaoCao "nhiem_ky[].chi_tieu" => "chỉ tiêu kết nạp đảng viên mới cả nhiệm kỳ", "target of new members for the term";
+    BaoCao "chi_tieu_nam" => "chỉ tiêu kết nạp hằng năm", "yearly targets";
+    BaoCao "chi_tieu_nam[].nam" => "năm", "year";
+    BaoCao "chi_tieu_nam[].chi_tieu" => "số đảng viên mới cần kết nạp trong năm", "new members to admit that year";
+    BaoCao "chi_tieu_nam[].chi_bo" => "chi bộ được giao (mã); không ghi: toàn tổ chức", "branch given the target (id); absent: the whole organisation";
+    BaoCao "so_lieu" => "số liệu nêu (không tính được từ hồ sơ)", "stated figures (not computable from the records)";
+    BaoCao "so_lieu[].ma" => "mã số liệu; trùng mã số liệu tính toán thì thay số đó", "figure id; a computed figure's id replaces it";
+    BaoCao "so_lieu[].nhan" => "tên số liệu", "what it counts";
+    BaoCao "so_lieu[].gia_tri" => "giá trị", "value";
+    BaoCao "so_lieu[].don_vi" => "đơn vị (%, đảng viên...)", "unit (%, members...)";
+    BaoCao "so_lieu[].nguon" => "nguồn số liệu", "source";
+    BaoCao "so_lieu[].tu" => "áp dụng cho kỳ từ ngày", "for the period starting";
+    BaoCao "so_lieu[].den" => "đến ngày", "and ending";
+    BaoCao "bien_phap" => "biện pháp, cách làm (mỗi dòng một ý)", "methods (one per item)";
+    BaoCao "noi_bat" => "điểm nổi bật, điển hình", "highlights, model branches";
+    BaoCao "kho_khan" => "khó khăn, hạn chế", "difficulties";
+    BaoCao "phuong_huong" => "phương hướng thời gian tới", "next steps";
+    BaoCao "trich_dan" => "ý kiến lãnh đạo được trích dẫn", "a leader's words";
+    BaoCao "trich_dan.loi" => "lời trích dẫn", "the words";
+    BaoCao "trich_dan.nguoi" => "người nói", "who said them";
+    BaoCao "trich_dan.chuc_vu" => "chức vụ", "their position";
+    BaoCao "tac_gia" => "tác giả bài viết", "author of the article";
 }
 
 /// The documented key of a concrete path (`nguoi_gioi_thieu[1].ngay_viet` → `nguoi_gioi_thieu[].ngay_viet`).
@@ -374,7 +411,7 @@ mod tests {
 #[cfg(test)]
 mod table_tests {
     use super::*;
-    use crate::model::{Nguoi, ToChuc};
+    use crate::model::{BaoCao, Nguoi, ToChuc};
 
     /// Every key the types read is in the table, and nothing else: a record with every field
     /// filled, written back to YAML, gives exactly the table's paths.
@@ -382,7 +419,14 @@ mod table_tests {
     fn the_table_names_exactly_the_keys_the_types_read() {
         let nguoi: Nguoi = serde_yaml_ng::from_str(FULL_PERSON).unwrap();
         let to_chuc: ToChuc = serde_yaml_ng::from_str(FULL_ORG).unwrap();
+        let bao_cao: BaoCao = serde_yaml_ng::from_str(FULL_REPORT).unwrap();
         let mut found = Vec::new();
+        paths(
+            &serde_json::to_value(&bao_cao).unwrap(),
+            "",
+            FileKind::BaoCao,
+            &mut found,
+        );
         paths(
             &serde_json::to_value(&nguoi).unwrap(),
             "",
@@ -431,6 +475,7 @@ mod table_tests {
         }
     }
 
-    const FULL_ORG: &str = "dang_bo: a\ndang_uy: a\nchi_bo: a\nky_hieu: a\ndia_danh: a\nbi_thu: a\npho_bi_thu: a\nnhiem_ky: a\nnhiem_ky_tu: 01/01/2025\ncap_tren: a\nky_hieu_dang_uy: a\ndang_uy_bo_phan: a\nle_trang: {tren: 1, duoi: 1, trai: 1, phai: 1}\nso_van_ban: [{so: 1, loai: NQ, ngay: 01/01/2026, mau: a, nguoi: a, trich_yeu: a}]\n";
-    const FULL_PERSON: &str = "ho_ten: a\nten_khai_sinh: a\nbi_danh: a\ngioi_tinh: nam\nngay_sinh: 01/01/2000\nnoi_sinh: a\nque_quan: a\nnoi_o: a\ndan_toc: a\nton_giao: a\nnghe_nghiep: a\nnoi_lam_viec: a\ntrinh_do: {hoc_van: a, chuyen_mon: a, ly_luan_chinh_tri: a, ngoai_ngu: a, tin_hoc: a}\nchuc_vu: {dang: a, chinh_quyen: a, doan_the: a}\nngay_vao_dang: 01/01/2020\nngay_chinh_thuc: 01/01/2021\ngiay_chung_nhan: {ngay: 01/01/2020, noi_cap: a}\ndon_xin_vao_dang: {ngay: 01/01/2020, noi_dung: a}\nnguoi_gioi_thieu: [{dang_vien: a, ngay_phan_cong: 01/01/2020, cung_cong_tac_tu: 01/01/2020, ngay_viet: 01/01/2020, ly_lich: a, uu_diem: a, khuyet_diem: a, thay_the: true}]\nhop_chi_bo: {ngay: 01/01/2020, dang_vien: {chinh_thuc: 1, du_bi: 1}, co_mat: {chinh_thuc: 1, du_bi: 1}, ly_do_vang: a, khong_trieu_tap: 0, chu_tri: a, thu_ky: a, ly_lich: a, uu_diem: a, khuyet_diem: a, tan_thanh: 1, khong_tan_thanh: 0}\nquyet_dinh_ket_nap: {so: a, ngay: 01/01/2020, ngay_nhan: 01/01/2020, co_quan: a, cap_tren: a, tap_the: a, nguoi_ky: a, chuc_vu_ky: a}\nle_ket_nap: {ngay: 01/01/2020, gio: a, dia_diem: a, nguoi_giup_do: a, dai_bieu_cap_tren: a}\ncong_nhan_chinh_thuc: {so: a, ngay: 01/01/2020, ngay_nhan: 01/01/2020, co_quan: a, cap_tren: a, tap_the: a, nguoi_ky: a, chuc_vu_ky: a}\nket_nap_lai: {ngay_vao_dang_lan_dau: 01/01/2000, ngay_chinh_thuc_lan_dau: 01/01/2001, noi_ket_nap_lan_dau: a, ngay_ra_khoi_dang: 01/01/2010, ly_do: a, dong_y: {so: a, ngay: 01/01/2019, co_quan: a}}\nly_lich: {ngay_khai: 01/01/2020, noi_tam_tru: a, ngay_vao_doan: 01/01/2015, noi_vao_doan: a, to_chuc_chinh_tri_xa_hoi: a, lich_su_ban_than: a, cong_tac: [{tu: 2018, den: 09/2019, noi_dung: a}], dac_diem_lich_su: a, dao_tao: [{ten_truong: a, nganh_hoc: a, tu: 2014, den: 2018, hinh_thuc: a, van_bang: a}], di_nuoc_ngoai: [{tu: 2019, den: 2019, noi_dung: a}], khen_thuong: [{thoi_gian: 2019, noi_dung: a}], ky_luat: [{thoi_gian: 2019, noi_dung: a}], gia_dinh: [{quan_he: a, ho_ten: a, nam_sinh: 1960, nam_mat: 2020, que_quan: a, noi_o: a, nghe_nghiep: a, lich_su: a, dang_vien: true}], tu_nhan_xet: a, nhan_xet_chi_uy: {ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}, chung_nhan_cap_uy: {ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}}\ngioi_thieu_doan_the: {loai: doan, cap_tren: a, co_quan: a, so: a, ngay: 01/01/2020, tong_so: 1, co_mat: 1, tan_thanh: 1, khong_tan_thanh: 0, uu_diem: a, khuyet_diem: a, nguoi_ky: a, chuc_vu_ky: a}\ntong_hop_nhan_xet: {ngay: 01/01/2020, doan_the: [{to_chuc: a, ngay: 01/01/2020, so_nguoi: 1, tan_thanh: 1, uu_diem: a, khuyet_diem: a}], noi_cu_tru: {to_chuc: a, ngay: 01/01/2020, so_nguoi: 1, tan_thanh: 1, uu_diem: a, khuyet_diem: a}, ket_luan: a}\ntham_dinh: {co_quan: a, so: a, ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}\nnghi_quyet_dang_uy: {so: a, ngay: 01/01/2020, co_quan: a, cap_tren: a, uy_vien: 1, co_mat: 1, tan_thanh: 1, khong_tan_thanh: 0, nguoi_ky: a}\ntu_kiem_diem: {ngay: 01/01/2020, uu_diem: a, khuyet_diem: a, huong_khac_phuc: a, nhan_xet_chi_uy: {ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}}\nnhan_xet_giup_do: {ngay: 01/01/2020, uu_diem: a, khuyet_diem: a, de_nghi: a}\ntong_hop_nhan_xet_du_bi: {ngay: 01/01/2020, doan_the: [{to_chuc: a, ngay: 01/01/2020, so_nguoi: 1, tan_thanh: 1, uu_diem: a, khuyet_diem: a}], noi_cu_tru: {to_chuc: a, ngay: 01/01/2020, so_nguoi: 1, tan_thanh: 1, uu_diem: a, khuyet_diem: a}, ket_luan: a}\nhop_xet_chinh_thuc: {ngay: 01/01/2020, dang_vien: {chinh_thuc: 1, du_bi: 1}, co_mat: {chinh_thuc: 1, du_bi: 1}, ly_do_vang: a, khong_trieu_tap: 0, chu_tri: a, thu_ky: a, ly_lich: a, uu_diem: a, khuyet_diem: a, tan_thanh: 1, khong_tan_thanh: 0}\ntham_dinh_chinh_thuc: {co_quan: a, so: a, ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}\nnghi_quyet_dang_uy_chinh_thuc: {so: a, ngay: 01/01/2020, co_quan: a, cap_tren: a, uy_vien: 1, co_mat: 1, tan_thanh: 1, khong_tan_thanh: 0, nguoi_ky: a}\n";
+    const FULL_ORG: &str = "dang_bo: a\ndang_uy: a\nchi_bo: a\nky_hieu: a\ndia_danh: a\nbi_thu: a\npho_bi_thu: a\nnhiem_ky: a\nnhiem_ky_tu: 01/01/2025\ncap_tren: a\nky_hieu_dang_uy: a\ndang_uy_bo_phan: a\nle_trang: {tren: 1, duoi: 1, trai: 1, phai: 1}\nso_van_ban: [{so: 1, loai: NQ, ngay: 01/01/2026, mau: a, nguoi: a, trich_yeu: a}]\ncac_chi_bo: [{ma: a, ten: a, bi_thu: a}]\n";
+    const FULL_REPORT: &str = "gioi_thieu: a\nnhiem_ky: [{tu: 01/01/2020, den: 31/12/2024, chi_tieu: 1}]\nchi_tieu_nam: [{nam: 2021, chi_tieu: 1, chi_bo: a}]\nso_lieu: [{ma: a, nhan: a, gia_tri: 1, don_vi: a, nguon: a, tu: 01/01/2020, den: 01/01/2020}]\nbien_phap: [a]\nnoi_bat: [a]\nkho_khan: [a]\nphuong_huong: [a]\ntrich_dan: {loi: a, nguoi: a, chuc_vu: a}\ntac_gia: a\n";
+    const FULL_PERSON: &str = "ho_ten: a\nten_khai_sinh: a\nbi_danh: a\ngioi_tinh: nam\nngay_sinh: 01/01/2000\nnoi_sinh: a\nque_quan: a\nnoi_o: a\ndan_toc: a\nton_giao: a\nnghe_nghiep: a\nnoi_lam_viec: a\ntrinh_do: {hoc_van: a, chuyen_mon: a, ly_luan_chinh_tri: a, ngoai_ngu: a, tin_hoc: a}\nchuc_vu: {dang: a, chinh_quyen: a, doan_the: a}\nngay_vao_dang: 01/01/2020\nngay_chinh_thuc: 01/01/2021\ngiay_chung_nhan: {ngay: 01/01/2020, noi_cap: a}\ndon_xin_vao_dang: {ngay: 01/01/2020, noi_dung: a}\nnguoi_gioi_thieu: [{dang_vien: a, ngay_phan_cong: 01/01/2020, cung_cong_tac_tu: 01/01/2020, ngay_viet: 01/01/2020, ly_lich: a, uu_diem: a, khuyet_diem: a, thay_the: true}]\nhop_chi_bo: {ngay: 01/01/2020, dang_vien: {chinh_thuc: 1, du_bi: 1}, co_mat: {chinh_thuc: 1, du_bi: 1}, ly_do_vang: a, khong_trieu_tap: 0, chu_tri: a, thu_ky: a, ly_lich: a, uu_diem: a, khuyet_diem: a, tan_thanh: 1, khong_tan_thanh: 0}\nquyet_dinh_ket_nap: {so: a, ngay: 01/01/2020, ngay_nhan: 01/01/2020, co_quan: a, cap_tren: a, tap_the: a, nguoi_ky: a, chuc_vu_ky: a}\nle_ket_nap: {ngay: 01/01/2020, gio: a, dia_diem: a, nguoi_giup_do: a, dai_bieu_cap_tren: a}\ncong_nhan_chinh_thuc: {so: a, ngay: 01/01/2020, ngay_nhan: 01/01/2020, co_quan: a, cap_tren: a, tap_the: a, nguoi_ky: a, chuc_vu_ky: a}\nket_nap_lai: {ngay_vao_dang_lan_dau: 01/01/2000, ngay_chinh_thuc_lan_dau: 01/01/2001, noi_ket_nap_lan_dau: a, ngay_ra_khoi_dang: 01/01/2010, ly_do: a, dong_y: {so: a, ngay: 01/01/2019, co_quan: a}}\nly_lich: {ngay_khai: 01/01/2020, noi_tam_tru: a, ngay_vao_doan: 01/01/2015, noi_vao_doan: a, to_chuc_chinh_tri_xa_hoi: a, lich_su_ban_than: a, cong_tac: [{tu: 2018, den: 09/2019, noi_dung: a}], dac_diem_lich_su: a, dao_tao: [{ten_truong: a, nganh_hoc: a, tu: 2014, den: 2018, hinh_thuc: a, van_bang: a}], di_nuoc_ngoai: [{tu: 2019, den: 2019, noi_dung: a}], khen_thuong: [{thoi_gian: 2019, noi_dung: a}], ky_luat: [{thoi_gian: 2019, noi_dung: a}], gia_dinh: [{quan_he: a, ho_ten: a, nam_sinh: 1960, nam_mat: 2020, que_quan: a, noi_o: a, nghe_nghiep: a, lich_su: a, dang_vien: true}], tu_nhan_xet: a, nhan_xet_chi_uy: {ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}, chung_nhan_cap_uy: {ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}}\ngioi_thieu_doan_the: {loai: doan, cap_tren: a, co_quan: a, so: a, ngay: 01/01/2020, tong_so: 1, co_mat: 1, tan_thanh: 1, khong_tan_thanh: 0, uu_diem: a, khuyet_diem: a, nguoi_ky: a, chuc_vu_ky: a}\ntong_hop_nhan_xet: {ngay: 01/01/2020, doan_the: [{to_chuc: a, ngay: 01/01/2020, so_nguoi: 1, tan_thanh: 1, uu_diem: a, khuyet_diem: a}], noi_cu_tru: {to_chuc: a, ngay: 01/01/2020, so_nguoi: 1, tan_thanh: 1, uu_diem: a, khuyet_diem: a}, ket_luan: a}\ntham_dinh: {co_quan: a, so: a, ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}\nnghi_quyet_dang_uy: {so: a, ngay: 01/01/2020, co_quan: a, cap_tren: a, uy_vien: 1, co_mat: 1, tan_thanh: 1, khong_tan_thanh: 0, nguoi_ky: a}\ntu_kiem_diem: {ngay: 01/01/2020, uu_diem: a, khuyet_diem: a, huong_khac_phuc: a, nhan_xet_chi_uy: {ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}}\nnhan_xet_giup_do: {ngay: 01/01/2020, uu_diem: a, khuyet_diem: a, de_nghi: a}\ntong_hop_nhan_xet_du_bi: {ngay: 01/01/2020, doan_the: [{to_chuc: a, ngay: 01/01/2020, so_nguoi: 1, tan_thanh: 1, uu_diem: a, khuyet_diem: a}], noi_cu_tru: {to_chuc: a, ngay: 01/01/2020, so_nguoi: 1, tan_thanh: 1, uu_diem: a, khuyet_diem: a}, ket_luan: a}\nhop_xet_chinh_thuc: {ngay: 01/01/2020, dang_vien: {chinh_thuc: 1, du_bi: 1}, co_mat: {chinh_thuc: 1, du_bi: 1}, ly_do_vang: a, khong_trieu_tap: 0, chu_tri: a, thu_ky: a, ly_lich: a, uu_diem: a, khuyet_diem: a, tan_thanh: 1, khong_tan_thanh: 0}\ntham_dinh_chinh_thuc: {co_quan: a, so: a, ngay: 01/01/2020, noi_dung: a, nguoi_ky: a}\nnghi_quyet_dang_uy_chinh_thuc: {so: a, ngay: 01/01/2020, co_quan: a, cap_tren: a, uy_vien: 1, co_mat: 1, tan_thanh: 1, khong_tan_thanh: 0, nguoi_ky: a}\nchi_bo: a\nra_khoi_dang: {ngay: 01/01/2022, ly_do: a}\n";
 }

@@ -9,7 +9,9 @@ needs it), is fatal.
 
 use super::keys::{self, FileKind};
 use super::spans::SpanIndex;
-use super::{Folder, Nguoi, OrgRecord, Record, ToChuc, Workspace};
+use super::{
+    BAO_CAO_FILE, BaoCao, Folder, Nguoi, OrgRecord, Record, ReportRecord, ToChuc, Workspace,
+};
 use crate::diag::{Diagnostic, Problem, SourceFile};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -117,11 +119,22 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         }
     }
 
+    // The bulletin file is optional, and a broken one only costs the articles, not the forms.
+    let report_path = root.join(BAO_CAO_FILE);
+    let bao_cao = if report_path.is_file() {
+        let (parsed, mut diags) = parse::<BaoCao>(read_source(&report_path)?, FileKind::BaoCao);
+        diagnostics.append(&mut diags);
+        parsed.map(|(bao_cao, spans)| ReportRecord { bao_cao, spans })
+    } else {
+        None
+    };
+
     Ok(Loaded {
         workspace: Workspace {
             root: root.to_path_buf(),
             org: OrgRecord { to_chuc, spans },
             people: unique,
+            bao_cao,
         },
         diagnostics,
     })

@@ -7,6 +7,7 @@ A workspace is a folder of YAML files:
 to-chuc.yaml          the organisation: đảng bộ, chi bộ, place, secretary, document register
 dang-vien/<id>.yaml   members (đảng viên) whose admission is not tracked here
 ket-nap/<id>.yaml     people in the admission process: candidates and probationary members
+bao-cao.yaml          optional: targets, stated figures and notes for bulletin articles
 ```
 
 Every person, member or not, is a [`Nguoi`]; what stage they are at is derived from the events
@@ -14,11 +15,13 @@ their record holds (see [`GiaiDoan`]), so that a fact is written once and every 
 Keys are the clerk's vocabulary, Vietnamese without diacritics; `keys.rs` documents each one.
 */
 
+mod bao_cao;
 mod date;
 pub mod keys;
 mod load;
 mod spans;
 
+pub use bao_cao::{BAO_CAO_FILE, BaoCao, ChiTieuNam, NhiemKy, SoLieu, TrichDan};
 pub(crate) use date::INVALID_DATE_MARK;
 pub use date::{Ngay, ThoiDiem};
 pub(crate) use load::missing_problem;
@@ -64,6 +67,21 @@ pub struct ToChuc {
     /// The register of documents issued, from which document numbers are taken.
     #[serde(default)]
     pub so_van_ban: Vec<SoVanBan>,
+    /// The branches of a đảng bộ whose records are kept here. Empty for a single chi bộ: everyone
+    /// then belongs to `chi_bo`.
+    #[serde(default)]
+    pub cac_chi_bo: Vec<ChiBo>,
+}
+
+/// One branch of the đảng bộ (`cac_chi_bo` in `to-chuc.yaml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct ChiBo {
+    /// A short stable id, written on each person's `chi_bo`: `khu-pho-5`.
+    pub ma: String,
+    /// Its name as written in sentences: "Chi bộ Khu phố 5".
+    pub ten: String,
+    /// Its secretary, a person id.
+    pub bi_thu: Option<String>,
 }
 
 /// Page margins in millimetres. The default 20/20/30/15 is UNVERIFIED (domain notes §4.3): a
@@ -186,6 +204,20 @@ pub struct Nguoi {
     pub nghi_quyet_dang_uy_chinh_thuc: Option<NghiQuyetDangUy>,
     /// The decision recognising full membership (Mẫu 16-KNĐ).
     pub cong_nhan_chinh_thuc: Option<QuyetDinh>,
+    /// The branch the person belongs to, an id of `cac_chi_bo`; absent: the workspace's `chi_bo`.
+    pub chi_bo: Option<String>,
+    /// When and why the person left the organisation (moved away, died, struck off): they no
+    /// longer count among its members from that day.
+    pub ra_khoi_dang: Option<RaKhoiDang>,
+}
+
+/// A member leaving the organisation's books.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct RaKhoiDang {
+    /// The day from which they are no longer counted.
+    pub ngay: Option<Ngay>,
+    /// Why, in words: "chuyển sinh hoạt đảng đến Đảng bộ xã Tiên Yên", "từ trần", "xóa tên".
+    pub ly_do: Option<String>,
 }
 
 /// Sex, as the forms print it.
@@ -768,6 +800,17 @@ impl Nguoi {
     pub fn la_dang_vien_vao(&self, date: Ngay) -> bool {
         self.ngay_ket_nap().is_some_and(|d| d <= date)
     }
+
+    /// The day the person left the organisation's books, if they did.
+    pub fn ngay_ra_khoi_dang(&self) -> Option<Ngay> {
+        self.ra_khoi_dang.as_ref().and_then(|r| r.ngay)
+    }
+
+    /// Whether the person counts among the organisation's members at the end of `date`: admitted
+    /// on or before it (probationary members count, as in Party statistics) and not yet left.
+    pub fn tinh_la_dang_vien_vao(&self, date: Ngay) -> bool {
+        self.la_dang_vien_vao(date) && self.ngay_ra_khoi_dang().is_none_or(|d| d > date)
+    }
 }
 
 /// One person's record: the data, its id and where each value of it stands.
@@ -801,6 +844,17 @@ pub struct Workspace {
     pub org: OrgRecord,
     /// Every person, sorted by id.
     pub people: Vec<Record>,
+    /// `bao-cao.yaml`, when the workspace has one and it could be read.
+    pub bao_cao: Option<ReportRecord>,
+}
+
+/// The bulletin file with its positions.
+#[derive(Debug)]
+pub struct ReportRecord {
+    /// The data.
+    pub bao_cao: BaoCao,
+    /// Positions of its values.
+    pub spans: SpanIndex,
 }
 
 impl Workspace {
@@ -815,5 +869,32 @@ impl Workspace {
     /// The id closest to `id`, for "did you mean".
     pub fn suggest_id(&self, id: &str) -> Option<&str> {
         crate::suggest::closest(id, self.people.iter().map(|r| r.id.as_str()))
+    }
+
+    /// The branch listed in `cac_chi_bo` with this id.
+    pub fn branch(&self, id: &str) -> Option<&ChiBo> {
+        self.org.to_chuc.cac_chi_bo.iter().find(|b| b.ma == id)
+    }
+
+    /// The branch id closest to `id`, for "did you mean".
+    pub fn suggest_branch(&self, id: &str) -> Option<&str> {
+        crate::suggest::closest(
+            id,
+            self.org.to_chuc.cac_chi_bo.iter().map(|b| b.ma.as_str()),
+        )
+    }
+
+    /// The branch a person belongs to: their `chi_bo`, or else the listed branch named like the
+    /// workspace's `chi_bo`. `None` when neither says (a single-branch workspace).
+    pub fn branch_of<'a>(&'a self, nguoi: &'a Nguoi) -> Option<&'a str> {
+        nguoi.chi_bo.as_deref().or_else(|| {
+            let home = self.org.to_chuc.chi_bo.as_deref()?;
+            self.org
+                .to_chuc
+                .cac_chi_bo
+                .iter()
+                .find(|b| b.ten == home)
+                .map(|b| b.ma.as_str())
+        })
     }
 }

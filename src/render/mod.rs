@@ -113,6 +113,10 @@ impl Renderer {
         let mut files = Vec::new();
         collect(&TEMPLATES_DIR, &mut files);
         for (name, builtin) in files {
+            // Article templates write Markdown, not Typst: the bulletin stage has its own environment.
+            if name.starts_with("bulletin/") {
+                continue;
+            }
             let text = match workspace_root.map(|r| r.join("templates").join(&name)) {
                 Some(p) if p.is_file() => std::fs::read_to_string(&p)
                     .map_err(|source| RenderError::Io { path: p, source })?,

@@ -6,8 +6,10 @@ offending value. A person whose record and organisation have no errors becomes a
 person: the only thing the render stage accepts.
 */
 
+mod branches;
 mod dates;
 mod references;
+mod report;
 mod required;
 
 use crate::diag::{Diagnostic, Problem, has_errors};
@@ -29,7 +31,14 @@ pub fn validate(workspace: &Workspace) -> Vec<Diagnostic> {
     for record in &workspace.people {
         diagnostics.extend(check_record(workspace, record));
     }
+    // Last, and not in `check_person`: a broken bulletin file costs the articles, not the forms.
+    diagnostics.extend(check_report(workspace));
     diagnostics
+}
+
+/// The problems of `bao-cao.yaml`, which only bulletin articles need.
+pub fn check_report(workspace: &Workspace) -> Vec<Diagnostic> {
+    report::check(workspace)
 }
 
 /// Validates one person (and the organisation their forms need). Returns the checked person when
@@ -48,6 +57,7 @@ fn check_org(workspace: &Workspace) -> Vec<Diagnostic> {
     let mut d = required::org(workspace);
     d.extend(references::org(workspace));
     d.extend(register(workspace));
+    d.extend(branches::org(workspace));
     d
 }
 
@@ -56,6 +66,7 @@ fn check_record(workspace: &Workspace, record: &Record) -> Vec<Diagnostic> {
     d.extend(dates::person(record));
     d.extend(references::person(workspace, record));
     d.extend(references::meeting_counts(record));
+    d.extend(branches::person(workspace, record));
     d
 }
 

@@ -84,6 +84,7 @@ fn readme_key_table_is_generated_from_the_keys() {
         let file = match key.file {
             FileKind::ToChuc => "to-chuc.yaml",
             FileKind::Nguoi => "người / person",
+            FileKind::BaoCao => "bao-cao.yaml",
         };
         table += &format!("| {file} | `{}` | {} | {} |\n", key.path, key.vi, key.en);
     }

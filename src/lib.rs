@@ -15,14 +15,18 @@ workspace YAML ─model::load─▶ Workspace ─validate─▶ Checked ─rende
 - [`render`]: minijinja templates into Typst, every value escaped;
 - [`compile`]: the embedded Typst, fonts loaded once, deterministic PDF;
 - [`bulletin`]: figures of a period and the article drafted from them (Markdown, HTML, PDF);
+- [`assemble`]: typeset parts merged into one dossier PDF (bookmarks, page labels, metadata);
+- [`dossier`]: which documents make a person's dossier, typeset and assembled;
 - [`cli`]: the `hoso` command.
 */
 
+pub mod assemble;
 pub mod bulletin;
 pub mod cli;
 pub mod compile;
 pub mod demo;
 pub mod diag;
+pub mod dossier;
 pub mod forms;
 pub mod model;
 pub mod output;

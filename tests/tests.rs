@@ -13,6 +13,8 @@ mod common;
 mod bulletin;
 #[path = "integration/cli.rs"]
 mod cli;
+#[path = "integration/dossier.rs"]
+mod dossier;
 #[path = "integration/forms.rs"]
 mod forms;
 #[path = "integration/golden.rs"]

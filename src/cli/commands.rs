@@ -19,6 +19,12 @@ const SETUP_FAILED: i32 = 2;
 pub fn dispatch(cli: Cli) -> i32 {
     let lang = cli.lang;
     match cli.command {
+        Command::Dossier {
+            person,
+            workspace,
+            output,
+            kind,
+        } => dossier(&person, &workspace, &output, kind, lang),
         Command::CapSo {
             form,
             person,
@@ -337,6 +343,71 @@ fn find_form(code: &str, lang: Lang) -> Result<&'static crate::forms::Form, i32>
         );
         SETUP_FAILED
     })
+}
+
+fn dossier(
+    id: &str,
+    root: &Path,
+    output: &Path,
+    kind: Option<crate::dossier::Kind>,
+    lang: Lang,
+) -> i32 {
+    use crate::dossier::{self, DossierError};
+    let loaded = match load(root, Format::Human, lang) {
+        Ok(l) => l,
+        Err(c) => return c,
+    };
+    let workspace = &loaded.workspace;
+    let checked = match checked_person(workspace, &loaded.diagnostics, id, lang) {
+        Ok(c) => c,
+        Err(c) => return c,
+    };
+    let renderer = match Renderer::new(Some(&workspace.root)) {
+        Ok(r) => r,
+        Err(e) => return render_failed(e, lang),
+    };
+    let typesetter = Typesetter::new(FontPolicy::from_env());
+    let plan = dossier::plan(checked, kind);
+    let built = match dossier::build(&renderer, &typesetter, checked, &plan) {
+        Ok(b) => b,
+        Err(DossierError::Render(e)) => return render_failed(e, lang),
+        Err(e) => {
+            error(
+                lang,
+                &format!("không dựng được hồ sơ: {e}"),
+                &format!("cannot build the dossier: {e}"),
+                None,
+            );
+            return DATA_FAILED;
+        }
+    };
+    if let Err(e) = crate::output::write_atomic(output, &built.pdf) {
+        let p = output.display();
+        error(
+            lang,
+            &format!("không ghi được `{p}`: {e}"),
+            &format!("cannot write `{p}`: {e}"),
+            None,
+        );
+        return SETUP_FAILED;
+    }
+    let pages: usize = built.parts.iter().map(|(_, n)| n).sum();
+    eprintln!(
+        "{}",
+        lang.pick(
+            &format!(
+                "{}: {} tài liệu, {pages} trang",
+                plan.dossier.ten,
+                built.parts.len()
+            ),
+            &format!(
+                "{}: {} documents, {pages} pages",
+                plan.dossier.ten,
+                built.parts.len()
+            ),
+        )
+    );
+    0
 }
 
 fn cap_so(code: &str, id: &str, root: &Path, lang: Lang) -> i32 {

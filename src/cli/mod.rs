@@ -85,6 +85,21 @@ pub enum Command {
         #[arg(long, conflicts_with = "person")]
         blank: bool,
     },
+    /// Typeset a person's dossier: the cover with its checklist, then every form the record
+    /// holds, in the order of the checklist, as one PDF with bookmarks.
+    Dossier {
+        /// The person's id.
+        person: String,
+        /// The workspace folder.
+        #[arg(short, long, default_value = ".")]
+        workspace: PathBuf,
+        /// The PDF to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Which dossier (default: the one the person's stage calls for).
+        #[arg(long = "ho-so", value_enum)]
+        kind: Option<crate::dossier::Kind>,
+    },
     /// Give a form of a person the next free number of the register (sổ văn bản) and write it
     /// into to-chuc.yaml; the form then prints it.
     CapSo {

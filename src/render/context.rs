@@ -438,6 +438,9 @@ pub struct DossierLine {
     pub mau: Option<String>,
     /// The record holds it.
     pub co: bool,
+    /// Where it starts in the printed dossier (page labels of the forms, from 1); none when the
+    /// cover is printed alone or the document is not printed by hoso (handwritten ones).
+    pub trang: Option<usize>,
 }
 
 /// The meeting view of a recorded meeting, or blank.

@@ -11,7 +11,8 @@ any of them by putting a file of the same name in its own `templates/` folder.
 mod context;
 pub mod escape;
 
-use context::{CeremonyPerson, DossierLine, ProbationView, SelfReviewView, meeting};
+pub use context::DossierLine;
+use context::{CeremonyPerson, ProbationView, SelfReviewView, meeting};
 pub use context::{
     CeremonyView, CommitteeView, DecidedPerson, DecisionView, DoanTheView, DocView, DossierView,
     FormContext, MeetingView, NhanXetView, OrgView, PersonView, SponsorView,
@@ -134,7 +135,19 @@ impl Renderer {
 
     /// Renders `form` for `subject` into Typst source.
     pub fn render(&self, form: &Form, subject: Subject<'_>) -> Result<TypstSource, RenderError> {
-        let context = build_context(form, subject)?;
+        self.render_with(form, subject, |_| {})
+    }
+
+    /// Renders `form` for `subject`, letting `amend` complete the context first (the dossier
+    /// puts the page numbers of its documents on the cover).
+    pub fn render_with(
+        &self,
+        form: &Form,
+        subject: Subject<'_>,
+        amend: impl FnOnce(&mut FormContext),
+    ) -> Result<TypstSource, RenderError> {
+        let mut context = build_context(form, subject)?;
+        amend(&mut context);
         let template =
             self.env
                 .get_template(&form.mau_in)
@@ -547,6 +560,7 @@ fn dossier_view(json: Option<&serde_json::Value>, full_membership: bool) -> Doss
                 ten: item.ten.clone(),
                 mau: item.mau.clone(),
                 co: present && applies,
+                trang: None,
             })
         })
         .collect();
@@ -557,7 +571,7 @@ fn dossier_view(json: Option<&serde_json::Value>, full_membership: bool) -> Doss
 }
 
 /// The scalar at `path` as text (`a.b`; `a[1].b` takes that item).
-fn value_at(value: &serde_json::Value, path: &str) -> Option<String> {
+pub(crate) fn value_at(value: &serde_json::Value, path: &str) -> Option<String> {
     let mut v = value;
     for part in path.split('.') {
         let (key, index) = split_index(part);
@@ -607,7 +621,7 @@ fn path_step(path: &str) -> (&str, bool, Option<&str>) {
 }
 
 /// Whether the record has a value at `path`; `a[].b` needs at least one item and `b` in each.
-fn has_path(value: &serde_json::Value, path: &str) -> bool {
+pub(crate) fn has_path(value: &serde_json::Value, path: &str) -> bool {
     let (key, each, rest) = path_step(path);
     if let (k, Some(i)) = split_index(key) {
         let item = value.get(k).and_then(|v| v.get(i));

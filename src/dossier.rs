@@ -11,7 +11,7 @@ since the dossier holds the handwritten originals.
 use crate::assemble::{self, Metadata, Part};
 use crate::compile::{CompileError, Typesetter};
 use crate::forms::{Catalogue, Dossier, Form};
-use crate::render::{DossierLine, DossierView, RenderError, Renderer, Subject};
+use crate::render::{DossierLine, DossierView, RenderError, Renderer, Subject, TypstSource};
 use crate::validate::Checked;
 
 /// The code of the cover form.
@@ -112,8 +112,23 @@ pub fn plan(checked: Checked<'_>, kind: Option<Kind>) -> Plan {
 pub struct Built {
     /// The PDF.
     pub pdf: Vec<u8>,
-    /// The parts in order, with their page counts (the cover first).
-    pub parts: Vec<(String, usize)>,
+    /// The parts in order (the cover first).
+    pub parts: Vec<BuiltPart>,
+}
+
+/// One typeset document of a dossier.
+#[derive(Debug)]
+pub struct BuiltPart {
+    /// Its form code.
+    pub code: String,
+    /// Its bookmark title.
+    pub title: String,
+    /// Its own PDF.
+    pub pdf: Vec<u8>,
+    /// Its pages.
+    pub pages: usize,
+    /// The generated Typst source it was typeset from.
+    pub source: TypstSource,
 }
 
 /// Why a dossier could not be built.
@@ -131,14 +146,14 @@ pub enum DossierError {
     Assemble(#[from] assemble::AssembleError),
 }
 
-/// Typesets one filled form to PDF bytes, with its page count.
+/// Typesets one filled form to PDF bytes, with its page count and its source.
 pub fn typeset(
     renderer: &Renderer,
     typesetter: &Typesetter,
     form: &Form,
     checked: Checked<'_>,
     amend: impl FnOnce(&mut crate::render::FormContext),
-) -> Result<(Vec<u8>, usize), DossierError> {
+) -> Result<(Vec<u8>, usize, TypstSource), DossierError> {
     let source = renderer.render_with(form, Subject::Filled(checked), amend)?;
     let date = source.date.map(|d| d.0);
     let compile_err = |source| DossierError::Compile {
@@ -150,7 +165,7 @@ pub fn typeset(
     let pdf = typesetter
         .pdf(&compiled, &source.name, date)
         .map_err(compile_err)?;
-    Ok((pdf, pages))
+    Ok((pdf, pages, source))
 }
 
 /// Builds the dossier of `plan` for `checked`: each printed form, then the cover with the page
@@ -161,7 +176,7 @@ pub fn build(
     checked: Checked<'_>,
     plan: &Plan,
 ) -> Result<Built, DossierError> {
-    let mut parts = Vec::new();
+    let mut built = Vec::new();
     let mut starts = Vec::new();
     let mut next_page = 1;
     let mut latest = None;
@@ -170,16 +185,18 @@ pub fn build(
             starts.push(None);
             continue;
         };
-        let (pdf, pages) = typeset(renderer, typesetter, form, checked, |_| {})?;
+        let (pdf, pages, source) = typeset(renderer, typesetter, form, checked, |_| {})?;
         if let Some(d) = crate::render::document_date(form, &checked.record.nguoi) {
             latest = latest.max(Some(d));
         }
         starts.push(Some(next_page));
         next_page += pages;
-        parts.push(Part {
+        built.push(BuiltPart {
+            code: form.ma.clone(),
             title: format!("Mẫu {}: {}", form.ma, form.ten),
             pdf,
-            front: false,
+            pages,
+            source,
         });
     }
 
@@ -200,16 +217,19 @@ pub fn build(
             })
             .collect(),
     };
-    let (cover, _) = typeset(renderer, typesetter, cover_form, checked, |ctx| {
-        ctx.ho_so = Some(view);
-    })?;
+    let (cover, cover_pages, cover_source) =
+        typeset(renderer, typesetter, cover_form, checked, |ctx| {
+            ctx.ho_so = Some(view);
+        })?;
     let name = checked.record.nguoi.ho_ten.clone().unwrap_or_default();
-    parts.insert(
+    built.insert(
         0,
-        Part {
+        BuiltPart {
+            code: cover_form.ma.clone(),
             title: format!("Bìa và danh mục tài liệu — {name}"),
             pdf: cover,
-            front: true,
+            pages: cover_pages,
+            source: cover_source,
         },
     );
 
@@ -234,14 +254,15 @@ pub fn build(
             )
         }),
     };
-    let pdf = assemble::assemble(&parts, &meta)?;
-    let parts = parts
+    let parts: Vec<Part> = built
         .iter()
-        .map(|p| assemble::page_count(&p.pdf).map(|n| (p.title.clone(), n)))
-        .collect::<Result<_, _>>()
-        .map_err(|source| assemble::AssembleError {
-            part: meta.title.clone(),
-            source,
-        })?;
-    Ok(Built { pdf, parts })
+        .enumerate()
+        .map(|(i, b)| Part {
+            title: b.title.clone(),
+            pdf: b.pdf.clone(),
+            front: i == 0,
+        })
+        .collect();
+    let pdf = assemble::assemble(&parts, &meta)?;
+    Ok(Built { pdf, parts: built })
 }

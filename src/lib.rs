@@ -17,10 +17,12 @@ workspace YAML ─model::load─▶ Workspace ─validate─▶ Checked ─rende
 - [`bulletin`]: figures of a period and the article drafted from them (Markdown, HTML, PDF);
 - [`assemble`]: typeset parts merged into one dossier PDF (bookmarks, page labels, metadata);
 - [`dossier`]: which documents make a person's dossier, typeset and assembled;
+- [`batch`]: many people at once, in parallel and incremental;
 - [`cli`]: the `hoso` command.
 */
 
 pub mod assemble;
+pub mod batch;
 pub mod bulletin;
 pub mod cli;
 pub mod compile;

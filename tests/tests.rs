@@ -9,6 +9,8 @@
 #[path = "integration/common.rs"]
 mod common;
 
+#[path = "integration/batch.rs"]
+mod batch;
 #[path = "integration/bulletin.rs"]
 mod bulletin;
 #[path = "integration/cli.rs"]

@@ -19,6 +19,28 @@ const SETUP_FAILED: i32 = 2;
 pub fn dispatch(cli: Cli) -> i32 {
     let lang = cli.lang;
     match cli.command {
+        Command::Batch {
+            workspace,
+            output,
+            jobs,
+            stage,
+            ceremony,
+            force,
+            emit,
+            format,
+        } => batch(
+            &BatchArgs {
+                workspace: &workspace,
+                output: &output,
+                jobs,
+                stage: stage.as_deref(),
+                ceremony: ceremony.as_deref(),
+                force,
+                emit: emit.as_deref(),
+                format,
+            },
+            lang,
+        ),
         Command::Dossier {
             person,
             workspace,
@@ -345,6 +367,177 @@ fn find_form(code: &str, lang: Lang) -> Result<&'static crate::forms::Form, i32>
     })
 }
 
+struct BatchArgs<'a> {
+    workspace: &'a Path,
+    output: &'a Path,
+    jobs: Option<usize>,
+    stage: Option<&'a str>,
+    ceremony: Option<&'a str>,
+    force: bool,
+    emit: Option<&'a str>,
+    format: Format,
+}
+
+fn batch(args: &BatchArgs<'_>, lang: Lang) -> i32 {
+    use crate::batch::{self, Outcome};
+    use crate::model::GiaiDoan;
+    use std::io::IsTerminal;
+    let stages = [
+        GiaiDoan::QuanChung,
+        GiaiDoan::XinVaoDang,
+        GiaiDoan::ChiBoDeNghi,
+        GiaiDoan::DuBi,
+        GiaiDoan::ChinhThuc,
+    ];
+    let stage = match args.stage {
+        None => None,
+        Some(s) => match stages.iter().find(|g| g.id() == s) {
+            Some(g) => Some(*g),
+            None => {
+                let all: Vec<_> = stages.iter().map(|g| g.id()).collect();
+                error(
+                    lang,
+                    &format!(
+                        "không có giai đoạn `{s}`; chọn một trong: {}",
+                        all.join(", ")
+                    ),
+                    &format!("no stage `{s}`; choose one of: {}", all.join(", ")),
+                    None,
+                );
+                return SETUP_FAILED;
+            }
+        },
+    };
+    let ceremony = match args.ceremony {
+        None => None,
+        Some(text) => match crate::model::Ngay::parse(text) {
+            Some(d) => Some(d),
+            None => {
+                error(
+                    lang,
+                    &format!("`{text}` không phải ngày (viết dd/mm/yyyy)"),
+                    &format!("`{text}` is not a date (write dd/mm/yyyy)"),
+                    None,
+                );
+                return SETUP_FAILED;
+            }
+        },
+    };
+    match args.emit {
+        None | Some("typst") => {}
+        Some(other) => {
+            error(
+                lang,
+                &format!("`--emit {other}`: chỉ có `--emit typst`"),
+                &format!("`--emit {other}`: only `--emit typst` exists"),
+                None,
+            );
+            return SETUP_FAILED;
+        }
+    }
+    let loaded = match load(args.workspace, args.format, lang) {
+        Ok(l) => l,
+        Err(c) => return c,
+    };
+    let workspace = &loaded.workspace;
+    let renderer = match Renderer::new(Some(&workspace.root)) {
+        Ok(r) => r,
+        Err(e) => return render_failed(e, lang),
+    };
+    let typesetter = Typesetter::new(FontPolicy::from_env());
+    let options = batch::Options {
+        out: args.output.to_path_buf(),
+        stage,
+        ceremony,
+        force: args.force,
+        emit_typst: args.emit.is_some(),
+        environment: format!(
+            "hoso {} | fonts {} | templates {}",
+            env!("CARGO_PKG_VERSION"),
+            typesetter.font_family(),
+            renderer.digest()
+        ),
+    };
+    if options.emit_typst
+        && let Err(e) = batch::emit_library(&options.out, renderer.library())
+    {
+        error(
+            lang,
+            &format!("không ghi được thư viện Typst: {e}"),
+            &format!("cannot write the Typst library: {e}"),
+            None,
+        );
+        return SETUP_FAILED;
+    }
+    let total = batch::selected(workspace, &options).len() as u64;
+    let bar = if std::io::stderr().is_terminal() && args.format == Format::Human {
+        indicatif::ProgressBar::new(total)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let tick = |id: &str| {
+        bar.set_message(id.to_string());
+        bar.inc(1);
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build();
+    let report = match pool {
+        Ok(pool) => pool.install(|| {
+            batch::run(
+                workspace,
+                &loaded.diagnostics,
+                &renderer,
+                &typesetter,
+                &options,
+                &tick,
+            )
+        }),
+        Err(e) => {
+            error(
+                lang,
+                &format!("không tạo được luồng: {e}"),
+                &format!("cannot start threads: {e}"),
+                None,
+            );
+            return SETUP_FAILED;
+        }
+    };
+    bar.finish_and_clear();
+    match args.format {
+        Format::Json => {
+            let _ = print(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"));
+        }
+        Format::Human => {
+            let mut err = io::stderr().lock();
+            for r in &report.nguoi {
+                if let Outcome::Failed { ly_do } = &r.outcome {
+                    let _ = writeln!(err, "{}: {}: {ly_do}", lang.pick("lỗi", "error"), r.id);
+                }
+            }
+            let _ = writeln!(
+                err,
+                "{}",
+                lang.pick(
+                    &format!(
+                        "{} xong, {} lỗi, {} bỏ qua (không đổi), {:.1} giây",
+                        report.xong, report.loi, report.bo_qua, report.giay
+                    ),
+                    &format!(
+                        "{} done, {} failed, {} skipped (unchanged), {:.1} s",
+                        report.xong, report.loi, report.bo_qua, report.giay
+                    ),
+                )
+            );
+        }
+    }
+    if report.loi > 0 { DATA_FAILED } else { 0 }
+}
+
 fn dossier(
     id: &str,
     root: &Path,
@@ -391,7 +584,7 @@ fn dossier(
         );
         return SETUP_FAILED;
     }
-    let pages: usize = built.parts.iter().map(|(_, n)| n).sum();
+    let pages: usize = built.parts.iter().map(|p| p.pages).sum();
     eprintln!(
         "{}",
         lang.pick(

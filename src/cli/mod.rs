@@ -100,6 +100,35 @@ pub enum Command {
         #[arg(long = "ho-so", value_enum)]
         kind: Option<crate::dossier::Kind>,
     },
+    /// Every person's dossier and forms (or one ceremony's paperwork) into a folder, in parallel;
+    /// people whose inputs did not change since the last run are skipped.
+    Batch {
+        /// The workspace folder.
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// The output folder.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Parallel jobs (default: all cores).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Only people at this stage: xin-vao-dang, chi-bo-de-nghi, du-bi, chinh-thuc.
+        #[arg(long)]
+        stage: Option<String>,
+        /// Only the people admitted at the ceremony of this day, with the programme and the
+        /// decisions (dd/mm/yyyy).
+        #[arg(long)]
+        ceremony: Option<String>,
+        /// Redo everyone, even when nothing changed.
+        #[arg(long)]
+        force: bool,
+        /// Also write the generated Typst sources and their layout library (`typst`).
+        #[arg(long, value_name = "typst")]
+        emit: Option<String>,
+        /// Output format of the summary.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
     /// Give a form of a person the next free number of the register (sổ văn bản) and write it
     /// into to-chuc.yaml; the form then prints it.
     CapSo {

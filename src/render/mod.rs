@@ -85,6 +85,8 @@ pub enum Subject<'a> {
 pub struct Renderer {
     env: Environment<'static>,
     library: String,
+    /// A digest of every template and the library, for the batch's incremental runs.
+    digest: String,
 }
 
 impl Renderer {
@@ -113,6 +115,8 @@ impl Renderer {
         let mut library = String::new();
         let mut files = Vec::new();
         collect(&TEMPLATES_DIR, &mut files);
+        files.sort();
+        let mut digest = sha2::Sha256::default();
         for (name, builtin) in files {
             // Article templates write Markdown, not Typst: the bulletin stage has its own environment.
             if name.starts_with("bulletin/") {
@@ -123,6 +127,8 @@ impl Renderer {
                     .map_err(|source| RenderError::Io { path: p, source })?,
                 _ => builtin.to_string(),
             };
+            sha2::Digest::update(&mut digest, name.as_bytes());
+            sha2::Digest::update(&mut digest, text.as_bytes());
             if name == LIBRARY_PATH {
                 library = text;
             } else if name.ends_with(".j2") {
@@ -130,7 +136,22 @@ impl Renderer {
                     .map_err(|source| RenderError::Template { name, source })?;
             }
         }
-        Ok(Renderer { env, library })
+        let digest = crate::output::hex(&sha2::Digest::finalize(digest));
+        Ok(Renderer {
+            env,
+            library,
+            digest,
+        })
+    }
+
+    /// The layout library's text (built-in or the workspace's override).
+    pub fn library(&self) -> &str {
+        &self.library
+    }
+
+    /// A digest of every template and the library in use.
+    pub fn digest(&self) -> &str {
+        &self.digest
     }
 
     /// Renders `form` for `subject` into Typst source.

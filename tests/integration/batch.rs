@@ -1,0 +1,143 @@
+//! `hoso batch` as a clerk runs it: every dossier, the same bytes whatever the number of jobs,
+//! only what changed redone, one broken record reported while the others are produced.
+
+use crate::common::{TestWorkspace, hoso};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn batch(ws: &TestWorkspace, out: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let r = hoso()
+        .arg("batch")
+        .arg(ws.path())
+        .arg("-o")
+        .arg(out)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let report = serde_json::from_slice(&r.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&r.stderr)));
+    (r.status.code().unwrap(), report)
+}
+
+/// Every file under `dir` (relative path → bytes).
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn outcome(report: &serde_json::Value, id: &str) -> String {
+    report["nguoi"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .map(|p| p["ket_qua"].as_str().unwrap().to_string())
+        .unwrap_or_else(|| panic!("{id} not in {report}"))
+}
+
+#[test]
+fn the_same_bytes_with_one_or_two_jobs_and_across_runs() {
+    let ws = TestWorkspace::demo();
+    let one = ws.file("out1");
+    let two = ws.file("out2");
+    let (code, report) = batch(&ws, &one, &["--jobs", "1"]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["xong"], 5, "{report}");
+    let (code, _) = batch(&ws, &two, &["--jobs", "2"]);
+    assert_eq!(code, 0);
+    let a = tree(&one);
+    let b = tree(&two);
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(
+            bytes == &b[name],
+            "{name} differs between --jobs 1 and --jobs 2"
+        );
+    }
+    assert!(a.contains_key("ngo-thi-mai/ho-so.pdf") && a.contains_key("ngo-thi-mai/16-KND.pdf"));
+    // A second run into a fresh folder gives the same bytes again.
+    let three = ws.file("out3");
+    batch(&ws, &three, &["--jobs", "2"]);
+    assert_eq!(tree(&three), a);
+}
+
+#[test]
+fn a_rerun_redoes_only_the_person_who_changed() {
+    let ws = TestWorkspace::demo();
+    let out = ws.file("out");
+    let (_, first) = batch(&ws, &out, &[]);
+    assert_eq!(first["xong"], 5);
+    let (_, again) = batch(&ws, &out, &[]);
+    assert_eq!(
+        (again["xong"].as_u64(), again["bo_qua"].as_u64()),
+        (Some(0), Some(5))
+    );
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "nghe_nghiep: Viên chức",
+        "nghe_nghiep: Viên chức kế toán",
+    );
+    let (_, after) = batch(&ws, &out, &[]);
+    assert_eq!(outcome(&after, "tran-thi-binh"), "done");
+    assert_eq!(
+        (after["xong"].as_u64(), after["bo_qua"].as_u64()),
+        (Some(1), Some(4)),
+        "{after}"
+    );
+    // A deleted output is made again, and --force redoes everyone.
+    std::fs::remove_file(out.join("vu-quoc-huy/ho-so.pdf")).unwrap();
+    let (_, repaired) = batch(&ws, &out, &[]);
+    assert_eq!(outcome(&repaired, "vu-quoc-huy"), "done");
+    let (_, forced) = batch(&ws, &out, &["--force"]);
+    assert_eq!(forced["xong"], 5);
+}
+
+#[test]
+fn a_broken_record_is_named_and_the_others_are_produced() {
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "ket-nap/dang-van-khoa.yaml",
+        "ho_ten: Đặng Văn Khoa",
+        "ho_ten: [Đặng Văn Khoa",
+    );
+    let out = ws.file("out");
+    let (code, report) = batch(&ws, &out, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(outcome(&report, "dang-van-khoa"), "failed");
+    assert_eq!(report["xong"], 4, "{report}");
+    assert!(out.join("tran-thi-binh/ho-so.pdf").is_file());
+    assert!(!out.join("dang-van-khoa").exists());
+}
+
+#[test]
+fn a_ceremony_gives_its_programme_and_decisions() {
+    let ws = TestWorkspace::demo();
+    let out = ws.file("out");
+    let (code, report) = batch(&ws, &out, &["--ceremony", "28/03/2026"]);
+    assert_eq!(code, 0, "{report}");
+    let files = tree(&out);
+    let day: Vec<&String> = files
+        .keys()
+        .filter(|k| k.starts_with("le-ket-nap-2026-03-28/"))
+        .collect();
+    // One programme and one decision: both people are named in decision 125-QĐ/ĐU.
+    assert_eq!(day.len(), 2, "{day:?}");
+    let programme = out.join("le-ket-nap-2026-03-28/CT-LKN.pdf");
+    let text = crate::common::pdf_text(&programme);
+    assert!(text.contains("Lương Thị Hoa") && text.contains("Vũ Quốc Huy"));
+    assert!(!files.keys().any(|k| k.starts_with("tran-thi-binh/")));
+}

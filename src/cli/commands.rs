@@ -52,7 +52,7 @@ pub fn dispatch(cli: Cli) -> i32 {
             person,
             workspace,
         } => cap_so(&form, &person, &workspace, lang),
-        Command::Init { dir } => init(&dir, lang),
+        Command::Init { dir, people } => init(&dir, people, lang),
         Command::List { workspace, format } => list(&workspace, format, lang),
         Command::Forms { format } => forms(format, lang),
         Command::Validate { workspace, format } => validate_cmd(&workspace, format, lang),
@@ -161,8 +161,12 @@ fn load(root: &Path, format: Format, lang: Lang) -> Result<Loaded, i32> {
     }
 }
 
-fn init(dir: &Path, lang: Lang) -> i32 {
-    match crate::demo::write(dir) {
+fn init(dir: &Path, people: Option<usize>, lang: Lang) -> i32 {
+    let written = match people {
+        Some(n) => crate::demo::write_synthetic(dir, n),
+        None => crate::demo::write(dir),
+    };
+    match written {
         Ok(count) => {
             let d = dir.display();
             eprintln!(

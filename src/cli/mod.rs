@@ -40,6 +40,10 @@ pub enum Command {
     Init {
         /// Where to write it.
         dir: PathBuf,
+        /// Instead of the demo, a synthetic workspace of this many people at every stage (for
+        /// benchmarks).
+        #[arg(long, value_name = "N")]
+        people: Option<usize>,
     },
     /// List the people of a workspace with their stage.
     List {

@@ -32,6 +32,9 @@ pub struct Metadata {
     pub keywords: String,
     /// "D:20261016000000Z"-style date, from the records (never the clock).
     pub date: Option<String>,
+    /// The parts are PDF/A-2b and so must the whole be: the merged catalogue carries the parts'
+    /// output intent and XMP metadata that agrees with the document information.
+    pub pdf_a: bool,
 }
 
 /// Why the parts could not be merged (a part that is not a PDF lopdf can read).
@@ -55,6 +58,7 @@ pub fn assemble(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>, AssembleErro
     let mut kids: Vec<Object> = Vec::new();
     let mut objects: BTreeMap<ObjectId, Object> = BTreeMap::new();
     let mut first_pages = Vec::new();
+    let mut output_intents: Option<Object> = None;
     let mut front_pages = 0usize;
     let mut next_id = out.max_id + 1;
 
@@ -78,6 +82,13 @@ pub fn assemble(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>, AssembleErro
         }
         first_pages.push(pages.first().copied());
         let root = doc.trailer.get(b"Root").and_then(Object::as_reference).ok();
+        // Every PDF/A part declares the same sRGB output intent: the first one's serves all.
+        if output_intents.is_none() {
+            output_intents = root
+                .and_then(|r| doc.get_dictionary(r).ok())
+                .and_then(|c| c.get(b"OutputIntents").ok())
+                .cloned();
+        }
         for (id, object) in doc.objects {
             let kind = object.type_name().unwrap_or_default().to_vec();
             if Some(id) == root || kind == b"Pages" || kind == b"Outlines" {
@@ -146,6 +157,21 @@ pub fn assemble(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>, AssembleErro
         catalog.set("Outlines", outline);
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     }
+    if meta.pdf_a {
+        if let Some(intents) = output_intents {
+            catalog.set("OutputIntents", intents);
+        }
+        let xmp = lopdf::Stream::new(
+            Dictionary::from_iter([
+                ("Type", Object::Name(b"Metadata".to_vec())),
+                ("Subtype", Object::Name(b"XML".to_vec())),
+            ]),
+            xmp(meta).into_bytes(),
+        )
+        // PDF/A readers must be able to read the metadata without decoding it.
+        .with_compression(false);
+        catalog.set("Metadata", out.add_object(xmp));
+    }
     let catalog_id = out.add_object(catalog);
     out.trailer.set("Root", catalog_id);
 
@@ -154,11 +180,8 @@ pub fn assemble(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>, AssembleErro
         ("Author", text(&meta.author)),
         ("Subject", text(&meta.subject)),
         ("Keywords", text(&meta.keywords)),
-        (
-            "Creator",
-            text(&format!("hoso {}", env!("CARGO_PKG_VERSION"))),
-        ),
-        ("Producer", text("hoso (typst, lopdf)")),
+        ("Creator", text(&creator())),
+        ("Producer", text(PRODUCER)),
     ]);
     if let Some(date) = &meta.date {
         info.set("CreationDate", text(date));
@@ -185,6 +208,76 @@ pub fn assemble(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>, AssembleErro
         source: lopdf::Error::IO(source),
     })?;
     Ok(bytes)
+}
+
+/// The XMP packet of a PDF/A-2b dossier. PDF/A requires it to say what the document information
+/// dictionary says (title, author, subject, keywords, tools, dates), entry for entry.
+fn xmp(meta: &Metadata) -> String {
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+    // "D:20260328000000Z" → "2026-03-28T00:00:00Z".
+    let date = meta.date.as_deref().and_then(|d| {
+        let d = d.strip_prefix("D:")?;
+        (d.len() >= 14).then(|| {
+            format!(
+                "{}-{}-{}T{}:{}:{}Z",
+                &d[0..4],
+                &d[4..6],
+                &d[6..8],
+                &d[8..10],
+                &d[10..12],
+                &d[12..14]
+            )
+        })
+    });
+    let dates = date
+        .map(|d| {
+            format!("<xmp:CreateDate>{d}</xmp:CreateDate><xmp:ModifyDate>{d}</xmp:ModifyDate>")
+        })
+        .unwrap_or_default();
+    format!(
+        concat!(
+            "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">",
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
+            "<rdf:Description rdf:about=\"\"",
+            " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"",
+            " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"",
+            " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"",
+            " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">",
+            "<dc:format>application/pdf</dc:format>",
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>",
+            "<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>",
+            "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>",
+            "<dc:language><rdf:Bag><rdf:li>vi</rdf:li></rdf:Bag></dc:language>",
+            "<pdf:Keywords>{keywords}</pdf:Keywords>",
+            "<pdf:Producer>{producer}</pdf:Producer>",
+            "<xmp:CreatorTool>{creator}</xmp:CreatorTool>",
+            "{dates}",
+            "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>",
+            "</rdf:Description></rdf:RDF></x:xmpmeta>\n",
+            "<?xpacket end=\"w\"?>"
+        ),
+        title = esc(&meta.title),
+        author = esc(&meta.author),
+        subject = esc(&meta.subject),
+        keywords = esc(&meta.keywords),
+        producer = esc(PRODUCER),
+        creator = esc(&creator()),
+        dates = dates,
+    )
+}
+
+/// The document information's `Producer`, also in the XMP.
+const PRODUCER: &str = "hoso (typst, lopdf)";
+
+/// The document information's `Creator`, also in the XMP.
+fn creator() -> String {
+    format!("hoso {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// A text string for the PDF: PDFDocEncoding when ASCII, else UTF-16BE with its byte-order mark.
@@ -224,6 +317,7 @@ fn stable_id(parts: &[Part], meta: &Metadata) -> Vec<u8> {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(meta.title.as_bytes());
+    h.update([u8::from(meta.pdf_a)]);
     for p in parts {
         h.update(p.title.as_bytes());
         h.update(&p.pdf);

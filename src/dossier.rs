@@ -253,6 +253,7 @@ pub fn build(
                 d.0.day()
             )
         }),
+        pdf_a: typesetter.standard().is_some(),
     };
     let parts: Vec<Part> = built
         .iter()

@@ -1,7 +1,7 @@
 //! One function per subcommand. Each returns the exit code; messages are printed here.
 
 use super::{Cli, Command};
-use crate::compile::{FontPolicy, Typesetter};
+use crate::compile::{FontPolicy, PdfStandard, Typesetter};
 use crate::diag::{self, Diagnostic, Format, Lang, has_errors};
 use crate::forms::Catalogue;
 use crate::model::{self, LoadError, Loaded, Workspace};
@@ -28,6 +28,7 @@ pub fn dispatch(cli: Cli) -> i32 {
             force,
             emit,
             format,
+            pdf_standard,
         } => batch(
             &BatchArgs {
                 workspace: &workspace,
@@ -38,6 +39,7 @@ pub fn dispatch(cli: Cli) -> i32 {
                 force,
                 emit: emit.as_deref(),
                 format,
+                pdf_standard,
             },
             lang,
         ),
@@ -46,7 +48,8 @@ pub fn dispatch(cli: Cli) -> i32 {
             workspace,
             output,
             kind,
-        } => dossier(&person, &workspace, &output, kind, lang),
+            pdf_standard,
+        } => dossier(&person, &workspace, &output, kind, pdf_standard, lang),
         Command::CapSo {
             form,
             person,
@@ -63,6 +66,7 @@ pub fn dispatch(cli: Cli) -> i32 {
             output,
             typst,
             blank,
+            pdf_standard,
         } => render(
             &RenderArgs {
                 form: &form,
@@ -71,6 +75,7 @@ pub fn dispatch(cli: Cli) -> i32 {
                 output: &output,
                 typst: typst.as_deref(),
                 blank,
+                pdf_standard,
             },
             lang,
         ),
@@ -349,6 +354,7 @@ struct RenderArgs<'a> {
     output: &'a Path,
     typst: Option<&'a Path>,
     blank: bool,
+    pdf_standard: Option<PdfStandard>,
 }
 
 /// The form with this code, or the exit code after saying there is none.
@@ -380,6 +386,7 @@ struct BatchArgs<'a> {
     force: bool,
     emit: Option<&'a str>,
     format: Format,
+    pdf_standard: Option<PdfStandard>,
 }
 
 fn batch(args: &BatchArgs<'_>, lang: Lang) -> i32 {
@@ -448,7 +455,7 @@ fn batch(args: &BatchArgs<'_>, lang: Lang) -> i32 {
         Ok(r) => r,
         Err(e) => return render_failed(e, lang),
     };
-    let typesetter = Typesetter::new(FontPolicy::from_env());
+    let typesetter = Typesetter::new(FontPolicy::from_env()).with_standard(args.pdf_standard);
     let options = batch::Options {
         out: args.output.to_path_buf(),
         stage,
@@ -456,10 +463,11 @@ fn batch(args: &BatchArgs<'_>, lang: Lang) -> i32 {
         force: args.force,
         emit_typst: args.emit.is_some(),
         environment: format!(
-            "hoso {} | fonts {} | templates {}",
+            "hoso {} | fonts {} | templates {} | pdf {}",
             env!("CARGO_PKG_VERSION"),
             typesetter.font_family(),
-            renderer.digest()
+            renderer.digest(),
+            args.pdf_standard.map_or("1.7", PdfStandard::name)
         ),
     };
     if options.emit_typst
@@ -547,6 +555,7 @@ fn dossier(
     root: &Path,
     output: &Path,
     kind: Option<crate::dossier::Kind>,
+    pdf_standard: Option<PdfStandard>,
     lang: Lang,
 ) -> i32 {
     use crate::dossier::{self, DossierError};
@@ -563,7 +572,7 @@ fn dossier(
         Ok(r) => r,
         Err(e) => return render_failed(e, lang),
     };
-    let typesetter = Typesetter::new(FontPolicy::from_env());
+    let typesetter = Typesetter::new(FontPolicy::from_env()).with_standard(pdf_standard);
     let plan = dossier::plan(checked, kind);
     let built = match dossier::build(&renderer, &typesetter, checked, &plan) {
         Ok(b) => b,
@@ -774,7 +783,7 @@ fn render(args: &RenderArgs, lang: Lang) -> i32 {
         }
     }
 
-    let typesetter = Typesetter::new(FontPolicy::from_env());
+    let typesetter = Typesetter::new(FontPolicy::from_env()).with_standard(args.pdf_standard);
     let date = source.date.map(|d| d.0);
     let pdf = typesetter.compile(&source, date).and_then(|compiled| {
         for w in &compiled.warnings {

@@ -88,6 +88,9 @@ pub enum Command {
         /// The blank form, for handwriting.
         #[arg(long, conflicts_with = "person")]
         blank: bool,
+        /// Conform to an archival PDF standard (PDF/A-2b).
+        #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
+        pdf_standard: Option<crate::compile::PdfStandard>,
     },
     /// Typeset a person's dossier: the cover with its checklist, then every form the record
     /// holds, in the order of the checklist, as one PDF with bookmarks.
@@ -103,6 +106,9 @@ pub enum Command {
         /// Which dossier (default: the one the person's stage calls for).
         #[arg(long = "ho-so", value_enum)]
         kind: Option<crate::dossier::Kind>,
+        /// Conform to an archival PDF standard (PDF/A-2b).
+        #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
+        pdf_standard: Option<crate::compile::PdfStandard>,
     },
     /// Every person's dossier and forms (or one ceremony's paperwork) into a folder, in parallel;
     /// people whose inputs did not change since the last run are skipped.
@@ -129,6 +135,9 @@ pub enum Command {
         /// Also write the generated Typst sources and their layout library (`typst`).
         #[arg(long, value_name = "typst")]
         emit: Option<String>,
+        /// Conform to an archival PDF standard (PDF/A-2b).
+        #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
+        pdf_standard: Option<crate::compile::PdfStandard>,
         /// Output format of the summary.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,

@@ -20,7 +20,25 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
+
+/// An archival PDF standard the output can conform to (`--pdf-standard`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2b (ISO 19005-2, level B): fonts embedded, colours with an output intent, XMP
+    /// metadata; what archives ask of scanned-and-born-digital records alike.
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+impl PdfStandard {
+    /// The name used on the command line and in reports: "a-2b".
+    pub fn name(self) -> &'static str {
+        match self {
+            PdfStandard::A2b => "a-2b",
+        }
+    }
+}
 
 /// A compiled document, ready to export.
 pub struct Compiled {
@@ -43,6 +61,11 @@ pub struct CompileError {
 pub struct Typesetter {
     library: LazyHash<Library>,
     fonts: fonts::Fonts,
+    standard: Option<PdfStandard>,
+    /// The layout libraries seen so far, parsed once: a batch of thousands of documents shares
+    /// one (or, with a workspace override, two), and re-parsing it for every compile would also
+    /// defeat Typst's memoisation, which is keyed on the source.
+    libraries: std::sync::Mutex<Vec<Source>>,
 }
 
 impl Typesetter {
@@ -51,7 +74,35 @@ impl Typesetter {
         Typesetter {
             library: LazyHash::new(Library::default()),
             fonts: fonts::Fonts::load(policy),
+            standard: None,
+            libraries: std::sync::Mutex::new(Vec::new()),
         }
+    }
+
+    /// The parsed layout library with this text, parsed on first use.
+    fn library_source(&self, id: FileId, text: &str) -> Source {
+        // A poisoned lock only means another compile panicked; the cache itself stays valid.
+        let mut cache = self
+            .libraries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = cache.iter().find(|s| s.text() == text) {
+            return found.clone();
+        }
+        let source = Source::new(id, text.to_string());
+        cache.push(source.clone());
+        source
+    }
+
+    /// Every PDF this typesetter exports conforms to `standard` (when given).
+    pub fn with_standard(mut self, standard: Option<PdfStandard>) -> Typesetter {
+        self.standard = standard;
+        self
+    }
+
+    /// The archival standard of the PDFs, if any.
+    pub fn standard(&self) -> Option<PdfStandard> {
+        self.standard
     }
 
     /// The families that will set the text, for `hoso` to tell the user which font is used.
@@ -92,10 +143,16 @@ impl Typesetter {
         let timestamp = date
             .and_then(|d| Datetime::from_ymd(d.year().into(), d.month() as u8, d.day() as u8))
             .map(Timestamp::new_utc);
+        let standards = match self.standard {
+            None => PdfStandards::default(),
+            Some(PdfStandard::A2b) => PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+                .expect("PDF/A-2b alone is a valid set of standards"),
+        };
         let options = PdfOptions {
             ident: Smart::Custom(ident.to_string()),
             creator: Smart::Custom(Some(format!("hoso {}", env!("CARGO_PKG_VERSION")))),
             timestamp,
+            standards,
             ..PdfOptions::default()
         };
         typst_pdf::pdf(&compiled.document, &options).map_err(|errors| CompileError {
@@ -126,7 +183,7 @@ impl<'a> FormWorld<'a> {
         FormWorld {
             typesetter,
             main: Source::new(id(&format!("/{}", source.name)), source.text.clone()),
-            library: Source::new(id(&format!("/{LIBRARY_NAME}")), source.library.clone()),
+            library: typesetter.library_source(id(&format!("/{LIBRARY_NAME}")), &source.library),
             template: &source.template,
             today: date
                 .and_then(|d| Datetime::from_ymd(d.year().into(), d.month() as u8, d.day() as u8)),

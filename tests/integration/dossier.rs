@@ -6,9 +6,15 @@ use std::path::Path;
 use std::process::Command;
 
 fn dossier(ws: &TestWorkspace, person: &str, out: &str) -> std::path::PathBuf {
+    dossier_with(ws, person, out, &[])
+}
+
+fn dossier_with(ws: &TestWorkspace, person: &str, out: &str, extra: &[&str]) -> std::path::PathBuf {
     let pdf = ws.file(out);
     let r = hoso()
-        .args(["dossier", person, "-w"])
+        .args(["dossier", person])
+        .args(extra)
+        .arg("-w")
         .arg(ws.path())
         .arg("-o")
         .arg(&pdf)
@@ -200,4 +206,109 @@ fn a_full_member_gets_the_full_membership_dossier_and_the_bytes_repeat() {
             "Mẫu 9-KNĐ"
         ]
     );
+}
+
+/// The catalogue's XMP packet, if any, and whether it is stored unfiltered.
+fn xmp_of(doc: &lopdf::Document) -> Option<(String, bool)> {
+    let catalog = doc.catalog().unwrap();
+    let id = catalog.get(b"Metadata").ok()?.as_reference().unwrap();
+    let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+    let plain = stream.dict.get(b"Filter").is_err();
+    Some((String::from_utf8(stream.content.clone()).unwrap(), plain))
+}
+
+#[test]
+fn an_archival_dossier_is_pdf_a_2b_with_metadata_that_agrees() {
+    let ws = TestWorkspace::demo();
+    let pdf = dossier_with(&ws, "tran-thi-binh", "a2b.pdf", &["--pdf-standard", "a-2b"]);
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+
+    // Every font is embedded (PDF/A's first demand): pdffonts' "emb" column says yes on each row.
+    let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts = String::from_utf8(fonts.stdout).unwrap();
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {row}");
+    }
+
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    // The XMP declares PDF/A-2b, unfiltered, and says what the document information says.
+    let (xmp, plain) = xmp_of(&doc).expect("a PDF/A dossier carries XMP metadata");
+    assert!(plain, "PDF/A metadata must be readable without decoding");
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
+    assert!(
+        xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{xmp}"
+    );
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}:")))
+            .unwrap_or_else(|| panic!("no {name} in {info}"))
+            .trim()
+            .to_string()
+    };
+    let title = field("Title");
+    assert_eq!(title, "Hồ sơ đề nghị kết nạp đảng viên — Trần Thị Bình");
+    assert!(
+        xmp.contains(&format!("<rdf:li xml:lang=\"x-default\">{title}</rdf:li>")),
+        "{xmp}"
+    );
+    assert!(
+        xmp.contains(&format!("<rdf:li>{}</rdf:li>", field("Author"))),
+        "{xmp}"
+    );
+    assert!(
+        xmp.contains(&format!(
+            "<xmp:CreatorTool>{}</xmp:CreatorTool>",
+            field("Creator")
+        )),
+        "{xmp}"
+    );
+    assert!(
+        xmp.contains(&format!(
+            "<pdf:Producer>{}</pdf:Producer>",
+            field("Producer")
+        )),
+        "{xmp}"
+    );
+
+    // The output intent: sRGB, for PDF/A, with its ICC profile.
+    let catalog = doc.catalog().unwrap();
+    let intents = match catalog.get(b"OutputIntents").unwrap() {
+        lopdf::Object::Reference(id) => doc.get_object(*id).unwrap().as_array().unwrap(),
+        other => other.as_array().unwrap(),
+    };
+    let intent = match &intents[0] {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id).unwrap(),
+        lopdf::Object::Dictionary(d) => d,
+        other => panic!("unexpected output intent {other:?}"),
+    };
+    assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFA1");
+    let profile = intent
+        .get(b"DestOutputProfile")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let profile = doc.get_object(profile).unwrap().as_stream().unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 3);
+
+    // The same dossier without the flag has neither, and the pages are the same.
+    let plain_pdf = dossier(&ws, "tran-thi-binh", "plain.pdf");
+    let plain_doc = lopdf::Document::load(&plain_pdf).unwrap();
+    assert!(xmp_of(&plain_doc).is_none());
+    assert_eq!(pages_of(&plain_pdf), pages_of(&pdf));
+    assert_eq!(pdf_text(&plain_pdf), pdf_text(&pdf));
 }

@@ -130,6 +130,8 @@ pub enum Problem {
         months: i64,
         cite: Cite,
     },
+    /// R20: the branch has met and the record names no sponsor and no union's resolution.
+    SponsorsNotRecorded { needed: i64, cite: Cite },
     /// R20: fewer sponsors than needed.
     SponsorsTooFew {
         found: usize,
@@ -348,6 +350,7 @@ impl Problem {
             Problem::CertificateExpired { .. } => "certificate-expired",
             Problem::PersonalHistoryExpired { .. } => "personal-history-expired",
             Problem::CommentsExpired { .. } => "comments-expired",
+            Problem::SponsorsNotRecorded { .. } => "sponsors-not-recorded",
             Problem::SponsorsTooFew { .. } => "sponsors-too-few",
             Problem::SponsorNotFullMember { .. } => "sponsor-not-full-member",
             Problem::SponsorTogetherTooShort { .. } => "sponsor-together-too-short",
@@ -594,6 +597,14 @@ impl Problem {
                 ),
                 Lang::En => format!(
                     "`{field}` ({date}) is more than {months} months old on the day of the branch meeting ({meeting})"
+                ),
+            },
+            Problem::SponsorsNotRecorded { needed, .. } => match lang {
+                Lang::Vi => format!(
+                    "chi bộ đã xét kết nạp nhưng hồ sơ chưa ghi người giới thiệu (cần {needed} đảng viên chính thức, hoặc Đoàn, Công đoàn cùng một đảng viên)"
+                ),
+                Lang::En => format!(
+                    "the branch has met on the admission but the record names no sponsor ({needed} full members, or the union with one member, are needed)"
                 ),
             },
             Problem::SponsorsTooFew {
@@ -944,7 +955,7 @@ impl Problem {
                     "get a new document before the branch meeting",
                 )
                 .to_string(),
-            Problem::SponsorsTooFew { .. } => lang
+            Problem::SponsorsTooFew { .. } | Problem::SponsorsNotRecorded { .. } => lang
                 .pick(
                     "thêm người giới thiệu vào `nguoi_gioi_thieu`, hoặc ghi `gioi_thieu_doan_the`",
                     "add sponsors to `nguoi_gioi_thieu`, or record `gioi_thieu_doan_the`",
@@ -1075,6 +1086,7 @@ impl Problem {
             | Problem::PersonalHistoryExpired { cite, .. }
             | Problem::CommentsExpired { cite, .. }
             | Problem::SponsorsTooFew { cite, .. }
+            | Problem::SponsorsNotRecorded { cite, .. }
             | Problem::SponsorNotFullMember { cite, .. }
             | Problem::SponsorTogetherTooShort { cite, .. }
             | Problem::VoteBelowThreshold { cite, .. }

@@ -20,7 +20,16 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             set.int("R20", "so_nguoi")
         };
         let found = n.nguoi_gioi_thieu.len();
-        if (found as i64) < needed {
+        if found == 0 && !with_union {
+            // Nothing recorded: maybe only not kept here; a warning, not a breach.
+            d.push(Diagnostic::warning(
+                Problem::SponsorsNotRecorded {
+                    needed,
+                    cite: set.cite("R20"),
+                },
+                Some(record.spans.locate("hop_chi_bo")),
+            ));
+        } else if (found as i64) < needed {
             d.push(Diagnostic {
                 problem: Problem::SponsorsTooFew {
                     found,
@@ -29,11 +38,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
                     cite: set.cite("R20"),
                 },
                 severity: set.severity("R20"),
-                location: Some(record.spans.locate(if found == 0 {
-                    "hop_chi_bo"
-                } else {
-                    "nguoi_gioi_thieu"
-                })),
+                location: Some(record.spans.locate("nguoi_gioi_thieu")),
             });
         }
     }

@@ -99,7 +99,7 @@ fn working_days_match_the_published_calendars() {
     for day in [25, 26, 27, 28, 29, 30, 31] {
         assert!(!cal.is_working_day(d(&format!("{day}/01/2025")).0), "{day}/01/2025");
     }
-    assert!(!cal.is_working_day(d("03/02/2025").0) == false);
+    assert!(cal.is_working_day(d("03/02/2025").0));
     assert_eq!(month("31/12/2024", "31/01/2025"), 17);
     // Tết 2026: 14/2–22/2 off (15/2, a Sunday, replaced by Friday 20/2).
     for day in 14..=22 {
@@ -125,9 +125,11 @@ fn working_days_match_the_published_calendars() {
     }
     assert!(cal.is_working_day(d("04/09/2024").0));
     assert!(cal.is_working_day(d("29/08/2025").0));
-    // Whole years: 2024 has 366 days, 104 weekend days, 11 weekday holidays (1/1, 5 Tết days
-    // on weekdays + 2 replacements, 18/4, 29/4, 30/4, 1/5, 2/9, 3/9 — counted by the calendar)
-    assert_eq!(month("31/12/2023", "31/12/2024"), 250);
+    // Whole years. 2024: 262 weekdays, 12 of them off (1/1; Tết 8, 9, 12 and 13, 14 for the
+    // weekend 10–11; 18/4; 29/4 swapped; 30/4; 1/5; 2–3/9), Saturday 4/5 worked: 251.
+    assert_eq!(month("31/12/2023", "31/12/2024"), 251);
+    // 2025: 261 weekdays, 12 off (1/1; Tết 27–31/1; 7/4; 30/4; 1/5; 2/5 swapped; 1–2/9),
+    // Saturday 26/4 worked: 250.
     assert_eq!(month("31/12/2024", "31/12/2025"), 250);
 }
 
@@ -135,9 +137,11 @@ fn working_days_match_the_published_calendars() {
 #[test]
 fn deadlines_skip_tet() {
     let cal = Calendar::new(&[], &[]);
-    // The decision received on Friday 6/2/2026: 30 working days end on 24/3/2026.
-    assert_eq!(cal.add_working_days(d("06/02/2026"), 30), d("24/03/2026"));
-    assert_eq!(cal.working_days_between(d("06/02/2026"), d("24/03/2026")), 30);
+    // The decision received on Friday 6/2/2026: 5 working days before Tết, 14–22/2 off, then
+    // 25 more: the 30th is Friday 27/3/2026.
+    assert_eq!(cal.add_working_days(d("06/02/2026"), 30), d("27/03/2026"));
+    assert_eq!(cal.working_days_between(d("06/02/2026"), d("27/03/2026")), 30);
+    assert_eq!(cal.working_days_between(d("06/02/2026"), d("26/03/2026")), 29);
 }
 
 #[test]
@@ -284,7 +288,7 @@ fn due_lists_what_falls_due_and_writes_a_stable_calendar() {
     assert!(text.contains("quá hạn"), "{text}");
     // Vũ Quốc Huy and Lương Thị Hoa: probation from 28/03/2026 ends 28/03/2027.
     assert!(
-        text.contains("28/03/2027  còn 27 ngày          vu-quoc-huy  Vũ Quốc Huy: hết 12 tháng dự bị (R36)"),
+        text.contains("28/03/2027  còn 27 ngày       vu-quoc-huy  Vũ Quốc Huy: hết 12 tháng dự bị (R36)"),
         "{text}"
     );
     let ics = std::fs::read(ws.file("a.ics")).unwrap();

@@ -689,10 +689,7 @@ mod tests {
         );
         let (sets, issues) = book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::So(72))]);
         assert_eq!(sets[2].int("R13", "thang_hieu_luc"), 60);
-        assert!(matches!(
-            issues[0].kind,
-            LocalIssueKind::NotStricter { .. }
-        ));
+        assert!(matches!(issues[0].kind, LocalIssueKind::NotStricter { .. }));
         let (_, issues) = book.with_local(&[own("R25", "ty_le", GiaTri::Chu("3/4".into()))]);
         assert!(issues.is_empty());
         let (_, issues) = book.with_local(&[own("R25", "ty_le", GiaTri::Chu("1/2".into()))]);
@@ -700,9 +697,6 @@ mod tests {
         let (_, issues) = book.with_local(&[own("R36", "thang_du_bi", GiaTri::So(18))]);
         assert_eq!(issues[0].kind, LocalIssueKind::Fixed);
         let (_, issues) = book.with_local(&[own("R99", "x", GiaTri::So(1))]);
-        assert!(matches!(
-            issues[0].kind,
-            LocalIssueKind::UnknownRule { .. }
-        ));
+        assert!(matches!(issues[0].kind, LocalIssueKind::UnknownRule { .. }));
     }
 }

@@ -41,11 +41,7 @@ pub fn rules(on: Option<Ngay>, workspace: Option<&Path>, format: Format, lang: L
         set.hieu_luc_tu.short(),
         set.van_ban.join(", ")
     );
-    if let Some(next) = RuleBook::builtin()
-        .sets
-        .iter()
-        .find(|s| s.hieu_luc_tu > on)
-    {
+    if let Some(next) = RuleBook::builtin().sets.iter().find(|s| s.hieu_luc_tu > on) {
         out.push_str(&format!(
             "{} {} {}\n",
             lang.pick("bộ sau:", "next set:"),

@@ -77,7 +77,11 @@ pub enum Problem {
         cite: Cite,
     },
     /// R2: an age within the review margin of a bound: a person should check the dates.
-    AgeBorderline { months: i64, meeting: String, cite: Cite },
+    AgeBorderline {
+        months: i64,
+        meeting: String,
+        cite: Cite,
+    },
     /// R3: over 60 on the day of the branch meeting without the written consent.
     AgeOver60 {
         months: i64,
@@ -284,12 +288,16 @@ impl Deadline {
                 "cấp ủy có thẩm quyền quyết định kết nạp",
                 "the competent committee decides the admission",
             ),
-            Deadline::Ceremony => lang.pick("chi bộ tổ chức lễ kết nạp", "the branch holds the ceremony"),
+            Deadline::Ceremony => {
+                lang.pick("chi bộ tổ chức lễ kết nạp", "the branch holds the ceremony")
+            }
             Deadline::MemberHistory => lang.pick(
                 "đảng viên mới khai lý lịch đảng viên",
                 "the new member declares the member's personal history",
             ),
-            Deadline::ProbationEnd => lang.pick("hết 12 tháng dự bị", "the 12 months of probation end"),
+            Deadline::ProbationEnd => {
+                lang.pick("hết 12 tháng dự bị", "the 12 months of probation end")
+            }
             Deadline::Review => lang.pick(
                 "chi bộ xét công nhận đảng viên chính thức",
                 "the branch considers full membership",

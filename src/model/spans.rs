@@ -375,7 +375,11 @@ mod tests {
         let eager = SpanIndex::build(file).unwrap();
         for p in ["ho_ten", "hop_chi_bo.ngay", "hop_chi_bo.tan_thanh", "x"] {
             let (a, b) = (lazy.locate(p), eager.locate(p));
-            assert_eq!((a.line, a.column, a.range), (b.line, b.column, b.range), "{p}");
+            assert_eq!(
+                (a.line, a.column, a.range),
+                (b.line, b.column, b.range),
+                "{p}"
+            );
         }
     }
 

@@ -18,37 +18,34 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             .and_then(|q| q.ngay)
             .map(|r| ("quyet_dinh_ket_nap.ngay", r))
     });
-    let mut late = |kind: Deadline,
-                    rule: &str,
-                    param: &str,
-                    from: (&str, Ngay),
-                    to: (&str, Option<Ngay>)| {
-        let (Some(to_date), (from_field, from_date)) = (to.1, from) else {
-            return;
+    let mut late =
+        |kind: Deadline, rule: &str, param: &str, from: (&str, Ngay), to: (&str, Option<Ngay>)| {
+            let (Some(to_date), (from_field, from_date)) = (to.1, from) else {
+                return;
+            };
+            let set = ctx.rules.on(from_date);
+            let allowed = set.int(rule, param);
+            let limit = ctx
+                .calendar
+                .add_working_days(from_date, u32::try_from(allowed).unwrap_or(0));
+            if to_date > limit {
+                d.push(Diagnostic {
+                    problem: Problem::DeadlineMissed {
+                        kind,
+                        from_field: from_field.to_string(),
+                        from_date: from_date.short(),
+                        to_field: to.0.to_string(),
+                        to_date: to_date.short(),
+                        limit: limit.short(),
+                        allowed,
+                        taken: ctx.calendar.working_days_between(from_date, to_date),
+                        cite: set.cite(rule),
+                    },
+                    severity: set.severity(rule),
+                    location: Some(record.spans.locate(to.0)),
+                });
+            }
         };
-        let set = ctx.rules.on(from_date);
-        let allowed = set.int(rule, param);
-        let limit = ctx
-            .calendar
-            .add_working_days(from_date, u32::try_from(allowed).unwrap_or(0));
-        if to_date > limit {
-            d.push(Diagnostic {
-                problem: Problem::DeadlineMissed {
-                    kind,
-                    from_field: from_field.to_string(),
-                    from_date: from_date.short(),
-                    to_field: to.0.to_string(),
-                    to_date: to_date.short(),
-                    limit: limit.short(),
-                    allowed,
-                    taken: ctx.calendar.working_days_between(from_date, to_date),
-                    cite: set.cite(rule),
-                },
-                severity: set.severity(rule),
-                location: Some(record.spans.locate(to.0)),
-            });
-        }
-    };
     // R31: the decision from above, counted from the branch's resolution.
     if let Some(meeting) = n.hop_chi_bo.as_ref().and_then(|h| h.ngay) {
         late(

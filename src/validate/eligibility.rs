@@ -274,7 +274,6 @@ pub fn grade(text: &str) -> Option<i64> {
         .map(|(_, g)| *g)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::grade;

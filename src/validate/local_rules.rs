@@ -20,7 +20,9 @@ pub fn org(workspace: &Workspace) -> Vec<Diagnostic> {
         let path = match &issue.param {
             Some(p) => format!("quy_tac_rieng[{}].tham_so.{p}", issue.index),
             None => match issue.kind {
-                LocalIssueKind::NotStricter { .. } => format!("quy_tac_rieng[{}].muc_do", issue.index),
+                LocalIssueKind::NotStricter { .. } => {
+                    format!("quy_tac_rieng[{}].muc_do", issue.index)
+                }
                 _ => format!("quy_tac_rieng[{}].ma", issue.index),
             },
         };

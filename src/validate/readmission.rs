@@ -41,9 +41,9 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
     if let Some(meeting) = meeting {
-        let cleared = k.ngay_xoa_an_tich.filter(|_| {
-            k.hinh_thuc == Some(HinhThucRaKhoiDang::KetAnItNghiemTrong)
-        });
+        let cleared = k
+            .ngay_xoa_an_tich
+            .filter(|_| k.hinh_thuc == Some(HinhThucRaKhoiDang::KetAnItNghiemTrong));
         let (since_field, since, months) = match cleared {
             Some(c) => (
                 "ket_nap_lai.ngay_xoa_an_tich",

@@ -90,20 +90,29 @@ fn working_days_match_the_published_calendars() {
     let month = |first: &str, last: &str| cal.working_days_between(d(first), d(last));
     // Tết 2024: 8/2–14/2 off (29 Chạp to mùng 5, weekend days replaced).
     for day in 8..=14 {
-        assert!(!cal.is_working_day(d(&format!("{day}/02/2024")).0), "{day}/02/2024");
+        assert!(
+            !cal.is_working_day(d(&format!("{day}/02/2024")).0),
+            "{day}/02/2024"
+        );
     }
     assert!(cal.is_working_day(d("07/02/2024").0));
     assert!(cal.is_working_day(d("15/02/2024").0));
     assert_eq!(month("31/01/2024", "29/02/2024"), 16);
     // Tết 2025: 25/1–2/2 off.
     for day in [25, 26, 27, 28, 29, 30, 31] {
-        assert!(!cal.is_working_day(d(&format!("{day}/01/2025")).0), "{day}/01/2025");
+        assert!(
+            !cal.is_working_day(d(&format!("{day}/01/2025")).0),
+            "{day}/01/2025"
+        );
     }
     assert!(cal.is_working_day(d("03/02/2025").0));
     assert_eq!(month("31/12/2024", "31/01/2025"), 17);
     // Tết 2026: 14/2–22/2 off (15/2, a Sunday, replaced by Friday 20/2).
     for day in 14..=22 {
-        assert!(!cal.is_working_day(d(&format!("{day}/02/2026")).0), "{day}/02/2026");
+        assert!(
+            !cal.is_working_day(d(&format!("{day}/02/2026")).0),
+            "{day}/02/2026"
+        );
     }
     assert!(cal.is_working_day(d("13/02/2026").0));
     assert!(cal.is_working_day(d("23/02/2026").0));
@@ -140,8 +149,14 @@ fn deadlines_skip_tet() {
     // The decision received on Friday 6/2/2026: 5 working days before Tết, 14–22/2 off, then
     // 25 more: the 30th is Friday 27/3/2026.
     assert_eq!(cal.add_working_days(d("06/02/2026"), 30), d("27/03/2026"));
-    assert_eq!(cal.working_days_between(d("06/02/2026"), d("27/03/2026")), 30);
-    assert_eq!(cal.working_days_between(d("06/02/2026"), d("26/03/2026")), 29);
+    assert_eq!(
+        cal.working_days_between(d("06/02/2026"), d("27/03/2026")),
+        30
+    );
+    assert_eq!(
+        cal.working_days_between(d("06/02/2026"), d("26/03/2026")),
+        29
+    );
 }
 
 #[test]
@@ -169,7 +184,11 @@ fn own_rules_are_applied_when_stricter_and_reported_when_looser() {
         "{citation}"
     );
     // A warning rule made an error.
-    std::fs::write(ws.file("ket-nap/ca-kiem-tra.yaml"), case("r16-union-resolution-old")).unwrap();
+    std::fs::write(
+        ws.file("ket-nap/ca-kiem-tra.yaml"),
+        case("r16-union-resolution-old"),
+    )
+    .unwrap();
     assert_eq!(
         found(ws.path()),
         vec!["error[certificate-expired]", "error[comments-expired]"]
@@ -219,18 +238,30 @@ fn own_rules_are_applied_when_stricter_and_reported_when_looser() {
 
 #[test]
 fn rules_lists_the_set_in_force_with_citations_and_parameters() {
-    let out = hoso().args(["rules", "--on", "15/03/2023"]).output().unwrap();
+    let out = hoso()
+        .args(["rules", "--on", "15/03/2023"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.starts_with("Bộ quy tắc 24-QĐ/TW (hiệu lực từ 30/07/2021)"), "{text}");
+    assert!(
+        text.starts_with("Bộ quy tắc 24-QĐ/TW (hiệu lực từ 30/07/2021)"),
+        "{text}"
+    );
     assert!(text.contains("căn cứ: 24-QĐ/TW §1.1.1"), "{text}");
-    assert!(text.contains("tuoi_den_thang = 720 (chưa xác minh)"), "{text}");
+    assert!(
+        text.contains("tuoi_den_thang = 720 (chưa xác minh)"),
+        "{text}"
+    );
     let out = hoso()
         .args(["--lang", "en", "rules", "--on", "01/07/2025"])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.starts_with("Rule set 294-QĐ/TW (in force from 01/07/2025)"), "{text}");
+    assert!(
+        text.starts_with("Rule set 294-QĐ/TW (in force from 01/07/2025)"),
+        "{text}"
+    );
     assert!(text.contains("source: 06-HD/TW §5.4"), "{text}");
     assert!(text.contains("R14  warning"), "{text}");
     let out = hoso()
@@ -282,13 +313,17 @@ fn due_lists_what_falls_due_and_writes_a_stable_calendar() {
     let text = String::from_utf8_lossy(&out.stdout);
     // Trần Thị Bình: the branch met on 16/10/2026; the decision was due 60 working days later.
     assert!(
-        text.contains("tran-thi-binh  Trần Thị Bình: cấp ủy có thẩm quyền quyết định kết nạp (R31)"),
+        text.contains(
+            "tran-thi-binh  Trần Thị Bình: cấp ủy có thẩm quyền quyết định kết nạp (R31)"
+        ),
         "{text}"
     );
     assert!(text.contains("quá hạn"), "{text}");
     // Vũ Quốc Huy and Lương Thị Hoa: probation from 28/03/2026 ends 28/03/2027.
     assert!(
-        text.contains("28/03/2027  còn 27 ngày       vu-quoc-huy  Vũ Quốc Huy: hết 12 tháng dự bị (R36)"),
+        text.contains(
+            "28/03/2027  còn 27 ngày       vu-quoc-huy  Vũ Quốc Huy: hết 12 tháng dự bị (R36)"
+        ),
         "{text}"
     );
     let ics = std::fs::read(ws.file("a.ics")).unwrap();

@@ -227,7 +227,7 @@ pub struct Cite {
 
 impl fmt::Display for Cite {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} · {} (bộ {})", self.rule, self.text, self.set)?;
+        write!(f, "{} · {} [{}]", self.rule, self.text, self.set)?;
         if let Some(l) = &self.local {
             write!(f, "; {l}")?;
         }

@@ -163,6 +163,11 @@ pub fn due(
         }
         Format::Human => {
             let mut out = String::new();
+            let id_w = selected
+                .iter()
+                .map(|(i, _)| i.nguoi.chars().count())
+                .max()
+                .unwrap_or(0);
             for (item, left) in &selected {
                 let status = match *left {
                     l if l < 0 => lang
@@ -174,7 +179,7 @@ pub fn due(
                         .replace("{}", &l.to_string()),
                 };
                 out.push_str(&format!(
-                    "{}  {:16}  {}  {}: {} ({})\n",
+                    "{}  {:16}  {:id_w$}  {}: {} ({})\n",
                     item.han.short(),
                     status,
                     item.nguoi,

@@ -281,6 +281,20 @@ impl Deadline {
         }
     }
 
+    /// What is late, as an English noun phrase ("the limit for the ceremony").
+    pub fn noun_en(self) -> &'static str {
+        match self {
+            Deadline::Decision => "the admission decision",
+            Deadline::Ceremony => "the ceremony",
+            Deadline::MemberHistory => "the member's personal history",
+            Deadline::ProbationEnd => "the probation",
+            Deadline::Review => "the branch's review",
+            Deadline::RecognitionDecision => "the decision on full membership",
+            Deadline::CertificateExpiry => "the certificate",
+            Deadline::PersonalHistoryExpiry => "the personal history",
+        }
+    }
+
     /// What falls due, in words.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -725,8 +739,8 @@ impl Problem {
                     kind.label(lang)
                 ),
                 Lang::En => format!(
-                    "`{to_field}` ({to_date}) is {taken} working days after `{from_field}` ({from_date}); the limit is {allowed} working days (until {limit}) for {}",
-                    kind.label(lang)
+                    "`{to_field}` ({to_date}) is {taken} working days after `{from_field}` ({from_date}); the limit for {} is {allowed} working days (until {limit})",
+                    kind.noun_en()
                 ),
             },
             Problem::ProbationNotOver {

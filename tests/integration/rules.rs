@@ -322,7 +322,7 @@ fn due_lists_what_falls_due_and_writes_a_stable_calendar() {
     // Vũ Quốc Huy and Lương Thị Hoa: probation from 28/03/2026 ends 28/03/2027.
     assert!(
         text.contains(
-            "28/03/2027  còn 27 ngày       vu-quoc-huy  Vũ Quốc Huy: hết 12 tháng dự bị (R36)"
+            "28/03/2027  còn 27 ngày       vu-quoc-huy    Vũ Quốc Huy: hết 12 tháng dự bị (R36)"
         ),
         "{text}"
     );
@@ -354,4 +354,41 @@ fn due_lists_what_falls_due_and_writes_a_stable_calendar() {
         .unwrap();
     assert_eq!(binh["ma"], "decision-late");
     assert_eq!(binh["qua_han"], true);
+}
+
+/// A rule's diagnostic as the clerk reads it: the offending value quoted at its line, the hint,
+/// and the rule with its citation in the set in force.
+#[test]
+fn a_rule_diagnostic_quotes_the_value_and_cites_the_rule() {
+    let ws = TestWorkspace::demo();
+    std::fs::copy(
+        fixtures().join("rules/r32-ceremony-late.yaml"),
+        ws.file("ket-nap/ca-kiem-tra.yaml"),
+    )
+    .unwrap();
+    let out = hoso()
+        .args(["--lang", "en", "validate"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning does not fail");
+    let text =
+        String::from_utf8_lossy(&out.stdout).replace(&ws.path().display().to_string(), "[WS]");
+    assert_eq!(
+        text,
+        "warning[ceremony-late]: `le_ket_nap.ngay` (20/01/2027) is 48 working days after `quyet_dinh_ket_nap.ngay_nhan` (12/11/2026); the limit for the ceremony is 30 working days (until 24/12/2026)
+   ┌─ [WS]/ket-nap/ca-kiem-tra.yaml:43:9
+   │
+43 │   ngay: 20/01/2027
+   │         ^^^^^^^^^^
+   │
+   = hint: a late ceremony needs the consent of the committee above; record `le_ket_nap.dong_y_cap_tren`
+   = rule: R32 · 294-QĐ/TW §4.1 [294-QĐ/TW]
+
+"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "11 records: 0 errors, 1 warnings\n"
+    );
 }

@@ -407,6 +407,20 @@ mod tests {
     }
 
     #[test]
+    fn months_are_whole_and_clamp_at_the_end_of_short_months() {
+        let n = |t: &str| Ngay::parse(t).unwrap();
+        assert_eq!(add_months(n("29/02/2024"), 12), n("28/02/2025"));
+        assert_eq!(add_months(n("31/01/2026"), 1), n("28/02/2026"));
+        assert_eq!(whole_months(n("29/02/2008"), n("28/02/2026")), 216);
+        assert_eq!(whole_months(n("29/02/2008"), n("27/02/2026")), 215);
+        assert_eq!(whole_months(n("16/11/2008"), n("16/10/2026")), 215);
+        assert_eq!(whole_months(n("16/11/2008"), n("15/11/2026")), 215);
+        assert_eq!(whole_months(n("16/11/2008"), n("16/11/2026")), 216);
+        assert_eq!(whole_months(n("10/03/2023"), n("10/03/2024")), 12);
+        assert_eq!(whole_months(n("10/03/2023"), n("09/03/2024")), 11);
+    }
+
+    #[test]
     fn solar_to_lunar_round_trips() {
         assert_eq!(solar_to_lunar(d("10/02/2024")), (1, 1, 2024));
         assert_eq!(solar_to_lunar(d("09/02/2024")), (30, 12, 2023));

@@ -59,7 +59,7 @@ impl GiaTri {
         match self {
             GiaTri::So(n) => u64::try_from(*n).ok().map(|n| (n, 1)),
             GiaTri::Chu(t) => {
-                let (a, b) = t.split_once('/')?;
+                let (a, b) = t.split_once('/').unwrap_or((t, "1"));
                 let (a, b): (u64, u64) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
                 (b > 0).then_some((a, b))
             }
@@ -447,9 +447,22 @@ impl RuleBook {
                     let Some(param) = rule.tham_so.iter_mut().find(|p| p.ten == *name) else {
                         continue;
                     };
-                    match stricter_or_equal(value, &param.gia_tri, direction) {
-                        Some(true) => {
-                            param.gia_tri = value.clone();
+                    // A number stays a number (`"48"` written in quotes is 48), so that the
+                    // checks read it as the set's own value.
+                    let value = match (&param.gia_tri, value.ratio()) {
+                        (GiaTri::So(_), Some((n, 1))) => {
+                            Some(GiaTri::So(i64::try_from(n).unwrap_or(i64::MAX)))
+                        }
+                        // A fraction or a list where a whole number is expected.
+                        (GiaTri::So(_), _) => None,
+                        _ => Some(value.clone()),
+                    };
+                    let verdict = value
+                        .as_ref()
+                        .and_then(|v| stricter_or_equal(v, &param.gia_tri, direction));
+                    match verdict.zip(value) {
+                        Some((true, value)) => {
+                            param.gia_tri = value;
                             param.rieng = true;
                             rule.rieng = Some(
                                 own.can_cu
@@ -457,13 +470,13 @@ impl RuleBook {
                                     .unwrap_or_else(|| "quy tắc riêng".to_string()),
                             );
                         }
-                        Some(false) => issues.push(LocalIssue {
+                        Some((false, _)) => issues.push(LocalIssue {
                             index: i,
                             param: Some(name.clone()),
                             kind: LocalIssueKind::NotStricter {
                                 set: set.ma.clone(),
                                 base: param.gia_tri.to_string(),
-                                local: value.to_string(),
+                                local: own.tham_so[name].to_string(),
                             },
                         }),
                         None => {
@@ -694,6 +707,17 @@ mod tests {
         assert!(issues.is_empty());
         let (_, issues) = book.with_local(&[own("R25", "ty_le", GiaTri::Chu("1/2".into()))]);
         assert_eq!(issues.len(), 3);
+        let (sets, issues) =
+            book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::Chu("48".into()))]);
+        assert!(issues.is_empty());
+        assert_eq!(sets[0].int("R13", "thang_hieu_luc"), 48);
+        let (sets, issues) = book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::So(-5))]);
+        assert!(matches!(issues[0].kind, LocalIssueKind::WrongKind { .. }));
+        assert_eq!(sets[0].int("R13", "thang_hieu_luc"), 60);
+        let (sets, issues) =
+            book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::Chu("4/3".into()))]);
+        assert!(matches!(issues[0].kind, LocalIssueKind::WrongKind { .. }));
+        assert_eq!(sets[0].int("R13", "thang_hieu_luc"), 60);
         let (_, issues) = book.with_local(&[own("R36", "thang_du_bi", GiaTri::So(18))]);
         assert_eq!(issues[0].kind, LocalIssueKind::Fixed);
         let (_, issues) = book.with_local(&[own("R99", "x", GiaTri::So(1))]);

@@ -661,6 +661,22 @@ mod tests {
         }
     }
 
+    /// The rule sets and the regulation sets the forms cite start on the same days.
+    #[test]
+    fn rule_sets_agree_with_the_regulation_sets_of_the_forms() {
+        let rules: Vec<(String, Ngay)> = RuleBook::builtin()
+            .sets
+            .iter()
+            .map(|s| (s.ma.clone(), s.hieu_luc_tu))
+            .collect();
+        let forms: Vec<(String, Ngay)> = crate::forms::Catalogue::builtin()
+            .regulations
+            .iter()
+            .map(|r| (r.ma.clone(), r.hieu_luc_tu))
+            .collect();
+        assert_eq!(rules, forms);
+    }
+
     #[test]
     fn the_set_in_force_depends_on_the_date() {
         let f = InForce::new(&[]);

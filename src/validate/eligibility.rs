@@ -243,9 +243,18 @@ fn document_order(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
 /// system) → 9, "Tốt nghiệp THPT" → 12. `None` when it cannot be read.
 pub fn grade(text: &str) -> Option<i64> {
     let t = text.trim().to_lowercase();
+    let leading = |s: &str| -> Option<i64> {
+        let digits: String = s
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    };
     if let Some((a, b)) = t.split_once('/') {
-        let a: i64 = a.trim().parse().ok()?;
-        let b: i64 = b.trim().parse().ok()?;
+        // "12/12", "12/12 (bổ túc)", "lớp 9/12".
+        let a: i64 = a.trim().rsplit(' ').next().and_then(|x| x.parse().ok())?;
+        let b: i64 = leading(b)?;
         return match b {
             12 if (0..=12).contains(&a) => Some(a),
             // 10-year system: grades 1–4 primary, 5–7 lower secondary, 8–10 upper secondary.
@@ -272,6 +281,12 @@ pub fn grade(text: &str) -> Option<i64> {
         .iter()
         .find(|(keys, _)| keys.iter().any(|k| t.contains(k)))
         .map(|(_, g)| *g)
+        // "Lớp 9": a grade of the 12-year system.
+        .or_else(|| {
+            t.split_once("lớp")
+                .and_then(|(_, rest)| leading(rest))
+                .filter(|g| (0..=12).contains(g))
+        })
 }
 
 #[cfg(test)]
@@ -287,6 +302,9 @@ mod tests {
         assert_eq!(grade("4/10"), Some(5));
         assert_eq!(grade("Tốt nghiệp THCS"), Some(9));
         assert_eq!(grade("Đại học"), Some(12));
+        assert_eq!(grade("12/12 (bổ túc)"), Some(12));
+        assert_eq!(grade("Lớp 9/12"), Some(9));
+        assert_eq!(grade("Lớp 7"), Some(7));
         assert_eq!(grade("biết đọc"), None);
     }
 }

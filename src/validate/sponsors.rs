@@ -51,7 +51,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         if let Some(id) = s.dang_vien.as_deref()
             && let Some(sponsor) = ctx.workspace.person(id)
             && sponsor.nguoi.ngay_ket_nap().is_some()
-            && !sponsor.nguoi.la_chinh_thuc_vao(letter)
+            && !full_member_on(ctx, &sponsor.nguoi, letter)
         {
             let field = format!("nguoi_gioi_thieu[{i}].dang_vien");
             d.push(Diagnostic {
@@ -89,4 +89,21 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
     d
+}
+
+/// Whether a member is a full member on `date`. A member recorded only by the admission date
+/// (no ceremony, no recognition: admitted before the records were kept here) is taken as full
+/// from the earliest day the probation could have ended; one with a ceremony and no recognition
+/// is still on probation.
+fn full_member_on(ctx: &Ctx, n: &crate::model::Nguoi, date: crate::model::Ngay) -> bool {
+    if let Some(full) = n.ngay_chinh_thuc() {
+        return full <= date;
+    }
+    if n.le_ket_nap.as_ref().and_then(|l| l.ngay).is_some() {
+        return false;
+    }
+    n.ngay_ket_nap().is_some_and(|admitted| {
+        let months = ctx.rules.on(admitted).int("R36", "thang_du_bi");
+        add_months(admitted, months) <= date
+    })
 }

@@ -392,3 +392,26 @@ fn a_rule_diagnostic_quotes_the_value_and_cites_the_rule() {
         "11 records: 0 errors, 1 warnings\n"
     );
 }
+
+/// R21 with a sponsor recorded only by the admission date (admitted before the records were kept
+/// here): full from the earliest end of a probation, so one admitted four months before the
+/// letter cannot sponsor yet, and one admitted years ago can.
+#[test]
+fn a_sponsor_recorded_by_admission_date_only() {
+    let ws = TestWorkspace::demo();
+    let member = |admitted: &str| {
+        std::fs::write(
+            ws.file("dang-vien/dv-moi.yaml"),
+            format!("ho_ten: Đảng Viên Mới\ngioi_tinh: nam\nngay_sinh: 01/01/1990\nngay_vao_dang: {admitted}\n"),
+        )
+        .unwrap();
+    };
+    let case = std::fs::read_to_string(fixtures().join("rules/valid-candidate.yaml"))
+        .unwrap()
+        .replace("dang_vien: hoang-thi-thu", "dang_vien: dv-moi");
+    std::fs::write(ws.file("ket-nap/ca-kiem-tra.yaml"), case).unwrap();
+    member("01/09/2025");
+    assert_eq!(found(ws.path()), vec!["error[sponsor-not-full-member]"]);
+    member("01/09/2020");
+    assert_eq!(found(ws.path()), Vec::<String>::new());
+}

@@ -4,6 +4,13 @@ Validation: the checks a clerk runs before a meeting or a submission upward.
 Every check returns all the problems it finds (it never stops at the first), each located at the
 offending value. A person whose record and organisation have no errors becomes a [`Checked`]
 person: the only thing the render stage accepts.
+
+Two kinds of checks: the shape of the records (`required`, `dates`, `references`, `branches`,
+`report`), and the admission rules of the set in force on the date of each event
+(`eligibility` R2–R16, `sponsors` R20–R22, `votes` R25–R29, `deadlines` R31–R38, `readmission`
+R40–R41), whose parameters, severities and citations come from [`crate::rules`] and whose
+working days come from [`crate::calendar`]. A rule only judges the facts a record holds: a time
+limit still running is `hoso due`'s business.
 */
 
 mod branches;

@@ -107,7 +107,8 @@ fn working_days_match_the_published_calendars() {
     }
     assert!(cal.is_working_day(d("03/02/2025").0));
     assert_eq!(month("31/12/2024", "31/01/2025"), 17);
-    // Tết 2026: 14/2–22/2 off (15/2, a Sunday, replaced by Friday 20/2).
+    // Tết 2026: 14/2–22/2 off, the five days 16/2 (29 Chạp) to 20/2 (mùng 4) with the weekends
+    // (Công an TP.HCM, 2025: "nghỉ 9 ngày"; here 15/2, a Sunday, is replaced by Friday 20/2).
     for day in 14..=22 {
         assert!(
             !cal.is_working_day(d(&format!("{day}/02/2026")).0),
@@ -117,7 +118,8 @@ fn working_days_match_the_published_calendars() {
     assert!(cal.is_working_day(d("13/02/2026").0));
     assert!(cal.is_working_day(d("23/02/2026").0));
     assert_eq!(month("31/01/2026", "28/02/2026"), 15);
-    // Giỗ Tổ Hùng Vương: 18/4/2024 (Thu), 7/4/2025 (Mon), 26/4/2026 (Sun, replaced by Mon 27/4).
+    // Giỗ Tổ Hùng Vương: 18/4/2024 (Thu), 7/4/2025 (Mon), 26/4/2026 (Sun, replaced by Mon 27/4,
+    // Thanh Niên 23/02/2026).
     for off in ["18/04/2024", "07/04/2025", "27/04/2026"] {
         assert!(!cal.is_working_day(d(off).0), "{off}");
     }

@@ -1,7 +1,7 @@
 //! `hoso rules` and `hoso due`: the rules in force and the time limits that fall due.
 
-use super::commands::{DATA_FAILED, SETUP_FAILED, emit_stderr, error, load, print};
-use crate::diag::{Format, Lang, has_errors};
+use super::commands::{SETUP_FAILED, emit_stderr, error, load, print};
+use crate::diag::{Format, Lang};
 use crate::model::Ngay;
 use crate::rules::{InForce, MucDo, RuleBook};
 use std::path::Path;
@@ -115,12 +115,10 @@ pub fn due(
         Err(code) => return code,
     };
     let on = on.unwrap_or_else(today);
+    // A faulty own rule is not applied (the regulation's value is): say so, and go on.
     let problems = crate::validate::check_local_rules(&loaded.workspace);
     if !problems.is_empty() {
         emit_stderr(&problems, lang);
-        if has_errors(&problems) {
-            return DATA_FAILED;
-        }
     }
     let all = crate::due::items(&loaded.workspace);
     let selected = crate::due::select(&all, on, within);

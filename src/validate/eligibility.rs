@@ -36,6 +36,24 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
                 location: at("ngay_sinh"),
             });
         } else if months > max {
+            // The consent comes before the competent committee decides.
+            let consent = n.dong_y_tren_60.as_ref().and_then(|c| c.ngay);
+            let decided = n.quyet_dinh_ket_nap.as_ref().and_then(|q| q.ngay);
+            if let (Some(consent), Some(decided)) = (consent, decided)
+                && consent > decided
+            {
+                d.push(Diagnostic {
+                    problem: Problem::DocumentOrder {
+                        earlier: "quyet_dinh_ket_nap.ngay".into(),
+                        earlier_date: decided.short(),
+                        later: "dong_y_tren_60.ngay".into(),
+                        later_date: consent.short(),
+                        cite: set.cite("R3"),
+                    },
+                    severity: set.severity("R3"),
+                    location: at("dong_y_tren_60.ngay"),
+                });
+            }
             if n.dong_y_tren_60.is_none() {
                 d.push(Diagnostic {
                     problem: Problem::AgeOver60 {

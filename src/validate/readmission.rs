@@ -73,6 +73,22 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
     // The consent comes before the competent committee decides.
+    let decided = n.quyet_dinh_ket_nap.as_ref().and_then(|q| q.ngay);
+    if let (Some(consent), Some(decided)) = (k.dong_y.as_ref().and_then(|c| c.ngay), decided)
+        && consent > decided
+    {
+        d.push(Diagnostic {
+            problem: Problem::DocumentOrder {
+                earlier: "quyet_dinh_ket_nap.ngay".into(),
+                earlier_date: decided.short(),
+                later: "ket_nap_lai.dong_y.ngay".into(),
+                later_date: consent.short(),
+                cite: set.cite("R40"),
+            },
+            severity: set.severity("R40"),
+            location: at("ket_nap_lai.dong_y.ngay"),
+        });
+    }
     if n.quyet_dinh_ket_nap.is_some() && k.dong_y.is_none() {
         d.push(Diagnostic {
             problem: Problem::ReadmissionNeedsConsent {

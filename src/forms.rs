@@ -146,6 +146,8 @@ impl Catalogue {
                 } else if name == REGULATIONS_FILE {
                     regulations = serde_yaml_ng::from_str(text)
                         .unwrap_or_else(|e| panic!("built-in {name}: {e}"));
+                } else if name == crate::rules::RULES_FILE {
+                    // The admission rules: read by `rules.rs`.
                 } else if name.ends_with(".yaml") {
                     forms.push(
                         serde_yaml_ng::from_str::<Form>(text)

@@ -10,6 +10,8 @@ workspace YAML ─model::load─▶ Workspace ─validate─▶ Checked ─rende
 
 - [`model`]: the records and their loading (YAML with positions, NFC, Vietnamese dates);
 - [`validate`]: the rules, each problem a located [`diag::Diagnostic`];
+- [`rules`]: the admission rules in force, versioned by date, as data; [`calendar`]: working days;
+- [`due`]: the time limits that fall due, listed and as an iCalendar file;
 - [`forms`]: the form catalogue and regulation sets, as data;
 - [`register`]: the document register, where document numbers come from;
 - [`render`]: minijinja templates into Typst, every value escaped;
@@ -24,16 +26,19 @@ workspace YAML ─model::load─▶ Workspace ─validate─▶ Checked ─rende
 pub mod assemble;
 pub mod batch;
 pub mod bulletin;
+pub mod calendar;
 pub mod cli;
 pub mod compile;
 pub mod demo;
 pub mod diag;
 pub mod dossier;
+pub mod due;
 pub mod forms;
 pub mod model;
 pub mod output;
 pub mod register;
 pub mod render;
+pub mod rules;
 mod suggest;
 pub mod validate;
 pub mod vn;

@@ -3,6 +3,7 @@
 //! - `cli`: the `hoso` command end to end (exit codes, messages, JSON diagnostics), snapshots;
 //! - `golden`: the generated Typst source of every form, against `tests/golden/*.typ`;
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
+//! - `rules`: the admission rules, case by case; working days; `hoso rules` and `hoso due`;
 //! - `forms`: the whole form set, filled and blank, long histories, regulation sets, wording;
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
@@ -23,3 +24,5 @@ mod forms;
 mod golden;
 #[path = "integration/pdf.rs"]
 mod pdf;
+#[path = "integration/rules.rs"]
+mod rules;

@@ -12,9 +12,9 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// Exit code: the data or a document failed.
-const DATA_FAILED: i32 = 1;
+pub(super) const DATA_FAILED: i32 = 1;
 /// Exit code: usage, setup or I/O.
-const SETUP_FAILED: i32 = 2;
+pub(super) const SETUP_FAILED: i32 = 2;
 
 pub fn dispatch(cli: Cli) -> i32 {
     let lang = cli.lang;
@@ -55,6 +55,18 @@ pub fn dispatch(cli: Cli) -> i32 {
             person,
             workspace,
         } => cap_so(&form, &person, &workspace, lang),
+        Command::Rules {
+            on,
+            workspace,
+            format,
+        } => super::rules_due::rules(on, workspace.as_deref(), format, lang),
+        Command::Due {
+            workspace,
+            on,
+            within,
+            ics,
+            format,
+        } => super::rules_due::due(&workspace, on, within, ics.as_deref(), format, lang),
         Command::Init { dir, people } => init(&dir, people, lang),
         Command::List { workspace, format } => list(&workspace, format, lang),
         Command::Forms { format } => forms(format, lang),
@@ -101,7 +113,7 @@ pub fn dispatch(cli: Cli) -> i32 {
 }
 
 /// Prints `error: …` (and `hint: …`) to stderr in the chosen language.
-fn error(lang: Lang, vi: &str, en: &str, hint: Option<(&str, &str)>) {
+pub(super) fn error(lang: Lang, vi: &str, en: &str, hint: Option<(&str, &str)>) {
     let mut err = io::stderr().lock();
     let _ = writeln!(err, "{}: {}", lang.pick("lỗi", "error"), lang.pick(vi, en));
     if let Some((hvi, hen)) = hint {
@@ -115,7 +127,7 @@ fn error(lang: Lang, vi: &str, en: &str, hint: Option<(&str, &str)>) {
 }
 
 /// Writes to stdout; a closed pipe (`hoso list | head`) is not an error.
-fn print(text: &str) -> i32 {
+pub(super) fn print(text: &str) -> i32 {
     match io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => 0,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
@@ -123,12 +135,12 @@ fn print(text: &str) -> i32 {
     }
 }
 
-fn emit_stderr(diagnostics: &[Diagnostic], lang: Lang) {
+pub(super) fn emit_stderr(diagnostics: &[Diagnostic], lang: Lang) {
     let _ = diag::emit(diagnostics, Format::Human, lang, &mut io::stderr().lock());
 }
 
 /// Loads a workspace, printing why when it cannot be.
-fn load(root: &Path, format: Format, lang: Lang) -> Result<Loaded, i32> {
+pub(super) fn load(root: &Path, format: Format, lang: Lang) -> Result<Loaded, i32> {
     match model::load(root) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::NotAWorkspace(p)) => {

@@ -6,6 +6,7 @@ Messages go to stderr in Vietnamese by default (`--lang en` for English); result
 */
 
 mod commands;
+mod rules_due;
 
 use crate::diag::{Format, Lang};
 use clap::{Parser, Subcommand};
@@ -66,6 +67,38 @@ pub enum Command {
         #[arg(default_value = ".")]
         workspace: PathBuf,
         /// Output format of the diagnostics.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// The admission rules of the set in force on a day: code, citation, parameters (UNVERIFIED
+    /// ones marked), with a workspace's own stricter rules.
+    Rules {
+        /// The day (default: today).
+        #[arg(long, value_parser = parse_date)]
+        on: Option<crate::model::Ngay>,
+        /// A workspace whose own rules (`quy_tac_rieng`) apply.
+        #[arg(short, long)]
+        workspace: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Time limits overdue or coming: decisions from above, ceremonies, end of probation, branch
+    /// reviews, certificates that expire.
+    Due {
+        /// The workspace folder.
+        #[arg(default_value = ".")]
+        workspace: PathBuf,
+        /// The day to count from (default: today).
+        #[arg(long, value_parser = parse_date)]
+        on: Option<crate::model::Ngay>,
+        /// Show what falls due within this many days (overdue items are always shown).
+        #[arg(long, default_value_t = 30, value_name = "DAYS")]
+        within: u32,
+        /// Also write the listed time limits as an iCalendar file.
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },

@@ -10,7 +10,7 @@ of them into the clerk's terminal output or into JSON.
 mod problem;
 mod render;
 
-pub use problem::Problem;
+pub use problem::{Deadline, Problem};
 pub use render::{Format, emit};
 
 use serde::Serialize;

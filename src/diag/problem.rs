@@ -4,6 +4,7 @@
 //! in the hint. Vietnamese first; English is a faithful translation.
 
 use super::Lang;
+use crate::rules::Cite;
 
 /// A problem in the data. The variant decides the code, the message, the hint and the citation.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +69,276 @@ pub enum Problem {
         id: String,
         suggestion: Option<String>,
     },
+    /// R2: younger than 18 (in whole months) on the day of the branch meeting.
+    AgeUnder18 {
+        months: i64,
+        min_months: i64,
+        meeting: String,
+        cite: Cite,
+    },
+    /// R2: an age within the review margin of a bound: a person should check the dates.
+    AgeBorderline {
+        months: i64,
+        meeting: String,
+        cite: Cite,
+    },
+    /// R3: over 60 on the day of the branch meeting without the written consent.
+    AgeOver60 {
+        months: i64,
+        max_months: i64,
+        meeting: String,
+        cite: Cite,
+    },
+    /// R4, R5: general education below the minimum.
+    EducationBelowMinimum {
+        value: String,
+        min_grade: i64,
+        exception: bool,
+        cite: Cite,
+    },
+    /// R4: the general education cannot be read as a grade.
+    EducationUnclear { value: String, cite: Cite },
+    /// R5: a village elder's exception needs written consent.
+    EducationExceptionNeedsConsent { cite: Cite },
+    /// R8: documents of the dossier in the wrong order.
+    DocumentOrder {
+        earlier: String,
+        earlier_date: String,
+        later: String,
+        later_date: String,
+        cite: Cite,
+    },
+    /// R12: no Party-awareness certificate at the branch meeting.
+    CertificateMissing { cite: Cite },
+    /// R13: the certificate had expired on the day of the branch meeting.
+    CertificateExpired {
+        issued: String,
+        expired: String,
+        meeting: String,
+        months: i64,
+        cite: Cite,
+    },
+    /// R14: the certified personal history had expired on the day of the branch meeting.
+    PersonalHistoryExpired {
+        certified: String,
+        expired: String,
+        meeting: String,
+        months: i64,
+        cite: Cite,
+    },
+    /// R16: the union's resolution or the residence comments had expired.
+    CommentsExpired {
+        field: String,
+        date: String,
+        meeting: String,
+        months: i64,
+        cite: Cite,
+    },
+    /// R20: the branch has met and the record names no sponsor and no union's resolution.
+    SponsorsNotRecorded { needed: i64, cite: Cite },
+    /// R20: fewer sponsors than needed.
+    SponsorsTooFew {
+        found: usize,
+        needed: i64,
+        with_union: bool,
+        cite: Cite,
+    },
+    /// R21: a sponsor was not a full member on the date of the letter.
+    SponsorNotFullMember {
+        field: String,
+        id: String,
+        date: String,
+        full_since: Option<String>,
+        cite: Cite,
+    },
+    /// R21, R22: a sponsor had not been with the applicant long enough.
+    SponsorTogetherTooShort {
+        field: String,
+        since: String,
+        letter: String,
+        months: i64,
+        cite: Cite,
+    },
+    /// R25, R29: fewer votes in favour than the threshold.
+    VoteBelowThreshold {
+        field: String,
+        yes: u32,
+        denominator: u32,
+        ratio: String,
+        cite: Cite,
+    },
+    /// R27: a branch with fewer full members than a branch needs.
+    BranchTooSmall {
+        field: String,
+        official: u32,
+        min: i64,
+        cite: Cite,
+    },
+    /// R28: the committee's resolution without the threshold of its members.
+    CommitteeVoteBelowThreshold {
+        field: String,
+        yes: u32,
+        members: u32,
+        ratio: String,
+        cite: Cite,
+    },
+    /// R31–R34: an event later than its time limit in working days.
+    DeadlineMissed {
+        kind: Deadline,
+        from_field: String,
+        from_date: String,
+        to_field: String,
+        to_date: String,
+        limit: String,
+        allowed: i64,
+        taken: u32,
+        cite: Cite,
+    },
+    /// R36: something that must follow the 12 months of probation is dated before their end.
+    ProbationNotOver {
+        field: String,
+        date: String,
+        end: String,
+        cite: Cite,
+    },
+    /// R37: a recorded full-membership date other than the end of the probation.
+    FullMembershipDate {
+        recorded: String,
+        expected: String,
+        cite: Cite,
+    },
+    /// R36: full membership recorded less than 12 months after admission.
+    ProbationTooShort {
+        admitted: String,
+        full: String,
+        months: i64,
+        cite: Cite,
+    },
+    /// R40: re-admission considered too soon after leaving.
+    ReadmissionTooSoon {
+        since_field: String,
+        since: String,
+        meeting: String,
+        months: i64,
+        cite: Cite,
+    },
+    /// R40: re-admission without the provincial standing committee's written consent.
+    ReadmissionNeedsConsent { cite: Cite },
+    /// R41: the way the person left bars re-admission.
+    ReadmissionNotAllowed { reason: String, cite: Cite },
+    /// R41: how the person left is not recorded, so R41 cannot be checked.
+    ReadmissionReasonUnclassified { cite: Cite },
+    /// A workspace's own rule that would loosen the regulation: it is not applied.
+    LocalRuleNotStricter {
+        field: String,
+        set: String,
+        base: String,
+        local: String,
+    },
+    /// A workspace's own rule that names no rule or parameter, or one that cannot change.
+    UnknownRule {
+        field: String,
+        name: String,
+        fixed: bool,
+        suggestion: Option<String>,
+    },
+}
+
+/// A time limit of the admission process, in working days (R31–R34), or a validity (R13, R14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Deadline {
+    /// R31: the competent committee decides the admission.
+    Decision,
+    /// R32: the branch holds the ceremony.
+    Ceremony,
+    /// R34: the new member declares the member's personal history.
+    MemberHistory,
+    /// R36: the 12 months of probation end.
+    ProbationEnd,
+    /// R33: the branch considers full membership.
+    Review,
+    /// R31: the competent committee decides full membership.
+    RecognitionDecision,
+    /// R13: the Party-awareness certificate expires.
+    CertificateExpiry,
+    /// R14: the certified personal history expires.
+    PersonalHistoryExpiry,
+}
+
+impl Deadline {
+    /// The stable code of a missed time limit, and of the item in `hoso due`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Deadline::Decision => "decision-late",
+            Deadline::Ceremony => "ceremony-late",
+            Deadline::MemberHistory => "member-history-late",
+            Deadline::ProbationEnd => "probation-end",
+            Deadline::Review => "review-late",
+            Deadline::RecognitionDecision => "recognition-decision-late",
+            Deadline::CertificateExpiry => "certificate-expires",
+            Deadline::PersonalHistoryExpiry => "personal-history-expires",
+        }
+    }
+
+    /// What is late, as an English noun phrase ("the limit for the ceremony").
+    pub fn noun_en(self) -> &'static str {
+        match self {
+            Deadline::Decision => "the admission decision",
+            Deadline::Ceremony => "the ceremony",
+            Deadline::MemberHistory => "the member's personal history",
+            Deadline::ProbationEnd => "the probation",
+            Deadline::Review => "the branch's review",
+            Deadline::RecognitionDecision => "the decision on full membership",
+            Deadline::CertificateExpiry => "the certificate",
+            Deadline::PersonalHistoryExpiry => "the personal history",
+        }
+    }
+
+    /// What falls due, in words.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Deadline::Decision => lang.pick(
+                "cấp ủy có thẩm quyền quyết định kết nạp",
+                "the competent committee decides the admission",
+            ),
+            Deadline::Ceremony => {
+                lang.pick("chi bộ tổ chức lễ kết nạp", "the branch holds the ceremony")
+            }
+            Deadline::MemberHistory => lang.pick(
+                "đảng viên mới khai lý lịch đảng viên",
+                "the new member declares the member's personal history",
+            ),
+            Deadline::ProbationEnd => {
+                lang.pick("hết 12 tháng dự bị", "the 12 months of probation end")
+            }
+            Deadline::Review => lang.pick(
+                "chi bộ xét công nhận đảng viên chính thức",
+                "the branch considers full membership",
+            ),
+            Deadline::RecognitionDecision => lang.pick(
+                "cấp ủy có thẩm quyền quyết định công nhận chính thức",
+                "the competent committee decides full membership",
+            ),
+            Deadline::CertificateExpiry => lang.pick(
+                "giấy chứng nhận học lớp nhận thức về Đảng hết giá trị",
+                "the Party-awareness certificate expires",
+            ),
+            Deadline::PersonalHistoryExpiry => lang.pick(
+                "lý lịch đã chứng nhận hết giá trị",
+                "the certified personal history expires",
+            ),
+        }
+    }
+}
+
+/// An age in whole months, as a clerk says it: "17 năm 11 tháng".
+fn age(months: i64, lang: Lang) -> String {
+    let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
+    match lang {
+        Lang::Vi => format!("{y} tuổi {m} tháng"),
+        Lang::En => format!("{y} years {m} months"),
+    }
 }
 
 impl Problem {
@@ -90,6 +361,34 @@ impl Problem {
             Problem::FormNeedsField { .. } => "form-needs-field",
             Problem::FormNotApplicable { .. } => "form-not-applicable",
             Problem::UnknownBranch { .. } => "unknown-branch",
+            Problem::AgeUnder18 { .. } => "age-under-18",
+            Problem::AgeBorderline { .. } => "age-borderline",
+            Problem::AgeOver60 { .. } => "age-over-60",
+            Problem::EducationBelowMinimum { .. } => "education-below-minimum",
+            Problem::EducationUnclear { .. } => "education-unclear",
+            Problem::EducationExceptionNeedsConsent { .. } => "education-exception-needs-consent",
+            Problem::DocumentOrder { .. } => "document-order",
+            Problem::CertificateMissing { .. } => "certificate-missing",
+            Problem::CertificateExpired { .. } => "certificate-expired",
+            Problem::PersonalHistoryExpired { .. } => "personal-history-expired",
+            Problem::CommentsExpired { .. } => "comments-expired",
+            Problem::SponsorsNotRecorded { .. } => "sponsors-not-recorded",
+            Problem::SponsorsTooFew { .. } => "sponsors-too-few",
+            Problem::SponsorNotFullMember { .. } => "sponsor-not-full-member",
+            Problem::SponsorTogetherTooShort { .. } => "sponsor-together-too-short",
+            Problem::VoteBelowThreshold { .. } => "vote-below-two-thirds",
+            Problem::BranchTooSmall { .. } => "branch-too-small",
+            Problem::CommitteeVoteBelowThreshold { .. } => "committee-vote-below-two-thirds",
+            Problem::DeadlineMissed { kind, .. } => kind.code(),
+            Problem::ProbationNotOver { .. } => "probation-not-over",
+            Problem::FullMembershipDate { .. } => "full-membership-date",
+            Problem::ProbationTooShort { .. } => "probation-too-short",
+            Problem::ReadmissionTooSoon { .. } => "readmission-too-soon",
+            Problem::ReadmissionNeedsConsent { .. } => "readmission-needs-consent",
+            Problem::ReadmissionNotAllowed { .. } => "readmission-not-allowed",
+            Problem::ReadmissionReasonUnclassified { .. } => "readmission-reason-unclassified",
+            Problem::LocalRuleNotStricter { .. } => "local-rule-not-stricter",
+            Problem::UnknownRule { .. } => "unknown-rule",
         }
     }
 
@@ -187,6 +486,349 @@ impl Problem {
                 Lang::Vi => format!("`{field}`: không có chi bộ mang mã `{id}` trong `cac_chi_bo`"),
                 Lang::En => format!("`{field}`: no branch with id `{id}` in `cac_chi_bo`"),
             },
+            Problem::AgeUnder18 {
+                months,
+                min_months,
+                meeting,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "ngày chi bộ xét ({meeting}) người vào Đảng mới {}, chưa đủ {}",
+                    age(*months, lang),
+                    age(*min_months, lang)
+                ),
+                Lang::En => format!(
+                    "on the day of the branch meeting ({meeting}) the applicant is {}, under {}",
+                    age(*months, lang),
+                    age(*min_months, lang)
+                ),
+            },
+            Problem::AgeBorderline { months, meeting, .. } => match lang {
+                Lang::Vi => format!(
+                    "ngày chi bộ xét ({meeting}) người vào Đảng {}, sát giới hạn tuổi",
+                    age(*months, lang)
+                ),
+                Lang::En => format!(
+                    "on the day of the branch meeting ({meeting}) the applicant is {}, at the edge of the age limits",
+                    age(*months, lang)
+                ),
+            },
+            Problem::AgeOver60 {
+                months,
+                max_months,
+                meeting,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "ngày chi bộ xét ({meeting}) người vào Đảng {}, quá {} mà chưa có `dong_y_tren_60`",
+                    age(*months, lang),
+                    age(*max_months, lang)
+                ),
+                Lang::En => format!(
+                    "on the day of the branch meeting ({meeting}) the applicant is {}, over {}, and there is no `dong_y_tren_60`",
+                    age(*months, lang),
+                    age(*max_months, lang)
+                ),
+            },
+            Problem::EducationBelowMinimum {
+                value,
+                min_grade,
+                exception,
+                ..
+            } => match (lang, exception) {
+                (Lang::Vi, false) => format!(
+                    "`trinh_do.hoc_van` ({value}) chưa tốt nghiệp trung học cơ sở (lớp {min_grade})"
+                ),
+                (Lang::Vi, true) => format!(
+                    "`trinh_do.hoc_van` ({value}) chưa hoàn thành tiểu học (lớp {min_grade})"
+                ),
+                (Lang::En, false) => format!(
+                    "`trinh_do.hoc_van` ({value}) is below lower-secondary school (grade {min_grade})"
+                ),
+                (Lang::En, true) => {
+                    format!("`trinh_do.hoc_van` ({value}) is below primary school (grade {min_grade})")
+                }
+            },
+            Problem::EducationUnclear { value, .. } => match lang {
+                Lang::Vi => format!("không đọc được trình độ `trinh_do.hoc_van` ({value})"),
+                Lang::En => format!("cannot read the grade of `trinh_do.hoc_van` ({value})"),
+            },
+            Problem::EducationExceptionNeedsConsent { .. } => lang
+                .pick(
+                    "ngoại lệ học vấn `uy_tin` cần văn bản đồng ý `ngoai_le_hoc_van.dong_y`",
+                    "the `uy_tin` education exception needs the written consent `ngoai_le_hoc_van.dong_y`",
+                )
+                .to_string(),
+            Problem::DocumentOrder {
+                earlier,
+                earlier_date,
+                later,
+                later_date,
+                ..
+            } => match lang {
+                Lang::Vi => {
+                    format!("`{later}` ({later_date}) lại trước `{earlier}` ({earlier_date})")
+                }
+                Lang::En => {
+                    format!("`{later}` ({later_date}) is before `{earlier}` ({earlier_date})")
+                }
+            },
+            Problem::CertificateMissing { .. } => lang
+                .pick(
+                    "chi bộ đã xét kết nạp nhưng hồ sơ không có `giay_chung_nhan`",
+                    "the branch has met on the admission but the record has no `giay_chung_nhan`",
+                )
+                .to_string(),
+            Problem::CertificateExpired {
+                issued,
+                expired,
+                meeting,
+                months,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "giấy chứng nhận ngày {issued} có giá trị {months} tháng, hết hạn {expired}, trước ngày chi bộ xét ({meeting})"
+                ),
+                Lang::En => format!(
+                    "the certificate of {issued} is valid {months} months and expired on {expired}, before the branch meeting ({meeting})"
+                ),
+            },
+            Problem::PersonalHistoryExpired {
+                certified,
+                expired,
+                meeting,
+                months,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "lý lịch chứng nhận ngày {certified} có giá trị {months} tháng, hết hạn {expired}, trước ngày chi bộ xét ({meeting})"
+                ),
+                Lang::En => format!(
+                    "the personal history certified on {certified} is valid {months} months and expired on {expired}, before the branch meeting ({meeting})"
+                ),
+            },
+            Problem::CommentsExpired {
+                field,
+                date,
+                meeting,
+                months,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}` ({date}) đã quá {months} tháng vào ngày chi bộ xét ({meeting})"
+                ),
+                Lang::En => format!(
+                    "`{field}` ({date}) is more than {months} months old on the day of the branch meeting ({meeting})"
+                ),
+            },
+            Problem::SponsorsNotRecorded { needed, .. } => match lang {
+                Lang::Vi => format!(
+                    "chi bộ đã xét kết nạp nhưng hồ sơ chưa ghi người giới thiệu (cần {needed} đảng viên chính thức, hoặc Đoàn, Công đoàn cùng một đảng viên)"
+                ),
+                Lang::En => format!(
+                    "the branch has met on the admission but the record names no sponsor ({needed} full members, or the union with one member, are needed)"
+                ),
+            },
+            Problem::SponsorsTooFew {
+                found,
+                needed,
+                with_union,
+                ..
+            } => match (lang, with_union) {
+                (Lang::Vi, false) => {
+                    format!("cần {needed} đảng viên chính thức giới thiệu, hồ sơ có {found}")
+                }
+                (Lang::Vi, true) => format!(
+                    "cùng nghị quyết giới thiệu của Đoàn, Công đoàn cần {needed} đảng viên chính thức giới thiệu, hồ sơ có {found}"
+                ),
+                (Lang::En, false) => {
+                    format!("{needed} full members must sponsor; the record has {found}")
+                }
+                (Lang::En, true) => format!(
+                    "with the union's resolution {needed} full member must sponsor; the record has {found}"
+                ),
+            },
+            Problem::SponsorNotFullMember {
+                field,
+                id,
+                date,
+                full_since,
+                ..
+            } => match (lang, full_since) {
+                (Lang::Vi, Some(since)) => format!(
+                    "`{field}`: `{id}` chỉ là đảng viên chính thức từ {since}, sau ngày viết giấy giới thiệu ({date})"
+                ),
+                (Lang::Vi, None) => format!(
+                    "`{field}`: `{id}` chưa là đảng viên chính thức vào ngày viết giấy giới thiệu ({date})"
+                ),
+                (Lang::En, Some(since)) => format!(
+                    "`{field}`: `{id}` is a full member only from {since}, after the date of the letter ({date})"
+                ),
+                (Lang::En, None) => format!(
+                    "`{field}`: `{id}` is not a full member on the date of the letter ({date})"
+                ),
+            },
+            Problem::SponsorTogetherTooShort {
+                field,
+                since,
+                letter,
+                months,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}` ({since}): đến ngày viết giấy giới thiệu ({letter}) chưa đủ {months} tháng cùng công tác, học tập, cư trú"
+                ),
+                Lang::En => format!(
+                    "`{field}` ({since}): less than {months} months together by the date of the letter ({letter})"
+                ),
+            },
+            Problem::VoteBelowThreshold {
+                field,
+                yes,
+                denominator,
+                ratio,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}.tan_thanh`: {yes}/{denominator} đảng viên chính thức tán thành, chưa đạt {ratio}"
+                ),
+                Lang::En => format!(
+                    "`{field}.tan_thanh`: {yes} of {denominator} full members in favour, less than {ratio}"
+                ),
+            },
+            Problem::BranchTooSmall {
+                field,
+                official,
+                min,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}.dang_vien.chinh_thuc`: chi bộ có {official} đảng viên chính thức, cần ít nhất {min}"
+                ),
+                Lang::En => format!(
+                    "`{field}.dang_vien.chinh_thuc`: the branch has {official} full members, at least {min} are needed"
+                ),
+            },
+            Problem::CommitteeVoteBelowThreshold {
+                field,
+                yes,
+                members,
+                ratio,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}.tan_thanh`: {yes}/{members} đảng ủy viên tán thành, chưa đạt {ratio} tổng số đảng ủy viên"
+                ),
+                Lang::En => format!(
+                    "`{field}.tan_thanh`: {yes} of {members} committee members in favour, less than {ratio} of all members"
+                ),
+            },
+            Problem::DeadlineMissed {
+                kind,
+                from_field,
+                from_date,
+                to_field,
+                to_date,
+                limit,
+                allowed,
+                taken,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{to_field}` ({to_date}) là {taken} ngày làm việc sau `{from_field}` ({from_date}); thời hạn {allowed} ngày làm việc (đến {limit}) để {}",
+                    kind.label(lang)
+                ),
+                Lang::En => format!(
+                    "`{to_field}` ({to_date}) is {taken} working days after `{from_field}` ({from_date}); the limit for {} is {allowed} working days (until {limit})",
+                    kind.noun_en()
+                ),
+            },
+            Problem::ProbationNotOver {
+                field, date, end, ..
+            } => match lang {
+                Lang::Vi => format!("`{field}` ({date}) trước khi hết thời gian dự bị ({end})"),
+                Lang::En => format!("`{field}` ({date}) is before the end of the probation ({end})"),
+            },
+            Problem::FullMembershipDate {
+                recorded, expected, ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "`ngay_chinh_thuc` ({recorded}) khác ngày hết 12 tháng dự bị tính từ lễ kết nạp ({expected})"
+                ),
+                Lang::En => format!(
+                    "`ngay_chinh_thuc` ({recorded}) differs from the end of the probation counted from the ceremony ({expected})"
+                ),
+            },
+            Problem::ProbationTooShort {
+                admitted,
+                full,
+                months,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "`ngay_chinh_thuc` ({full}) chưa đủ {months} tháng dự bị sau `ngay_vao_dang` ({admitted})"
+                ),
+                Lang::En => format!(
+                    "`ngay_chinh_thuc` ({full}) is less than {months} months of probation after `ngay_vao_dang` ({admitted})"
+                ),
+            },
+            Problem::ReadmissionTooSoon {
+                since_field,
+                since,
+                meeting,
+                months,
+                ..
+            } => match lang {
+                Lang::Vi => format!(
+                    "chi bộ xét kết nạp lại ({meeting}) chưa đủ {months} tháng sau `{since_field}` ({since})"
+                ),
+                Lang::En => format!(
+                    "the branch considers re-admission ({meeting}) less than {months} months after `{since_field}` ({since})"
+                ),
+            },
+            Problem::ReadmissionNeedsConsent { .. } => lang
+                .pick(
+                    "kết nạp lại cần văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy (`ket_nap_lai.dong_y`)",
+                    "re-admission needs the written consent of the provincial standing committee (`ket_nap_lai.dong_y`)",
+                )
+                .to_string(),
+            Problem::ReadmissionNotAllowed { reason, .. } => match lang {
+                Lang::Vi => format!(
+                    "người ra khỏi Đảng vì `{reason}` không được xem xét kết nạp lại"
+                ),
+                Lang::En => format!("someone who left the Party by `{reason}` cannot be re-admitted"),
+            },
+            Problem::ReadmissionReasonUnclassified { .. } => lang
+                .pick(
+                    "chưa ghi `ket_nap_lai.hinh_thuc` nên chưa kiểm tra được trường hợp không kết nạp lại",
+                    "`ket_nap_lai.hinh_thuc` is not recorded, so the cases barred from re-admission cannot be checked",
+                )
+                .to_string(),
+            Problem::LocalRuleNotStricter {
+                field,
+                set,
+                base,
+                local,
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}`: giá trị riêng `{local}` lỏng hơn quy định của bộ {set} (`{base}`), không áp dụng"
+                ),
+                Lang::En => format!(
+                    "`{field}`: the own value `{local}` is looser than the {set} set's (`{base}`) and is not applied"
+                ),
+            },
+            Problem::UnknownRule {
+                field, name, fixed, ..
+            } => match (lang, fixed) {
+                (Lang::Vi, false) => format!("`{field}`: không có quy tắc hay tham số `{name}`"),
+                (Lang::Vi, true) => {
+                    format!("`{field}`: tham số `{name}` do Điều lệ định, không thay đổi được")
+                }
+                (Lang::En, false) => format!("`{field}`: no rule or parameter `{name}`"),
+                (Lang::En, true) => {
+                    format!("`{field}`: `{name}` is set by the Charter and cannot be changed")
+                }
+            },
         }
     }
 
@@ -275,6 +917,159 @@ impl Problem {
                     "a branch id is the `ma` of an item of `cac_chi_bo` (in `to-chuc.yaml`)",
                 )
                 .to_string(),
+            Problem::AgeUnder18 { .. } => lang
+                .pick(
+                    "chi bộ chỉ xét khi người vào Đảng đủ 18 tuổi (tính theo tháng); kiểm tra `ngay_sinh` và `hop_chi_bo.ngay`",
+                    "the branch may only consider applicants of 18 (in whole months); check `ngay_sinh` and `hop_chi_bo.ngay`",
+                )
+                .to_string(),
+            Problem::AgeBorderline { .. } => lang
+                .pick(
+                    "đối chiếu ngày sinh với giấy khai sinh, căn cước; tuổi tính theo tháng",
+                    "check the date of birth against the birth certificate and identity card; age counts in whole months",
+                )
+                .to_string(),
+            Problem::AgeOver60 { .. } => lang
+                .pick(
+                    "ghi văn bản đồng ý của ban thường vụ cấp ủy trực thuộc Trung ương vào `dong_y_tren_60`",
+                    "record the provincial standing committee's written consent in `dong_y_tren_60`",
+                )
+                .to_string(),
+            Problem::EducationBelowMinimum { .. } => lang
+                .pick(
+                    "ghi `ngoai_le_hoc_van` nếu người vào Đảng thuộc trường hợp đặc biệt",
+                    "record `ngoai_le_hoc_van` if the applicant falls under an exception",
+                )
+                .to_string(),
+            Problem::EducationUnclear { .. } => lang
+                .pick(
+                    "ghi dạng `9/12`, `12/12` hoặc `7/10`",
+                    "write it as `9/12`, `12/12` or `7/10`",
+                )
+                .to_string(),
+            Problem::EducationExceptionNeedsConsent { .. } => lang
+                .pick(
+                    "ghi số, ngày và cơ quan của văn bản đồng ý",
+                    "record the number, date and issuer of the consent",
+                )
+                .to_string(),
+            Problem::DocumentOrder { .. } => lang
+                .pick(
+                    "đơn viết trước lý lịch; chi ủy nhận xét và cấp ủy chứng nhận sau khi thẩm tra",
+                    "the application comes before the personal history; comments and certification come after verification",
+                )
+                .to_string(),
+            Problem::CertificateMissing { .. } => lang
+                .pick(
+                    "thêm `giay_chung_nhan.ngay` và `giay_chung_nhan.noi_cap`",
+                    "add `giay_chung_nhan.ngay` and `giay_chung_nhan.noi_cap`",
+                )
+                .to_string(),
+            Problem::CertificateExpired { .. } => lang
+                .pick(
+                    "chi bộ cử người vào Đảng đi học lại lớp bồi dưỡng nhận thức về Đảng trước khi xét",
+                    "the branch must send the applicant to the class again before considering the admission",
+                )
+                .to_string(),
+            Problem::PersonalHistoryExpired { .. } | Problem::CommentsExpired { .. } => lang
+                .pick(
+                    "bổ sung văn bản mới trước khi chi bộ xét",
+                    "get a new document before the branch meeting",
+                )
+                .to_string(),
+            Problem::SponsorsTooFew { .. } | Problem::SponsorsNotRecorded { .. } => lang
+                .pick(
+                    "thêm người giới thiệu vào `nguoi_gioi_thieu`, hoặc ghi `gioi_thieu_doan_the`",
+                    "add sponsors to `nguoi_gioi_thieu`, or record `gioi_thieu_doan_the`",
+                )
+                .to_string(),
+            Problem::SponsorNotFullMember { .. } => lang
+                .pick(
+                    "người giới thiệu phải là đảng viên chính thức; chi bộ phân công người khác",
+                    "a sponsor must be a full member; the branch assigns another one",
+                )
+                .to_string(),
+            Problem::SponsorTogetherTooShort { .. } => lang
+                .pick(
+                    "kiểm tra `cung_cong_tac_tu`; người giới thiệu thay thế do chi bộ phân công ghi `thay_the: true`",
+                    "check `cung_cong_tac_tu`; mark a replacement sponsor assigned by the branch with `thay_the: true`",
+                )
+                .to_string(),
+            Problem::VoteBelowThreshold { .. } | Problem::CommitteeVoteBelowThreshold { .. } => lang
+                .pick(
+                    "kiểm tra lại số phiếu; chưa đạt tỷ lệ thì chưa đề nghị được",
+                    "check the figures; below the threshold there is no recommendation",
+                )
+                .to_string(),
+            Problem::BranchTooSmall { .. } => lang
+                .pick(
+                    "kiểm tra `dang_vien.chinh_thuc` của cuộc họp",
+                    "check the meeting's `dang_vien.chinh_thuc`",
+                )
+                .to_string(),
+            Problem::DeadlineMissed { kind, .. } => match kind {
+                Deadline::Ceremony => lang
+                    .pick(
+                        "quá hạn phải báo cáo và được cấp ủy cấp trên đồng ý; ghi `le_ket_nap.dong_y_cap_tren`",
+                        "a late ceremony needs the consent of the committee above; record `le_ket_nap.dong_y_cap_tren`",
+                    )
+                    .to_string(),
+                _ => lang
+                    .pick("kiểm tra lại các ngày này", "check both dates")
+                    .to_string(),
+            },
+            Problem::ProbationNotOver { .. } => lang
+                .pick(
+                    "thời gian dự bị 12 tháng tính từ ngày lễ kết nạp",
+                    "probation lasts 12 months from the day of the ceremony",
+                )
+                .to_string(),
+            Problem::FullMembershipDate { .. } | Problem::ProbationTooShort { .. } => lang
+                .pick(
+                    "ngày chính thức là ngày hết 12 tháng dự bị tính từ lễ kết nạp",
+                    "the full-membership date is the end of the 12 months from the ceremony",
+                )
+                .to_string(),
+            Problem::ReadmissionTooSoon { .. } => lang
+                .pick(
+                    "kiểm tra `ket_nap_lai.ngay_ra_khoi_dang` và `hop_chi_bo.ngay`",
+                    "check `ket_nap_lai.ngay_ra_khoi_dang` and `hop_chi_bo.ngay`",
+                )
+                .to_string(),
+            Problem::ReadmissionNeedsConsent { .. } => lang
+                .pick(
+                    "ghi số, ngày và cơ quan của văn bản vào `ket_nap_lai.dong_y`",
+                    "record the number, date and issuer in `ket_nap_lai.dong_y`",
+                )
+                .to_string(),
+            Problem::ReadmissionNotAllowed { .. } => lang
+                .pick(
+                    "xem `hoso rules` (R41)",
+                    "see `hoso rules` (R41)",
+                )
+                .to_string(),
+            Problem::ReadmissionReasonUnclassified { .. } => lang
+                .pick(
+                    "ghi `ket_nap_lai.hinh_thuc`: xin_ra_khoi_dang, xin_ra_hoan_canh_kho_khan, tu_bo_sinh_hoat, xoa_ten, ...",
+                    "record `ket_nap_lai.hinh_thuc`: xin_ra_khoi_dang, xin_ra_hoan_canh_kho_khan, tu_bo_sinh_hoat, xoa_ten, ...",
+                )
+                .to_string(),
+            Problem::LocalRuleNotStricter { .. } => lang
+                .pick(
+                    "quy tắc riêng chỉ được chặt hơn quy định; xem `hoso rules`",
+                    "own rules may only be stricter than the regulation; see `hoso rules`",
+                )
+                .to_string(),
+            Problem::UnknownRule { suggestion: Some(s), .. } => match lang {
+                Lang::Vi => format!("có phải ý là `{s}`?"),
+                Lang::En => format!("did you mean `{s}`?"),
+            },
+            Problem::UnknownRule { suggestion: None, .. } => lang
+                .pick(
+                    "xem các quy tắc và tham số bằng `hoso rules`",
+                    "see the rules and their parameters with `hoso rules`",
+                )
+                .to_string(),
             Problem::EmptyFile | Problem::InvalidValue { .. } | Problem::CountMismatch { .. } => {
                 return None;
             }
@@ -283,13 +1078,50 @@ impl Problem {
     }
 
     /// The regulation behind the rule, when there is one.
-    pub fn citation(&self) -> Option<&'static str> {
-        match self {
+    pub fn citation(&self) -> Option<String> {
+        if let Some(cite) = self.cite() {
+            return Some(cite.to_string());
+        }
+        let text = match self {
             Problem::DateOrder { .. } => Some("06-HD/TW §3 (trình tự hồ sơ)"),
             Problem::CountMismatch { .. } => Some("Điều lệ Đảng Điều 4.3; 294-QĐ/TW §9.3.2"),
             Problem::AdmissionDateConflict { .. } => Some("Điều lệ Đảng Điều 5.4"),
             Problem::NumberReused { .. } => Some("36-HD/VPTW §1.3.1"),
             Problem::NotAMember { .. } => Some("Điều lệ Đảng Điều 4.1"),
+            _ => None,
+        };
+        text.map(str::to_string)
+    }
+
+    /// The rule of the set in force that the problem breaks, for the rules of `forms/quy-tac.yaml`.
+    pub fn cite(&self) -> Option<&Cite> {
+        match self {
+            Problem::AgeUnder18 { cite, .. }
+            | Problem::AgeBorderline { cite, .. }
+            | Problem::AgeOver60 { cite, .. }
+            | Problem::EducationBelowMinimum { cite, .. }
+            | Problem::EducationUnclear { cite, .. }
+            | Problem::EducationExceptionNeedsConsent { cite }
+            | Problem::DocumentOrder { cite, .. }
+            | Problem::CertificateMissing { cite }
+            | Problem::CertificateExpired { cite, .. }
+            | Problem::PersonalHistoryExpired { cite, .. }
+            | Problem::CommentsExpired { cite, .. }
+            | Problem::SponsorsTooFew { cite, .. }
+            | Problem::SponsorsNotRecorded { cite, .. }
+            | Problem::SponsorNotFullMember { cite, .. }
+            | Problem::SponsorTogetherTooShort { cite, .. }
+            | Problem::VoteBelowThreshold { cite, .. }
+            | Problem::BranchTooSmall { cite, .. }
+            | Problem::CommitteeVoteBelowThreshold { cite, .. }
+            | Problem::DeadlineMissed { cite, .. }
+            | Problem::ProbationNotOver { cite, .. }
+            | Problem::FullMembershipDate { cite, .. }
+            | Problem::ProbationTooShort { cite, .. }
+            | Problem::ReadmissionTooSoon { cite, .. }
+            | Problem::ReadmissionNeedsConsent { cite }
+            | Problem::ReadmissionNotAllowed { cite, .. }
+            | Problem::ReadmissionReasonUnclassified { cite } => Some(cite),
             _ => None,
         }
     }

@@ -28,7 +28,7 @@ struct JsonDiagnostic<'a> {
     severity: super::Severity,
     message: String,
     hint: Option<String>,
-    citation: Option<&'a str>,
+    citation: Option<String>,
 }
 
 /// Writes the diagnostics to `out` in the given format and language.

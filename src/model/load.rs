@@ -13,6 +13,7 @@ use super::{
     BAO_CAO_FILE, BaoCao, Folder, Nguoi, OrgRecord, Record, ReportRecord, ToChuc, Workspace,
 };
 use crate::diag::{Diagnostic, Problem, SourceFile};
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -63,7 +64,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     };
     diagnostics.append(&mut diags);
 
-    let mut people: Vec<Record> = Vec::new();
+    let mut files: Vec<(Folder, PathBuf, String)> = Vec::new();
     for folder in [Folder::DangVien, Folder::KetNap] {
         let dir = root.join(folder.dir());
         if !dir.is_dir() {
@@ -85,17 +86,30 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_string();
-            let file = read_source(path)?;
-            let (parsed, mut diags) = parse::<Nguoi>(file, FileKind::Nguoi);
-            diagnostics.append(&mut diags);
-            if let Some((nguoi, spans)) = parsed {
-                people.push(Record {
-                    id,
-                    folder,
-                    nguoi,
-                    spans,
-                });
-            }
+            files.push((folder, path.to_path_buf(), id));
+        }
+    }
+    // Files are independent: read and parsed in parallel, then taken in the sorted order, so
+    // the result (and the first read error) is the same as one after the other.
+    let parsed: Vec<Result<ParsedPerson, LoadError>> = files
+        .into_par_iter()
+        .map(|(folder, path, id)| {
+            let file = read_source(&path)?;
+            let (parsed, diags) = parse::<Nguoi>(file, FileKind::Nguoi);
+            Ok((folder, id, parsed, diags))
+        })
+        .collect();
+    let mut people: Vec<Record> = Vec::new();
+    for result in parsed {
+        let (folder, id, parsed, mut diags) = result?;
+        diagnostics.append(&mut diags);
+        if let Some((nguoi, spans)) = parsed {
+            people.push(Record {
+                id,
+                folder,
+                nguoi,
+                spans,
+            });
         }
     }
 
@@ -140,6 +154,9 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
+/// One person's file, read: its folder, id, record (if it could be read) and problems.
+type ParsedPerson = (Folder, String, Option<(Nguoi, SpanIndex)>, Vec<Diagnostic>);
+
 fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -183,6 +200,19 @@ pub(crate) fn parse<T: DeserializeOwned>(
     file: Arc<SourceFile>,
     kind: FileKind,
 ) -> (Option<(T, SpanIndex)>, Vec<Diagnostic>) {
+    // The common case first: a file that reads cleanly needs no positions until a rule asks for
+    // one, so its position index is built lazily. Any problem takes the full path below.
+    if !looks_empty(&file.text) {
+        let mut unknown = false;
+        let de = serde_yaml_ng::Deserializer::from_str(&file.text);
+        let mut on_ignored = |_: serde_ignored::Path| unknown = true;
+        let ignoring = serde_ignored::Deserializer::new(de, &mut on_ignored);
+        if let Ok(value) = T::deserialize(ignoring)
+            && !unknown
+        {
+            return (Some((value, SpanIndex::lazy(file))), Vec::new());
+        }
+    }
     let mut diagnostics = Vec::new();
     let spans = match SpanIndex::build(file.clone()) {
         Ok(spans) => spans,
@@ -249,6 +279,14 @@ pub(crate) fn parse<T: DeserializeOwned>(
             (None, diagnostics)
         }
     }
+}
+
+/// Whether a file holds nothing but blank lines, comments and document markers.
+fn looks_empty(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
 }
 
 /// A `missing-field` problem for `path`, with the key's meaning from the key table.

@@ -71,6 +71,15 @@ pub struct ToChuc {
     /// then belongs to `chi_bo`.
     #[serde(default)]
     pub cac_chi_bo: Vec<ChiBo>,
+    /// The workspace's own, stricter versions of admission rules (see `hoso rules`).
+    #[serde(default)]
+    pub quy_tac_rieng: Vec<crate::rules::QuyTacRieng>,
+    /// Extra days off granted by the government (swapped or added), for working-day deadlines.
+    #[serde(default)]
+    pub ngay_nghi_bu: Vec<Ngay>,
+    /// Weekend days worked in exchange for a day off (ngày làm bù).
+    #[serde(default)]
+    pub ngay_lam_bu: Vec<Ngay>,
 }
 
 /// One branch of the đảng bộ (`cac_chi_bo` in `to-chuc.yaml`).
@@ -209,6 +218,40 @@ pub struct Nguoi {
     /// When and why the person left the organisation (moved away, died, struck off): they no
     /// longer count among its members from that day.
     pub ra_khoi_dang: Option<RaKhoiDang>,
+    /// Over 60 at the branch meeting: the written consent of the provincial standing committee (R3).
+    pub dong_y_tren_60: Option<VanBan>,
+    /// An exception to the education requirement (R5).
+    pub ngoai_le_hoc_van: Option<NgoaiLeHocVan>,
+    /// The member's personal history (lý lịch đảng viên), declared after the ceremony (R34).
+    pub ly_lich_dang_vien: Option<LyLichDangVien>,
+}
+
+/// An exception to the lower-secondary requirement (R5).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct NgoaiLeHocVan {
+    /// `vung_kho_khan` (mountain, border, island, ethnic-minority or very difficult areas, fishermen
+    /// at sea: primary school suffices) or `uy_tin` (village elder, head of village, respected
+    /// person there: literacy and the written consent of the provincial standing committee).
+    pub loai: Option<LoaiNgoaiLe>,
+    /// The written consent, for `uy_tin`.
+    pub dong_y: Option<VanBan>,
+}
+
+/// Which education exception applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoaiNgoaiLe {
+    /// Difficult areas: primary school completed.
+    VungKhoKhan,
+    /// Village elders and respected people: literate, with written consent.
+    UyTin,
+}
+
+/// The member's personal history after admission (lý lịch đảng viên).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct LyLichDangVien {
+    /// The date it was declared.
+    pub ngay: Option<Ngay>,
 }
 
 /// A member leaving the organisation's books.
@@ -406,6 +449,8 @@ pub struct LeKetNap {
     /// The representative of the committee above who speaks, if any: "đồng chí ..., Phó Bí thư
     /// Đảng ủy phường".
     pub dai_bieu_cap_tren: Option<String>,
+    /// The consent of the committee above to hold the ceremony after the time limit (R32).
+    pub dong_y_cap_tren: Option<VanBan>,
 }
 
 /// Re-admission: the first membership (R40–R42).
@@ -423,6 +468,54 @@ pub struct KetNapLai {
     pub ly_do: Option<String>,
     /// The written consent of the provincial standing committee required before re-admission.
     pub dong_y: Option<VanBan>,
+    /// How the person left, which decides whether re-admission is possible (R41).
+    pub hinh_thuc: Option<HinhThucRaKhoiDang>,
+    /// For a conviction of a minor offence: the day the record was cleared (R40).
+    pub ngay_xoa_an_tich: Option<Ngay>,
+}
+
+/// How a person left the Party (R40, R41).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HinhThucRaKhoiDang {
+    /// Stopped taking part in Party life (tự bỏ sinh hoạt đảng).
+    TuBoSinhHoat,
+    /// Asked to leave (tự nguyện xin ra khỏi Đảng).
+    XinRaKhoiDang,
+    /// Asked to leave because of very hard family circumstances: the exception of R41.
+    XinRaHoanCanhKhoKhan,
+    /// Caused serious disunity.
+    GayMatDoanKet,
+    /// Convicted of corruption.
+    KetAnThamNhung,
+    /// Convicted of a serious crime or worse.
+    KetAnNghiemTrong,
+    /// Convicted of a minor offence: 60 months after the record is cleared (R40).
+    KetAnItNghiemTrong,
+    /// Struck off (xóa tên).
+    XoaTen,
+    /// Expelled (khai trừ).
+    KhaiTru,
+    /// Another reason.
+    Khac,
+}
+
+impl HinhThucRaKhoiDang {
+    /// The name used in the YAML and in the rules' lists.
+    pub fn id(self) -> &'static str {
+        match self {
+            HinhThucRaKhoiDang::TuBoSinhHoat => "tu_bo_sinh_hoat",
+            HinhThucRaKhoiDang::XinRaKhoiDang => "xin_ra_khoi_dang",
+            HinhThucRaKhoiDang::XinRaHoanCanhKhoKhan => "xin_ra_hoan_canh_kho_khan",
+            HinhThucRaKhoiDang::GayMatDoanKet => "gay_mat_doan_ket",
+            HinhThucRaKhoiDang::KetAnThamNhung => "ket_an_tham_nhung",
+            HinhThucRaKhoiDang::KetAnNghiemTrong => "ket_an_nghiem_trong",
+            HinhThucRaKhoiDang::KetAnItNghiemTrong => "ket_an_it_nghiem_trong",
+            HinhThucRaKhoiDang::XoaTen => "xoa_ten",
+            HinhThucRaKhoiDang::KhaiTru => "khai_tru",
+            HinhThucRaKhoiDang::Khac => "khac",
+        }
+    }
 }
 
 /// A document referred to by number and date.

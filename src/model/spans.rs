@@ -29,10 +29,14 @@ struct Entry {
 }
 
 /// Positions of every key and value of one YAML file, by path.
+///
+/// Only a file with a problem needs positions, so a clean file's index is built the first time a
+/// position is asked for ([`SpanIndex::lazy`]): validating thousands of clean records then parses
+/// each file once, not twice.
 #[derive(Debug)]
 pub struct SpanIndex {
     file: Arc<SourceFile>,
-    entries: HashMap<String, Entry>,
+    entries: std::sync::OnceLock<HashMap<String, Entry>>,
 }
 
 /// A YAML syntax error with its position.
@@ -61,8 +65,28 @@ impl SpanIndex {
                 },
             });
         }
-        let entries = builder.entries;
+        let entries = std::sync::OnceLock::from(builder.entries);
         Ok(SpanIndex { file, entries })
+    }
+
+    /// An index of a file that parsed without errors, built when a position is first asked for.
+    /// Should the YAML reader refuse what serde read, positions fall back to the file's start.
+    pub fn lazy(file: Arc<SourceFile>) -> SpanIndex {
+        SpanIndex {
+            file,
+            entries: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn entries(&self) -> &HashMap<String, Entry> {
+        self.entries.get_or_init(|| {
+            let mut builder = Builder::new(&self.file.text);
+            let mut parser = Parser::new_from_str(&self.file.text);
+            match parser.load(&mut builder, false) {
+                Ok(()) => builder.entries,
+                Err(_) => HashMap::new(),
+            }
+        })
     }
 
     /// The file this index describes.
@@ -72,12 +96,12 @@ impl SpanIndex {
 
     /// The location of the value at `path`, if the file has it.
     pub fn value(&self, path: &str) -> Option<Location> {
-        self.entries.get(path).map(|e| self.location(e.value))
+        self.entries().get(path).map(|e| self.location(e.value))
     }
 
     /// The location of the key at `path` (or of the value, for list items and the root).
     pub fn key(&self, path: &str) -> Option<Location> {
-        self.entries
+        self.entries()
             .get(path)
             .map(|e| self.location(e.key.unwrap_or(e.value)))
     }
@@ -104,7 +128,7 @@ impl SpanIndex {
     /// Underlines that line's key (top-level keys start at column 1).
     fn first_key(&self) -> Option<Location> {
         let (pos, _) = self
-            .entries
+            .entries()
             .values()
             .filter_map(|e| e.key)
             .min_by_key(|(pos, _)| pos.byte)?;
@@ -338,6 +362,25 @@ mod tests {
         assert_eq!(text("nguoi_gioi_thieu[1].dang_vien"), "\"pham-thi-dung\"");
         let k = ix.key("hop_chi_bo.ngay").unwrap();
         assert_eq!((k.line, k.column), (6, 3));
+    }
+
+    #[test]
+    fn a_lazy_index_finds_what_an_eager_one_finds() {
+        let text = "ho_ten: Trần Thị Bình\nhop_chi_bo:\n  ngay: 12/03/2026\n";
+        let file = Arc::new(SourceFile {
+            path: "t.yaml".into(),
+            text: text.into(),
+        });
+        let lazy = SpanIndex::lazy(file.clone());
+        let eager = SpanIndex::build(file).unwrap();
+        for p in ["ho_ten", "hop_chi_bo.ngay", "hop_chi_bo.tan_thanh", "x"] {
+            let (a, b) = (lazy.locate(p), eager.locate(p));
+            assert_eq!(
+                (a.line, a.column, a.range),
+                (b.line, b.column, b.range),
+                "{p}"
+            );
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub fn org(workspace: &Workspace) -> Vec<Diagnostic> {
         }
     }
     refs.into_iter()
-        .filter_map(|(path, id)| unknown(workspace, &path, id, spans.locate(&path)))
+        .filter_map(|(path, id)| unknown(workspace, &path, id, || spans.locate(&path)))
         .chain(members_only(
             workspace,
             &[
@@ -54,7 +54,7 @@ pub fn person(workspace: &Workspace, record: &Record) -> Vec<Diagnostic> {
     }
     let mut d: Vec<Diagnostic> = roles
         .iter()
-        .filter_map(|(path, id)| unknown(workspace, path, (*id)?, record.spans.locate(path)))
+        .filter_map(|(path, id)| unknown(workspace, path, (*id)?, || record.spans.locate(path)))
         .collect();
     let roles: Vec<(&str, Option<&str>)> = roles.iter().map(|(p, id)| (p.as_str(), *id)).collect();
     d.extend(members_only(workspace, &roles, |p| record.spans.locate(p)));
@@ -155,7 +155,14 @@ pub fn meeting_counts(record: &Record) -> Vec<Diagnostic> {
     d
 }
 
-fn unknown(workspace: &Workspace, path: &str, id: &str, location: Location) -> Option<Diagnostic> {
+/// An `unknown-person` error when `id` is nobody of the workspace. The location is only looked up
+/// then: a clean record's positions are never indexed.
+fn unknown(
+    workspace: &Workspace,
+    path: &str,
+    id: &str,
+    location: impl FnOnce() -> Location,
+) -> Option<Diagnostic> {
     if workspace.person(id).is_some() {
         return None;
     }
@@ -165,7 +172,7 @@ fn unknown(workspace: &Workspace, path: &str, id: &str, location: Location) -> O
         id: id.to_string(),
         suggestion,
     };
-    Some(Diagnostic::error(problem, Some(location)))
+    Some(Diagnostic::error(problem, Some(location())))
 }
 
 /// People in these roles must be members (sponsors, chair, secretary, mentor).

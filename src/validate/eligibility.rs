@@ -1,0 +1,328 @@
+//! Who may be considered, on the day of the branch meeting (R2–R5), and whether the dossier's
+//! documents are in order and still valid then (R8, R12–R16).
+
+use super::Ctx;
+use crate::calendar::{add_months, whole_months};
+use crate::diag::{Diagnostic, Problem};
+use crate::model::{LoaiNgoaiLe, Ngay, Record};
+
+/// The eligibility and dossier problems of one person.
+pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
+    let mut d = document_order(ctx, record);
+    let n = &record.nguoi;
+    let Some(meeting) = n.hop_chi_bo.as_ref().and_then(|h| h.ngay) else {
+        return d;
+    };
+    let set = ctx.rules.on(meeting);
+    let at = |path: &str| Some(record.spans.locate(path));
+
+    // R2, R3: age in whole months on the day of the meeting.
+    if let Some(birth) = n.ngay_sinh
+        && birth <= meeting
+    {
+        let months = whole_months(birth, meeting);
+        let min = set.int("R2", "tuoi_tu_thang");
+        let max = set.int("R2", "tuoi_den_thang");
+        let margin = set.int("R2", "xem_lai_thang");
+        if months < min {
+            d.push(Diagnostic {
+                problem: Problem::AgeUnder18 {
+                    months,
+                    min_months: min,
+                    meeting: meeting.short(),
+                    cite: set.cite("R2"),
+                },
+                severity: set.severity("R2"),
+                location: at("ngay_sinh"),
+            });
+        } else if months > max {
+            // The consent comes before the competent committee decides.
+            let consent = n.dong_y_tren_60.as_ref().and_then(|c| c.ngay);
+            let decided = n.quyet_dinh_ket_nap.as_ref().and_then(|q| q.ngay);
+            if let (Some(consent), Some(decided)) = (consent, decided)
+                && consent > decided
+            {
+                d.push(Diagnostic {
+                    problem: Problem::DocumentOrder {
+                        earlier: "quyet_dinh_ket_nap.ngay".into(),
+                        earlier_date: decided.short(),
+                        later: "dong_y_tren_60.ngay".into(),
+                        later_date: consent.short(),
+                        cite: set.cite("R3"),
+                    },
+                    severity: set.severity("R3"),
+                    location: at("dong_y_tren_60.ngay"),
+                });
+            }
+            if n.dong_y_tren_60.is_none() {
+                d.push(Diagnostic {
+                    problem: Problem::AgeOver60 {
+                        months,
+                        max_months: max,
+                        meeting: meeting.short(),
+                        cite: set.cite("R3"),
+                    },
+                    severity: set.severity("R3"),
+                    location: at("ngay_sinh"),
+                });
+            }
+        } else if months < min + margin || months > max - margin {
+            d.push(Diagnostic::warning(
+                Problem::AgeBorderline {
+                    months,
+                    meeting: meeting.short(),
+                    cite: set.cite("R2"),
+                },
+                at("ngay_sinh"),
+            ));
+        }
+    }
+
+    // R4, R5: general education.
+    if let Some(value) = n.trinh_do.as_ref().and_then(|t| t.hoc_van.as_deref()) {
+        let exception = n.ngoai_le_hoc_van.as_ref();
+        let (rule, min) = match exception.and_then(|e| e.loai) {
+            Some(LoaiNgoaiLe::VungKhoKhan) => ("R5", set.int("R5", "lop_toi_thieu")),
+            // Literacy is enough, with the written consent.
+            Some(LoaiNgoaiLe::UyTin) => ("R5", 0),
+            None => ("R4", set.int("R4", "lop_toi_thieu")),
+        };
+        if exception.and_then(|e| e.loai) == Some(LoaiNgoaiLe::UyTin)
+            && exception.and_then(|e| e.dong_y.as_ref()).is_none()
+        {
+            d.push(Diagnostic {
+                problem: Problem::EducationExceptionNeedsConsent {
+                    cite: set.cite("R5"),
+                },
+                severity: set.severity("R5"),
+                location: at("ngoai_le_hoc_van"),
+            });
+        }
+        match grade(value) {
+            Some(g) if g < min => d.push(Diagnostic {
+                problem: Problem::EducationBelowMinimum {
+                    value: value.to_string(),
+                    min_grade: min,
+                    exception: rule == "R5",
+                    cite: set.cite(rule),
+                },
+                severity: set.severity(rule),
+                location: at("trinh_do.hoc_van"),
+            }),
+            Some(_) => {}
+            None if min > 0 => d.push(Diagnostic::warning(
+                Problem::EducationUnclear {
+                    value: value.to_string(),
+                    cite: set.cite(rule),
+                },
+                at("trinh_do.hoc_van"),
+            )),
+            None => {}
+        }
+    }
+
+    // R12, R13: the certificate, valid for its months on the day of the meeting.
+    match n.giay_chung_nhan.as_ref().and_then(|g| g.ngay) {
+        None => d.push(Diagnostic {
+            problem: Problem::CertificateMissing {
+                cite: set.cite("R12"),
+            },
+            severity: set.severity("R12"),
+            location: at("hop_chi_bo.ngay"),
+        }),
+        Some(issued) => {
+            let months = set.int("R13", "thang_hieu_luc");
+            let expired = add_months(issued, months);
+            if meeting > expired {
+                d.push(Diagnostic {
+                    problem: Problem::CertificateExpired {
+                        issued: issued.short(),
+                        expired: expired.short(),
+                        meeting: meeting.short(),
+                        months,
+                        cite: set.cite("R13"),
+                    },
+                    severity: set.severity("R13"),
+                    location: at("giay_chung_nhan.ngay"),
+                });
+            }
+        }
+    }
+
+    // R14: the certified personal history.
+    if let Some(certified) = n
+        .ly_lich
+        .as_ref()
+        .and_then(|l| l.chung_nhan_cap_uy.as_ref())
+        .and_then(|c| c.ngay)
+    {
+        let months = set.int("R14", "thang_hieu_luc");
+        let expired = add_months(certified, months);
+        if meeting > expired {
+            d.push(Diagnostic {
+                problem: Problem::PersonalHistoryExpired {
+                    certified: certified.short(),
+                    expired: expired.short(),
+                    meeting: meeting.short(),
+                    months,
+                    cite: set.cite("R14"),
+                },
+                severity: set.severity("R14"),
+                location: at("ly_lich.chung_nhan_cap_uy.ngay"),
+            });
+        }
+    }
+
+    // R16: the union's resolution and the residence comments.
+    let comments: [(&str, Option<Ngay>); 2] = [
+        (
+            "gioi_thieu_doan_the.ngay",
+            n.gioi_thieu_doan_the.as_ref().and_then(|g| g.ngay),
+        ),
+        (
+            "tong_hop_nhan_xet.noi_cu_tru.ngay",
+            n.tong_hop_nhan_xet
+                .as_ref()
+                .and_then(|t| t.noi_cu_tru.as_ref())
+                .and_then(|y| y.ngay),
+        ),
+    ];
+    let months = set.int("R16", "thang_hieu_luc");
+    for (field, date) in comments {
+        if let Some(date) = date
+            && meeting > add_months(date, months)
+        {
+            d.push(Diagnostic {
+                problem: Problem::CommentsExpired {
+                    field: field.to_string(),
+                    date: date.short(),
+                    meeting: meeting.short(),
+                    months,
+                    cite: set.cite("R16"),
+                },
+                severity: set.severity("R16"),
+                location: at(field),
+            });
+        }
+    }
+    d
+}
+
+/// R8: the application before the personal history; the branch committee's comments and the
+/// grassroots committee's certification after it is declared.
+fn document_order(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
+    let n = &record.nguoi;
+    let ly_lich = n.ly_lich.as_ref();
+    let chain: [(&str, Option<Ngay>); 4] = [
+        (
+            "don_xin_vao_dang.ngay",
+            n.don_xin_vao_dang.as_ref().and_then(|x| x.ngay),
+        ),
+        ("ly_lich.ngay_khai", ly_lich.and_then(|l| l.ngay_khai)),
+        (
+            "ly_lich.nhan_xet_chi_uy.ngay",
+            ly_lich
+                .and_then(|l| l.nhan_xet_chi_uy.as_ref())
+                .and_then(|x| x.ngay),
+        ),
+        (
+            "ly_lich.chung_nhan_cap_uy.ngay",
+            ly_lich
+                .and_then(|l| l.chung_nhan_cap_uy.as_ref())
+                .and_then(|x| x.ngay),
+        ),
+    ];
+    let present: Vec<(&str, Ngay)> = chain
+        .iter()
+        .filter_map(|(p, d)| d.map(|d| (*p, d)))
+        .collect();
+    present
+        .windows(2)
+        .filter(|w| w[1].1 < w[0].1)
+        .map(|w| {
+            let ((earlier, a), (later, b)) = (w[0], w[1]);
+            let set = ctx.rules.on(b);
+            Diagnostic {
+                problem: Problem::DocumentOrder {
+                    earlier: earlier.to_string(),
+                    earlier_date: a.short(),
+                    later: later.to_string(),
+                    later_date: b.short(),
+                    cite: set.cite("R8"),
+                },
+                severity: set.severity("R8"),
+                location: Some(record.spans.locate(later)),
+            }
+        })
+        .collect()
+}
+
+/// The grade of general education in the 12-year system: `9/12` → 9, `7/10` (the former 10-year
+/// system) → 9, "Tốt nghiệp THPT" → 12. `None` when it cannot be read.
+pub fn grade(text: &str) -> Option<i64> {
+    let t = text.trim().to_lowercase();
+    let leading = |s: &str| -> Option<i64> {
+        let digits: String = s
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    };
+    if let Some((a, b)) = t.split_once('/') {
+        // "12/12", "12/12 (bổ túc)", "lớp 9/12".
+        let a: i64 = a.trim().rsplit(' ').next().and_then(|x| x.parse().ok())?;
+        let b: i64 = leading(b)?;
+        return match b {
+            12 if (0..=12).contains(&a) => Some(a),
+            // 10-year system: grades 1–4 primary, 5–7 lower secondary, 8–10 upper secondary.
+            10 if (0..=4).contains(&a) => Some(a + 1),
+            10 if (5..=10).contains(&a) => Some(a + 2),
+            _ => None,
+        };
+    }
+    let words: [(&[&str], i64); 3] = [
+        (
+            &[
+                "thpt",
+                "trung học phổ thông",
+                "đại học",
+                "cao đẳng",
+                "bổ túc thpt",
+            ],
+            12,
+        ),
+        (&["thcs", "trung học cơ sở"], 9),
+        (&["tiểu học"], 5),
+    ];
+    words
+        .iter()
+        .find(|(keys, _)| keys.iter().any(|k| t.contains(k)))
+        .map(|(_, g)| *g)
+        // "Lớp 9": a grade of the 12-year system.
+        .or_else(|| {
+            t.split_once("lớp")
+                .and_then(|(_, rest)| leading(rest))
+                .filter(|g| (0..=12).contains(g))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grade;
+
+    #[test]
+    fn grades_of_both_school_systems() {
+        assert_eq!(grade("12/12"), Some(12));
+        assert_eq!(grade("9/12"), Some(9));
+        assert_eq!(grade("8/12"), Some(8));
+        assert_eq!(grade("7/10"), Some(9));
+        assert_eq!(grade("4/10"), Some(5));
+        assert_eq!(grade("Tốt nghiệp THCS"), Some(9));
+        assert_eq!(grade("Đại học"), Some(12));
+        assert_eq!(grade("12/12 (bổ túc)"), Some(12));
+        assert_eq!(grade("Lớp 9/12"), Some(9));
+        assert_eq!(grade("Lớp 7"), Some(7));
+        assert_eq!(grade("biết đọc"), None);
+    }
+}

@@ -1,0 +1,109 @@
+//! Sponsors (R20–R22): how many, each a full member on the date of the letter, each at least 12
+//! months together with the applicant unless assigned by the branch as a replacement.
+
+use super::Ctx;
+use crate::calendar::add_months;
+use crate::diag::{Diagnostic, Problem};
+use crate::model::Record;
+
+/// The sponsor problems of one person.
+pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
+    let n = &record.nguoi;
+    let mut d = Vec::new();
+    // R20: counted once the branch has met on the admission.
+    if let Some(meeting) = n.hop_chi_bo.as_ref().and_then(|h| h.ngay) {
+        let set = ctx.rules.on(meeting);
+        let with_union = n.gioi_thieu_doan_the.is_some();
+        let needed = if with_union {
+            set.int("R20", "so_nguoi_co_doan_the")
+        } else {
+            set.int("R20", "so_nguoi")
+        };
+        let found = n.nguoi_gioi_thieu.len();
+        if found == 0 && !with_union {
+            // Nothing recorded: maybe only not kept here; a warning, not a breach.
+            d.push(Diagnostic::warning(
+                Problem::SponsorsNotRecorded {
+                    needed,
+                    cite: set.cite("R20"),
+                },
+                Some(record.spans.locate("hop_chi_bo")),
+            ));
+        } else if (found as i64) < needed {
+            d.push(Diagnostic {
+                problem: Problem::SponsorsTooFew {
+                    found,
+                    needed,
+                    with_union,
+                    cite: set.cite("R20"),
+                },
+                severity: set.severity("R20"),
+                location: Some(record.spans.locate("nguoi_gioi_thieu")),
+            });
+        }
+    }
+    for (i, s) in n.nguoi_gioi_thieu.iter().enumerate() {
+        let Some(letter) = s.ngay_viet else {
+            continue;
+        };
+        let set = ctx.rules.on(letter);
+        // R21: a full member on the date of the letter (a non-member is `not-a-member` already).
+        if let Some(id) = s.dang_vien.as_deref()
+            && let Some(sponsor) = ctx.workspace.person(id)
+            && sponsor.nguoi.ngay_ket_nap().is_some()
+            && !full_member_on(ctx, &sponsor.nguoi, letter)
+        {
+            let field = format!("nguoi_gioi_thieu[{i}].dang_vien");
+            d.push(Diagnostic {
+                problem: Problem::SponsorNotFullMember {
+                    field: field.clone(),
+                    id: id.to_string(),
+                    date: letter.short(),
+                    full_since: sponsor.nguoi.ngay_chinh_thuc().map(|x| x.short()),
+                    cite: set.cite("R21"),
+                },
+                severity: set.severity("R21"),
+                location: Some(record.spans.locate(&field)),
+            });
+        }
+        // R21, R22: 12 months together, unless a replacement assigned by the branch.
+        if let Some(since) = s.cung_cong_tac_tu
+            && since <= letter
+            && !s.thay_the
+        {
+            let months = set.int("R21", "thang_cung_cong_tac");
+            if add_months(since, months) > letter {
+                let field = format!("nguoi_gioi_thieu[{i}].cung_cong_tac_tu");
+                d.push(Diagnostic {
+                    problem: Problem::SponsorTogetherTooShort {
+                        field: field.clone(),
+                        since: since.short(),
+                        letter: letter.short(),
+                        months,
+                        cite: set.cite("R21"),
+                    },
+                    severity: set.severity("R21"),
+                    location: Some(record.spans.locate(&field)),
+                });
+            }
+        }
+    }
+    d
+}
+
+/// Whether a member is a full member on `date`. A member recorded only by the admission date
+/// (no ceremony, no recognition: admitted before the records were kept here) is taken as full
+/// from the earliest day the probation could have ended; one with a ceremony and no recognition
+/// is still on probation.
+fn full_member_on(ctx: &Ctx, n: &crate::model::Nguoi, date: crate::model::Ngay) -> bool {
+    if let Some(full) = n.ngay_chinh_thuc() {
+        return full <= date;
+    }
+    if n.le_ket_nap.as_ref().and_then(|l| l.ngay).is_some() {
+        return false;
+    }
+    n.ngay_ket_nap().is_some_and(|admitted| {
+        let months = ctx.rules.on(admitted).int("R36", "thang_du_bi");
+        add_months(admitted, months) <= date
+    })
+}

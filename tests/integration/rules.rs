@@ -1,0 +1,419 @@
+//! The admission rules (issue 4): every case of `fixtures/rules/` is a person added to the demo
+//! workspace, stating the diagnostics it must produce (`# expect: error[age-under-18]`, or
+//! `# expect: nothing`); a missing or an unexpected diagnostic fails. Then working days against the
+//! published holiday calendars, the workspace's own rules, `hoso rules` and `hoso due`.
+
+use crate::common::{TestWorkspace, fixtures, hoso};
+use hoso::calendar::Calendar;
+use hoso::model::{Ngay, load};
+use hoso::validate::validate;
+
+/// `error[code]` strings of the diagnostics of a workspace.
+fn found(ws: &std::path::Path) -> Vec<String> {
+    let loaded = load(ws).unwrap();
+    let mut d = loaded.diagnostics;
+    d.extend(validate(&loaded.workspace));
+    d.iter()
+        .map(|d| format!("{}[{}]", d.severity, d.code()))
+        .collect()
+}
+
+#[test]
+fn every_rule_case_gives_exactly_its_expected_diagnostics() {
+    let mut cases: Vec<_> = std::fs::read_dir(fixtures().join("rules"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let ws = TestWorkspace::demo();
+    assert_eq!(found(ws.path()), Vec::<String>::new(), "the demo is clean");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let text = std::fs::read_to_string(case).unwrap();
+        let mut expected: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .filter(|e| *e != "nothing")
+            .map(str::to_string)
+            .collect();
+        let target = ws.file("ket-nap/ca-kiem-tra.yaml");
+        std::fs::write(&target, &text).unwrap();
+        let mut got = found(ws.path());
+        std::fs::remove_file(&target).unwrap();
+        expected.sort();
+        got.sort();
+        if got != expected {
+            failures.push(format!(
+                "{}: expected {expected:?}, found {got:?}",
+                case.file_name().unwrap().to_string_lossy()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Every rule of the sets has at least one violating case (the deadlines' codes map to rules).
+#[test]
+fn every_rule_has_a_violating_case() {
+    let names: Vec<String> = std::fs::read_dir(fixtures().join("rules"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for rule in [
+        "r2", "r3", "r4", "r5", "r8", "r12", "r13", "r14", "r16", "r20", "r21", "r25", "r27",
+        "r28", "r29", "r31", "r32", "r33", "r34", "r36", "r37", "r40", "r41",
+    ] {
+        assert!(
+            names.iter().any(|n| n.starts_with(&format!("{rule}-"))),
+            "no case for {rule}"
+        );
+    }
+}
+
+fn d(text: &str) -> Ngay {
+    Ngay::parse(text).unwrap()
+}
+
+/// Working days of a month, from the published calendars (Bộ Lao động – Thương binh và Xã hội,
+/// later Bộ Nội vụ, notices for 2024–2026), with the government's swaps as a workspace records
+/// them in `ngay_nghi_bu` / `ngay_lam_bu`.
+#[test]
+fn working_days_match_the_published_calendars() {
+    // 2024: 30/4 (Tue), 1/5 (Wed), with Mon 29/4 off in exchange for Sat 4/5.
+    // 2025: 30/4 (Wed), 1/5 (Thu), with Fri 2/5 off in exchange for Sat 26/4.
+    let cal = Calendar::new(
+        &[d("29/04/2024"), d("02/05/2025")],
+        &[d("04/05/2024"), d("26/04/2025")],
+    );
+    let month = |first: &str, last: &str| cal.working_days_between(d(first), d(last));
+    // Tết 2024: 8/2–14/2 off (29 Chạp to mùng 5, weekend days replaced).
+    for day in 8..=14 {
+        assert!(
+            !cal.is_working_day(d(&format!("{day}/02/2024")).0),
+            "{day}/02/2024"
+        );
+    }
+    assert!(cal.is_working_day(d("07/02/2024").0));
+    assert!(cal.is_working_day(d("15/02/2024").0));
+    assert_eq!(month("31/01/2024", "29/02/2024"), 16);
+    // Tết 2025: 25/1–2/2 off.
+    for day in [25, 26, 27, 28, 29, 30, 31] {
+        assert!(
+            !cal.is_working_day(d(&format!("{day}/01/2025")).0),
+            "{day}/01/2025"
+        );
+    }
+    assert!(cal.is_working_day(d("03/02/2025").0));
+    assert_eq!(month("31/12/2024", "31/01/2025"), 17);
+    // Tết 2026: 14/2–22/2 off, the five days 16/2 (29 Chạp) to 20/2 (mùng 4) with the weekends
+    // (Công an TP.HCM, 2025: "nghỉ 9 ngày"; here 15/2, a Sunday, is replaced by Friday 20/2).
+    for day in 14..=22 {
+        assert!(
+            !cal.is_working_day(d(&format!("{day}/02/2026")).0),
+            "{day}/02/2026"
+        );
+    }
+    assert!(cal.is_working_day(d("13/02/2026").0));
+    assert!(cal.is_working_day(d("23/02/2026").0));
+    assert_eq!(month("31/01/2026", "28/02/2026"), 15);
+    // Giỗ Tổ Hùng Vương: 18/4/2024 (Thu), 7/4/2025 (Mon), 26/4/2026 (Sun, replaced by Mon 27/4,
+    // Thanh Niên 23/02/2026).
+    for off in ["18/04/2024", "07/04/2025", "27/04/2026"] {
+        assert!(!cal.is_working_day(d(off).0), "{off}");
+    }
+    // 30/4–1/5: 27/4–1/5/2024 off and Sat 4/5 worked; 30/4–4/5/2025 off and Sat 26/4 worked;
+    // 30/4–1/5/2026 (Thu, Fri).
+    assert_eq!(month("26/04/2024", "05/05/2024"), 3);
+    assert!(cal.is_working_day(d("04/05/2024").0));
+    assert_eq!(month("25/04/2025", "04/05/2025"), 3);
+    assert!(cal.is_working_day(d("26/04/2025").0));
+    assert!(!cal.is_working_day(d("30/04/2026").0) && !cal.is_working_day(d("01/05/2026").0));
+    // 2/9 and the day next to it: 2–3/9/2024 (Mon, Tue), 1–2/9/2025 (Mon, Tue).
+    for off in ["02/09/2024", "03/09/2024", "01/09/2025", "02/09/2025"] {
+        assert!(!cal.is_working_day(d(off).0), "{off}");
+    }
+    assert!(cal.is_working_day(d("04/09/2024").0));
+    assert!(cal.is_working_day(d("29/08/2025").0));
+    // Whole years. 2024: 262 weekdays, 12 of them off (1/1; Tết 8, 9, 12 and 13, 14 for the
+    // weekend 10–11; 18/4; 29/4 swapped; 30/4; 1/5; 2–3/9), Saturday 4/5 worked: 251.
+    assert_eq!(month("31/12/2023", "31/12/2024"), 251);
+    // 2025: 261 weekdays, 12 off (1/1; Tết 27–31/1; 7/4; 30/4; 1/5; 2/5 swapped; 1–2/9),
+    // Saturday 26/4 worked: 250.
+    assert_eq!(month("31/12/2024", "31/12/2025"), 250);
+}
+
+/// A deadline of 30 working days across Tết 2026 ends later than 30 days plus weekends.
+#[test]
+fn deadlines_skip_tet() {
+    let cal = Calendar::new(&[], &[]);
+    // The decision received on Friday 6/2/2026: 5 working days before Tết, 14–22/2 off, then
+    // 25 more: the 30th is Friday 27/3/2026.
+    assert_eq!(cal.add_working_days(d("06/02/2026"), 30), d("27/03/2026"));
+    assert_eq!(
+        cal.working_days_between(d("06/02/2026"), d("27/03/2026")),
+        30
+    );
+    assert_eq!(
+        cal.working_days_between(d("06/02/2026"), d("26/03/2026")),
+        29
+    );
+}
+
+#[test]
+fn own_rules_are_applied_when_stricter_and_reported_when_looser() {
+    let ws = TestWorkspace::demo();
+    let case = |name: &str| {
+        std::fs::read_to_string(fixtures().join("rules").join(format!("{name}.yaml"))).unwrap()
+    };
+    // The certificate of 15/09/2025 is 13 months old at the meeting: fine under 60 months,
+    // expired under a local 12.
+    std::fs::write(ws.file("ket-nap/ca-kiem-tra.yaml"), case("valid-candidate")).unwrap();
+    let mut org = std::fs::read_to_string(ws.file("to-chuc.yaml")).unwrap();
+    org.push_str("quy_tac_rieng:\n  - ma: R13\n    tham_so:\n      thang_hieu_luc: 12\n    can_cu: Hướng dẫn 05-HD/ĐU của Đảng ủy phường\n  - ma: R16\n    muc_do: loi\n");
+    std::fs::write(ws.file("to-chuc.yaml"), &org).unwrap();
+    assert_eq!(found(ws.path()), vec!["error[certificate-expired]"]);
+    let out = hoso()
+        .args(["--lang", "en", "validate", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let citation = json[0]["citation"].as_str().unwrap();
+    assert!(
+        citation.contains("R13") && citation.contains("05-HD/ĐU"),
+        "{citation}"
+    );
+    // A warning rule made an error.
+    std::fs::write(
+        ws.file("ket-nap/ca-kiem-tra.yaml"),
+        case("r16-union-resolution-old"),
+    )
+    .unwrap();
+    assert_eq!(
+        found(ws.path()),
+        vec!["error[certificate-expired]", "error[comments-expired]"]
+    );
+    // Looser, unknown and fixed ones are reported at their value and not applied.
+    std::fs::write(ws.file("ket-nap/ca-kiem-tra.yaml"), case("valid-candidate")).unwrap();
+    let org = org.replace("thang_hieu_luc: 12", "thang_hieu_luc: 72")
+        + "  - ma: R36\n    tham_so:\n      thang_du_bi: 18\n  - ma: R99\n  - ma: R25\n    tham_so:\n      ty_le: 1/2\n";
+    std::fs::write(ws.file("to-chuc.yaml"), &org).unwrap();
+    let out = hoso()
+        .args(["validate", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "local-rule-not-stricter",
+            "unknown-rule",
+            "unknown-rule",
+            "local-rule-not-stricter"
+        ]
+    );
+    let first = &json[0];
+    assert!(first["file"].as_str().unwrap().ends_with("to-chuc.yaml"));
+    let line = first["line"].as_u64().unwrap() as usize;
+    assert_eq!(
+        org.lines().nth(line - 1).unwrap().trim(),
+        "thang_hieu_luc: 72"
+    );
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .contains("24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW"),
+        "{first}"
+    );
+}
+
+#[test]
+fn rules_lists_the_set_in_force_with_citations_and_parameters() {
+    let out = hoso()
+        .args(["rules", "--on", "15/03/2023"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Bộ quy tắc 24-QĐ/TW (hiệu lực từ 30/07/2021)"),
+        "{text}"
+    );
+    assert!(text.contains("căn cứ: 24-QĐ/TW §1.1.1"), "{text}");
+    assert!(
+        text.contains("tuoi_den_thang = 720 (chưa xác minh)"),
+        "{text}"
+    );
+    let out = hoso()
+        .args(["--lang", "en", "rules", "--on", "01/07/2025"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Rule set 294-QĐ/TW (in force from 01/07/2025)"),
+        "{text}"
+    );
+    assert!(text.contains("source: 06-HD/TW §5.4"), "{text}");
+    assert!(text.contains("R14  warning"), "{text}");
+    let out = hoso()
+        .args(["rules", "--on", "01/07/2025", "--format", "json"])
+        .output()
+        .unwrap();
+    let set: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(set["ma"], "294-QĐ/TW");
+    let r13 = set["quy_tac"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ma"] == "R13")
+        .unwrap();
+    assert_eq!(r13["tham_so"][0]["gia_tri"], 60);
+    assert_eq!(r13["can_cu"], "06-HD/TW §5.4");
+    // A workspace's own rules show as such.
+    let ws = TestWorkspace::demo();
+    let mut org = std::fs::read_to_string(ws.file("to-chuc.yaml")).unwrap();
+    org.push_str("quy_tac_rieng:\n  - ma: R13\n    tham_so:\n      thang_hieu_luc: 48\n");
+    std::fs::write(ws.file("to-chuc.yaml"), org).unwrap();
+    let out = hoso()
+        .args(["rules", "--on", "01/07/2025", "-w"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("thang_hieu_luc = 48 (riêng)"), "{text}");
+}
+
+#[test]
+fn due_lists_what_falls_due_and_writes_a_stable_calendar() {
+    let ws = TestWorkspace::demo();
+    let run = |ics: &str| {
+        hoso()
+            .args(["due", "--on", "01/03/2027", "--within", "90", "--ics"])
+            .arg(ws.file(ics))
+            .arg(ws.path())
+            .output()
+            .unwrap()
+    };
+    let out = run("a.ics");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Trần Thị Bình: the branch met on 16/10/2026; the decision was due 60 working days later.
+    assert!(
+        text.contains(
+            "tran-thi-binh  Trần Thị Bình: cấp ủy có thẩm quyền quyết định kết nạp (R31)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("quá hạn"), "{text}");
+    // Vũ Quốc Huy and Lương Thị Hoa: probation from 28/03/2026 ends 28/03/2027.
+    assert!(
+        text.contains(
+            "28/03/2027  còn 27 ngày       vu-quoc-huy    Vũ Quốc Huy: hết 12 tháng dự bị (R36)"
+        ),
+        "{text}"
+    );
+    let ics = std::fs::read(ws.file("a.ics")).unwrap();
+    let ics = String::from_utf8(ics).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{line:?}");
+    }
+    assert!(ics.contains("UID:vu-quoc-huy.probation-end@hoso\r\n"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20270328\r\n"));
+    // Deterministic: the same records give the same bytes.
+    run("b.ics");
+    assert_eq!(std::fs::read(ws.file("b.ics")).unwrap(), ics.as_bytes());
+    // JSON
+    let out = hoso()
+        .args(["due", "--on", "01/03/2027", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let binh = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["nguoi"] == "tran-thi-binh")
+        .unwrap();
+    assert_eq!(binh["ma"], "decision-late");
+    assert_eq!(binh["qua_han"], true);
+}
+
+/// A rule's diagnostic as the clerk reads it: the offending value quoted at its line, the hint,
+/// and the rule with its citation in the set in force.
+#[test]
+fn a_rule_diagnostic_quotes_the_value_and_cites_the_rule() {
+    let ws = TestWorkspace::demo();
+    std::fs::copy(
+        fixtures().join("rules/r32-ceremony-late.yaml"),
+        ws.file("ket-nap/ca-kiem-tra.yaml"),
+    )
+    .unwrap();
+    let out = hoso()
+        .args(["--lang", "en", "validate"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning does not fail");
+    let text =
+        String::from_utf8_lossy(&out.stdout).replace(&ws.path().display().to_string(), "[WS]");
+    assert_eq!(
+        text,
+        "warning[ceremony-late]: `le_ket_nap.ngay` (20/01/2027) is 48 working days after `quyet_dinh_ket_nap.ngay_nhan` (12/11/2026); the limit for the ceremony is 30 working days (until 24/12/2026)
+   ┌─ [WS]/ket-nap/ca-kiem-tra.yaml:43:9
+   │
+43 │   ngay: 20/01/2027
+   │         ^^^^^^^^^^
+   │
+   = hint: a late ceremony needs the consent of the committee above; record `le_ket_nap.dong_y_cap_tren`
+   = rule: R32 · 294-QĐ/TW §4.1 [294-QĐ/TW]
+
+"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "11 records: 0 errors, 1 warnings\n"
+    );
+}
+
+/// R21 with a sponsor recorded only by the admission date (admitted before the records were kept
+/// here): full from the earliest end of a probation, so one admitted four months before the
+/// letter cannot sponsor yet, and one admitted years ago can.
+#[test]
+fn a_sponsor_recorded_by_admission_date_only() {
+    let ws = TestWorkspace::demo();
+    let member = |admitted: &str| {
+        std::fs::write(
+            ws.file("dang-vien/dv-moi.yaml"),
+            format!("ho_ten: Đảng Viên Mới\ngioi_tinh: nam\nngay_sinh: 01/01/1990\nngay_vao_dang: {admitted}\n"),
+        )
+        .unwrap();
+    };
+    let case = std::fs::read_to_string(fixtures().join("rules/valid-candidate.yaml"))
+        .unwrap()
+        .replace("dang_vien: hoang-thi-thu", "dang_vien: dv-moi");
+    std::fs::write(ws.file("ket-nap/ca-kiem-tra.yaml"), case).unwrap();
+    member("01/09/2025");
+    assert_eq!(found(ws.path()), vec!["error[sponsor-not-full-member]"]);
+    member("01/09/2020");
+    assert_eq!(found(ws.path()), Vec::<String>::new());
+}

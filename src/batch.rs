@@ -21,7 +21,6 @@ use crate::model::{GiaiDoan, Ngay, Record, Workspace};
 use crate::output::write_atomic;
 use crate::render::{Renderer, Subject};
 use crate::validate::check_person;
-use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -43,6 +42,8 @@ pub struct Options {
     pub ceremony: Option<Ngay>,
     /// Redo everyone, whatever the digests say.
     pub force: bool,
+    /// People typeset at the same time.
+    pub jobs: usize,
     /// Also write the generated Typst sources (with the layout library) under `typst/`.
     pub emit_typst: bool,
     /// What else the outputs depend on (fonts in use, hoso version, templates), mixed into every
@@ -107,20 +108,17 @@ pub fn run(
 ) -> Report {
     let start = Instant::now();
     let people = selected(workspace, options);
-    let mut reports: Vec<PersonReport> = people
-        .par_iter()
-        .map(|record| {
-            let outcome = person(workspace, record, renderer, typesetter, options);
-            // Typst memoises across compiles; keep only recent entries so that memory stays
-            // flat however many people the batch holds.
-            comemo::evict(10);
-            tick(&record.id);
-            PersonReport {
-                id: record.id.clone(),
-                outcome,
-            }
-        })
-        .collect();
+    let mut reports = in_parallel(options.jobs, &people, |record| {
+        let outcome = person(workspace, record, renderer, typesetter, options);
+        // Typst memoises across compiles; keep only recent entries so that memory stays
+        // flat however many people the batch holds.
+        comemo::evict(10);
+        tick(&record.id);
+        PersonReport {
+            id: record.id.clone(),
+            outcome,
+        }
+    });
 
     if let Some(day) = options.ceremony {
         let outcome = ceremony(workspace, &people, day, renderer, typesetter, options);
@@ -164,6 +162,55 @@ pub fn run(
         giay: start.elapsed().as_secs_f64(),
         nguoi: reports,
     }
+}
+
+/// Runs `job` on every item with `jobs` worker threads and returns the results in the items'
+/// order.
+///
+/// Plain threads, not a rayon pool: Typst's PDF export runs its own rayon jobs and, while it
+/// waits for them, a rayon worker steals other queued jobs onto the same stack. Inside a rayon
+/// pool each stolen job would be a whole person, nested on the stack of the one that waits, and
+/// a batch of a thousand people overflowed the stack. Our workers only block; Typst's inner jobs
+/// run on rayon's global pool.
+fn in_parallel<T: Sync, R: Send>(jobs: usize, items: &[T], job: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // Typst's layout recurses deeply on nested content; the main thread's 8 MiB is what the typst
+    // CLI runs with, so the workers get as much.
+    const STACK: usize = 8 << 20;
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            let r = job(item);
+            results
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((i, r));
+        }
+    };
+    std::thread::scope(|scope| {
+        let started = (0..jobs.max(1))
+            .filter(|_| {
+                std::thread::Builder::new()
+                    .name("hoso-batch".into())
+                    .stack_size(STACK)
+                    .spawn_scoped(scope, work)
+                    .is_ok()
+            })
+            .count();
+        // No thread could be started: do the work here rather than not at all.
+        if started == 0 {
+            work();
+        }
+    });
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// One person's dossier and forms.

@@ -473,6 +473,9 @@ fn batch(args: &BatchArgs<'_>, lang: Lang) -> i32 {
         stage,
         ceremony,
         force: args.force,
+        jobs: args.jobs.filter(|&n| n > 0).unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        }),
         emit_typst: args.emit.is_some(),
         environment: format!(
             "hoso {} | fonts {} | templates {} | pdf {}",
@@ -507,30 +510,14 @@ fn batch(args: &BatchArgs<'_>, lang: Lang) -> i32 {
         bar.set_message(id.to_string());
         bar.inc(1);
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build();
-    let report = match pool {
-        Ok(pool) => pool.install(|| {
-            batch::run(
-                workspace,
-                &loaded.diagnostics,
-                &renderer,
-                &typesetter,
-                &options,
-                &tick,
-            )
-        }),
-        Err(e) => {
-            error(
-                lang,
-                &format!("không tạo được luồng: {e}"),
-                &format!("cannot start threads: {e}"),
-                None,
-            );
-            return SETUP_FAILED;
-        }
-    };
+    let report = batch::run(
+        workspace,
+        &loaded.diagnostics,
+        &renderer,
+        &typesetter,
+        &options,
+        &tick,
+    );
     bar.finish_and_clear();
     match args.format {
         Format::Json => {

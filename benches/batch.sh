@@ -9,6 +9,10 @@
 #
 #   benches/batch.sh            # 100 and 1000 people
 #   benches/batch.sh 200 2000   # other sizes
+#   REPEAT=3 benches/batch.sh   # each side run 3 times, alternating; the median is printed
+#
+# Shared virtual machines drift by ±10% from run to run: run both sides alternately, several
+# times, and compare medians.
 #
 # Needs: a release build (done here), python3 with `pip install typst==0.15.0`, /usr/bin/time.
 set -euo pipefail
@@ -27,18 +31,29 @@ seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 
 printf '%-7s %-10s %-12s %-12s %-8s %-14s %-14s\n' people documents "hoso (s)" "peer (s)" ratio "hoso peak MB" "peer peak MB"
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+repeat="${REPEAT:-1}"
+
 for n in "${sizes[@]}"; do
-  ws="$work/ws-$n"; out="$work/out-$n"
+  ws="$work/ws-$n"
   "$hoso" init "$ws" --people "$n" 2>/dev/null
-  /usr/bin/time -v "$hoso" batch "$ws" -o "$out" --emit typst --format json \
-    >"$work/report-$n.json" 2>"$work/time-hoso-$n.txt"
-  find "$out/typst" -name '*.typ' ! -name hoso.typ | sort >"$work/files-$n.txt"
-  docs=$(wc -l <"$work/files-$n.txt")
-  /usr/bin/time -v python3 "$PEER" --root "$out/typst" --list "$work/files-$n.txt" \
-    --font-path assets/fonts --ignore-system-fonts --out "$work/peer-$n" \
-    >"$work/peer-$n.txt" 2>"$work/time-peer-$n.txt"
-  hs=$(seconds "$work/time-hoso-$n.txt"); ps=$(seconds "$work/time-peer-$n.txt")
+  : >"$work/hs-$n"; : >"$work/ps-$n"; : >"$work/hm-$n"; : >"$work/pm-$n"
+  for r in $(seq "$repeat"); do
+    out="$work/out-$n-$r"
+    /usr/bin/time -v "$hoso" batch "$ws" -o "$out" --emit typst --format json \
+      >"$work/report-$n.json" 2>"$work/time-hoso-$n.txt"
+    find "$out/typst" -name '*.typ' ! -name hoso.typ | sort >"$work/files-$n.txt"
+    docs=$(wc -l <"$work/files-$n.txt")
+    /usr/bin/time -v python3 "$PEER" --root "$out/typst" --list "$work/files-$n.txt" \
+      --font-path assets/fonts --ignore-system-fonts --out "$work/peer-$n-$r" \
+      >"$work/peer-$n.txt" 2>"$work/time-peer-$n.txt"
+    seconds "$work/time-hoso-$n.txt" >>"$work/hs-$n"; seconds "$work/time-peer-$n.txt" >>"$work/ps-$n"
+    peak_mb "$work/time-hoso-$n.txt" >>"$work/hm-$n"; echo >>"$work/hm-$n"
+    peak_mb "$work/time-peer-$n.txt" >>"$work/pm-$n"; echo >>"$work/pm-$n"
+    rm -rf "$out" "$work/peer-$n-$r"
+  done
+  hs=$(median <"$work/hs-$n"); ps=$(median <"$work/ps-$n")
   printf '%-7s %-10s %-12s %-12s %-8s %-14s %-14s\n' "$n" "$docs" "$hs" "$ps" \
     "$(awk -v a="$hs" -v b="$ps" 'BEGIN { printf "%.2f", a / b }')" \
-    "$(peak_mb "$work/time-hoso-$n.txt")" "$(peak_mb "$work/time-peer-$n.txt")"
+    "$(median <"$work/hm-$n")" "$(median <"$work/pm-$n")"
 done

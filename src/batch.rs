@@ -167,11 +167,13 @@ pub fn run(
 /// Runs `job` on every item with `jobs` worker threads and returns the results in the items'
 /// order.
 ///
-/// Plain threads, not a rayon pool: Typst's PDF export runs its own rayon jobs and, while it
-/// waits for them, a rayon worker steals other queued jobs onto the same stack. Inside a rayon
-/// pool each stolen job would be a whole person, nested on the stack of the one that waits, and
-/// a batch of a thousand people overflowed the stack. Our workers only block; Typst's inner jobs
-/// run on rayon's global pool.
+/// The workers pull people from a shared counter instead of a rayon work queue: Typst's PDF
+/// export runs its own rayon jobs and, while it waits for them, a rayon worker steals queued work
+/// onto the same stack. With people queued as rayon jobs, each stolen job was a whole person
+/// nested on the stack of the one that waited, and a batch of a thousand people overflowed it.
+/// Each worker is a thread of a rayon pool of `jobs` threads (one `broadcast` job each), so
+/// Typst's inner jobs stay in that pool (an idle worker helps a busy one) and what a waiting
+/// worker can steal is only such a small inner job.
 fn in_parallel<T: Sync, R: Send>(jobs: usize, items: &[T], job: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -191,21 +193,18 @@ fn in_parallel<T: Sync, R: Send>(jobs: usize, items: &[T], job: impl Fn(&T) -> R
                 .push((i, r));
         }
     };
-    std::thread::scope(|scope| {
-        let started = (0..jobs.max(1))
-            .filter(|_| {
-                std::thread::Builder::new()
-                    .name("hoso-batch".into())
-                    .stack_size(STACK)
-                    .spawn_scoped(scope, work)
-                    .is_ok()
-            })
-            .count();
-        // No thread could be started: do the work here rather than not at all.
-        if started == 0 {
-            work();
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .stack_size(STACK)
+        .thread_name(|i| format!("hoso-batch-{i}"))
+        .build()
+    {
+        Ok(pool) => {
+            pool.broadcast(|_| work());
         }
-    });
+        // No thread could be started: do the work here rather than not at all.
+        Err(_) => work(),
+    }
     let mut results = results
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);

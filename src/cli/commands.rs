@@ -586,15 +586,8 @@ fn dossier(
             return DATA_FAILED;
         }
     };
-    if let Err(e) = crate::output::write_atomic(output, &built.pdf) {
-        let p = output.display();
-        error(
-            lang,
-            &format!("không ghi được `{p}`: {e}"),
-            &format!("cannot write `{p}`: {e}"),
-            None,
-        );
-        return SETUP_FAILED;
+    if let Err(code) = write_output(output, &built.pdf, lang) {
+        return code;
     }
     let pages: usize = built.parts.iter().map(|p| p.pages).sum();
     eprintln!(
@@ -613,6 +606,20 @@ fn dossier(
         )
     );
     0
+}
+
+/// Writes an output file atomically, or says why it could not and gives the exit code.
+pub(super) fn write_output(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), i32> {
+    crate::output::write_atomic(path, bytes).map_err(|e| {
+        let p = path.display();
+        error(
+            lang,
+            &format!("không ghi được `{p}`: {e}"),
+            &format!("cannot write `{p}`: {e}"),
+            None,
+        );
+        SETUP_FAILED
+    })
 }
 
 fn cap_so(code: &str, id: &str, root: &Path, lang: Lang) -> i32 {
@@ -802,15 +809,8 @@ fn render(args: &RenderArgs, lang: Lang) -> i32 {
             return DATA_FAILED;
         }
     };
-    if let Err(e) = crate::output::write_atomic(args.output, &pdf) {
-        let p = args.output.display();
-        error(
-            lang,
-            &format!("không ghi được `{p}`: {e}"),
-            &format!("cannot write `{p}`: {e}"),
-            None,
-        );
-        return SETUP_FAILED;
+    if let Err(code) = write_output(args.output, &pdf, lang) {
+        return code;
     }
     0
 }
@@ -1008,15 +1008,8 @@ fn bulletin(root: &Path, request: &crate::bulletin::Request, output: &Path, lang
             }
         }
     };
-    if let Err(e) = crate::output::write_atomic(output, &bytes) {
-        let p = output.display();
-        error(
-            lang,
-            &format!("không ghi được `{p}`: {e}"),
-            &format!("cannot write `{p}`: {e}"),
-            None,
-        );
-        return SETUP_FAILED;
+    if let Err(code) = write_output(output, &bytes, lang) {
+        return code;
     }
     0
 }

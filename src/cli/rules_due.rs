@@ -1,6 +1,6 @@
 //! `hoso rules` and `hoso due`: the rules in force and the time limits that fall due.
 
-use super::commands::{SETUP_FAILED, emit_stderr, error, load, print};
+use super::commands::{emit_stderr, load, print, write_output};
 use crate::diag::{Format, Lang};
 use crate::model::Ngay;
 use crate::rules::{InForce, MucDo, RuleBook};
@@ -125,15 +125,8 @@ pub fn due(
     if let Some(path) = ics {
         let items: Vec<_> = selected.iter().map(|(i, _)| i.clone()).collect();
         let text = crate::due::ics(&items, lang);
-        if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
-            let p = path.display();
-            error(
-                lang,
-                &format!("không ghi được `{p}`: {e}"),
-                &format!("cannot write `{p}`: {e}"),
-                None,
-            );
-            return SETUP_FAILED;
+        if let Err(code) = write_output(path, text.as_bytes(), lang) {
+            return code;
         }
     }
     match format {

@@ -38,6 +38,20 @@ fn qpdf_json(pdf: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// `qpdf --check` accepts the file.
+fn qpdf_check(pdf: &Path) {
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
 fn pages_of(pdf: &Path) -> usize {
     qpdf_json(pdf)["pages"].as_array().unwrap().len()
 }
@@ -46,16 +60,7 @@ fn pages_of(pdf: &Path) -> usize {
 fn an_admission_dossier_holds_its_forms_in_checklist_order_with_bookmarks() {
     let ws = TestWorkspace::demo();
     let pdf = dossier(&ws, "tran-thi-binh", "hs.pdf");
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    qpdf_check(&pdf);
 
     let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
     let info = String::from_utf8(info.stdout).unwrap();
@@ -221,16 +226,7 @@ fn xmp_of(doc: &lopdf::Document) -> Option<(String, bool)> {
 fn an_archival_dossier_is_pdf_a_2b_with_metadata_that_agrees() {
     let ws = TestWorkspace::demo();
     let pdf = dossier_with(&ws, "tran-thi-binh", "a2b.pdf", &["--pdf-standard", "a-2b"]);
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    qpdf_check(&pdf);
 
     // Every font is embedded (PDF/A's first demand): pdffonts' "emb" column says yes on each row.
     let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();

@@ -346,7 +346,12 @@ fn validate_cmd(root: &Path, format: Format, lang: Lang) -> i32 {
             "{}",
             lang.pick(
                 &format!("{people} hồ sơ: {errors} lỗi, {warnings} cảnh báo"),
-                &format!("{people} records: {errors} errors, {warnings} warnings"),
+                &format!(
+                    "{}: {}, {}",
+                    english_count(people, "record"),
+                    english_count(errors, "error"),
+                    english_count(warnings, "warning")
+                ),
             )
         );
     }
@@ -606,6 +611,15 @@ fn dossier(
         )
     );
     0
+}
+
+/// "1 warning", "3 warnings", "0 errors".
+fn english_count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Writes an output file atomically, or says why it could not and gives the exit code.

@@ -89,6 +89,9 @@ pub enum Problem {
         meeting: String,
         cite: Cite,
     },
+    /// R7: an applicant who follows a religion, without the record that the conditions of
+    /// 06-QĐ/TW were checked.
+    ReligionConditionsUnchecked { religion: String, cite: Cite },
     /// R4, R5: general education below the minimum.
     EducationBelowMinimum {
         value: String,
@@ -364,6 +367,7 @@ impl Problem {
             Problem::AgeUnder18 { .. } => "age-under-18",
             Problem::AgeBorderline { .. } => "age-borderline",
             Problem::AgeOver60 { .. } => "age-over-60",
+            Problem::ReligionConditionsUnchecked { .. } => "religion-conditions-unchecked",
             Problem::EducationBelowMinimum { .. } => "education-below-minimum",
             Problem::EducationUnclear { .. } => "education-unclear",
             Problem::EducationExceptionNeedsConsent { .. } => "education-exception-needs-consent",
@@ -511,6 +515,14 @@ impl Problem {
                 Lang::En => format!(
                     "on the day of the branch meeting ({meeting}) the applicant is {}, at the edge of the age limits",
                     age(*months, lang)
+                ),
+            },
+            Problem::ReligionConditionsUnchecked { religion, .. } => match lang {
+                Lang::Vi => format!(
+                    "người vào Đảng theo tôn giáo ({religion}) mà hồ sơ chưa ghi đã xem xét các điều kiện của Quy định 06-QĐ/TW"
+                ),
+                Lang::En => format!(
+                    "the applicant follows a religion ({religion}) and the record does not say that the conditions of Regulation 06-QĐ/TW were checked"
                 ),
             },
             Problem::AgeOver60 {
@@ -929,6 +941,12 @@ impl Problem {
                     "check the date of birth against the birth certificate and identity card; age counts in whole months",
                 )
                 .to_string(),
+            Problem::ReligionConditionsUnchecked { .. } => lang
+                .pick(
+                    "đối chiếu với Quy định 06-QĐ/TW (điều kiện kết nạp người theo tôn giáo), rồi ghi `ton_giao_du_dieu_kien: true`; người không theo tôn giáo ghi `ton_giao: Không`",
+                    "check against Regulation 06-QĐ/TW (admitting people who follow a religion), then record `ton_giao_du_dieu_kien: true`; for no religion write `ton_giao: Không`",
+                )
+                .to_string(),
             Problem::AgeOver60 { .. } => lang
                 .pick(
                     "ghi văn bản đồng ý của ban thường vụ cấp ủy trực thuộc Trung ương vào `dong_y_tren_60`",
@@ -1099,6 +1117,7 @@ impl Problem {
             Problem::AgeUnder18 { cite, .. }
             | Problem::AgeBorderline { cite, .. }
             | Problem::AgeOver60 { cite, .. }
+            | Problem::ReligionConditionsUnchecked { cite, .. }
             | Problem::EducationBelowMinimum { cite, .. }
             | Problem::EducationUnclear { cite, .. }
             | Problem::EducationExceptionNeedsConsent { cite }

@@ -222,6 +222,10 @@ pub struct Nguoi {
     pub dong_y_tren_60: Option<VanBan>,
     /// An exception to the education requirement (R5).
     pub ngoai_le_hoc_van: Option<NgoaiLeHocVan>,
+    /// For an applicant who follows a religion: the branch has checked the conditions of
+    /// Regulation 06-QĐ/TW (R7).
+    #[serde(default)]
+    pub ton_giao_du_dieu_kien: bool,
     /// The member's personal history (lý lịch đảng viên), declared after the ceremony (R34).
     pub ly_lich_dang_vien: Option<LyLichDangVien>,
 }

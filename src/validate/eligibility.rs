@@ -121,6 +121,22 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
 
+    // R7: an applicant who follows a religion is admitted under the conditions of 06-QĐ/TW; the
+    // record says the branch checked them.
+    if let Some(religion) = n.ton_giao.as_deref()
+        && follows_a_religion(religion)
+        && !n.ton_giao_du_dieu_kien
+    {
+        d.push(Diagnostic {
+            problem: Problem::ReligionConditionsUnchecked {
+                religion: religion.trim().to_string(),
+                cite: set.cite("R7"),
+            },
+            severity: set.severity("R7"),
+            location: at("ton_giao"),
+        });
+    }
+
     // R12, R13: the certificate, valid for its months on the day of the meeting.
     match n.giay_chung_nhan.as_ref().and_then(|g| g.ngay) {
         None => d.push(Diagnostic {
@@ -307,8 +323,34 @@ pub fn grade(text: &str) -> Option<i64> {
         })
 }
 
+/// Whether `ton_giao` names a religion: anything but the ways a form says "none".
+fn follows_a_religion(value: &str) -> bool {
+    let v = value.trim().trim_end_matches('.').to_lowercase();
+    !matches!(
+        v.as_str(),
+        "" | "-" | "không" | "không có" | "không theo tôn giáo" | "khong" | "khong co"
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn none_is_written_several_ways() {
+        for none in [
+            "Không",
+            "không",
+            "Không có.",
+            "  khong ",
+            "-",
+            "Không theo tôn giáo",
+        ] {
+            assert!(!super::follows_a_religion(none), "{none}");
+        }
+        for religion in ["Phật giáo", "Công giáo", "Cao Đài", "Tin Lành"] {
+            assert!(super::follows_a_religion(religion), "{religion}");
+        }
+    }
+
     use super::grade;
 
     #[test]

@@ -391,7 +391,7 @@ fn a_rule_diagnostic_quotes_the_value_and_cites_the_rule() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "11 records: 0 errors, 1 warnings\n"
+        "11 records: 0 errors, 1 warning\n"
     );
 }
 

@@ -139,6 +139,15 @@ pub enum Problem {
     },
     /// R20: the branch has met and the record names no sponsor and no union's resolution.
     SponsorsNotRecorded { needed: i64, cite: Cite },
+    /// R23: a ceremony is recorded without the full member assigned to help the new member.
+    MentorNotRecorded { cite: Cite },
+    /// R23: the member assigned to help is not a full member on the day of the ceremony.
+    MentorNotFullMember {
+        id: String,
+        date: String,
+        full_since: Option<String>,
+        cite: Cite,
+    },
     /// R20: fewer sponsors than needed.
     SponsorsTooFew {
         found: usize,
@@ -377,6 +386,8 @@ impl Problem {
             Problem::PersonalHistoryExpired { .. } => "personal-history-expired",
             Problem::CommentsExpired { .. } => "comments-expired",
             Problem::SponsorsNotRecorded { .. } => "sponsors-not-recorded",
+            Problem::MentorNotRecorded { .. } => "mentor-not-recorded",
+            Problem::MentorNotFullMember { .. } => "mentor-not-full-member",
             Problem::SponsorsTooFew { .. } => "sponsors-too-few",
             Problem::SponsorNotFullMember { .. } => "sponsor-not-full-member",
             Problem::SponsorTogetherTooShort { .. } => "sponsor-together-too-short",
@@ -658,6 +669,31 @@ impl Problem {
                 }
                 (Lang::En, true) => format!(
                     "with the union's resolution {needed} full member must sponsor; the record has {found}"
+                ),
+            },
+            Problem::MentorNotRecorded { .. } => lang
+                .pick(
+                    "đã làm lễ kết nạp nhưng hồ sơ chưa ghi đảng viên chính thức được phân công giúp đỡ đảng viên dự bị",
+                    "the ceremony is recorded but not the full member assigned to help the probationary member",
+                )
+                .to_string(),
+            Problem::MentorNotFullMember {
+                id,
+                date,
+                full_since,
+                ..
+            } => match (lang, full_since) {
+                (Lang::Vi, Some(since)) => format!(
+                    "`le_ket_nap.nguoi_giup_do`: `{id}` chỉ là đảng viên chính thức từ {since}, sau ngày lễ kết nạp ({date})"
+                ),
+                (Lang::Vi, None) => format!(
+                    "`le_ket_nap.nguoi_giup_do`: `{id}` chưa là đảng viên chính thức vào ngày lễ kết nạp ({date})"
+                ),
+                (Lang::En, Some(since)) => format!(
+                    "`le_ket_nap.nguoi_giup_do`: `{id}` is a full member only from {since}, after the day of the ceremony ({date})"
+                ),
+                (Lang::En, None) => format!(
+                    "`le_ket_nap.nguoi_giup_do`: `{id}` is not a full member on the day of the ceremony ({date})"
                 ),
             },
             Problem::SponsorNotFullMember {
@@ -1001,6 +1037,12 @@ impl Problem {
                     "add sponsors to `nguoi_gioi_thieu`, or record `gioi_thieu_doan_the`",
                 )
                 .to_string(),
+            Problem::MentorNotRecorded { .. } | Problem::MentorNotFullMember { .. } => lang
+                .pick(
+                    "ghi vào `le_ket_nap.nguoi_giup_do` mã của đảng viên chính thức mà chi ủy phân công giúp đỡ",
+                    "record in `le_ket_nap.nguoi_giup_do` the id of the full member the branch committee assigned to help",
+                )
+                .to_string(),
             Problem::SponsorNotFullMember { .. } => lang
                 .pick(
                     "người giới thiệu phải là đảng viên chính thức; chi bộ phân công người khác",
@@ -1129,6 +1171,8 @@ impl Problem {
             | Problem::SponsorsTooFew { cite, .. }
             | Problem::SponsorsNotRecorded { cite, .. }
             | Problem::SponsorNotFullMember { cite, .. }
+            | Problem::MentorNotRecorded { cite, .. }
+            | Problem::MentorNotFullMember { cite, .. }
             | Problem::SponsorTogetherTooShort { cite, .. }
             | Problem::VoteBelowThreshold { cite, .. }
             | Problem::BranchTooSmall { cite, .. }

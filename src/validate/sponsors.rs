@@ -1,5 +1,6 @@
 //! Sponsors (R20–R22): how many, each a full member on the date of the letter, each at least 12
-//! months together with the applicant unless assigned by the branch as a replacement.
+//! months together with the applicant unless assigned by the branch as a replacement. And the
+//! member who helps the new member through probation (R23), a full member from the ceremony.
 
 use super::Ctx;
 use crate::calendar::add_months;
@@ -88,7 +89,39 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             }
         }
     }
+    d.extend(mentor(ctx, record));
     d
+}
+
+/// R23: at the ceremony the branch committee assigns a full member to help the probationary one.
+fn mentor(ctx: &Ctx, record: &Record) -> Option<Diagnostic> {
+    let ceremony = record.nguoi.le_ket_nap.as_ref()?;
+    let day = ceremony.ngay?;
+    let set = ctx.rules.on(day);
+    let Some(id) = ceremony.nguoi_giup_do.as_deref() else {
+        // Nothing recorded: maybe only not kept here; a warning, not a breach.
+        return Some(Diagnostic::warning(
+            Problem::MentorNotRecorded {
+                cite: set.cite("R23"),
+            },
+            Some(record.spans.locate("le_ket_nap")),
+        ));
+    };
+    // Someone who is not a member at all is `not-a-member` already.
+    let mentor = ctx.workspace.person(id)?;
+    if mentor.nguoi.ngay_ket_nap().is_none() || full_member_on(ctx, &mentor.nguoi, day) {
+        return None;
+    }
+    Some(Diagnostic {
+        problem: Problem::MentorNotFullMember {
+            id: id.to_string(),
+            date: day.short(),
+            full_since: mentor.nguoi.ngay_chinh_thuc().map(|x| x.short()),
+            cite: set.cite("R23"),
+        },
+        severity: set.severity("R23"),
+        location: Some(record.spans.locate("le_ket_nap.nguoi_giup_do")),
+    })
 }
 
 /// Whether a member is a full member on `date`. A member recorded only by the admission date

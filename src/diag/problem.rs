@@ -682,40 +682,28 @@ impl Problem {
                 date,
                 full_since,
                 ..
-            } => match (lang, full_since) {
-                (Lang::Vi, Some(since)) => format!(
-                    "`le_ket_nap.nguoi_giup_do`: `{id}` chỉ là đảng viên chính thức từ {since}, sau ngày lễ kết nạp ({date})"
-                ),
-                (Lang::Vi, None) => format!(
-                    "`le_ket_nap.nguoi_giup_do`: `{id}` chưa là đảng viên chính thức vào ngày lễ kết nạp ({date})"
-                ),
-                (Lang::En, Some(since)) => format!(
-                    "`le_ket_nap.nguoi_giup_do`: `{id}` is a full member only from {since}, after the day of the ceremony ({date})"
-                ),
-                (Lang::En, None) => format!(
-                    "`le_ket_nap.nguoi_giup_do`: `{id}` is not a full member on the day of the ceremony ({date})"
-                ),
-            },
+            } => not_full_member(
+                lang,
+                "le_ket_nap.nguoi_giup_do",
+                id,
+                full_since.as_deref(),
+                ("ngày lễ kết nạp", "the day of the ceremony"),
+                date,
+            ),
             Problem::SponsorNotFullMember {
                 field,
                 id,
                 date,
                 full_since,
                 ..
-            } => match (lang, full_since) {
-                (Lang::Vi, Some(since)) => format!(
-                    "`{field}`: `{id}` chỉ là đảng viên chính thức từ {since}, sau ngày viết giấy giới thiệu ({date})"
-                ),
-                (Lang::Vi, None) => format!(
-                    "`{field}`: `{id}` chưa là đảng viên chính thức vào ngày viết giấy giới thiệu ({date})"
-                ),
-                (Lang::En, Some(since)) => format!(
-                    "`{field}`: `{id}` is a full member only from {since}, after the date of the letter ({date})"
-                ),
-                (Lang::En, None) => format!(
-                    "`{field}`: `{id}` is not a full member on the date of the letter ({date})"
-                ),
-            },
+            } => not_full_member(
+                lang,
+                field,
+                id,
+                full_since.as_deref(),
+                ("ngày viết giấy giới thiệu", "the date of the letter"),
+                date,
+            ),
             Problem::SponsorTogetherTooShort {
                 field,
                 since,
@@ -1193,4 +1181,29 @@ impl Problem {
 /// The last key of a dotted path: `hop_chi_bo.ngay` → `ngay`.
 fn last_key(path: &str) -> &str {
     path.rsplit('.').next().unwrap_or(path)
+}
+
+/// "`field`: `id` is not a full member on `day` (`date`)", or "only from `since`, after it".
+fn not_full_member(
+    lang: Lang,
+    field: &str,
+    id: &str,
+    full_since: Option<&str>,
+    (day_vi, day_en): (&str, &str),
+    date: &str,
+) -> String {
+    match (lang, full_since) {
+        (Lang::Vi, Some(since)) => format!(
+            "`{field}`: `{id}` chỉ là đảng viên chính thức từ {since}, sau {day_vi} ({date})"
+        ),
+        (Lang::Vi, None) => {
+            format!("`{field}`: `{id}` chưa là đảng viên chính thức vào {day_vi} ({date})")
+        }
+        (Lang::En, Some(since)) => {
+            format!("`{field}`: `{id}` is a full member only from {since}, after {day_en} ({date})")
+        }
+        (Lang::En, None) => {
+            format!("`{field}`: `{id}` is not a full member on {day_en} ({date})")
+        }
+    }
 }

@@ -877,7 +877,8 @@ impl Problem {
                     "check the indentation and the `:` on this line and the one before",
                 )
                 .to_string(),
-            Problem::UnknownKey { suggestion: Some(s), .. } => match lang {
+            Problem::UnknownKey { suggestion: Some(s), .. }
+            | Problem::UnknownRule { suggestion: Some(s), .. } => match lang {
                 Lang::Vi => format!("có phải ý là `{s}`?"),
                 Lang::En => format!("did you mean `{s}`?"),
             },
@@ -1108,10 +1109,6 @@ impl Problem {
                     "own rules may only be stricter than the regulation; see `hoso rules`",
                 )
                 .to_string(),
-            Problem::UnknownRule { suggestion: Some(s), .. } => match lang {
-                Lang::Vi => format!("có phải ý là `{s}`?"),
-                Lang::En => format!("did you mean `{s}`?"),
-            },
             Problem::UnknownRule { suggestion: None, .. } => lang
                 .pick(
                     "xem các quy tắc và tham số bằng `hoso rules`",

@@ -18,46 +18,49 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             .and_then(|q| q.ngay)
             .map(|r| ("quyet_dinh_ket_nap.ngay", r))
     });
-    let mut late =
-        |kind: Deadline, rule: &str, param: &str, from: (&str, Ngay), to: (&str, Option<Ngay>)| {
-            let (Some(to_date), (from_field, from_date)) = (to.1, from) else {
-                return;
-            };
-            let set = ctx.rules.on(from_date);
-            let allowed = set.int(rule, param);
-            let limit = ctx
-                .calendar
-                .add_working_days(from_date, u32::try_from(allowed).unwrap_or(0));
-            if to_date > limit {
-                d.push(Diagnostic {
-                    problem: Problem::DeadlineMissed {
-                        kind,
-                        from_field: from_field.to_string(),
-                        from_date: from_date.short(),
-                        to_field: to.0.to_string(),
-                        to_date: to_date.short(),
-                        limit: limit.short(),
-                        allowed,
-                        taken: ctx.calendar.working_days_between(from_date, to_date),
-                        cite: set.cite(rule),
-                    },
-                    severity: set.severity(rule),
-                    location: Some(record.spans.locate(to.0)),
-                });
-            }
+    // The diagnostic of a time limit missed between two recorded events, if it was.
+    let late = |kind: Deadline,
+                rule: &str,
+                param: &str,
+                from: (&str, Ngay),
+                to: (&str, Option<Ngay>)|
+     -> Option<Diagnostic> {
+        let (Some(to_date), (from_field, from_date)) = (to.1, from) else {
+            return None;
         };
+        let set = ctx.rules.on(from_date);
+        let allowed = set.int(rule, param);
+        let limit = ctx
+            .calendar
+            .add_working_days(from_date, u32::try_from(allowed).unwrap_or(0));
+        (to_date > limit).then(|| Diagnostic {
+            problem: Problem::DeadlineMissed {
+                kind,
+                from_field: from_field.to_string(),
+                from_date: from_date.short(),
+                to_field: to.0.to_string(),
+                to_date: to_date.short(),
+                limit: limit.short(),
+                allowed,
+                taken: ctx.calendar.working_days_between(from_date, to_date),
+                cite: set.cite(rule),
+            },
+            severity: set.severity(rule),
+            location: Some(record.spans.locate(to.0)),
+        })
+    };
     // R31: the decision from above, counted from the branch's resolution.
     if let Some(meeting) = n.hop_chi_bo.as_ref().and_then(|h| h.ngay) {
-        late(
+        d.extend(late(
             Deadline::Decision,
             "R31",
             "ngay_ket_nap",
             ("hop_chi_bo.ngay", meeting),
             ("quyet_dinh_ket_nap.ngay", decision.and_then(|q| q.ngay)),
-        );
+        ));
     }
     if let Some(meeting) = n.hop_xet_chinh_thuc.as_ref().and_then(|h| h.ngay) {
-        late(
+        d.extend(late(
             Deadline::RecognitionDecision,
             "R31",
             "ngay_chinh_thuc",
@@ -66,7 +69,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
                 "cong_nhan_chinh_thuc.ngay",
                 n.cong_nhan_chinh_thuc.as_ref().and_then(|q| q.ngay),
             ),
-        );
+        ));
     }
     // R32: the ceremony, from receipt of the decision, unless the committee above agreed.
     let consented = n
@@ -76,19 +79,19 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     if let Some(from) = received
         && !consented
     {
-        late(
+        d.extend(late(
             Deadline::Ceremony,
             "R32",
             "ngay_lam_viec",
             from,
             ("le_ket_nap.ngay", ceremony),
-        );
+        ));
     }
     let Some(ceremony) = ceremony else {
         return d;
     };
     // R34: the member's personal history, from the ceremony.
-    late(
+    d.extend(late(
         Deadline::MemberHistory,
         "R34",
         "ngay_lam_viec",
@@ -97,7 +100,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             "ly_lich_dang_vien.ngay",
             n.ly_lich_dang_vien.as_ref().and_then(|l| l.ngay),
         ),
-    );
+    ));
     // R36: probation of 12 months from the ceremony; what follows it is dated after.
     let set = ctx.rules.on(ceremony);
     let end = probation_end(ctx, ceremony);
@@ -131,28 +134,13 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     if let Some(review) = n.hop_xet_chinh_thuc.as_ref().and_then(|h| h.ngay)
         && review >= end
     {
-        let end_set = ctx.rules.on(end);
-        let allowed = end_set.int("R33", "ngay_lam_viec");
-        let limit = ctx
-            .calendar
-            .add_working_days(end, u32::try_from(allowed).unwrap_or(0));
-        if review > limit {
-            d.push(Diagnostic {
-                problem: Problem::DeadlineMissed {
-                    kind: Deadline::Review,
-                    from_field: "le_ket_nap.ngay + 12".into(),
-                    from_date: end.short(),
-                    to_field: "hop_xet_chinh_thuc.ngay".into(),
-                    to_date: review.short(),
-                    limit: limit.short(),
-                    allowed,
-                    taken: ctx.calendar.working_days_between(end, review),
-                    cite: end_set.cite("R33"),
-                },
-                severity: end_set.severity("R33"),
-                location: Some(record.spans.locate("hop_xet_chinh_thuc.ngay")),
-            });
-        }
+        d.extend(late(
+            Deadline::Review,
+            "R33",
+            "ngay_lam_viec",
+            ("le_ket_nap.ngay + 12", end),
+            ("hop_xet_chinh_thuc.ngay", Some(review)),
+        ));
     }
     // R37: full membership dates from the end of the probation, even when decided late.
     if let Some(recorded) = n.ngay_chinh_thuc

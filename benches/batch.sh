@@ -40,10 +40,13 @@ for n in "${sizes[@]}"; do
   : >"$work/hs-$n"; : >"$work/ps-$n"; : >"$work/hm-$n"; : >"$work/pm-$n"
   for r in $(seq "$repeat"); do
     out="$work/out-$n-$r"
+    # Each side starts with nothing of the other's left to write to the disk.
+    sync
     /usr/bin/time -v "$hoso" batch "$ws" -o "$out" --emit typst --format json \
       >"$work/report-$n.json" 2>"$work/time-hoso-$n.txt"
     find "$out/typst" -name '*.typ' ! -name hoso.typ | sort >"$work/files-$n.txt"
     docs=$(wc -l <"$work/files-$n.txt")
+    sync
     /usr/bin/time -v python3 "$PEER" --root "$out/typst" --list "$work/files-$n.txt" \
       --font-path assets/fonts --ignore-system-fonts --out "$work/peer-$n-$r" \
       >"$work/peer-$n.txt" 2>"$work/time-peer-$n.txt"

@@ -6,11 +6,15 @@ bytes go into `<id>/<code>.pdf` and into the dossier `<id>/ho-so.pdf`). Jobs run
 with the fonts, templates and Typst library loaded once for the process. A job that fails is
 reported and the others go on.
 
-Incremental: a job ends by writing `<id>/.hoso-inputs`, the digest of everything its output
-depends on (the person's file, the organisation's, the files of the people its forms name, the
-templates, the fonts, the hoso version). A rerun skips a person whose digest is unchanged and
-whose outputs are all there; `--force` redoes everyone. Every file is written atomically, and the
-digest last, so a run killed midway leaves no partial PDF and a rerun finishes the job.
+Incremental: a job ends by writing `<id>/.hoso-inputs`, the list of its outputs with their sizes
+and, on the last line, the digest of everything they depend on (the person's file, the
+organisation's, the files of the people its forms name, the templates, the fonts, the hoso
+version). A rerun skips a person whose digest is unchanged and whose outputs are all there with
+their sizes; `--force` redoes everyone. Every file is written atomically (a temporary file renamed
+over the target) and the list last, so a run killed midway leaves no partial PDF and a rerun
+finishes the job. Outputs are not flushed to the disk one by one (thousands of waits for the disk
+would slow a batch down for nothing): what a power failure cuts short has the wrong size, or no
+list, and is made again by the next run.
 */
 
 use crate::compile::Typesetter;
@@ -18,7 +22,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::dossier;
 use crate::forms::Catalogue;
 use crate::model::{GiaiDoan, Ngay, Record, Workspace};
-use crate::output::write_atomic;
+use crate::output::write_rebuildable;
 use crate::render::{Renderer, Subject};
 use crate::validate::check_person;
 use serde::Serialize;
@@ -247,9 +251,13 @@ fn person(
         }
     };
     let mut written = Vec::new();
-    fn write(written: &mut Vec<PathBuf>, path: PathBuf, bytes: &[u8]) -> Result<(), String> {
-        write_atomic(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        written.push(path);
+    fn write(
+        written: &mut Vec<(PathBuf, usize)>,
+        path: PathBuf,
+        bytes: &[u8],
+    ) -> Result<(), String> {
+        write_rebuildable(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push((path, bytes.len()));
         Ok(())
     }
     let result = (|| {
@@ -271,21 +279,22 @@ fn person(
                 )?;
             }
         }
-        // The list of outputs, then the digest, last: a person counts as done only when both
-        // are there.
-        let list: Vec<String> = written
-            .iter()
-            .filter_map(|p| p.strip_prefix(&options.out).ok())
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        write_atomic(
-            &dir.join(INPUTS_FILE),
-            format!("{digest}\n{}\n", list.join("\n")).as_bytes(),
-        )
-        .map_err(|e| e.to_string())
+        // The outputs with their sizes, then the digest on the last line, written last: a
+        // person counts as done only when the whole list is there.
+        let mut list = String::new();
+        for (path, size) in &written {
+            if let Ok(rel) = path.strip_prefix(&options.out) {
+                list.push_str(&format!("{size}\t{}\n", rel.to_string_lossy()));
+            }
+        }
+        list.push_str(&digest);
+        list.push('\n');
+        write_rebuildable(&dir.join(INPUTS_FILE), list.as_bytes()).map_err(|e| e.to_string())
     })();
     match result {
-        Ok(()) => Outcome::Done { tep: written },
+        Ok(()) => Outcome::Done {
+            tep: written.into_iter().map(|(path, _)| path).collect(),
+        },
         Err(e) => Outcome::Failed { ly_do: e },
     }
 }
@@ -352,7 +361,7 @@ fn ceremony(
                     source.name.replace(".typ", ".pdf")
                 };
                 let path = dir.join(name);
-                write_atomic(&path, &pdf).map_err(|e| e.to_string())?;
+                write_rebuildable(&path, &pdf).map_err(|e| e.to_string())?;
                 Ok(path)
             });
         match result {
@@ -363,17 +372,24 @@ fn ceremony(
     Outcome::Done { tep: written }
 }
 
-/// Whether `dir` holds the outputs of inputs with this digest.
+/// Whether `dir` holds the outputs of inputs with this digest: the list ends with the digest and
+/// every output it names is there with the size it was written with.
 fn up_to_date(dir: &Path, digest: &str) -> bool {
     let Ok(text) = std::fs::read_to_string(dir.join(INPUTS_FILE)) else {
         return false;
     };
-    let mut lines = text.lines();
-    if lines.next() != Some(digest) {
+    let mut lines: Vec<&str> = text.lines().collect();
+    if lines.pop() != Some(digest) {
         return false;
     }
     let out = dir.parent().unwrap_or(dir);
-    lines.all(|rel| out.join(rel).is_file())
+    lines.into_iter().all(|line| {
+        let Some((size, rel)) = line.split_once('\t') else {
+            return false;
+        };
+        let on_disk = std::fs::metadata(out.join(rel)).ok().filter(|m| m.is_file());
+        on_disk.is_some_and(|m| size.parse() == Ok(m.len()))
+    })
 }
 
 /// The digest of everything a person's outputs depend on.
@@ -442,7 +458,7 @@ fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
 
 /// Writes the layout library beside emitted sources, so that `typst compile` works on them.
 pub fn emit_library(out: &Path, library: &str) -> std::io::Result<()> {
-    write_atomic(
+    write_rebuildable(
         &out.join("typst").join(crate::render::LIBRARY_NAME),
         library.as_bytes(),
     )

@@ -1,11 +1,23 @@
 //! Writing outputs safely: to a temporary file beside the target, then renamed over it, so that a
-//! run killed midway never leaves a half-written PDF and never damages an existing file.
+//! run killed midway never leaves a half-written file and never damages an existing one.
 
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` atomically, creating the parent folder if needed.
+/// Writes `bytes` to `path` atomically and waits until they are on the disk: for what cannot be
+/// made again (a workspace, the register of document numbers) and for single outputs.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(path, bytes, true)
+}
+
+/// Writes `bytes` to `path` atomically and leaves flushing to the operating system: for the
+/// thousands of files of a batch, which are rebuilt from the records and whose sizes the next run
+/// checks (a file cut short by a power failure is made again), so that no file waits for the disk.
+pub fn write_rebuildable(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(path, bytes, false)
+}
+
+fn write(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -26,7 +38,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    if sync {
+        tmp.as_file().sync_all()?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

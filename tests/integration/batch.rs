@@ -102,6 +102,28 @@ fn a_rerun_redoes_only_the_person_who_changed() {
     std::fs::remove_file(out.join("vu-quoc-huy/ho-so.pdf")).unwrap();
     let (_, repaired) = batch(&ws, &out, &[]);
     assert_eq!(outcome(&repaired, "vu-quoc-huy"), "done");
+    // So is one cut short (what a power failure can leave, since a batch does not wait for the
+    // disk), and a list of outputs that lost its last line.
+    let form = std::fs::read_dir(out.join("tran-thi-binh"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf") && !p.ends_with("ho-so.pdf"))
+        .unwrap();
+    std::fs::write(&form, b"").unwrap();
+    let list = out.join("vu-quoc-huy/.hoso-inputs");
+    let text = std::fs::read_to_string(&list).unwrap();
+    std::fs::write(&list, &text[..text.trim_end().rfind('\n').unwrap() + 1]).unwrap();
+    let (_, repaired) = batch(&ws, &out, &[]);
+    assert_eq!(
+        (
+            outcome(&repaired, "tran-thi-binh"),
+            outcome(&repaired, "vu-quoc-huy"),
+            repaired["xong"].as_u64()
+        ),
+        ("done".into(), "done".into(), Some(2)),
+        "{repaired}"
+    );
+    assert!(std::fs::metadata(&form).unwrap().len() > 1000);
     let (_, forced) = batch(&ws, &out, &["--force"]);
     assert_eq!(forced["xong"], 5);
 }

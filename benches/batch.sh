@@ -9,7 +9,8 @@
 #
 #   benches/batch.sh            # 100 and 1000 people
 #   benches/batch.sh 200 2000   # other sizes
-#   REPEAT=3 benches/batch.sh   # each side run 3 times, alternating; the median is printed
+#   REPEAT=3 benches/batch.sh   # each side run 3 times, alternating; the median is printed,
+#                               # then every run
 #
 # Shared virtual machines drift by ±10% from run to run: run both sides alternately, several
 # times, and compare medians.
@@ -59,4 +60,6 @@ for n in "${sizes[@]}"; do
   printf '%-7s %-10s %-12s %-12s %-8s %-14s %-14s\n' "$n" "$docs" "$hs" "$ps" \
     "$(awk -v a="$hs" -v b="$ps" 'BEGIN { printf "%.2f", a / b }')" \
     "$(median <"$work/hm-$n")" "$(median <"$work/pm-$n")"
+  # Every run, in order, so that the spread is seen and not only the median.
+  echo "#   runs: hoso $(paste -sd' ' "$work/hs-$n") | peer $(paste -sd' ' "$work/ps-$n")"
 done

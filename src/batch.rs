@@ -387,7 +387,9 @@ fn up_to_date(dir: &Path, digest: &str) -> bool {
         let Some((size, rel)) = line.split_once('\t') else {
             return false;
         };
-        let on_disk = std::fs::metadata(out.join(rel)).ok().filter(|m| m.is_file());
+        let on_disk = std::fs::metadata(out.join(rel))
+            .ok()
+            .filter(|m| m.is_file());
         on_disk.is_some_and(|m| size.parse() == Ok(m.len()))
     })
 }

@@ -1,8 +1,9 @@
 /*!
 Batch production: every person's dossier and forms, or the paperwork of one ceremony, in parallel.
 
-Each person is one job: check the record, plan the dossier, typeset its forms once (the same
-bytes go into `<id>/<code>.pdf` and into the dossier `<id>/ho-so.pdf`). Jobs run on all cores
+Each person is one job: take the person as validation resolved them (checked once, with their
+dossier plan), typeset its forms once (the same bytes go into `<id>/<code>.pdf` and into the
+dossier `<id>/ho-so.pdf`). Jobs run on all cores
 with the fonts, templates and Typst library loaded once for the process. A job that fails is
 reported and the others go on.
 
@@ -17,14 +18,15 @@ would slow a batch down for nothing): what a power failure cuts short has the wr
 list, and is made again by the next run.
 */
 
-use crate::compile::Typesetter;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Lang, Severity};
 use crate::dossier;
+use crate::engine::Engine;
+use crate::facts::{self, DecisionKind};
 use crate::forms::Catalogue;
-use crate::model::{GiaiDoan, Ngay, Record, Workspace};
+use crate::model::{GiaiDoan, Ngay};
 use crate::output::write_rebuildable;
-use crate::render::{Renderer, Subject};
-use crate::validate::check_person;
+use crate::render::Subject;
+use crate::validate::{Checked, CheckedWorkspace, Person};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -50,9 +52,6 @@ pub struct Options {
     pub jobs: usize,
     /// Also write the generated Typst sources (with the layout library) under `typst/`.
     pub emit_typst: bool,
-    /// What else the outputs depend on (fonts in use, hoso version, templates), mixed into every
-    /// person's digest.
-    pub environment: String,
 }
 
 /// What happened to one person.
@@ -64,7 +63,52 @@ pub enum Outcome {
     /// Inputs unchanged since the last run.
     Skipped,
     /// Nothing written; why.
-    Failed { ly_do: String },
+    Failed { ly_do: Failure },
+}
+
+/// Why nothing was written for a person (or a ceremony).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "ma")]
+pub enum Failure {
+    /// The record, or the organisation, has errors (their codes); `hoso validate` shows them.
+    RecordHasErrors { codes: Vec<&'static str> },
+    /// The person's file could not be read.
+    Unreadable,
+    /// A form could not be filled or typeset.
+    Document { detail: String },
+    /// An output could not be written.
+    Write { path: PathBuf, detail: String },
+    /// Nobody's admission ceremony is on that day.
+    NoCeremony { day: Ngay },
+}
+
+impl Failure {
+    /// The reason, in words.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Failure::RecordHasErrors { codes } => lang
+                .pick("hồ sơ có lỗi: {}", "the record has errors: {}")
+                .replace("{}", &codes.join(", ")),
+            Failure::Unreadable => lang
+                .pick(
+                    "hồ sơ không đọc được (xem `hoso validate`)",
+                    "the file cannot be read (see `hoso validate`)",
+                )
+                .to_string(),
+            Failure::Document { detail } => match lang {
+                Lang::Vi => format!("không dựng được tài liệu: {detail}"),
+                Lang::En => format!("cannot build a document: {detail}"),
+            },
+            Failure::Write { path, detail } => match lang {
+                Lang::Vi => format!("không ghi được `{}`: {detail}", path.display()),
+                Lang::En => format!("cannot write `{}`: {detail}", path.display()),
+            },
+            Failure::NoCeremony { day } => match lang {
+                Lang::Vi => format!("không có ai làm lễ kết nạp ngày {}", day.short()),
+                Lang::En => format!("nobody's admission ceremony is on {}", day.short()),
+            },
+        }
+    }
 }
 
 /// One line of the report.
@@ -86,74 +130,64 @@ pub struct Report {
 }
 
 /// The people a batch works on: everyone in the admission process (`ket-nap/`), filtered.
-pub fn selected<'a>(workspace: &'a Workspace, options: &Options) -> Vec<&'a Record> {
-    workspace
-        .people
-        .iter()
-        .filter(|r| r.folder == crate::model::Folder::KetNap)
-        .filter(|r| options.stage.is_none_or(|s| r.nguoi.giai_doan() == s))
-        .filter(|r| {
+pub fn selected<'a>(checked: &'a CheckedWorkspace, options: &Options) -> Vec<Person<'a>> {
+    checked
+        .people()
+        .filter(|p| p.record().folder == crate::model::Folder::KetNap)
+        .filter(|p| options.stage.is_none_or(|s| p.stage() == s))
+        .filter(|p| {
             options
                 .ceremony
-                .is_none_or(|d| r.nguoi.le_ket_nap.as_ref().and_then(|l| l.ngay) == Some(d))
+                .is_none_or(|d| facts::ceremony_day(p.nguoi()) == Some(d))
         })
         .collect()
 }
 
-/// Runs the batch. `broken` are the files the loader could not read (each becomes a failure named
-/// by its file); `tick` is called once per finished person (for a progress bar).
+/// Runs the batch; `tick` is called once per finished person (for a progress bar).
 pub fn run(
-    workspace: &Workspace,
-    broken: &[Diagnostic],
-    renderer: &Renderer,
-    typesetter: &Typesetter,
+    checked: &CheckedWorkspace,
+    engine: &Engine,
     options: &Options,
     tick: &(dyn Fn(&str) + Sync),
 ) -> Report {
     let start = Instant::now();
-    let people = selected(workspace, options);
-    let mut reports = in_parallel(options.jobs, &people, |record| {
-        let outcome = person(workspace, record, renderer, typesetter, options);
+    let people = selected(checked, options);
+    let mut reports = in_parallel(options.jobs, &people, |p| {
+        let outcome = person(*p, engine, options);
         // Typst memoises across compiles; keep only recent entries so that memory stays
         // flat however many people the batch holds.
         comemo::evict(10);
-        tick(&record.id);
+        tick(p.id());
         PersonReport {
-            id: record.id.clone(),
+            id: p.id().to_string(),
             outcome,
         }
     });
 
     if let Some(day) = options.ceremony {
-        let outcome = ceremony(workspace, &people, day, renderer, typesetter, options);
+        let outcome = ceremony(&people, day, engine, options);
         reports.push(PersonReport {
             id: format!("le-ket-nap-{}", day.0),
             outcome,
         });
     }
 
-    // A person file that did not load is a failure of that person, named by the file.
-    let mut unreadable: Vec<String> = broken
+    // A person file that did not load is a failure of that person, named by the file (a second
+    // file of an id already loaded is that id's `duplicate-id`, reported by `validate`).
+    let mut unreadable: Vec<&str> = checked
+        .unreadable()
         .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .filter_map(|d| d.location.as_ref())
-        .filter(|l| l.file.path.file_name().is_some_and(|n| n != "to-chuc.yaml"))
-        .map(|l| {
-            l.file
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
-        .filter(|id| workspace.person(id).is_none())
+        .filter(|u| u.diagnostics.iter().any(|d| d.severity == Severity::Error))
+        .map(|u| u.id.as_str())
+        .filter(|id| checked.person(id).is_none())
         .collect();
     unreadable.sort();
     unreadable.dedup();
     for id in unreadable {
         reports.push(PersonReport {
-            id,
+            id: id.to_string(),
             outcome: Outcome::Failed {
-                ly_do: "hồ sơ không đọc được (xem `hoso validate`)".into(),
+                ly_do: Failure::Unreadable,
             },
         });
     }
@@ -216,37 +250,43 @@ fn in_parallel<T: Sync, R: Send>(jobs: usize, items: &[T], job: impl Fn(&T) -> R
     results.into_iter().map(|(_, r)| r).collect()
 }
 
-/// One person's dossier and forms.
-fn person(
-    workspace: &Workspace,
-    record: &Record,
-    renderer: &Renderer,
-    typesetter: &Typesetter,
-    options: &Options,
-) -> Outcome {
-    let (checked, diagnostics) = check_person(workspace, record);
-    let Some(checked) = checked else {
-        let codes: Vec<&str> = diagnostics
-            .iter()
+/// The problems that keep a person's forms from being made, as a failure.
+fn blocked(p: Person<'_>) -> Failure {
+    Failure::RecordHasErrors {
+        codes: p
+            .problems()
+            .into_iter()
             .filter(|d| d.severity == Severity::Error)
             .map(|d| d.problem.code())
-            .collect();
-        return Outcome::Failed {
-            ly_do: format!("hồ sơ có lỗi: {}", codes.join(", ")),
-        };
+            .collect(),
+    }
+}
+
+fn write_failure(path: &Path, e: &std::io::Error) -> Failure {
+    Failure::Write {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+/// One person's dossier and forms.
+fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
+    let Some(checked) = p.checked() else {
+        return Outcome::Failed { ly_do: blocked(p) };
     };
-    let dir = options.out.join(&record.id);
-    let digest = inputs_digest(workspace, record, options);
+    let dir = options.out.join(p.id());
+    let digest = inputs_digest(checked, engine, options);
     if !options.force && up_to_date(&dir, &digest) {
         return Outcome::Skipped;
     }
 
-    let plan = dossier::plan(checked, None);
-    let built = match dossier::build(renderer, typesetter, checked, &plan) {
+    let built = match dossier::build(engine, checked, checked.plan()) {
         Ok(b) => b,
         Err(e) => {
             return Outcome::Failed {
-                ly_do: e.to_string(),
+                ly_do: Failure::Document {
+                    detail: e.to_string(),
+                },
             };
         }
     };
@@ -255,8 +295,8 @@ fn person(
         written: &mut Vec<(PathBuf, usize)>,
         path: PathBuf,
         bytes: &[u8],
-    ) -> Result<(), String> {
-        write_rebuildable(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    ) -> Result<(), Failure> {
+        write_rebuildable(&path, bytes).map_err(|e| write_failure(&path, &e))?;
         written.push((path, bytes.len()));
         Ok(())
     }
@@ -289,7 +329,8 @@ fn person(
         }
         list.push_str(&digest);
         list.push('\n');
-        write_rebuildable(&dir.join(INPUTS_FILE), list.as_bytes()).map_err(|e| e.to_string())
+        let path = dir.join(INPUTS_FILE);
+        write_rebuildable(&path, list.as_bytes()).map_err(|e| write_failure(&path, &e))
     })();
     match result {
         Ok(()) => Outcome::Done {
@@ -301,59 +342,49 @@ fn person(
 
 /// The programme of the ceremony of `day` and the decisions of everyone admitted that day, in
 /// `le-ket-nap-<date>/`.
-fn ceremony(
-    workspace: &Workspace,
-    people: &[&Record],
-    day: Ngay,
-    renderer: &Renderer,
-    typesetter: &Typesetter,
-    options: &Options,
-) -> Outcome {
+fn ceremony(people: &[Person<'_>], day: Ngay, engine: &Engine, options: &Options) -> Outcome {
     let dir = options.out.join(format!("le-ket-nap-{}", day.0));
     let catalogue = Catalogue::builtin();
-    let checked: Vec<_> = people
-        .iter()
-        .filter_map(|r| check_person(workspace, r).0)
-        .collect();
+    let checked: Vec<Checked<'_>> = people.iter().filter_map(|p| p.checked()).collect();
     let Some(first) = checked.first() else {
         return Outcome::Failed {
-            ly_do: format!("không có ai làm lễ kết nạp ngày {}", day.short()),
+            ly_do: Failure::NoCeremony { day },
         };
     };
-    let mut jobs: Vec<(&crate::forms::Form, crate::validate::Checked<'_>)> = Vec::new();
+    let mut jobs: Vec<(&crate::forms::Form, Checked<'_>)> = Vec::new();
     if let Some(programme) = catalogue.form("CT-LKN") {
         jobs.push((programme, *first));
     }
-    // One decision per number: people named in the same decision share its PDF.
-    let mut seen = Vec::new();
+    // One document per decision: the people it names share its PDF.
     if let Some(decision) = catalogue.form("9-KNĐ") {
+        let mut seen = Vec::new();
         for c in &checked {
-            let key = c
-                .record
-                .nguoi
-                .quyet_dinh_ket_nap
-                .as_ref()
-                .and_then(|q| q.so.clone())
-                .unwrap_or_else(|| c.record.id.clone());
-            if !seen.contains(&key) {
-                seen.push(key);
+            let group = c.decision_group(DecisionKind::Admission);
+            let lead = group.first().map_or(c.id(), |p| p.id());
+            if !seen.contains(&lead) {
+                seen.push(lead);
                 jobs.push((decision, *c));
             }
         }
     }
     let mut written = Vec::new();
     for (form, c) in jobs {
-        let result = renderer
+        let typesetter = engine.typesetter();
+        let result = engine
+            .renderer()
             .render(form, Subject::Filled(c))
-            .map_err(|e| e.to_string())
+            .map_err(|e| Failure::Document {
+                detail: e.to_string(),
+            })
             .and_then(|source| {
                 let date = source.date.map(|d| d.0);
-                let compiled = typesetter
-                    .compile(&source, date)
-                    .map_err(|e| e.to_string())?;
+                let document = |e: crate::compile::CompileError| Failure::Document {
+                    detail: e.to_string(),
+                };
+                let compiled = typesetter.compile(&source, date).map_err(document)?;
                 let pdf = typesetter
                     .pdf(&compiled, &source.name, date)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(document)?;
                 // The programme is the day's; a decision is named after its first person.
                 let name = if form.ma == "CT-LKN" {
                     "CT-LKN.pdf".to_string()
@@ -361,7 +392,7 @@ fn ceremony(
                     source.name.replace(".typ", ".pdf")
                 };
                 let path = dir.join(name);
-                write_rebuildable(&path, &pdf).map_err(|e| e.to_string())?;
+                write_rebuildable(&path, &pdf).map_err(|e| write_failure(&path, &e))?;
                 Ok(path)
             });
         match result {
@@ -394,68 +425,30 @@ fn up_to_date(dir: &Path, digest: &str) -> bool {
     })
 }
 
-/// The digest of everything a person's outputs depend on.
-fn inputs_digest(workspace: &Workspace, record: &Record, options: &Options) -> String {
+/// The digest of everything a person's outputs depend on: the organisation's file and the files
+/// of everyone whose data their forms print ([`Person::related`]).
+fn inputs_digest(checked: Checked<'_>, engine: &Engine, options: &Options) -> String {
     let mut h = Sha256::new();
-    h.update(options.environment.as_bytes());
+    h.update(engine.environment().as_bytes());
     h.update([0, u8::from(options.emit_typst)]);
-    let file = |h: &mut Sha256, rel: &Path| {
-        h.update(rel.to_string_lossy().as_bytes());
-        h.update(std::fs::read(workspace.root.join(rel)).unwrap_or_default());
-    };
-    file(&mut h, Path::new("to-chuc.yaml"));
-    for r in related(workspace, record) {
-        file(
-            &mut h,
-            &Path::new(r.folder.dir()).join(format!("{}.yaml", r.id)),
+    let root = checked.workspace().root();
+    let file = |h: &mut Sha256, path: &Path| {
+        h.update(
+            path.strip_prefix(root)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .as_bytes(),
         );
+        h.update(std::fs::read(path).unwrap_or_default());
+    };
+    file(
+        &mut h,
+        &checked.workspace().workspace().org.spans.file().path,
+    );
+    for p in checked.related() {
+        file(&mut h, p.record().path());
     }
     crate::output::hex(&h.finalize())
-}
-
-/// The person and everyone whose data the person's forms print: people named by id in the
-/// record (sponsors, chair, secretary, mentor), the branch secretary, and the people of the same
-/// decision or ceremony.
-fn related<'a>(workspace: &'a Workspace, record: &'a Record) -> Vec<&'a Record> {
-    let mut ids: Vec<String> = vec![record.id.clone()];
-    let mut strings = Vec::new();
-    collect_strings(
-        &serde_json::to_value(&record.nguoi).unwrap_or_default(),
-        &mut strings,
-    );
-    // The organisation's secretary signs; its register is in to-chuc.yaml, hashed whole.
-    let org = &workspace.org.to_chuc;
-    strings.extend(org.bi_thu.iter().chain(&org.pho_bi_thu).cloned());
-    ids.extend(
-        strings
-            .into_iter()
-            .filter(|s| workspace.person(s).is_some()),
-    );
-    let n = &record.nguoi;
-    let decision = n.quyet_dinh_ket_nap.as_ref().and_then(|q| q.so.clone());
-    let ceremony = n.le_ket_nap.as_ref().and_then(|l| l.ngay);
-    for other in &workspace.people {
-        let o = &other.nguoi;
-        let same_decision = decision.is_some()
-            && o.quyet_dinh_ket_nap.as_ref().and_then(|q| q.so.clone()) == decision;
-        let same_ceremony =
-            ceremony.is_some() && o.le_ket_nap.as_ref().and_then(|l| l.ngay) == ceremony;
-        if same_decision || same_ceremony {
-            ids.push(other.id.clone());
-        }
-    }
-    ids.sort();
-    ids.dedup();
-    ids.iter().filter_map(|id| workspace.person(id)).collect()
-}
-
-fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
-        serde_json::Value::Object(m) => m.values().for_each(|x| collect_strings(x, out)),
-        _ => {}
-    }
 }
 
 /// Writes the layout library beside emitted sources, so that `typst compile` works on them.

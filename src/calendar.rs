@@ -19,7 +19,6 @@ use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::f64::consts::PI;
-use std::sync::OnceLock;
 
 /// The time zone of the Vietnamese lunar calendar, in hours.
 const TIME_ZONE: f64 = 7.0;
@@ -46,13 +45,29 @@ pub struct HolidayRules {
 /// The years whose holidays are computed once per process; others are computed when asked.
 const YEARS: std::ops::RangeInclusive<i16> = 1950..=2100;
 
-/// The national holidays of the built-in rules, every year of [`YEARS`], computed once.
-fn national() -> &'static HashSet<Date> {
-    static DAYS: OnceLock<HashSet<Date>> = OnceLock::new();
-    DAYS.get_or_init(|| {
-        let rules = &crate::rules::RuleBook::builtin().lich;
-        YEARS.flat_map(|y| holidays_of_year(rules, y)).collect()
-    })
+/// The national holidays of a set of holiday rules: every year of [`YEARS`] computed once, other
+/// years when asked.
+#[derive(Debug)]
+pub struct Holidays {
+    rules: HolidayRules,
+    days: HashSet<Date>,
+}
+
+impl Holidays {
+    /// The holidays the rules give.
+    pub fn new(rules: HolidayRules) -> Holidays {
+        let days = YEARS.flat_map(|y| holidays_of_year(&rules, y)).collect();
+        Holidays { rules, days }
+    }
+
+    /// Whether `d` is a national holiday (or the day off that replaces one).
+    pub fn contains(&self, d: Date) -> bool {
+        if YEARS.contains(&d.year()) {
+            self.days.contains(&d)
+        } else {
+            holidays_of_year(&self.rules, d.year()).contains(&d)
+        }
+    }
 }
 
 /// The days off of one year: the holidays, their next-working-day replacements, and the day
@@ -129,16 +144,16 @@ fn add_days(d: Date, n: i64) -> Option<Date> {
 /// the days worked that the government granted (from `to-chuc.yaml`).
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    national: &'static HashSet<Date>,
+    national: &'static Holidays,
     extra_off: HashSet<Date>,
     extra_work: HashSet<Date>,
 }
 
 impl Calendar {
-    /// The national calendar with a workspace's extra days off and make-up working days.
-    pub fn new(extra_off: &[Ngay], extra_work: &[Ngay]) -> Calendar {
+    /// The national holidays with a workspace's extra days off and make-up working days.
+    pub fn new(national: &'static Holidays, extra_off: &[Ngay], extra_work: &[Ngay]) -> Calendar {
         Calendar {
-            national: national(),
+            national,
             extra_off: extra_off.iter().map(|d| d.0).collect(),
             extra_work: extra_work.iter().map(|d| d.0).collect(),
         }
@@ -149,15 +164,7 @@ impl Calendar {
         if self.extra_off.contains(&d) {
             return true;
         }
-        if self.national.contains(&d) {
-            return true;
-        }
-        // Outside the precomputed years, compute the year on demand.
-        if !YEARS.contains(&d.year()) {
-            return holidays_of_year(&crate::rules::RuleBook::builtin().lich, d.year())
-                .contains(&d);
-        }
-        false
+        self.national.contains(d)
     }
 
     /// Whether `d` is a working day.

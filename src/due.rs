@@ -10,8 +10,9 @@ The file is deterministic: a stable UID per person and time limit, and no timest
 
 use crate::calendar::add_months;
 use crate::diag::{Deadline, Lang};
-use crate::model::{Ngay, Workspace};
-use crate::validate::{Ctx, probation_end};
+use crate::facts::{full_membership_date, probation_end};
+use crate::model::Ngay;
+use crate::validate::CheckedWorkspace;
 use serde::Serialize;
 
 /// One time limit still running for a person.
@@ -36,14 +37,13 @@ pub struct DueItem {
 }
 
 /// Every time limit still running in the workspace, by date then person.
-pub fn items(workspace: &Workspace) -> Vec<DueItem> {
-    let ctx = Ctx::new(workspace);
-    let cal = &ctx.calendar;
+pub fn items(checked: &CheckedWorkspace) -> Vec<DueItem> {
+    let (rules, cal) = (checked.rules(), checked.calendar());
     let mut out = Vec::new();
-    for record in &workspace.people {
+    for record in &checked.workspace().people {
         let n = &record.nguoi;
         let mut push = |viec: Deadline, rule: &str, from: (&'static str, Ngay), due: Ngay| {
-            let set = ctx.rules.on(from.1);
+            let set = rules.on(from.1);
             out.push(DueItem {
                 nguoi: record.id.clone(),
                 ho_ten: n.ho_ten.clone(),
@@ -56,10 +56,10 @@ pub fn items(workspace: &Workspace) -> Vec<DueItem> {
             });
         };
         let wd = |from: Ngay, rule: &str, param: &str| {
-            let days = ctx.rules.on(from).int(rule, param);
+            let days = rules.on(from).int(rule, param);
             cal.add_working_days(from, u32::try_from(days).unwrap_or(0))
         };
-        let full = n.ngay_chinh_thuc().is_some();
+        let full = full_membership_date(n, rules).is_some();
         let meeting = n.hop_chi_bo.as_ref().and_then(|h| h.ngay);
         let decision = n.quyet_dinh_ket_nap.as_ref();
         let ceremony = n.le_ket_nap.as_ref().and_then(|l| l.ngay);
@@ -69,7 +69,7 @@ pub fn items(workspace: &Workspace) -> Vec<DueItem> {
                 // Before the branch meeting: documents that must still be valid on its day.
                 None => {
                     if let Some(c) = n.giay_chung_nhan.as_ref().and_then(|g| g.ngay) {
-                        let months = ctx.rules.on(c).int("R13", "thang_hieu_luc");
+                        let months = rules.on(c).int("R13", "thang_hieu_luc");
                         push(
                             Deadline::CertificateExpiry,
                             "R13",
@@ -83,7 +83,7 @@ pub fn items(workspace: &Workspace) -> Vec<DueItem> {
                         .and_then(|l| l.chung_nhan_cap_uy.as_ref())
                         .and_then(|x| x.ngay)
                     {
-                        let months = ctx.rules.on(c).int("R14", "thang_hieu_luc");
+                        let months = rules.on(c).int("R14", "thang_hieu_luc");
                         push(
                             Deadline::PersonalHistoryExpiry,
                             "R14",
@@ -127,7 +127,7 @@ pub fn items(workspace: &Workspace) -> Vec<DueItem> {
                 );
             }
             if review.is_none() {
-                let end = probation_end(&ctx, c);
+                let end = probation_end(rules, c);
                 push(Deadline::ProbationEnd, "R36", ("le_ket_nap.ngay", c), end);
                 push(
                     Deadline::Review,

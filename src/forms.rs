@@ -6,7 +6,10 @@ filled form needs, its template); `forms/quy-dinh.yaml` lists the regulation set
 took effect. Both are embedded in the binary, so adding or correcting a form needs no Rust change.
 */
 
-use crate::model::Ngay;
+use crate::model::{Ngay, PathView};
+
+/// The file of admission rules inside `forms/` (read by `crate::rules`, not a form).
+pub const RULES_FILE: &str = "quy-tac.yaml";
 use include_dir::{Dir, include_dir};
 use serde::{Deserialize, Serialize};
 
@@ -117,6 +120,18 @@ pub struct RegulationSet {
     pub nghiep_vu: String,
 }
 
+impl Form {
+    /// The date a filled form bears for this record (none until the record has it).
+    pub fn document_date(&self, view: &PathView) -> Option<Ngay> {
+        view.first_date(&self.ngay_van_ban)
+    }
+
+    /// The number recorded on the person for a document issued elsewhere ("125-QĐ/ĐU"), if any.
+    pub fn recorded_number(&self, view: &PathView) -> Option<String> {
+        view.text(self.so_ghi_nhan.as_deref()?)
+    }
+}
+
 /// All forms and regulation sets.
 #[derive(Debug)]
 pub struct Catalogue {
@@ -146,7 +161,7 @@ impl Catalogue {
                 } else if name == REGULATIONS_FILE {
                     regulations = serde_yaml_ng::from_str(text)
                         .unwrap_or_else(|e| panic!("built-in {name}: {e}"));
-                } else if name == crate::rules::RULES_FILE {
+                } else if name == RULES_FILE {
                     // The admission rules: read by `rules.rs`.
                 } else if name.ends_with(".yaml") {
                     forms.push(

@@ -5,17 +5,22 @@ data against the rules, fills the official forms and typesets them to PDF.
 The pipeline, one module per stage:
 
 ```text
-workspace YAML ─model::load─▶ Workspace ─validate─▶ Checked ─render─▶ TypstSource ─compile─▶ PDF
+workspace YAML ─model::load─▶ Workspace ─validate::check─▶ CheckedWorkspace ─render─▶ TypstSource ─compile─▶ PDF
 ```
 
 - [`model`]: the records and their loading (YAML with positions, NFC, Vietnamese dates);
-- [`validate`]: the rules, each problem a located [`diag::Diagnostic`];
+- [`validate`]: the rules, each problem a located [`diag::Diagnostic`]; it returns the checked
+  workspace whose people are resolved once (record, problems, decision, ceremony, dossier plan),
+  from which every later stage reads;
+- [`facts`]: what a record implies (stage, full membership, membership on a day, the decision it
+  belongs to), each defined once; [`plan`]: which documents a person's dossier holds;
 - [`rules`]: the admission rules in force, versioned by date, as data; [`calendar`]: working days;
 - [`due`]: the time limits that fall due, listed and as an iCalendar file;
 - [`forms`]: the form catalogue and regulation sets, as data;
 - [`register`]: the document register, where document numbers come from;
 - [`render`]: minijinja templates into Typst, every value escaped;
-- [`compile`]: the embedded Typst, fonts loaded once, deterministic PDF;
+- [`compile`]: the embedded Typst, fonts loaded once, deterministic PDF; [`engine`]: the renderer
+  and the typesetter a run shares, built from one configuration;
 - [`bulletin`]: figures of a period and the article drafted from them (Markdown, HTML, PDF);
 - [`assemble`]: typeset parts merged into one dossier PDF (bookmarks, page labels, metadata);
 - [`dossier`]: which documents make a person's dossier, typeset and assembled;
@@ -33,9 +38,12 @@ pub mod demo;
 pub mod diag;
 pub mod dossier;
 pub mod due;
+pub mod engine;
+pub mod facts;
 pub mod forms;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod register;
 pub mod render;
 pub mod rules;

@@ -8,7 +8,7 @@ free number to a document and writes it into the register, so that the forms pri
 */
 
 use crate::forms::{Cap, Catalogue, Form};
-use crate::model::{Ngay, SoVanBan, ToChuc};
+use crate::model::{Ngay, PathView, SoVanBan, ToChuc, Workspace};
 
 /// The series of a register entry: its kind with the issuer, "NQ/CB". A bare kind ("NQ") is the
 /// chi bộ's.
@@ -209,4 +209,97 @@ mod tests {
             .is_err()
         );
     }
+}
+
+/// What [`issue`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Issued {
+    /// The register already numbers this document: "05-NQ/CB".
+    AlreadyRegistered { number: String },
+    /// The record holds the number of this document, issued elsewhere, at `field`.
+    Recorded { number: String, field: String },
+    /// The next free number, now written into the register in `path`.
+    New {
+        number: String,
+        path: std::path::PathBuf,
+    },
+}
+
+/// Why [`issue`] could not give a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueError {
+    /// The form carries no document number.
+    NotNumbered,
+    /// The document has no date yet (at `field`), and a register entry needs one.
+    Undated { field: String },
+    /// The register could not be updated.
+    NotWritten {
+        path: std::path::PathBuf,
+        detail: String,
+    },
+}
+
+/// Gives the document `form` of person `id` (whose record `view` shows) its number: the one the
+/// register or the record already holds, or the next free one of its series in this term,
+/// appended to the register in `to-chuc.yaml` without touching the rest of the file (and only if
+/// the file still reads back with the new entry in it). Called for a checked person
+/// (`Checked::issue_number`).
+pub fn issue(
+    workspace: &Workspace,
+    form: &Form,
+    id: &str,
+    view: &PathView,
+) -> Result<Issued, IssueError> {
+    let org = &workspace.org.to_chuc;
+    let series = form_series(form, org).ok_or(IssueError::NotNumbered)?;
+    if let Some(entry) = entry_for(org, form, id) {
+        return Ok(Issued::AlreadyRegistered {
+            number: format!("{:02}-{}", entry.so, self::series(entry, org)),
+        });
+    }
+    if let Some(number) = form.recorded_number(view) {
+        let field = form.so_ghi_nhan.clone().unwrap_or_default();
+        return Ok(Issued::Recorded { number, field });
+    }
+    let date = form
+        .document_date(view)
+        .ok_or_else(|| IssueError::Undated {
+            field: form.ngay_van_ban.clone(),
+        })?;
+    let so = next_number(org, &series);
+    let own = format!("/{}", chi_bo_symbol(org));
+    let entry = NewEntry {
+        so,
+        loai: series.strip_suffix(&own).unwrap_or(&series).to_string(),
+        ngay: date,
+        mau: form.ma.clone(),
+        nguoi: id.to_string(),
+        trich_yeu: Some(
+            match workspace.person(id).and_then(|r| r.nguoi.ho_ten.as_ref()) {
+                Some(name) => format!("{}: {name}", form.ten),
+                None => form.ten.clone(),
+            },
+        ),
+    };
+    let path = workspace.org.spans.file().path.clone();
+    let not_written = |detail: String| IssueError::NotWritten {
+        path: path.clone(),
+        detail,
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| not_written(e.to_string()))?;
+    let text = append_entry(&text, &entry).map_err(|e| not_written(e.to_string()))?;
+    // Never write a register that no longer reads back with the new entry in it.
+    let reread: ToChuc = serde_yaml_ng::from_str(&text).map_err(|e| not_written(e.to_string()))?;
+    if !reread
+        .so_van_ban
+        .iter()
+        .any(|e| e.so == so && e.nguoi.as_deref() == Some(id))
+    {
+        return Err(not_written("the register does not read back".into()));
+    }
+    crate::output::write_atomic(&path, text.as_bytes()).map_err(|e| not_written(e.to_string()))?;
+    Ok(Issued::New {
+        number: format!("{so:02}-{series}"),
+        path,
+    })
 }

@@ -8,75 +8,18 @@ checks. A workspace may make rules stricter in `to-chuc.yaml` (`quy_tac_rieng`);
 would loosen a rule is not applied and is reported (`local-rule-not-stricter`).
 */
 
-use crate::calendar::HolidayRules;
+use crate::calendar::{HolidayRules, Holidays};
+pub use crate::diag::Cite;
 use crate::diag::Severity;
 use crate::model::Ngay;
+pub use crate::model::{GiaTri, MucDo, QuyTacRieng};
 use include_dir::{Dir, include_dir};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
 
 static FORMS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/forms");
 
-/// The file of rules inside `forms/`.
-pub const RULES_FILE: &str = "quy-tac.yaml";
-
-/// How serious a breach of a rule is, as the YAML says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MucDo {
-    /// A warning (`canh_bao`).
-    CanhBao,
-    /// An error (`loi`).
-    Loi,
-}
-
-impl MucDo {
-    /// The diagnostic severity.
-    pub fn severity(self) -> Severity {
-        match self {
-            MucDo::CanhBao => Severity::Warning,
-            MucDo::Loi => Severity::Error,
-        }
-    }
-}
-
-/// A parameter's value: a number, a ratio written `2/3`, or a list of names.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(untagged)]
-pub enum GiaTri {
-    /// A number: months, days, people.
-    So(i64),
-    /// A list of names (reasons for leaving that bar re-admission).
-    DanhSach(Vec<String>),
-    /// Text; a ratio such as `2/3`.
-    Chu(String),
-}
-
-impl GiaTri {
-    /// The ratio `a/b` (a number `n` is `n/1`).
-    pub fn ratio(&self) -> Option<(u64, u64)> {
-        match self {
-            GiaTri::So(n) => u64::try_from(*n).ok().map(|n| (n, 1)),
-            GiaTri::Chu(t) => {
-                let (a, b) = t.split_once('/').unwrap_or((t, "1"));
-                let (a, b): (u64, u64) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-                (b > 0).then_some((a, b))
-            }
-            GiaTri::DanhSach(_) => None,
-        }
-    }
-}
-
-impl fmt::Display for GiaTri {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            GiaTri::So(n) => write!(f, "{n}"),
-            GiaTri::Chu(t) => f.write_str(t),
-            GiaTri::DanhSach(items) => write!(f, "[{}]", items.join(", ")),
-        }
-    }
-}
+pub use crate::forms::RULES_FILE;
 
 /// Which way a parameter is stricter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -86,21 +29,6 @@ pub enum Huong {
     LonHon,
     /// A smaller value (a shorter validity, a shorter deadline) is stricter.
     NhoHon,
-}
-
-/// A workspace's own rule: stricter parameters or a stricter severity for a rule of the sets
-/// (`quy_tac_rieng` in `to-chuc.yaml`).
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-pub struct QuyTacRieng {
-    /// The rule's code: `R13`.
-    pub ma: String,
-    /// Parameters, by name, with the local value: `thang_hieu_luc: 48`.
-    #[serde(default)]
-    pub tham_so: BTreeMap<String, GiaTri>,
-    /// `loi` to make a warning rule an error.
-    pub muc_do: Option<MucDo>,
-    /// Where the local rule comes from: "Hướng dẫn 05-HD/ĐU của Đảng ủy phường".
-    pub can_cu: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,29 +140,6 @@ pub struct RuleSet {
     pub quy_tac: Vec<Rule>,
 }
 
-/// What a diagnostic cites: the rule and its source in the set that applied.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cite {
-    /// `R13`.
-    pub rule: String,
-    /// "06-HD/TW §5.4".
-    pub text: String,
-    /// The set: `294-QĐ/TW`.
-    pub set: String,
-    /// The workspace's own source, when its own version of the rule applied.
-    pub local: Option<String>,
-}
-
-impl fmt::Display for Cite {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} · {} [{}]", self.rule, self.text, self.set)?;
-        if let Some(l) = &self.local {
-            write!(f, "; {l}")?;
-        }
-        Ok(())
-    }
-}
-
 impl RuleSet {
     /// The rule with this code.
     pub fn rule(&self, code: &str) -> Option<&Rule> {
@@ -293,6 +198,8 @@ pub struct RuleBook {
     pub lich: HolidayRules,
     /// The sets, oldest first, without any workspace's own rules.
     pub sets: Vec<RuleSet>,
+    /// The holidays `lich` gives, computed when first asked for.
+    holidays: std::sync::OnceLock<Holidays>,
 }
 
 impl RuleBook {
@@ -391,7 +298,14 @@ impl RuleBook {
         Ok(RuleBook {
             lich: file.lich,
             sets,
+            holidays: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The national holidays of these rules (every working-day count needs them), computed once.
+    pub fn holidays(&self) -> &Holidays {
+        self.holidays
+            .get_or_init(|| Holidays::new(self.lich.clone()))
     }
 
     /// The sets with a workspace's own rules applied where they are stricter, and what is wrong

@@ -2,7 +2,7 @@
 Bulletin articles: the records of a period become an article draft whose every figure is right.
 
 ```text
-Workspace + Period ─stats::compute─▶ Figures ─article (minijinja)─▶ Markdown ─markdown─▶ HTML / Typst ─compile─▶ PDF
+CheckedWorkspace + Period ─stats::compute─▶ Figures ─article (minijinja)─▶ Markdown ─markdown─▶ HTML / Typst ─compile─▶ PDF
 ```
 
 - [`period`]: the period and how Vietnamese papers write it;
@@ -19,7 +19,8 @@ pub mod period;
 pub mod stats;
 
 use crate::diag::Lang;
-use crate::model::{Ngay, Workspace};
+use crate::model::Ngay;
+use crate::validate::CheckedWorkspace;
 use article::{ArticleContext, BranchView, QuoteView, TemplateError, Templates};
 use period::Period;
 use stats::{Figures, Scope};
@@ -245,7 +246,7 @@ impl BulletinError {
 
 /// Drafts the article the request asks for.
 pub fn draft(
-    workspace: &Workspace,
+    checked: &CheckedWorkspace,
     templates: &Templates,
     request: &Request,
 ) -> Result<Draft, BulletinError> {
@@ -253,6 +254,7 @@ pub fn draft(
         from: request.from,
         to: request.to,
     })?;
+    let workspace = checked.workspace();
     let org = &workspace.org.to_chuc;
     let branch = match request.branch {
         Some(id) => Some(
@@ -269,7 +271,7 @@ pub fn draft(
     let scope = Scope {
         branch: branch.map(|b| b.ma.as_str()),
     };
-    let figures = stats::compute(workspace, &period, scope);
+    let figures = stats::compute(checked, &period, scope);
 
     let bao_cao = workspace.bao_cao.as_ref().map(|r| &r.bao_cao);
     let mut warnings = Vec::new();

@@ -8,7 +8,9 @@ then stands, so that the article and its table can never disagree.
 */
 
 use super::period::{Period, Term};
-use crate::model::{BaoCao, DoanThe, GioiTinh, Ngay, Nguoi, Workspace};
+use crate::facts::{full_membership_date, membership_on};
+use crate::model::{BaoCao, DoanThe, GioiTinh, Ngay, Nguoi};
+use crate::validate::CheckedWorkspace;
 use crate::vn;
 use jiff::ToSpan;
 use serde::Serialize;
@@ -208,7 +210,9 @@ pub fn target_wanted(period: &Period, terms: &[Term], scope: Scope) -> Option<St
 }
 
 /// Every figure of the period for the scope.
-pub fn compute(workspace: &Workspace, period: &Period, scope: Scope) -> Figures {
+pub fn compute(checked: &CheckedWorkspace, period: &Period, scope: Scope) -> Figures {
+    let workspace = checked.workspace();
+    let rules = checked.rules();
     let bao_cao = workspace.bao_cao.as_ref().map(|r| &r.bao_cao);
     let terms = terms(bao_cao);
     let people: Vec<&Nguoi> = workspace
@@ -251,7 +255,7 @@ pub fn compute(workspace: &Workspace, period: &Period, scope: Scope) -> Figures 
         Value::Count(
             people
                 .iter()
-                .filter(|n| n.tinh_la_dang_vien_vao(day))
+                .filter(|n| membership_on(n, rules, day).is_member())
                 .count() as i64,
         )
     };
@@ -314,7 +318,7 @@ pub fn compute(workspace: &Workspace, period: &Period, scope: Scope) -> Figures 
         Value::Count(
             people
                 .iter()
-                .filter(|n| n.ngay_chinh_thuc().is_some_and(|d| period.contains(d)))
+                .filter(|n| full_membership_date(n, rules).is_some_and(|d| period.contains(d)))
                 .count() as i64,
         ),
         format!(

@@ -1,24 +1,36 @@
 /*!
-The `hoso` command: clap arguments, then one function per subcommand.
+The `hoso` command: parse the arguments (clap lives here and nowhere else), resolve them into the
+library's types, dispatch to the command's file (`init.rs`, `validate.rs`, `render.rs`, …). Each
+command loads and checks the workspace through the library and prints what it gets back.
 
 Exit codes: 0 success (warnings allowed), 1 the data or a document failed, 2 usage, setup or I/O.
 Messages go to stderr in Vietnamese by default (`--lang en` for English); results go to stdout.
 */
 
-mod commands;
-mod rules_due;
+mod args;
+mod batch;
+mod bulletin;
+mod cap_so;
+mod dossier;
+mod due;
+mod forms;
+mod init;
+mod list;
+mod out;
+mod render;
+mod rules;
+mod validate;
 
-use crate::diag::{Format, Lang};
+use args::LangArg;
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
-use std::path::PathBuf;
 
 /// Hồ sơ kết nạp đảng viên: kiểm tra hồ sơ, điền mẫu biểu, in PDF.
 ///
 /// Checks the records of a Party branch, fills the official forms and typesets them to PDF.
 #[derive(Debug, Parser)]
 #[command(name = "hoso", version, about, long_about = None)]
-pub struct Cli {
+struct Cli {
     /// Language of messages: vi (tiếng Việt) or en.
     #[arg(
         long,
@@ -27,193 +39,43 @@ pub struct Cli {
         default_value = "vi",
         env = "HOSO_LANG"
     )]
-    pub lang: Lang,
+    lang: LangArg,
 
     /// The command.
     #[command(subcommand)]
-    pub command: Command,
+    command: Command,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+enum Command {
     /// Write the demo workspace into DIR (a new or empty folder).
-    Init {
-        /// Where to write it.
-        dir: PathBuf,
-        /// Instead of the demo, a synthetic workspace of this many people at every stage (for
-        /// benchmarks).
-        #[arg(long, value_name = "N")]
-        people: Option<usize>,
-    },
+    Init(init::Args),
     /// List the people of a workspace with their stage.
-    List {
-        /// The workspace folder.
-        #[arg(default_value = ".")]
-        workspace: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-    },
+    List(list::Args),
     /// List the official forms hoso can fill.
-    Forms {
-        /// Output format.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-    },
+    Forms(forms::Args),
     /// Check a workspace: required fields, dates, references, figures.
-    Validate {
-        /// The workspace folder.
-        #[arg(default_value = ".")]
-        workspace: PathBuf,
-        /// Output format of the diagnostics.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-    },
+    Validate(validate::Args),
     /// The admission rules of the set in force on a day: code, citation, parameters (UNVERIFIED
     /// ones marked), with a workspace's own stricter rules.
-    Rules {
-        /// The day (default: today).
-        #[arg(long, value_parser = parse_date)]
-        on: Option<crate::model::Ngay>,
-        /// A workspace whose own rules (`quy_tac_rieng`) apply.
-        #[arg(short, long)]
-        workspace: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-    },
+    Rules(rules::Args),
     /// Time limits overdue or coming: decisions from above, ceremonies, end of probation, branch
     /// reviews, certificates that expire.
-    Due {
-        /// The workspace folder.
-        #[arg(default_value = ".")]
-        workspace: PathBuf,
-        /// The day to count from (default: today).
-        #[arg(long, value_parser = parse_date)]
-        on: Option<crate::model::Ngay>,
-        /// Show what falls due within this many days (overdue items are always shown).
-        #[arg(long, default_value_t = 30, value_name = "DAYS")]
-        within: u32,
-        /// Also write the listed time limits as an iCalendar file.
-        #[arg(long, value_name = "FILE")]
-        ics: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-    },
+    Due(due::Args),
     /// Fill a form for a person and typeset it to PDF.
-    Render {
-        /// The form code: 6-KNĐ (6-KND and 6 are accepted too).
-        form: String,
-        /// The person's id (file name without .yaml); not needed with --blank.
-        #[arg(required_unless_present = "blank")]
-        person: Option<String>,
-        /// The workspace folder.
-        #[arg(short, long, default_value = ".")]
-        workspace: PathBuf,
-        /// The PDF to write.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Also write the generated Typst source here (with the layout library beside it).
-        #[arg(long, value_name = "OUT.typ")]
-        typst: Option<PathBuf>,
-        /// The blank form, for handwriting.
-        #[arg(long, conflicts_with = "person")]
-        blank: bool,
-        /// Conform to an archival PDF standard (PDF/A-2b).
-        #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
-        pdf_standard: Option<crate::compile::PdfStandard>,
-    },
+    Render(render::Args),
     /// Typeset a person's dossier: the cover with its checklist, then every form the record
     /// holds, in the order of the checklist, as one PDF with bookmarks.
-    Dossier {
-        /// The person's id.
-        person: String,
-        /// The workspace folder.
-        #[arg(short, long, default_value = ".")]
-        workspace: PathBuf,
-        /// The PDF to write.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Which dossier (default: the one the person's stage calls for).
-        #[arg(long = "ho-so", value_enum)]
-        kind: Option<crate::dossier::Kind>,
-        /// Conform to an archival PDF standard (PDF/A-2b).
-        #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
-        pdf_standard: Option<crate::compile::PdfStandard>,
-    },
+    Dossier(dossier::Args),
     /// Every person's dossier and forms (or one ceremony's paperwork) into a folder, in parallel;
     /// people whose inputs did not change since the last run are skipped.
-    Batch {
-        /// The workspace folder.
-        #[arg(default_value = ".")]
-        workspace: PathBuf,
-        /// The output folder.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Parallel jobs (default: all cores).
-        #[arg(short, long)]
-        jobs: Option<usize>,
-        /// Only people at this stage: xin-vao-dang, chi-bo-de-nghi, du-bi, chinh-thuc.
-        #[arg(long)]
-        stage: Option<String>,
-        /// Only the people admitted at the ceremony of this day, with the programme and the
-        /// decisions (dd/mm/yyyy).
-        #[arg(long)]
-        ceremony: Option<String>,
-        /// Redo everyone, even when nothing changed.
-        #[arg(long)]
-        force: bool,
-        /// Also write the generated Typst sources and their layout library (`typst`).
-        #[arg(long, value_name = "typst")]
-        emit: Option<String>,
-        /// Conform to an archival PDF standard (PDF/A-2b).
-        #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
-        pdf_standard: Option<crate::compile::PdfStandard>,
-        /// Output format of the summary.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-    },
+    Batch(batch::Args),
     /// Give a form of a person the next free number of the register (sổ văn bản) and write it
     /// into to-chuc.yaml; the form then prints it.
-    CapSo {
-        /// The form code: 6-KNĐ, 13-KNĐ, ...
-        form: String,
-        /// The person's id.
-        person: String,
-        /// The workspace folder.
-        #[arg(short, long, default_value = ".")]
-        workspace: PathBuf,
-    },
+    CapSo(cap_so::Args),
     /// Draft a bulletin article on member development over a period, with its table of figures.
-    Bulletin {
-        /// The workspace folder.
-        #[arg(default_value = ".")]
-        workspace: PathBuf,
-        /// First day of the period: 01/01/2021 or 2021-01-01.
-        #[arg(long, value_parser = parse_date)]
-        from: crate::model::Ngay,
-        /// Last day of the period.
-        #[arg(long, value_parser = parse_date)]
-        to: crate::model::Ngay,
-        /// One branch only: an id of `cac_chi_bo` in to-chuc.yaml.
-        #[arg(long)]
-        branch: Option<String>,
-        /// The article template: tin-ngan (short news), tong-hop (longer report), or the workspace's own.
-        #[arg(long, default_value = crate::bulletin::DEFAULT_TEMPLATE)]
-        template: String,
-        /// The article to write: OUT.md, OUT.html or OUT.pdf.
-        #[arg(short, long)]
-        output: PathBuf,
-    },
-}
-
-/// Reads a date of the command line the way the records are read.
-fn parse_date(text: &str) -> Result<crate::model::Ngay, String> {
-    crate::model::Ngay::parse(text).ok_or_else(|| {
-        format!("`{text}` không phải ngày; viết 16/11/2020 hoặc 2020-11-16 (not a date; write 16/11/2020 or 2020-11-16)")
-    })
+    Bulletin(bulletin::Args),
 }
 
 /// Runs `hoso` with these arguments (the first is the program name) and returns the exit code.
@@ -228,11 +90,24 @@ where
             let _ = e.print();
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
-                _ => 2,
+                _ => out::SETUP_FAILED,
             };
         }
     };
-    commands::dispatch(cli)
+    let lang = cli.lang.into();
+    match cli.command {
+        Command::Init(a) => init::run(&a, lang),
+        Command::List(a) => list::run(&a, lang),
+        Command::Forms(a) => forms::run(&a, lang),
+        Command::Validate(a) => validate::run(&a, lang),
+        Command::Rules(a) => rules::run(&a, lang),
+        Command::Due(a) => due::run(&a, lang),
+        Command::Render(a) => render::run(&a, lang),
+        Command::Dossier(a) => dossier::run(&a, lang),
+        Command::Batch(a) => batch::run(&a, lang),
+        Command::CapSo(a) => cap_so::run(&a, lang),
+        Command::Bulletin(a) => bulletin::run(&a, lang),
+    }
 }
 
 #[cfg(test)]

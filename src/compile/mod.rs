@@ -23,11 +23,10 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 /// An archival PDF standard the output can conform to (`--pdf-standard`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PdfStandard {
     /// PDF/A-2b (ISO 19005-2, level B): fonts embedded, colours with an output intent, XMP
     /// metadata; what archives ask of scanned-and-born-digital records alike.
-    #[value(name = "a-2b")]
     A2b,
 }
 

@@ -9,9 +9,11 @@ of them into the clerk's terminal output or into JSON.
 
 mod problem;
 mod render;
+mod setup;
 
 pub use problem::{Deadline, Problem};
 pub use render::{Format, emit};
+pub use setup::Setup;
 
 use serde::Serialize;
 use std::fmt;
@@ -19,7 +21,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The language of messages. Vietnamese is the default; English on request (`--lang en`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// Tiếng Việt.
     #[default]
@@ -124,6 +126,36 @@ impl Diagnostic {
     /// The stable kebab-case code, e.g. `date-order`.
     pub fn code(&self) -> &'static str {
         self.problem.code()
+    }
+}
+
+impl From<Setup> for Diagnostic {
+    /// A set-up problem is an error without a place in a file.
+    fn from(setup: Setup) -> Diagnostic {
+        Diagnostic::error(Problem::Setup(setup), None)
+    }
+}
+
+/// What a diagnostic cites: the rule and its source in the set that applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cite {
+    /// `R13`.
+    pub rule: String,
+    /// "06-HD/TW §5.4".
+    pub text: String,
+    /// The set: `294-QĐ/TW`.
+    pub set: String,
+    /// The workspace's own source, when its own version of the rule applied.
+    pub local: Option<String>,
+}
+
+impl fmt::Display for Cite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} · {} [{}]", self.rule, self.text, self.set)?;
+        if let Some(l) = &self.local {
+            write!(f, "; {l}")?;
+        }
+        Ok(())
     }
 }
 

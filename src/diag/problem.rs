@@ -3,12 +3,15 @@
 //! Wording follows the house style: lower case, no final period, YAML keys in backticks, the fix
 //! in the hint. Vietnamese first; English is a faithful translation.
 
+use super::Cite;
 use super::Lang;
-use crate::rules::Cite;
+use super::setup::Setup;
 
 /// A problem in the data. The variant decides the code, the message, the hint and the citation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
+    /// A problem of the set-up (a folder, a file, an unknown form or id), not of the data.
+    Setup(Setup),
     /// The YAML text cannot be parsed.
     YamlSyntax { detail: String },
     /// A file holds nothing.
@@ -357,6 +360,7 @@ impl Problem {
     /// The stable code, used in JSON output and in fixtures' expectations.
     pub fn code(&self) -> &'static str {
         match self {
+            Problem::Setup(s) => s.code(),
             Problem::YamlSyntax { .. } => "yaml-syntax",
             Problem::EmptyFile => "empty-file",
             Problem::UnknownKey { .. } => "unknown-key",
@@ -410,6 +414,7 @@ impl Problem {
     /// The message, in the given language.
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            Problem::Setup(s) => s.message(lang),
             Problem::YamlSyntax { detail } => match lang {
                 Lang::Vi => format!("lỗi cú pháp YAML: {detail}"),
                 Lang::En => format!("YAML syntax error: {detail}"),
@@ -871,6 +876,7 @@ impl Problem {
     /// How to fix it, in the given language.
     pub fn hint(&self, lang: Lang) -> Option<String> {
         let text = match self {
+            Problem::Setup(s) => return s.hint(lang),
             Problem::YamlSyntax { .. } => lang
                 .pick(
                     "kiểm tra thụt lề và dấu `:` ở dòng này và dòng trước đó",

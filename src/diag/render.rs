@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 /// Output format of diagnostics and listings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// For people: the message, the file and line, the lines of YAML around it.
     #[default]
@@ -69,6 +69,18 @@ fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn Write) -> io
     let mut ids: Vec<(Arc<SourceFile>, usize)> = Vec::new();
     let config = term::Config::default();
     for d in diagnostics {
+        // A set-up problem has no file to quote: the one-line form of a command line.
+        if let (super::Problem::Setup(setup), None) = (&d.problem, &d.location) {
+            let label = match d.severity {
+                super::Severity::Error => lang.pick("lỗi", "error"),
+                super::Severity::Warning => lang.pick("cảnh báo", "warning"),
+            };
+            writeln!(out, "{label}: {}", setup.message(lang))?;
+            if let Some(hint) = setup.hint(lang) {
+                writeln!(out, "{}: {hint}", lang.pick("gợi ý", "hint"))?;
+            }
+            continue;
+        }
         let severity = match d.severity {
             super::Severity::Error => CsSeverity::Error,
             super::Severity::Warning => CsSeverity::Warning,

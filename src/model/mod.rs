@@ -19,6 +19,8 @@ mod bao_cao;
 mod date;
 pub mod keys;
 mod load;
+mod path;
+mod quy_tac;
 mod spans;
 
 pub use bao_cao::{BAO_CAO_FILE, BaoCao, ChiTieuNam, NhiemKy, SoLieu, TrichDan};
@@ -26,6 +28,8 @@ pub(crate) use date::INVALID_DATE_MARK;
 pub use date::{Ngay, ThoiDiem};
 pub(crate) use load::missing_problem;
 pub use load::{LoadError, Loaded, load};
+pub use path::PathView;
+pub use quy_tac::{GiaTri, MucDo, QuyTacRieng};
 pub use spans::SpanIndex;
 
 use serde::{Deserialize, Serialize};
@@ -73,7 +77,7 @@ pub struct ToChuc {
     pub cac_chi_bo: Vec<ChiBo>,
     /// The workspace's own, stricter versions of admission rules (see `hoso rules`).
     #[serde(default)]
-    pub quy_tac_rieng: Vec<crate::rules::QuyTacRieng>,
+    pub quy_tac_rieng: Vec<QuyTacRieng>,
     /// Extra days off granted by the government (swapped or added), for working-day deadlines.
     #[serde(default)]
     pub ngay_nghi_bu: Vec<Ngay>,
@@ -858,55 +862,9 @@ impl Nguoi {
             .or(self.ngay_vao_dang)
     }
 
-    /// The date of full membership: as recorded, or the end of the 12 months of probation from the
-    /// ceremony once recognition is decided (R37: recognised as of that day even if decided late).
-    pub fn ngay_chinh_thuc(&self) -> Option<Ngay> {
-        if let Some(d) = self.ngay_chinh_thuc {
-            return Some(d);
-        }
-        self.cong_nhan_chinh_thuc.as_ref()?;
-        let ceremony = self.le_ket_nap.as_ref()?.ngay?;
-        ceremony
-            .0
-            .checked_add(jiff::Span::new().months(12))
-            .ok()
-            .map(Ngay)
-    }
-
-    /// The stage reached.
-    pub fn giai_doan(&self) -> GiaiDoan {
-        if self.ngay_chinh_thuc().is_some() {
-            GiaiDoan::ChinhThuc
-        } else if self.ngay_ket_nap().is_some() {
-            GiaiDoan::DuBi
-        } else if self.hop_chi_bo.is_some() {
-            GiaiDoan::ChiBoDeNghi
-        } else if self.don_xin_vao_dang.is_some() {
-            GiaiDoan::XinVaoDang
-        } else {
-            GiaiDoan::QuanChung
-        }
-    }
-
-    /// Whether the person is a full member on `date` (sponsors must be, R21).
-    pub fn la_chinh_thuc_vao(&self, date: Ngay) -> bool {
-        self.ngay_chinh_thuc().is_some_and(|d| d <= date)
-    }
-
-    /// Whether the person is a member (probationary or full) on `date`.
-    pub fn la_dang_vien_vao(&self, date: Ngay) -> bool {
-        self.ngay_ket_nap().is_some_and(|d| d <= date)
-    }
-
     /// The day the person left the organisation's books, if they did.
     pub fn ngay_ra_khoi_dang(&self) -> Option<Ngay> {
         self.ra_khoi_dang.as_ref().and_then(|r| r.ngay)
-    }
-
-    /// Whether the person counts among the organisation's members at the end of `date`: admitted
-    /// on or before it (probationary members count, as in Party statistics) and not yet left.
-    pub fn tinh_la_dang_vien_vao(&self, date: Ngay) -> bool {
-        self.la_dang_vien_vao(date) && self.ngay_ra_khoi_dang().is_none_or(|d| d > date)
     }
 }
 

@@ -4,9 +4,11 @@
 use crate::forms::{Form, RegulationSet};
 use crate::model::{
     BaoCaoThamDinh, ChucVu, GioiThieuDoanThe, GioiTinh, HopChiBo, KetNapLai, LeTrang, LyLich, Ngay,
-    NghiQuyetDangUy, Nguoi, NguoiGioiThieu, NhanXetGiupDo, QuyetDinh, SoDangVien, TongHopNhanXet,
-    TrinhDo, TuKiemDiem, Workspace, XacNhan, YKien,
+    NghiQuyetDangUy, NguoiGioiThieu, NhanXetGiupDo, QuyetDinh, SoDangVien, TongHopNhanXet, TrinhDo,
+    TuKiemDiem, Workspace, XacNhan, YKien,
 };
+use crate::plan::Plan;
+use crate::validate::Person;
 use serde::Serialize;
 
 /// Everything a form template receives.
@@ -124,8 +126,9 @@ pub struct PersonView {
 }
 
 impl PersonView {
-    /// The view of a record.
-    pub fn of(n: &Nguoi) -> Self {
+    /// The view of a person of the checked workspace.
+    pub fn of(p: Person<'_>) -> Self {
+        let n = p.nguoi();
         PersonView {
             ho_ten: n.ho_ten.clone(),
             ten_khai_sinh: n.ten_khai_sinh.clone(),
@@ -142,7 +145,7 @@ impl PersonView {
             trinh_do: n.trinh_do.clone().unwrap_or_default(),
             chuc_vu: n.chuc_vu.clone().unwrap_or_default(),
             ngay_vao_dang: n.ngay_ket_nap(),
-            ngay_chinh_thuc: n.ngay_chinh_thuc(),
+            ngay_chinh_thuc: p.full_membership_date(),
             ngay_lam_don: n.don_xin_vao_dang.as_ref().and_then(|d| d.ngay),
             noi_dung_don: n.don_xin_vao_dang.as_ref().and_then(|d| d.noi_dung.clone()),
         }
@@ -365,17 +368,18 @@ impl DecisionView {
 
 impl DecidedPerson {
     /// One person of a decision: on admission, or on full membership.
-    pub fn of(n: &Nguoi, chinh_thuc: bool) -> Self {
+    pub fn of(p: Person<'_>, chinh_thuc: bool) -> Self {
+        let n = p.nguoi();
         let (hop, nq) = if chinh_thuc {
             (&n.hop_xet_chinh_thuc, &n.nghi_quyet_dang_uy_chinh_thuc)
         } else {
             (&n.hop_chi_bo, &n.nghi_quyet_dang_uy)
         };
         DecidedPerson {
-            nguoi: PersonView::of(n),
+            nguoi: PersonView::of(p),
             ngay_hop_chi_bo: hop.as_ref().and_then(|h| h.ngay),
             ngay_vao_dang: n.ngay_ket_nap(),
-            ngay_chinh_thuc: n.ngay_chinh_thuc(),
+            ngay_chinh_thuc: p.full_membership_date(),
             ket_nap_lai: n.ket_nap_lai.is_some(),
             nghi_quyet_chi_bo: None,
             nghi_quyet_dang_uy: nq.as_ref().and_then(|q| q.so.clone()),
@@ -429,6 +433,27 @@ pub struct SelfReviewView {
 pub struct DossierView {
     pub ten: String,
     pub tai_lieu: Vec<DossierLine>,
+}
+
+impl DossierView {
+    /// The cover's checklist of a plan, with the page where each printed document starts when
+    /// the cover goes in front of the dossier (`starts`, one per item).
+    pub fn of(plan: &Plan, starts: Option<&[Option<usize>]>) -> Self {
+        DossierView {
+            ten: plan.dossier.ten.clone(),
+            tai_lieu: plan
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| DossierLine {
+                    ten: item.ten.clone(),
+                    mau: item.form.map(|f| f.ma.clone()),
+                    co: item.present,
+                    trang: starts.and_then(|s| s.get(i).copied().flatten()),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One line of the checklist.

@@ -19,9 +19,11 @@ pub use context::{
 };
 
 use crate::diag::{Diagnostic, Problem};
+use crate::facts::DecisionKind;
 use crate::forms::{Catalogue, Form};
-use crate::model::{LyLich, Ngay, Workspace};
-use crate::validate::Checked;
+use crate::model::{LyLich, Ngay, PathView};
+use crate::plan;
+use crate::validate::{Checked, CheckedWorkspace};
 use include_dir::{Dir, include_dir};
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
@@ -78,7 +80,7 @@ pub enum Subject<'a> {
     /// The form filled from a checked record.
     Filled(Checked<'a>),
     /// The blank form, with the organisation's header filled in.
-    Blank(&'a Workspace),
+    Blank(&'a CheckedWorkspace),
 }
 
 /// The minijinja environment with every template parsed once, and the layout library.
@@ -183,7 +185,7 @@ impl Renderer {
                 source,
             })?;
         let who = match subject {
-            Subject::Filled(c) => c.record.id.as_str(),
+            Subject::Filled(c) => c.id(),
             Subject::Blank(_) => "mau-trang",
         };
         Ok(TypstSource {
@@ -213,10 +215,11 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
 }
 
 fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, RenderError> {
-    let workspace = match subject {
-        Subject::Filled(c) => c.workspace,
+    let checked_ws = match subject {
+        Subject::Filled(c) => c.workspace(),
         Subject::Blank(w) => w,
     };
+    let workspace = checked_ws.workspace();
     let org = &workspace.org.to_chuc;
     let name_of = |id: &Option<String>| {
         id.as_deref()
@@ -246,7 +249,8 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
 
     let Subject::Filled(checked) = subject else {
         let regulation = Catalogue::builtin().regulation_on(None).cloned();
-        let ho_so = (form.ve == "ho-so").then(|| dossier_view(None, false));
+        let ho_so =
+            (form.ve == "ho-so").then(|| DossierView::of(&plan::blank(plan::Kind::KetNap), None));
         return Ok(FormContext {
             mau: form.clone(),
             van_ban: DocView {
@@ -287,13 +291,13 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         });
     };
 
-    let record = checked.record;
+    let record = checked.record();
     let n = &record.nguoi;
-    let json = serde_json::to_value(n).unwrap_or_default();
+    let view = checked.view();
     let mut problems: Vec<Diagnostic> = form
         .bat_buoc
         .iter()
-        .filter(|path| !has_path(&json, path))
+        .filter(|path| !view.has(path))
         .map(|path| {
             let concrete = path.replace("[]", "[0]");
             let problem = Problem::FormNeedsField {
@@ -304,9 +308,9 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         })
         .collect();
     for (path, expected) in &form.dieu_kien {
-        let found = value_at(&json, path);
+        let found = view.text(path);
         if found.as_deref() != Some(expected.as_str())
-            && has_path(&json, path.split('.').next().unwrap_or(path))
+            && view.has(path.split('.').next().unwrap_or(path))
         {
             let problem = Problem::FormNotApplicable {
                 form: form.ma.clone(),
@@ -321,18 +325,16 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         return Err(RenderError::Data(problems));
     }
 
-    let date = first_date(&json, &form.ngay_van_ban);
-    let (so, ky_hieu) = document_number(form, org, &record.id, &json, symbol);
+    let date = view.first_date(&form.ngay_van_ban);
+    let (so, ky_hieu) = document_number(form, org, &record.id, Some(view), symbol);
 
     let gioi_thieu = n
         .nguoi_gioi_thieu
         .iter()
         .map(|s| SponsorView {
-            dang_vien: s
-                .dang_vien
-                .as_deref()
-                .and_then(|id| workspace.person(id))
-                .map(|r| PersonView::of(&r.nguoi))
+            dang_vien: checked
+                .named(s.dang_vien.as_deref())
+                .map(PersonView::of)
                 .unwrap_or_default(),
             thu: s.clone(),
         })
@@ -354,49 +356,33 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             n.nghi_quyet_dang_uy.as_ref(),
         )
     };
-    let decided = |r: &crate::model::Record, chinh_thuc: bool| {
-        let mut p = DecidedPerson::of(&r.nguoi, chinh_thuc);
+    let decided = |p: crate::validate::Person<'_>, chinh_thuc: bool| {
+        let mut view = DecidedPerson::of(p, chinh_thuc);
         let proposal = if chinh_thuc { "13-KNĐ" } else { "6-KNĐ" };
-        p.nghi_quyet_chi_bo = registered_number(org, proposal, &r.id);
-        p
+        view.nghi_quyet_chi_bo = registered_number(org, proposal, p.id());
+        view
     };
     let decision_of = |chinh_thuc: bool| {
-        let pick = |p: &crate::model::Nguoi| {
-            if chinh_thuc {
-                p.cong_nhan_chinh_thuc.clone()
-            } else {
-                p.quyet_dinh_ket_nap.clone()
-            }
+        let kind = if chinh_thuc {
+            DecisionKind::Recognition
+        } else {
+            DecisionKind::Admission
         };
-        let Some(mine) = pick(n) else {
-            return DecisionView::of(
-                &Default::default(),
-                &to_chuc,
-                vec![decided(record, chinh_thuc)],
-            );
-        };
-        // Everyone with the same number and date is named in the same decision.
-        let group = workspace
-            .people
-            .iter()
-            .filter(|r| {
-                r.id == record.id
-                    || (mine.so.is_some()
-                        && pick(&r.nguoi).is_some_and(|q| q.so == mine.so && q.ngay == mine.ngay))
-            })
-            .map(|r| decided(r, chinh_thuc))
+        let mine = kind.of(n).cloned().unwrap_or_default();
+        // Everyone in the same decision is named in it (one definition: `facts::decision_key`).
+        let group = checked
+            .decision_group(kind)
+            .into_iter()
+            .map(|p| decided(p, chinh_thuc))
             .collect();
         DecisionView::of(&mine, &to_chuc, group)
     };
     let quyet_dinh_view = decision_of(chinh_thuc);
     let ceremony = n.le_ket_nap.as_ref();
-    let le_ket_nap = ceremony_view(workspace, n);
+    let le_ket_nap = ceremony_view(checked);
     let du_bi = ProbationView {
         tu: ceremony.and_then(|c| c.ngay),
-        den: ceremony
-            .and_then(|c| c.ngay)
-            .and_then(|d| d.0.checked_add(jiff::Span::new().months(12)).ok())
-            .map(Ngay),
+        den: checked.probation_end(),
     };
     let tu_kiem_diem = n
         .tu_kiem_diem
@@ -406,19 +392,11 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             ban_kiem_diem: t.clone(),
         })
         .unwrap_or_default();
-    let mentor = ceremony
-        .and_then(|c| c.nguoi_giup_do.as_deref())
-        .and_then(|id| workspace.person(id))
-        .map(|r| PersonView::of(&r.nguoi))
+    let mentor = checked
+        .named(ceremony.and_then(|c| c.nguoi_giup_do.as_deref()))
+        .map(PersonView::of)
         .unwrap_or_default();
-    let ho_so = (form.ve == "ho-so").then(|| {
-        dossier_view(
-            Some(&json),
-            n.tu_kiem_diem.is_some()
-                || n.hop_xet_chinh_thuc.is_some()
-                || n.cong_nhan_chinh_thuc.is_some(),
-        )
-    });
+    let ho_so = (form.ve == "ho-so").then(|| DossierView::of(checked.plan(), None));
 
     Ok(FormContext {
         mau: form.clone(),
@@ -427,7 +405,7 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             ky_hieu,
             ngay: date,
         },
-        nguoi: PersonView::of(n),
+        nguoi: PersonView::of(checked.person()),
         gioi_thieu,
         hop: meeting(hop, workspace),
         nq_chi_bo: registered_number(org, if chinh_thuc { "13-KNĐ" } else { "6-KNĐ" }, &record.id),
@@ -469,7 +447,7 @@ fn document_number(
     form: &Form,
     org: &crate::model::ToChuc,
     person: &str,
-    json: &serde_json::Value,
+    view: Option<&PathView>,
     symbol: Option<String>,
 ) -> (Option<String>, Option<String>) {
     let registered = crate::register::entry_for(org, form, person);
@@ -479,7 +457,11 @@ fn document_number(
             Some(crate::register::series(entry, org)),
         );
     }
-    if let Some(recorded) = form.so_ghi_nhan.as_deref().and_then(|p| value_at(json, p)) {
+    if let Some(recorded) = form
+        .so_ghi_nhan
+        .as_deref()
+        .and_then(|p| view.and_then(|v| v.text(p)))
+    {
         return match recorded.split_once('-') {
             Some((number, kind)) => (
                 Some(number.trim().to_string()),
@@ -496,45 +478,34 @@ fn registered_number(org: &crate::model::ToChuc, code: &str, person: &str) -> Op
     let catalogue = Catalogue::builtin();
     let form = catalogue.form(code)?;
     let symbol = crate::register::form_series(form, org);
-    match document_number(form, org, person, &serde_json::Value::Null, symbol) {
+    match document_number(form, org, person, None, symbol) {
         (Some(so), Some(kind)) => Some(format!("{so}-{kind}")),
         _ => None,
     }
 }
 
 /// Everyone admitted at the person's ceremony (same date), one at a time in id order.
-fn ceremony_view(workspace: &Workspace, n: &crate::model::Nguoi) -> CeremonyView {
-    let Some(le) = n.le_ket_nap.as_ref() else {
+fn ceremony_view(checked: Checked<'_>) -> CeremonyView {
+    let Some(le) = checked.nguoi().le_ket_nap.as_ref() else {
         return CeremonyView::default();
     };
-    let name_of = |id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| workspace.person(id))
-            .and_then(|r| r.nguoi.ho_ten.clone())
-    };
-    let nguoi = workspace
-        .people
-        .iter()
-        .filter(|r| {
-            r.nguoi
+    let nguoi = checked
+        .ceremony_group()
+        .into_iter()
+        .map(|p| {
+            let r = p.nguoi();
+            let q = r.quyet_dinh_ket_nap.clone().unwrap_or_default();
+            let mentor = r
                 .le_ket_nap
                 .as_ref()
-                .is_some_and(|l| l.ngay.is_some() && l.ngay == le.ngay)
-        })
-        .map(|r| {
-            let q = r.nguoi.quyet_dinh_ket_nap.clone().unwrap_or_default();
+                .and_then(|l| l.nguoi_giup_do.as_deref());
             CeremonyPerson {
-                ho_ten: r.nguoi.ho_ten.clone(),
+                ho_ten: r.ho_ten.clone(),
                 quyet_dinh_so: q.so,
                 quyet_dinh_ngay: q.ngay,
                 quyet_dinh_co_quan: q.co_quan,
-                giup_do: name_of(
-                    &r.nguoi
-                        .le_ket_nap
-                        .as_ref()
-                        .and_then(|l| l.nguoi_giup_do.clone()),
-                ),
-                ket_nap_lai: r.nguoi.ket_nap_lai.is_some(),
+                giup_do: p.named(mentor).and_then(|m| m.nguoi().ho_ten.clone()),
+                ket_nap_lai: r.ket_nap_lai.is_some(),
             }
         })
         .collect();
@@ -544,130 +515,6 @@ fn ceremony_view(workspace: &Workspace, n: &crate::model::Nguoi) -> CeremonyView
         dia_diem: le.dia_diem.clone(),
         dai_bieu_cap_tren: le.dai_bieu_cap_tren.clone(),
         nguoi,
-    }
-}
-
-/// The checklist of the person's dossier: admission, or full membership once probation review
-/// has begun. Optional documents are listed only when the record has them (a blank cover lists
-/// them all, to tick by hand).
-fn dossier_view(json: Option<&serde_json::Value>, full_membership: bool) -> DossierView {
-    let catalogue = Catalogue::builtin();
-    let id = if full_membership {
-        "chinh-thuc"
-    } else {
-        "ket-nap"
-    };
-    let Some(dossier) = catalogue.dossier(id) else {
-        return DossierView::default();
-    };
-    let tai_lieu = dossier
-        .tai_lieu
-        .iter()
-        .filter_map(|item| {
-            let present = json.is_some_and(|j| has_path(j, &item.du_lieu));
-            // A Youth Union resolution is listed under its own form only.
-            let applies = match (json, item.mau.as_deref().and_then(|m| catalogue.form(m))) {
-                (Some(j), Some(f)) => f
-                    .dieu_kien
-                    .iter()
-                    .all(|(p, v)| value_at(j, p).as_deref() == Some(v.as_str())),
-                _ => true,
-            };
-            let listed = match json {
-                None => true,
-                Some(_) => !item.neu_co || (present && applies),
-            };
-            listed.then(|| DossierLine {
-                ten: item.ten.clone(),
-                mau: item.mau.clone(),
-                co: present && applies,
-                trang: None,
-            })
-        })
-        .collect();
-    DossierView {
-        ten: dossier.ten.clone(),
-        tai_lieu,
-    }
-}
-
-/// The scalar at `path` as text (`a.b`; `a[1].b` takes that item).
-pub(crate) fn value_at(value: &serde_json::Value, path: &str) -> Option<String> {
-    let mut v = value;
-    for part in path.split('.') {
-        let (key, index) = split_index(part);
-        v = v.get(key)?;
-        if let Some(i) = index {
-            v = v.get(i)?;
-        }
-    }
-    match v {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
-/// `a[1]` → (`a`, Some(1)); `a` → (`a`, None).
-fn split_index(part: &str) -> (&str, Option<usize>) {
-    match part.split_once('[') {
-        Some((key, rest)) => (key, rest.trim_end_matches(']').parse().ok()),
-        None => (part, None),
-    }
-}
-
-/// The date a filled `form` bears for this person (none until the record has it).
-pub fn document_date(form: &Form, person: &crate::model::Nguoi) -> Option<Ngay> {
-    let json = serde_json::to_value(person).ok()?;
-    first_date(&json, &form.ngay_van_ban)
-}
-
-/// The number recorded on the person for a document issued elsewhere ("125-QĐ/ĐU"), if any.
-pub fn recorded_number(form: &Form, person: &crate::model::Nguoi) -> Option<String> {
-    let json = serde_json::to_value(person).ok()?;
-    value_at(&json, form.so_ghi_nhan.as_deref()?)
-}
-
-/// One step of a record path: `a[].b` → (`a`, every item, `Some("b")`).
-fn path_step(path: &str) -> (&str, bool, Option<&str>) {
-    let (head, rest) = match path.split_once('.') {
-        Some((h, r)) => (h, Some(r)),
-        None => (path, None),
-    };
-    match head.strip_suffix("[]") {
-        Some(key) => (key, true, rest),
-        None => (head, false, rest),
-    }
-}
-
-/// Whether the record has a value at `path`; `a[].b` needs at least one item and `b` in each.
-pub(crate) fn has_path(value: &serde_json::Value, path: &str) -> bool {
-    let (key, each, rest) = path_step(path);
-    if let (k, Some(i)) = split_index(key) {
-        let item = value.get(k).and_then(|v| v.get(i));
-        return item.is_some_and(|v| !v.is_null() && rest.is_none_or(|r| has_path(v, r)));
-    }
-    let Some(v) = value.get(key).filter(|v| !v.is_null()) else {
-        return false;
-    };
-    match (each, rest) {
-        (true, _) => v.as_array().is_some_and(|items| {
-            !items.is_empty() && items.iter().all(|i| rest.is_none_or(|r| has_path(i, r)))
-        }),
-        (false, Some(r)) => has_path(v, r),
-        (false, None) => true,
-    }
-}
-
-/// The first date found at `path` (`a[].b` takes the first item that has one).
-fn first_date(value: &serde_json::Value, path: &str) -> Option<Ngay> {
-    let (key, each, rest) = path_step(path);
-    let v = value.get(key)?;
-    match (each, rest) {
-        (true, Some(r)) => v.as_array()?.iter().find_map(|i| first_date(i, r)),
-        (false, Some(r)) => first_date(v, r),
-        (_, None) => Ngay::parse(v.as_str()?),
     }
 }
 

@@ -103,7 +103,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     ));
     // R36: probation of 12 months from the ceremony; what follows it is dated after.
     let set = ctx.rules.on(ceremony);
-    let end = probation_end(ctx, ceremony);
+    let end = crate::facts::probation_end(&ctx.rules, ceremony);
     let after: [(&str, Option<Ngay>); 2] = [
         (
             "tu_kiem_diem.ngay",
@@ -185,10 +185,4 @@ pub fn recorded_member(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         severity: set.severity("R36"),
         location: Some(record.spans.locate("ngay_chinh_thuc")),
     }]
-}
-
-/// The last day of the probation that starts with the ceremony (R36).
-pub fn probation_end(ctx: &Ctx, ceremony: Ngay) -> Ngay {
-    let months = ctx.rules.on(ceremony).int("R36", "thang_du_bi");
-    add_months(ceremony, months)
 }

@@ -2,8 +2,9 @@
 Validation: the checks a clerk runs before a meeting or a submission upward.
 
 Every check returns all the problems it finds (it never stops at the first), each located at the
-offending value. A person whose record and organisation have no errors becomes a [`Checked`]
-person: the only thing the render stage accepts.
+offending value. [`check`] returns a [`CheckedWorkspace`], whose people are resolved once; a person
+whose record and organisation have no errors is a [`Checked`] person, the only thing the render
+stage accepts.
 
 Two kinds of checks: the shape of the records (`required`, `dates`, `references`, `branches`,
 `report`), and the admission rules of the set in force on the date of each event
@@ -25,13 +26,15 @@ mod required;
 mod sponsors;
 mod votes;
 
-pub use deadlines::probation_end;
+mod workspace;
+
 pub use eligibility::grade;
 pub use local_rules::org as check_local_rules;
+pub use workspace::{Checked, CheckedWorkspace, Person, Unreadable};
 
 use crate::calendar::Calendar;
-use crate::diag::{Diagnostic, Problem, has_errors};
-use crate::model::{Record, Workspace};
+use crate::diag::{Diagnostic, Problem};
+use crate::model::{Loaded, Record, Workspace};
 use crate::rules::InForce;
 use rayon::prelude::*;
 
@@ -54,52 +57,36 @@ impl<'a> Ctx<'a> {
         Ctx {
             workspace,
             rules: InForce::new(&t.quy_tac_rieng),
-            calendar: Calendar::new(&t.ngay_nghi_bu, &t.ngay_lam_bu),
+            calendar: Calendar::new(
+                crate::rules::RuleBook::builtin().holidays(),
+                &t.ngay_nghi_bu,
+                &t.ngay_lam_bu,
+            ),
         }
     }
 }
 
-/// A person whose record passed validation without errors, with the workspace around them.
-/// Only `validate` makes one, so nothing downstream sees unchecked data.
-#[derive(Debug, Clone, Copy)]
-pub struct Checked<'a> {
-    /// The workspace (organisation, other people for references).
-    pub workspace: &'a Workspace,
-    /// The person.
-    pub record: &'a Record,
-}
-
-/// Every problem of the workspace: the organisation, then each person in id order.
-pub fn validate(workspace: &Workspace) -> Vec<Diagnostic> {
-    let mut diagnostics = check_org(workspace);
-    let ctx = Ctx::new(workspace);
-    // People are independent: checked in parallel, reported in id order.
-    let per_person: Vec<Vec<Diagnostic>> = workspace
+/// Checks a loaded workspace: the organisation once, every person (in parallel), the bulletin
+/// file, and resolves what later stages need to know of each person (see [`CheckedWorkspace`]).
+pub fn check(loaded: Loaded) -> CheckedWorkspace {
+    let Loaded {
+        workspace,
+        diagnostics: load,
+    } = loaded;
+    let ctx = Ctx::new(&workspace);
+    let org = check_org(&workspace);
+    // People are independent: checked in parallel, kept in id order.
+    let people: Vec<Vec<Diagnostic>> = workspace
         .people
         .par_iter()
         .map(|record| check_record(&ctx, record))
         .collect();
-    diagnostics.extend(per_person.into_iter().flatten());
-    // Last, and not in `check_person`: a broken bulletin file costs the articles, not the forms.
-    diagnostics.extend(check_report(workspace));
-    diagnostics
-}
-
-/// The problems of `bao-cao.yaml`, which only bulletin articles need.
-pub fn check_report(workspace: &Workspace) -> Vec<Diagnostic> {
-    report::check(workspace)
-}
-
-/// Validates one person (and the organisation their forms need). Returns the checked person when
-/// there is no error, and every diagnostic, warnings included, either way.
-pub fn check_person<'a>(
-    workspace: &'a Workspace,
-    record: &'a Record,
-) -> (Option<Checked<'a>>, Vec<Diagnostic>) {
-    let mut diagnostics = check_org(workspace);
-    diagnostics.extend(check_record(&Ctx::new(workspace), record));
-    let checked = (!has_errors(&diagnostics)).then_some(Checked { workspace, record });
-    (checked, diagnostics)
+    // Apart from the people: a broken bulletin file costs the articles, not the forms.
+    let report = report::check(&workspace);
+    let Ctx {
+        rules, calendar, ..
+    } = ctx;
+    CheckedWorkspace::assemble(workspace, rules, calendar, load, org, people, report)
 }
 
 fn check_org(workspace: &Workspace) -> Vec<Diagnostic> {

@@ -1,10 +1,13 @@
 //! Sponsors (R20–R22): how many, each a full member on the date of the letter, each at least 12
 //! months together with the applicant unless assigned by the branch as a replacement. And the
 //! member who helps the new member through probation (R23), a full member from the ceremony.
+//! "A full member on that day" is [`crate::facts::membership_on`]: one who left the Party before
+//! the letter is not one.
 
 use super::Ctx;
 use crate::calendar::add_months;
 use crate::diag::{Diagnostic, Problem};
+use crate::facts::{Membership, full_membership_date, membership_on};
 use crate::model::Record;
 
 /// The sponsor problems of one person.
@@ -52,7 +55,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         if let Some(id) = s.dang_vien.as_deref()
             && let Some(sponsor) = ctx.workspace.person(id)
             && sponsor.nguoi.ngay_ket_nap().is_some()
-            && !full_member_on(ctx, &sponsor.nguoi, letter)
+            && membership_on(&sponsor.nguoi, &ctx.rules, letter) != Membership::Full
         {
             let field = format!("nguoi_gioi_thieu[{i}].dang_vien");
             d.push(Diagnostic {
@@ -60,7 +63,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
                     field: field.clone(),
                     id: id.to_string(),
                     date: letter.short(),
-                    full_since: sponsor.nguoi.ngay_chinh_thuc().map(|x| x.short()),
+                    full_since: full_membership_date(&sponsor.nguoi, &ctx.rules).map(|x| x.short()),
                     cite: set.cite("R21"),
                 },
                 severity: set.severity("R21"),
@@ -109,34 +112,19 @@ fn mentor(ctx: &Ctx, record: &Record) -> Option<Diagnostic> {
     };
     // Someone who is not a member at all is `not-a-member` already.
     let mentor = ctx.workspace.person(id)?;
-    if mentor.nguoi.ngay_ket_nap().is_none() || full_member_on(ctx, &mentor.nguoi, day) {
+    if mentor.nguoi.ngay_ket_nap().is_none()
+        || membership_on(&mentor.nguoi, &ctx.rules, day) == Membership::Full
+    {
         return None;
     }
     Some(Diagnostic {
         problem: Problem::MentorNotFullMember {
             id: id.to_string(),
             date: day.short(),
-            full_since: mentor.nguoi.ngay_chinh_thuc().map(|x| x.short()),
+            full_since: full_membership_date(&mentor.nguoi, &ctx.rules).map(|x| x.short()),
             cite: set.cite("R23"),
         },
         severity: set.severity("R23"),
         location: Some(record.spans.locate("le_ket_nap.nguoi_giup_do")),
-    })
-}
-
-/// Whether a member is a full member on `date`. A member recorded only by the admission date
-/// (no ceremony, no recognition: admitted before the records were kept here) is taken as full
-/// from the earliest day the probation could have ended; one with a ceremony and no recognition
-/// is still on probation.
-fn full_member_on(ctx: &Ctx, n: &crate::model::Nguoi, date: crate::model::Ngay) -> bool {
-    if let Some(full) = n.ngay_chinh_thuc() {
-        return full <= date;
-    }
-    if n.le_ket_nap.as_ref().and_then(|l| l.ngay).is_some() {
-        return false;
-    }
-    n.ngay_ket_nap().is_some_and(|admitted| {
-        let months = ctx.rules.on(admitted).int("R36", "thang_du_bi");
-        add_months(admitted, months) <= date
     })
 }

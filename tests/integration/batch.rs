@@ -163,3 +163,55 @@ fn a_ceremony_gives_its_programme_and_decisions() {
     assert!(text.contains("Lương Thị Hoa") && text.contains("Vũ Quốc Huy"));
     assert!(!files.keys().any(|k| k.starts_with("tran-thi-binh/")));
 }
+
+/// A failure is said in the language of the messages, like every other message; the report names
+/// its reason by a stable code.
+#[test]
+fn batch_failures_are_said_in_the_language_asked_for() {
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "ket-nap/dang-van-khoa.yaml",
+        "ho_ten: Đặng Văn Khoa",
+        "ho_ten: [Đặng Văn Khoa",
+    );
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "ho_ten:",
+        "khoa_la: 1\nho_ten:",
+    );
+    let run = |lang: &str| {
+        let r = hoso()
+            .args(["--lang", lang, "batch"])
+            .arg(ws.path())
+            .arg("-o")
+            .arg(ws.file("out"))
+            .output()
+            .unwrap();
+        assert_eq!(r.status.code(), Some(1));
+        String::from_utf8(r.stderr).unwrap()
+    };
+    let en = run("en");
+    assert!(
+        en.contains("error: dang-van-khoa: the file cannot be read (see `hoso validate`)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("error: tran-thi-binh: the record has errors: unknown-key"),
+        "{en}"
+    );
+    assert!(en.contains("3 done, 2 failed"), "{en}");
+    assert!(!en.contains("hồ sơ"), "{en}");
+    let vi = run("vi");
+    assert!(
+        vi.contains("lỗi: tran-thi-binh: hồ sơ có lỗi: unknown-key"),
+        "{vi}"
+    );
+    let (_, report) = batch(&ws, &ws.file("out"), &[]);
+    let binh = report["nguoi"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "tran-thi-binh")
+        .unwrap();
+    assert_eq!(binh["ly_do"]["ma"], "record-has-errors", "{report}");
+}

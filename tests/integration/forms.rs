@@ -6,9 +6,9 @@
 use crate::common::{TestWorkspace, fixtures, pdf_text};
 use hoso::compile::{FontPolicy, Typesetter};
 use hoso::forms::Catalogue;
-use hoso::model::{Workspace, load};
+use hoso::model::load;
 use hoso::render::{RenderError, Renderer, Subject};
-use hoso::validate::check_person;
+use hoso::validate::{CheckedWorkspace, check};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -17,15 +17,15 @@ fn typesetter() -> &'static Typesetter {
     T.get_or_init(|| Typesetter::new(FontPolicy::Embedded))
 }
 
-fn workspace(root: &Path) -> Workspace {
+fn workspace(root: &Path) -> CheckedWorkspace {
     let loaded = load(root).unwrap();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-    loaded.workspace
+    check(loaded)
 }
 
 /// Renders `code` for `person` (blank when `None`) and writes the PDF into `out_dir`.
 fn render(
-    ws: &Workspace,
+    ws: &CheckedWorkspace,
     code: &str,
     person: Option<&str>,
     out_dir: &Path,
@@ -34,9 +34,11 @@ fn render(
     let renderer = Renderer::new(None).unwrap();
     let source = match person {
         Some(id) => {
-            let (checked, diags) = check_person(ws, ws.person(id).unwrap());
-            let codes: Vec<_> = diags.iter().map(|d| d.problem.code()).collect();
-            let checked = checked.unwrap_or_else(|| panic!("{id}: {codes:?}"));
+            let person = ws.person(id).unwrap();
+            let codes: Vec<_> = person.problems().iter().map(|d| d.problem.code()).collect();
+            let checked = person
+                .checked()
+                .unwrap_or_else(|| panic!("{id}: {codes:?}"));
             renderer.render(form, Subject::Filled(checked))?
         }
         None => renderer.render(form, Subject::Blank(ws))?,

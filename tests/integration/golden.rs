@@ -8,24 +8,26 @@ use crate::common::fixtures;
 use hoso::forms::Catalogue;
 use hoso::model::load;
 use hoso::render::{Renderer, Subject};
-use hoso::validate::check_person;
+use hoso::validate::check;
 use std::path::Path;
 
 #[test]
 fn generated_typst_matches_the_goldens() {
     let loaded = load(&fixtures().join("demo")).unwrap();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-    let ws = &loaded.workspace;
+    let ws = &check(loaded);
     let renderer = Renderer::new(None).unwrap();
     let golden_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let bless = std::env::var_os("HOSO_BLESS").is_some();
     let mut expected_files = Vec::new();
     let mut failures = Vec::new();
     for form in &Catalogue::builtin().forms {
-        let filled = ws.people.iter().find_map(|record| {
-            let (checked, diags) = check_person(ws, record);
-            assert!(diags.is_empty(), "{}: {diags:?}", record.id);
-            renderer.render(form, Subject::Filled(checked?)).ok()
+        let filled = ws.people().find_map(|person| {
+            let diags = person.problems();
+            assert!(diags.is_empty(), "{}: {diags:?}", person.id());
+            renderer
+                .render(form, Subject::Filled(person.checked()?))
+                .ok()
         });
         let Some(filled) = filled else {
             failures.push(format!("no demo person can fill {}", form.ma));

@@ -6,14 +6,15 @@
 use crate::common::{TestWorkspace, fixtures, hoso};
 use hoso::calendar::Calendar;
 use hoso::model::{Ngay, load};
-use hoso::validate::validate;
+use hoso::rules::RuleBook;
+use hoso::validate::check;
 
 /// `error[code]` strings of the diagnostics of a workspace.
 fn found(ws: &std::path::Path) -> Vec<String> {
-    let loaded = load(ws).unwrap();
-    let mut d = loaded.diagnostics;
-    d.extend(validate(&loaded.workspace));
-    d.iter()
+    let checked = check(load(ws).unwrap());
+    checked
+        .diagnostics()
+        .iter()
         .map(|d| format!("{}[{}]", d.severity, d.code()))
         .collect()
 }
@@ -84,6 +85,7 @@ fn working_days_match_the_published_calendars() {
     // 2024: 30/4 (Tue), 1/5 (Wed), with Mon 29/4 off in exchange for Sat 4/5.
     // 2025: 30/4 (Wed), 1/5 (Thu), with Fri 2/5 off in exchange for Sat 26/4.
     let cal = Calendar::new(
+        RuleBook::builtin().holidays(),
         &[d("29/04/2024"), d("02/05/2025")],
         &[d("04/05/2024"), d("26/04/2025")],
     );
@@ -147,7 +149,7 @@ fn working_days_match_the_published_calendars() {
 /// A deadline of 30 working days across Tết 2026 ends later than 30 days plus weekends.
 #[test]
 fn deadlines_skip_tet() {
-    let cal = Calendar::new(&[], &[]);
+    let cal = Calendar::new(RuleBook::builtin().holidays(), &[], &[]);
     // The decision received on Friday 6/2/2026: 5 working days before Tết, 14–22/2 off, then
     // 25 more: the 30th is Friday 27/3/2026.
     assert_eq!(cal.add_working_days(d("06/02/2026"), 30), d("27/03/2026"));

@@ -1,0 +1,116 @@
+//! `hoso batch`: every person's dossier and forms, or one ceremony's paperwork, in parallel.
+
+use super::args::{EmitArg, FormatArg, PdfStandardArg, StageArg, parse_date};
+use super::out::{DATA_FAILED, checked_workspace, print, render_failed, setup_failed};
+use crate::batch::{self, Outcome};
+use crate::diag::{Format, Lang, Setup};
+use crate::engine::Config;
+use crate::model::Ngay;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The workspace folder.
+    #[arg(default_value = ".")]
+    workspace: PathBuf,
+    /// The output folder.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Parallel jobs (default: all cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+    /// Only people at this stage.
+    #[arg(long, value_enum)]
+    stage: Option<StageArg>,
+    /// Only the people admitted at the ceremony of this day, with the programme and the
+    /// decisions (dd/mm/yyyy).
+    #[arg(long, value_parser = parse_date)]
+    ceremony: Option<Ngay>,
+    /// Redo everyone, even when nothing changed.
+    #[arg(long)]
+    force: bool,
+    /// Also write the generated Typst sources and their layout library.
+    #[arg(long, value_enum)]
+    emit: Option<EmitArg>,
+    /// Conform to an archival PDF standard (PDF/A-2b).
+    #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
+    pdf_standard: Option<PdfStandardArg>,
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value = "human")]
+    format: FormatArg,
+}
+
+pub fn run(args: &Args, lang: Lang) -> i32 {
+    let format = Format::from(args.format);
+    let checked = match checked_workspace(&args.workspace, format, lang) {
+        Ok(c) => c,
+        Err(c) => return c,
+    };
+    let config =
+        Config::for_workspace(checked.root()).with_pdf_standard(args.pdf_standard.map(Into::into));
+    let engine = match config.build() {
+        Ok(e) => e,
+        Err(e) => return render_failed(e, lang),
+    };
+    let options = batch::Options {
+        out: args.output.clone(),
+        stage: args.stage.map(Into::into),
+        ceremony: args.ceremony,
+        force: args.force,
+        jobs: args.jobs.filter(|&n| n > 0).unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        }),
+        emit_typst: args.emit == Some(EmitArg::Typst),
+    };
+    if options.emit_typst
+        && let Err(e) = batch::emit_library(&options.out, engine.renderer().library())
+    {
+        let detail = e.to_string();
+        return setup_failed(Setup::CannotWriteLibrary { detail }, format, lang);
+    }
+    let total = batch::selected(&checked, &options).len() as u64;
+    let bar = if std::io::stderr().is_terminal() && format == Format::Human {
+        indicatif::ProgressBar::new(total)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let tick = |id: &str| {
+        bar.set_message(id.to_string());
+        bar.inc(1);
+    };
+    let report = batch::run(&checked, &engine, &options, &tick);
+    bar.finish_and_clear();
+    match format {
+        Format::Json => {
+            let _ = print(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"));
+        }
+        Format::Human => {
+            let mut err = std::io::stderr().lock();
+            for r in &report.nguoi {
+                if let Outcome::Failed { ly_do } = &r.outcome {
+                    let label = lang.pick("lỗi", "error");
+                    let _ = writeln!(err, "{label}: {}: {}", r.id, ly_do.message(lang));
+                }
+            }
+            let (done, failed, skipped, s) = (report.xong, report.loi, report.bo_qua, report.giay);
+            let _ = writeln!(
+                err,
+                "{}",
+                lang.pick(
+                    &format!(
+                        "{done} xong, {failed} lỗi, {skipped} bỏ qua (không đổi), {s:.1} giây"
+                    ),
+                    &format!(
+                        "{done} done, {failed} failed, {skipped} skipped (unchanged), {s:.1} s"
+                    ),
+                )
+            );
+        }
+    }
+    if report.loi > 0 { DATA_FAILED } else { 0 }
+}

@@ -1,0 +1,47 @@
+//! `hoso init`: the demo workspace, or a synthetic one for benchmarks.
+
+use super::out::{SETUP_FAILED, say, setup_failed};
+use crate::diag::{Format, Lang, Setup};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write it.
+    dir: PathBuf,
+    /// Instead of the demo, a synthetic workspace of this many people at every stage (for
+    /// benchmarks).
+    #[arg(long, value_name = "N")]
+    people: Option<usize>,
+}
+
+pub fn run(args: &Args, lang: Lang) -> i32 {
+    let dir = &args.dir;
+    let written = match args.people {
+        Some(n) => crate::demo::write_synthetic(dir, n),
+        None => crate::demo::write(dir),
+    };
+    match written {
+        Ok(count) => {
+            let d = dir.display();
+            say(
+                lang,
+                &format!("đã tạo hồ sơ mẫu ({count} tệp) trong `{d}`; thử `hoso validate {d}`"),
+                &format!(
+                    "wrote the demo workspace ({count} files) to `{d}`; try `hoso validate {d}`"
+                ),
+            );
+            0
+        }
+        Err(crate::demo::InitError::NotEmpty) => {
+            setup_failed(Setup::NotEmpty { path: dir.clone() }, Format::Human, lang)
+        }
+        Err(crate::demo::InitError::Io(e)) => {
+            let setup = Setup::CannotWrite {
+                path: dir.clone(),
+                detail: e.to_string(),
+            };
+            setup_failed(setup, Format::Human, lang);
+            SETUP_FAILED
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! `hoso validate`: every problem of a workspace, located.
+
+use super::args::FormatArg;
+use super::out::{DATA_FAILED, SETUP_FAILED, checked_workspace, english_count, say};
+use crate::diag::{self, Format, Lang, Severity};
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The workspace folder.
+    #[arg(default_value = ".")]
+    workspace: PathBuf,
+    /// Output format of the diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    format: FormatArg,
+}
+
+pub fn run(args: &Args, lang: Lang) -> i32 {
+    let format = Format::from(args.format);
+    let checked = match checked_workspace(&args.workspace, format, lang) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let diagnostics: Vec<diag::Diagnostic> = checked.diagnostics().into_iter().cloned().collect();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    let written = diag::emit(&diagnostics, format, lang, &mut io::stdout().lock());
+    if let Err(e) = written
+        && e.kind() != io::ErrorKind::BrokenPipe
+        && format == Format::Json
+    {
+        return SETUP_FAILED;
+    }
+    if format == Format::Human {
+        let people = checked.people().len();
+        say(
+            lang,
+            &format!("{people} hồ sơ: {errors} lỗi, {warnings} cảnh báo"),
+            &format!(
+                "{}: {}, {}",
+                english_count(people, "record"),
+                english_count(errors, "error"),
+                english_count(warnings, "warning")
+            ),
+        );
+    }
+    if errors > 0 { DATA_FAILED } else { 0 }
+}

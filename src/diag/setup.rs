@@ -1,0 +1,230 @@
+//! Problems of the set-up rather than of the data: a folder that is not a workspace, a file that
+//! cannot be read or written, a form or a person that does not exist. They are diagnostics like
+//! the others (a stable code, Vietnamese and English wording, a hint, JSON on request), without a
+//! place in a YAML file; the human renderer prints them as the one-line `lỗi: …` / `gợi ý: …` of a
+//! command line.
+
+use super::Lang;
+use std::path::PathBuf;
+
+/// A problem of the set-up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Setup {
+    /// The folder has no `to-chuc.yaml`.
+    NotAWorkspace { path: PathBuf },
+    /// A file or folder could not be read.
+    CannotRead { path: PathBuf, detail: String },
+    /// An output could not be written.
+    CannotWrite { path: PathBuf, detail: String },
+    /// The Typst layout library could not be written beside emitted sources.
+    CannotWriteLibrary { detail: String },
+    /// A form code that the catalogue does not have.
+    UnknownForm {
+        code: String,
+        suggestion: Option<String>,
+    },
+    /// A person id that the workspace does not have.
+    UnknownPersonId {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// `init` into a folder that already holds something.
+    NotEmpty { path: PathBuf },
+    /// A template (built-in or the workspace's) failed.
+    TemplateFailed { name: String, detail: String },
+    /// Typst could not typeset a document.
+    TypesetFailed { what: String, detail: String },
+    /// A dossier could not be assembled.
+    DossierFailed { detail: String },
+    /// A form that carries no document number (`cap-so`).
+    FormHasNoNumber { form: String },
+    /// The document has no date yet, so it cannot be entered in the register.
+    DocumentUndated { form: String, field: String },
+    /// The register in `to-chuc.yaml` could not be updated.
+    RegisterNotWritten { path: PathBuf, detail: String },
+    /// An article's output must be .md, .html or .pdf.
+    UnknownArticleFormat { path: PathBuf },
+    /// The records have errors, so an article's figures cannot be trusted.
+    ArticleNeedsSoundRecords,
+}
+
+impl Setup {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Setup::NotAWorkspace { .. } => "not-a-workspace",
+            Setup::CannotRead { .. } => "cannot-read",
+            Setup::CannotWrite { .. } => "cannot-write",
+            Setup::CannotWriteLibrary { .. } => "cannot-write",
+            Setup::UnknownForm { .. } => "unknown-form",
+            Setup::UnknownPersonId { .. } => "unknown-id",
+            Setup::NotEmpty { .. } => "folder-not-empty",
+            Setup::TemplateFailed { .. } => "template-failed",
+            Setup::TypesetFailed { .. } => "typeset-failed",
+            Setup::DossierFailed { .. } => "dossier-failed",
+            Setup::FormHasNoNumber { .. } => "form-has-no-number",
+            Setup::DocumentUndated { .. } => "document-undated",
+            Setup::RegisterNotWritten { .. } => "register-not-written",
+            Setup::UnknownArticleFormat { .. } => "unknown-article-format",
+            Setup::ArticleNeedsSoundRecords => "records-have-errors",
+        }
+    }
+
+    /// The message.
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Setup::NotAWorkspace { path } => {
+                let p = path.display();
+                if vi {
+                    format!("`{p}` không phải thư mục hồ sơ: thiếu tệp `to-chuc.yaml`")
+                } else {
+                    format!("`{p}` is not a hoso workspace: it has no `to-chuc.yaml`")
+                }
+            }
+            Setup::CannotRead { path, detail } => {
+                let p = path.display();
+                if vi {
+                    format!("không đọc được `{p}`: {detail}")
+                } else {
+                    format!("cannot read `{p}`: {detail}")
+                }
+            }
+            Setup::CannotWrite { path, detail } => {
+                let p = path.display();
+                if vi {
+                    format!("không ghi được `{p}`: {detail}")
+                } else {
+                    format!("cannot write `{p}`: {detail}")
+                }
+            }
+            Setup::CannotWriteLibrary { detail } => {
+                if vi {
+                    format!("không ghi được thư viện Typst: {detail}")
+                } else {
+                    format!("cannot write the Typst library: {detail}")
+                }
+            }
+            Setup::UnknownForm { code, .. } => {
+                if vi {
+                    format!("không có mẫu `{code}`; xem `hoso forms`")
+                } else {
+                    format!("no form `{code}`; see `hoso forms`")
+                }
+            }
+            Setup::UnknownPersonId { id, .. } => {
+                if vi {
+                    format!("không có người mang mã `{id}`; xem `hoso list`")
+                } else {
+                    format!("no person with id `{id}`; see `hoso list`")
+                }
+            }
+            Setup::NotEmpty { path } => {
+                let p = path.display();
+                if vi {
+                    format!("`{p}` đã có dữ liệu; không ghi đè")
+                } else {
+                    format!("`{p}` is not empty; nothing was overwritten")
+                }
+            }
+            Setup::TemplateFailed { name, detail } => {
+                if vi {
+                    format!("mẫu in `{name}` lỗi: {detail}")
+                } else {
+                    format!("template `{name}` failed: {detail}")
+                }
+            }
+            Setup::TypesetFailed { what, detail } => {
+                if vi {
+                    format!("không dàn trang được {what}:\n{detail}")
+                } else {
+                    format!("cannot typeset {what}:\n{detail}")
+                }
+            }
+            Setup::DossierFailed { detail } => {
+                if vi {
+                    format!("không dựng được hồ sơ: {detail}")
+                } else {
+                    format!("cannot build the dossier: {detail}")
+                }
+            }
+            Setup::FormHasNoNumber { form } => {
+                if vi {
+                    format!("mẫu {form} không mang số văn bản")
+                } else {
+                    format!("form {form} carries no document number")
+                }
+            }
+            Setup::DocumentUndated { field, .. } => {
+                if vi {
+                    format!("chưa có ngày văn bản `{field}` để vào sổ")
+                } else {
+                    format!("the document has no date yet (`{field}`)")
+                }
+            }
+            Setup::RegisterNotWritten { path, detail } => {
+                let p = path.display();
+                if vi {
+                    format!("không ghi được sổ văn bản vào `{p}`: {detail}")
+                } else {
+                    format!("cannot write the register into `{p}`: {detail}")
+                }
+            }
+            Setup::UnknownArticleFormat { path } => {
+                let p = path.display();
+                if vi {
+                    format!("không biết ghi `{p}` dạng gì: đuôi tệp phải là .md, .html hoặc .pdf")
+                } else {
+                    format!(
+                        "cannot tell how to write `{p}`: the extension must be .md, .html or .pdf"
+                    )
+                }
+            }
+            Setup::ArticleNeedsSoundRecords => lang
+                .pick(
+                    "hồ sơ còn lỗi nên chưa tính được số liệu cho bài viết",
+                    "the records have errors, so the figures of the article cannot be trusted",
+                )
+                .to_string(),
+        }
+    }
+
+    /// What to do about it.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        let did_you_mean = |s: &Option<String>| {
+            s.as_ref().map(|s| match lang {
+                Lang::Vi => format!("có phải ý là `{s}`?"),
+                Lang::En => format!("did you mean `{s}`?"),
+            })
+        };
+        match self {
+            Setup::NotAWorkspace { .. } => Some(
+                lang.pick(
+                    "tạo thư mục mẫu bằng `hoso init DIR`",
+                    "create a demo workspace with `hoso init DIR`",
+                )
+                .into(),
+            ),
+            Setup::UnknownForm { suggestion, .. } => did_you_mean(suggestion),
+            Setup::UnknownPersonId { suggestion, .. } => did_you_mean(suggestion),
+            Setup::NotEmpty { .. } => {
+                Some(lang.pick("chọn một thư mục mới", "choose a new folder").into())
+            }
+            Setup::RegisterNotWritten { .. } => Some(
+                lang.pick(
+                    "để danh sách `so_van_ban` ở cuối tệp to-chuc.yaml, hoặc ghi số bằng tay",
+                    "keep the `so_van_ban` list at the end of to-chuc.yaml, or add the entry by hand",
+                )
+                .into(),
+            ),
+            Setup::ArticleNeedsSoundRecords => Some(
+                lang.pick(
+                    "sửa các lỗi trên rồi chạy lại",
+                    "fix the errors above and run again",
+                )
+                .into(),
+            ),
+            _ => None,
+        }
+    }
+}

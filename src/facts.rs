@@ -1,0 +1,228 @@
+/*!
+The facts a record implies, each defined once: a person's stage, the day they became a full
+member, what they were on a given day, whether the probation review has begun, which decision
+names them.
+
+Validation, the forms, the dossier, the batch, the bulletin and `hoso due` all ask these
+questions; they ask them here, so that a sponsor found "a full member" by a rule is printed as one
+on the form, and a person counted in an article is at the stage `hoso list` shows. Facts that
+depend on a number of the regulation (the months of probation) take the rule sets in force.
+*/
+
+use crate::calendar::add_months;
+use crate::model::{GiaiDoan, Ngay, Nguoi, QuyetDinh};
+use crate::rules::InForce;
+
+/// The last day of the probation that starts with the ceremony (R36: `thang_du_bi` months).
+pub fn probation_end(rules: &InForce, ceremony: Ngay) -> Ngay {
+    let months = rules.on(ceremony).int("R36", "thang_du_bi");
+    add_months(ceremony, months)
+}
+
+/// The day the person became a full member: as recorded (`ngay_chinh_thuc`), or, once full
+/// membership is decided, the end of probation from the ceremony (R37: recognised as of that day
+/// even when decided late). `None` while not recognised.
+pub fn full_membership_date(n: &Nguoi, rules: &InForce) -> Option<Ngay> {
+    if let Some(d) = n.ngay_chinh_thuc {
+        return Some(d);
+    }
+    n.cong_nhan_chinh_thuc.as_ref()?;
+    let ceremony = n.le_ket_nap.as_ref()?.ngay?;
+    Some(probation_end(rules, ceremony))
+}
+
+/// The stage the record has reached.
+pub fn stage(n: &Nguoi, rules: &InForce) -> GiaiDoan {
+    if full_membership_date(n, rules).is_some() {
+        GiaiDoan::ChinhThuc
+    } else if n.ngay_ket_nap().is_some() {
+        GiaiDoan::DuBi
+    } else if n.hop_chi_bo.is_some() {
+        GiaiDoan::ChiBoDeNghi
+    } else if n.don_xin_vao_dang.is_some() {
+        GiaiDoan::XinVaoDang
+    } else {
+        GiaiDoan::QuanChung
+    }
+}
+
+/// What a person was on one day, as far as the Party is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Membership {
+    /// Not (yet) admitted.
+    NotAMember,
+    /// Admitted, on probation.
+    Probationary,
+    /// A full member.
+    Full,
+    /// Was a member, but left the Party's books before that day (moved away, died, struck off,
+    /// expelled).
+    Left,
+}
+
+impl Membership {
+    /// Counts among the members (probationary members do, as in Party statistics).
+    pub fn is_member(self) -> bool {
+        matches!(self, Membership::Probationary | Membership::Full)
+    }
+}
+
+/// What the person was on `day`: every rule that needs "a full member on that day" (sponsors,
+/// mentor, chair) and every count of members asks this.
+///
+/// A member who left counts as a member until the end of the day before `ra_khoi_dang.ngay`. A
+/// member recorded only by the admission date (no ceremony, no recognition: admitted before the
+/// records were kept here) is taken as full from the earliest day the probation could have ended;
+/// one with a ceremony and no recognition is still on probation.
+pub fn membership_on(n: &Nguoi, rules: &InForce, day: Ngay) -> Membership {
+    let Some(admitted) = n.ngay_ket_nap().filter(|&d| d <= day) else {
+        return Membership::NotAMember;
+    };
+    if n.ngay_ra_khoi_dang().is_some_and(|left| left <= day) {
+        return Membership::Left;
+    }
+    let full = match full_membership_date(n, rules) {
+        Some(d) => d <= day,
+        None => {
+            ceremony_day(n).is_none()
+                && add_months(admitted, rules.on(admitted).int("R36", "thang_du_bi")) <= day
+        }
+    };
+    if full {
+        Membership::Full
+    } else {
+        Membership::Probationary
+    }
+}
+
+/// Whether the review of the probation has begun (self-review, branch meeting or decision on full
+/// membership recorded): from then on the person's dossier is the full-membership one.
+pub fn probation_review_begun(n: &Nguoi) -> bool {
+    n.tu_kiem_diem.is_some() || n.hop_xet_chinh_thuc.is_some() || n.cong_nhan_chinh_thuc.is_some()
+}
+
+/// Which of the two decisions of the process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecisionKind {
+    /// Quyết định kết nạp (Mẫu 9-KNĐ).
+    Admission,
+    /// Quyết định công nhận đảng viên chính thức (Mẫu 16-KNĐ).
+    Recognition,
+}
+
+impl DecisionKind {
+    /// The person's decision of this kind, if recorded.
+    pub fn of(self, n: &Nguoi) -> Option<&QuyetDinh> {
+        match self {
+            DecisionKind::Admission => n.quyet_dinh_ket_nap.as_ref(),
+            DecisionKind::Recognition => n.cong_nhan_chinh_thuc.as_ref(),
+        }
+    }
+}
+
+/// What identifies one decision document: its number and its date. Everyone whose record holds
+/// the same number and date is named in the same decision; a decision recorded without a number
+/// names its person alone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DecisionKey {
+    /// "125-QĐ/ĐU".
+    pub so: String,
+    /// The day it was signed.
+    pub ngay: Option<Ngay>,
+}
+
+/// The key of the person's decision of `kind`, when it is recorded with a number.
+pub fn decision_key(n: &Nguoi, kind: DecisionKind) -> Option<DecisionKey> {
+    let q = kind.of(n)?;
+    Some(DecisionKey {
+        so: q.so.clone()?,
+        ngay: q.ngay,
+    })
+}
+
+/// The day of the person's admission ceremony, the key of the ceremony they share with the
+/// others admitted that day.
+pub fn ceremony_day(n: &Nguoi) -> Option<Ngay> {
+    n.le_ket_nap.as_ref().and_then(|l| l.ngay)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LeKetNap, RaKhoiDang};
+
+    fn d(s: &str) -> Ngay {
+        Ngay::parse(s).unwrap()
+    }
+
+    fn member(decided: &str, ceremony: &str) -> Nguoi {
+        Nguoi {
+            quyet_dinh_ket_nap: Some(QuyetDinh {
+                so: Some("12-QĐ/ĐU".into()),
+                ngay: Some(d(decided)),
+                ..Default::default()
+            }),
+            le_ket_nap: Some(LeKetNap {
+                ngay: Some(d(ceremony)),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn membership_follows_admission_recognition_and_leaving() {
+        let rules = InForce::new(&[]);
+        let mut n = member("10/01/2024", "20/01/2024");
+        assert_eq!(
+            membership_on(&n, &rules, d("09/01/2024")),
+            Membership::NotAMember
+        );
+        assert_eq!(
+            membership_on(&n, &rules, d("10/01/2024")),
+            Membership::Probationary
+        );
+        // Recognised late: full from the end of the 12 months after the ceremony (R37).
+        n.cong_nhan_chinh_thuc = Some(QuyetDinh {
+            ngay: Some(d("15/03/2025")),
+            ..Default::default()
+        });
+        assert_eq!(full_membership_date(&n, &rules), Some(d("20/01/2025")));
+        assert_eq!(
+            membership_on(&n, &rules, d("19/01/2025")),
+            Membership::Probationary
+        );
+        assert_eq!(membership_on(&n, &rules, d("20/01/2025")), Membership::Full);
+        assert_eq!(stage(&n, &rules), GiaiDoan::ChinhThuc);
+        // Struck off: a member until the day before, not from that day.
+        n.ra_khoi_dang = Some(RaKhoiDang {
+            ngay: Some(d("01/06/2026")),
+            ly_do: Some("xóa tên".into()),
+        });
+        assert_eq!(membership_on(&n, &rules, d("31/05/2026")), Membership::Full);
+        assert_eq!(membership_on(&n, &rules, d("01/06/2026")), Membership::Left);
+        assert!(!membership_on(&n, &rules, d("01/06/2026")).is_member());
+    }
+
+    #[test]
+    fn a_decision_is_its_number_and_its_date() {
+        let a = member("10/01/2024", "20/01/2024");
+        let b = member("10/01/2024", "21/01/2024");
+        let c = member("11/01/2024", "20/01/2024");
+        let key = |n: &Nguoi| decision_key(n, DecisionKind::Admission);
+        assert_eq!(key(&a), key(&b));
+        // The same number on another day is another document (and `validate` says so).
+        assert_ne!(key(&a), key(&c));
+        let mut unnumbered = member("10/01/2024", "20/01/2024");
+        unnumbered.quyet_dinh_ket_nap.as_mut().unwrap().so = None;
+        assert_eq!(key(&unnumbered), None);
+    }
+
+    #[test]
+    fn the_review_has_begun_with_any_of_its_three_documents() {
+        let mut n = member("10/01/2024", "20/01/2024");
+        assert!(!probation_review_begun(&n));
+        n.tu_kiem_diem = Some(Default::default());
+        assert!(probation_review_begun(&n));
+    }
+}

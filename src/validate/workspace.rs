@@ -1,0 +1,541 @@
+//! The checked workspace: what [`check`](super::check) hands to every later stage.
+//!
+//! Everything a front end needs about a person is resolved here once: their record and its
+//! diagnostics (from reading the file and from the rules), the people their forms name, the
+//! decision and the ceremony they share with others, their dossier plan, the facts their dates
+//! imply under the rules in force. Fields are private: render, dossier, batch, bulletin, `due`,
+//! the command line (and the desk and the importer to come) read through the accessors, and only
+//! a [`Checked`] person, one without errors, can be rendered.
+
+use crate::calendar::Calendar;
+use crate::diag::{Diagnostic, Severity};
+use crate::facts::{self, DecisionKey, DecisionKind, Membership};
+use crate::model::{GiaiDoan, Ngay, Nguoi, PathView, Record, ToChuc, Workspace};
+use crate::plan::{self, Plan};
+use crate::rules::{InForce, RuleSet};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// A workspace after validation.
+#[derive(Debug)]
+pub struct CheckedWorkspace {
+    workspace: Workspace,
+    rules: InForce,
+    calendar: Calendar,
+    /// Every problem found while reading, in the order the files were read.
+    load: Vec<Diagnostic>,
+    /// Problems of `to-chuc.yaml`: from reading it, then from checking it. Every form needs the
+    /// organisation, so an error here blocks everyone.
+    org_load: Vec<Diagnostic>,
+    org_checks: Vec<Diagnostic>,
+    /// Problems of `bao-cao.yaml`, which only articles need.
+    report_load: Vec<Diagnostic>,
+    report_checks: Vec<Diagnostic>,
+    /// Aligned with `workspace.people`.
+    people: Vec<Resolved>,
+    /// Person files that could not be read, in file order.
+    unreadable: Vec<Unreadable>,
+    /// Everyone named in one decision, in id order.
+    decisions: HashMap<(DecisionKind, DecisionKey), Vec<usize>>,
+    /// Everyone admitted at the ceremony of a day, in id order.
+    ceremonies: HashMap<Ngay, Vec<usize>>,
+}
+
+/// What is known of one person beyond the record.
+#[derive(Debug, Default)]
+struct Resolved {
+    /// Problems found while reading the person's file (unknown keys, bad dates, a duplicate id).
+    load: Vec<Diagnostic>,
+    /// Problems found by the checks and the admission rules.
+    checks: Vec<Diagnostic>,
+    /// Built when first asked for: validating thousands of clean records needs neither.
+    view: OnceLock<PathView>,
+    plan: OnceLock<Plan>,
+}
+
+/// A person file that could not be read: its problems are its own, the others go on.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    /// The id the file would give (its name without `.yaml`).
+    pub id: String,
+    /// The file.
+    pub path: PathBuf,
+    /// Why it could not be read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CheckedWorkspace {
+    /// Puts the pieces of a validation together (see [`super::check`]).
+    pub(super) fn assemble(
+        workspace: Workspace,
+        rules: InForce,
+        calendar: Calendar,
+        load: Vec<Diagnostic>,
+        org_checks: Vec<Diagnostic>,
+        person_checks: Vec<Vec<Diagnostic>>,
+        report_checks: Vec<Diagnostic>,
+    ) -> CheckedWorkspace {
+        let mut people: Vec<Resolved> = person_checks
+            .into_iter()
+            .map(|checks| Resolved {
+                checks,
+                ..Resolved::default()
+            })
+            .collect();
+        // Diagnostics of reading go to the file they are about, told by the file itself.
+        let by_path: HashMap<&Path, usize> = workspace
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.path(), i))
+            .collect();
+        let org_path = workspace.org.spans.file().path.clone();
+        let report_path = workspace.root.join(crate::model::BAO_CAO_FILE);
+        let (mut org_load, mut report_load) = (Vec::new(), Vec::new());
+        let mut unreadable: Vec<Unreadable> = Vec::new();
+        for d in load.iter().cloned() {
+            let Some(path) = d.location.as_ref().map(|l| l.file.path.clone()) else {
+                org_load.push(d);
+                continue;
+            };
+            if path == org_path {
+                org_load.push(d);
+            } else if path == report_path {
+                report_load.push(d);
+            } else if let Some(&i) = by_path.get(path.as_path()) {
+                people[i].load.push(d);
+            } else if let Some(u) = unreadable.iter_mut().find(|u| u.path == path) {
+                u.diagnostics.push(d);
+            } else {
+                let id = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                unreadable.push(Unreadable {
+                    id,
+                    path,
+                    diagnostics: vec![d],
+                });
+            }
+        }
+        drop(by_path);
+
+        let mut decisions: HashMap<(DecisionKind, DecisionKey), Vec<usize>> = HashMap::new();
+        let mut ceremonies: HashMap<Ngay, Vec<usize>> = HashMap::new();
+        for (i, r) in workspace.people.iter().enumerate() {
+            for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
+                if let Some(key) = facts::decision_key(&r.nguoi, kind) {
+                    decisions.entry((kind, key)).or_default().push(i);
+                }
+            }
+            if let Some(day) = facts::ceremony_day(&r.nguoi) {
+                ceremonies.entry(day).or_default().push(i);
+            }
+        }
+        CheckedWorkspace {
+            workspace,
+            rules,
+            calendar,
+            load,
+            org_load,
+            org_checks,
+            report_load,
+            report_checks,
+            people,
+            unreadable,
+            decisions,
+            ceremonies,
+        }
+    }
+
+    /// The records as loaded.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The workspace folder.
+    pub fn root(&self) -> &Path {
+        &self.workspace.root
+    }
+
+    /// The organisation (`to-chuc.yaml`).
+    pub fn org(&self) -> &ToChuc {
+        &self.workspace.org.to_chuc
+    }
+
+    /// The rule sets, with the workspace's own rules applied.
+    pub fn rules(&self) -> &InForce {
+        &self.rules
+    }
+
+    /// Working days, with the workspace's days off and make-up days.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// Every problem of the workspace, in the order a clerk reads them: reading the files (in the
+    /// order they were read), checking the organisation, checking each person (in id order),
+    /// checking the bulletin file.
+    pub fn diagnostics(&self) -> Vec<&Diagnostic> {
+        let mut read: Vec<&Diagnostic> = self.load.iter().collect();
+        read.extend(&self.org_checks);
+        read.extend(self.people.iter().flat_map(|p| &p.checks));
+        read.extend(&self.report_checks);
+        read
+    }
+
+    /// The problems found while reading the files, in the order they were read.
+    pub fn read_diagnostics(&self) -> &[Diagnostic] {
+        &self.load
+    }
+
+    /// The problems of the organisation file, which concern every form.
+    pub fn org_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.org_load.iter().chain(&self.org_checks)
+    }
+
+    /// The problems of `bao-cao.yaml`, which only articles need.
+    pub fn report_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.report_load.iter().chain(&self.report_checks)
+    }
+
+    /// Whether anything in the workspace is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics()
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    fn org_has_errors(&self) -> bool {
+        self.org_diagnostics()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Every person whose file could be read, in id order.
+    pub fn people(&self) -> impl ExactSizeIterator<Item = Person<'_>> + Clone {
+        (0..self.people.len()).map(|index| Person { ws: self, index })
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<Person<'_>> {
+        self.workspace
+            .people
+            .binary_search_by(|r| r.id.as_str().cmp(id))
+            .ok()
+            .map(|index| Person { ws: self, index })
+    }
+
+    /// The id closest to `id`, for "did you mean".
+    pub fn suggest_id(&self, id: &str) -> Option<&str> {
+        self.workspace.suggest_id(id)
+    }
+
+    /// Person files that could not be read.
+    pub fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
+    }
+
+    fn group(&self, indices: Option<&Vec<usize>>, me: usize) -> Vec<Person<'_>> {
+        match indices {
+            Some(all) => all
+                .iter()
+                .map(|&index| Person { ws: self, index })
+                .collect(),
+            None => vec![Person {
+                ws: self,
+                index: me,
+            }],
+        }
+    }
+}
+
+/// A person of a checked workspace, with everything resolved about them.
+#[derive(Debug, Clone, Copy)]
+pub struct Person<'a> {
+    ws: &'a CheckedWorkspace,
+    index: usize,
+}
+
+impl<'a> Person<'a> {
+    /// The workspace around the person.
+    pub fn workspace(self) -> &'a CheckedWorkspace {
+        self.ws
+    }
+
+    /// The record: id, folder, data, positions.
+    pub fn record(self) -> &'a Record {
+        &self.ws.workspace.people[self.index]
+    }
+
+    /// The data.
+    pub fn nguoi(self) -> &'a Nguoi {
+        &self.record().nguoi
+    }
+
+    /// The stable id (the file name).
+    pub fn id(self) -> &'a str {
+        &self.record().id
+    }
+
+    fn resolved(self) -> &'a Resolved {
+        &self.ws.people[self.index]
+    }
+
+    /// The person's own problems: reading their file, then the checks of their record.
+    pub fn diagnostics(self) -> impl Iterator<Item = &'a Diagnostic> {
+        let r = self.resolved();
+        r.load.iter().chain(&r.checks)
+    }
+
+    /// Everything that concerns the person's forms, in the order a clerk reads it: reading the
+    /// organisation and the person's file, then checking them.
+    pub fn problems(self) -> Vec<&'a Diagnostic> {
+        let r = self.resolved();
+        self.ws
+            .org_load
+            .iter()
+            .chain(&r.load)
+            .chain(&self.ws.org_checks)
+            .chain(&r.checks)
+            .collect()
+    }
+
+    /// The person, checked: `None` when their record or the organisation has an error.
+    pub fn checked(self) -> Option<Checked<'a>> {
+        let r = self.resolved();
+        let own = r
+            .load
+            .iter()
+            .chain(&r.checks)
+            .any(|d| d.severity == Severity::Error);
+        (!own && !self.ws.org_has_errors()).then_some(Checked(self))
+    }
+
+    /// The stage reached.
+    pub fn stage(self) -> GiaiDoan {
+        facts::stage(self.nguoi(), &self.ws.rules)
+    }
+
+    /// The day the person became a full member, if they did.
+    pub fn full_membership_date(self) -> Option<Ngay> {
+        facts::full_membership_date(self.nguoi(), &self.ws.rules)
+    }
+
+    /// What the person was on `day`.
+    pub fn membership_on(self, day: Ngay) -> Membership {
+        facts::membership_on(self.nguoi(), &self.ws.rules, day)
+    }
+
+    /// The last day of probation, once the ceremony is recorded.
+    pub fn probation_end(self) -> Option<Ngay> {
+        facts::ceremony_day(self.nguoi()).map(|c| facts::probation_end(&self.ws.rules, c))
+    }
+
+    /// The rule set in force on the day of an event of the person's.
+    pub fn rules_on(self, day: Ngay) -> &'a RuleSet {
+        self.ws.rules.on(day)
+    }
+
+    /// The record as a tree searched by the catalogue's paths.
+    pub fn view(self) -> &'a PathView {
+        self.resolved()
+            .view
+            .get_or_init(|| PathView::of(self.nguoi()))
+    }
+
+    /// The dossier the person's stage calls for.
+    pub fn plan(self) -> &'a Plan {
+        self.resolved()
+            .plan
+            .get_or_init(|| plan::plan(self.nguoi(), self.view(), None))
+    }
+
+    /// The dossier of a given kind.
+    pub fn plan_of(self, kind: plan::Kind) -> Plan {
+        if kind == self.plan().kind {
+            self.plan().clone()
+        } else {
+            plan::plan(self.nguoi(), self.view(), Some(kind))
+        }
+    }
+
+    /// Everyone named in the person's decision of `kind` (the person among them), in id order;
+    /// the person alone when the decision is not recorded with a number.
+    pub fn decision_group(self, kind: DecisionKind) -> Vec<Person<'a>> {
+        let key = facts::decision_key(self.nguoi(), kind);
+        self.ws.group(
+            key.and_then(|k| self.ws.decisions.get(&(kind, k))),
+            self.index,
+        )
+    }
+
+    /// Everyone admitted at the person's ceremony (the same day), in id order; the person alone
+    /// when no ceremony is recorded.
+    pub fn ceremony_group(self) -> Vec<Person<'a>> {
+        let day = facts::ceremony_day(self.nguoi());
+        self.ws
+            .group(day.and_then(|d| self.ws.ceremonies.get(&d)), self.index)
+    }
+
+    /// The person named by id in one of the person's fields (a sponsor, the chair, the mentor).
+    pub fn named(self, id: Option<&str>) -> Option<Person<'a>> {
+        self.ws.person(id?)
+    }
+
+    /// The person and everyone whose data the person's forms print: the people the record names
+    /// by id (sponsors, chair, secretary, mentor), the organisation's secretaries, and the people
+    /// of the same decisions and ceremony. In id order, without repeats.
+    pub fn related(self) -> Vec<Person<'a>> {
+        let org = self.ws.org();
+        let mut out: Vec<Person<'a>> = self
+            .view()
+            .strings()
+            .into_iter()
+            .chain(org.bi_thu.as_deref())
+            .chain(org.pho_bi_thu.as_deref())
+            .filter_map(|id| self.ws.person(id))
+            .collect();
+        out.push(self);
+        out.extend(self.decision_group(DecisionKind::Admission));
+        out.extend(self.decision_group(DecisionKind::Recognition));
+        out.extend(self.ceremony_group());
+        out.sort_by_key(|p| p.index);
+        out.dedup_by_key(|p| p.index);
+        out
+    }
+}
+
+/// A person whose record and organisation passed validation without errors: the only thing the
+/// render stage fills a form from.
+#[derive(Debug, Clone, Copy)]
+pub struct Checked<'a>(Person<'a>);
+
+impl<'a> std::ops::Deref for Checked<'a> {
+    type Target = Person<'a>;
+    fn deref(&self) -> &Person<'a> {
+        &self.0
+    }
+}
+
+impl<'a> Checked<'a> {
+    /// The person.
+    pub fn person(self) -> Person<'a> {
+        self.0
+    }
+
+    /// Gives the person's document `form` its number from the register (see
+    /// [`crate::register::issue`]): only a checked record gets one.
+    pub fn issue_number(
+        self,
+        form: &crate::forms::Form,
+    ) -> Result<crate::register::Issued, crate::register::IssueError> {
+        crate::register::issue(self.ws.workspace(), form, self.id(), self.view())
+    }
+}
+
+impl Record {
+    /// The file the record was read from.
+    pub fn path(&self) -> &Path {
+        &self.spans.file().path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::DecisionKind;
+
+    /// The demo workspace copied into a temporary folder, so that a test can break it.
+    fn demo_copy() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        dir
+    }
+
+    fn checked(root: &Path) -> CheckedWorkspace {
+        super::super::check(crate::model::load(root).unwrap())
+    }
+
+    fn ids(people: Vec<Person<'_>>) -> Vec<&str> {
+        people.into_iter().map(|p| p.id()).collect()
+    }
+
+    #[test]
+    fn people_of_one_decision_and_one_ceremony_are_one_group() {
+        let ws = checked(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo"));
+        let hoa = ws.person("luong-thi-hoa").unwrap();
+        // 125-QĐ/ĐU of 10/03/2026 names both; both were admitted on 28/03/2026.
+        assert_eq!(
+            ids(hoa.decision_group(DecisionKind::Admission)),
+            ["luong-thi-hoa", "vu-quoc-huy"]
+        );
+        assert_eq!(ids(hoa.ceremony_group()), ["luong-thi-hoa", "vu-quoc-huy"]);
+        // No recognition yet: the person alone.
+        assert_eq!(
+            ids(hoa.decision_group(DecisionKind::Recognition)),
+            ["luong-thi-hoa"]
+        );
+        let mai = ws.person("ngo-thi-mai").unwrap();
+        assert_eq!(
+            ids(mai.decision_group(DecisionKind::Admission)),
+            ["ngo-thi-mai"]
+        );
+        // Whose files a form of hers may print: her decision's and ceremony's people among them.
+        let related = ids(hoa.related());
+        assert!(related.contains(&"vu-quoc-huy"), "{related:?}");
+        assert!(related.contains(&"luong-thi-hoa"), "{related:?}");
+    }
+
+    #[test]
+    fn a_persons_problems_are_their_files_and_the_organisations() {
+        let dir = demo_copy();
+        let path = dir.path().join("ket-nap/tran-thi-binh.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{text}\nkhoa_la: 1\n")).unwrap();
+        let ws = checked(dir.path());
+        let binh = ws.person("tran-thi-binh").unwrap();
+        let codes: Vec<&str> = binh.diagnostics().map(|d| d.code()).collect();
+        assert_eq!(codes, ["unknown-key"]);
+        assert!(binh.checked().is_none());
+        // Everyone else is untouched by her file.
+        for p in ws.people().filter(|p| p.id() != "tran-thi-binh") {
+            assert_eq!(p.diagnostics().count(), 0, "{}", p.id());
+            assert!(p.checked().is_some(), "{}", p.id());
+        }
+        assert_eq!(ws.diagnostics().len(), 1);
+
+        // An error of the organisation blocks every form.
+        let org = dir.path().join("to-chuc.yaml");
+        let text = std::fs::read_to_string(&org).unwrap();
+        std::fs::write(&org, format!("{text}\nkhoa_la: 1\n")).unwrap();
+        let ws = checked(dir.path());
+        let khoa = ws.person("dang-van-khoa").unwrap();
+        assert_eq!(khoa.diagnostics().count(), 0);
+        assert_eq!(khoa.problems().len(), 1);
+        assert!(khoa.checked().is_none());
+    }
+
+    #[test]
+    fn the_plan_follows_the_stage() {
+        let ws = checked(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo"));
+        // Probation reviewed: the full-membership dossier; still a candidate: the admission one.
+        assert_eq!(
+            ws.person("ngo-thi-mai").unwrap().plan().kind,
+            plan::Kind::ChinhThuc
+        );
+        assert_eq!(
+            ws.person("tran-thi-binh").unwrap().plan().kind,
+            plan::Kind::KetNap
+        );
+    }
+}

@@ -2,64 +2,113 @@
 # Benchmark of `hoso batch` against the plain way of compiling the same Typst sources.
 #
 # For each size, it writes a synthetic workspace (`hoso init --people N`), runs `hoso batch`
-# (every dossier and form, all cores, `--emit typst`) under /usr/bin/time, then runs
-# ../shared/bench/peer_compile.py on exactly the Typst sources that batch emitted (the typst
-# Python binding, one reused compiler, the same embedded fonts), and prints both times, their
-# ratio and both peak memories.
+# (every dossier and form, all cores, `--emit typst`) under /usr/bin/time, then compiles exactly
+# the Typst sources that batch emitted with ../shared/bench/peer_compile.py (the typst Python
+# binding, one reused compiler, the same embedded fonts) twice:
+#
+#   - the serial peer: one process, one file after another;
+#   - the parallel peer, `--jobs $(nproc)`: the same loop dealt to one process per core. This is
+#     the fair peer: hoso uses every core, and so can anyone looping over files (`xargs -P`).
+#
+# It prints the medians of the three and both ratios (hoso / serial peer, hoso / parallel peer),
+# the peak memories, then every run.
 #
 #   benches/batch.sh            # 100 and 1000 people
 #   benches/batch.sh 200 2000   # other sizes
-#   REPEAT=3 benches/batch.sh   # each side run 3 times, alternating; the median is printed,
+#   REPEAT=3 benches/batch.sh   # 3 rounds, each running all three; the median of each is printed,
 #                               # then every run
 #
-# Shared virtual machines drift by ±10% from run to run: run both sides alternately, several
-# times, and compare medians.
+# Shared virtual machines drift by ±10% from run to run: run the sides alternately, several
+# times, and compare medians. hoso runs first in each round because the peers compile the sources
+# it has just emitted; the two peers swap places from one round to the next, so that neither
+# always follows the other.
+#
+# Peak memory is GNU time's maximum resident set size: for hoso, one process with its threads, the
+# whole; for the parallel peer, the largest of its processes, so the peer's total is up to about
+# `--jobs` times the figure.
 #
 # Needs: a release build (done here), python3 with `pip install typst==0.15.0`, /usr/bin/time.
+#
+# Every command can be replaced, to check the script without building or typesetting:
+#   HOSO=path/to/hoso      a hoso binary (then no `cargo build`)
+#   PYTHON=python3         the interpreter that runs the peer
+#   PEER=path/to/peer.py   the peer script
+#   TIMER=/usr/bin/time    a command taking `-v CMD ARGS...` and writing GNU time's report to stderr
+#   PEER_JOBS=$(nproc)     worker processes of the parallel peer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEER="${PEER:-../shared/bench/peer_compile.py}"
+PYTHON="${PYTHON:-python3}"
+TIMER="${TIMER:-/usr/bin/time}"
+jobs="${PEER_JOBS:-$(nproc)}"
+repeat="${REPEAT:-1}"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000)
 
-cargo build --release --quiet
-hoso=target/release/hoso
+if [ -n "${HOSO:-}" ]; then
+  hoso="$HOSO"
+else
+  cargo build --release --quiet
+  hoso=target/release/hoso
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOSO_FONTS=embedded
 
 seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }' "$1"; }
+# The median of the numbers on standard input, one a line (the mean of the middle two for an
+# even count), printed with the given format.
+median() { sort -g | awk -v fmt="$1" '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf fmt "\n", m }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
 
-printf '%-7s %-10s %-12s %-12s %-8s %-14s %-14s\n' people documents "hoso (s)" "peer (s)" ratio "hoso peak MB" "peer peak MB"
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-repeat="${REPEAT:-1}"
+# One timed run: $1 the side (hoso, serial, parallel), $2 the size, then the command. The time and
+# the peak memory are appended to the side's lists; the command's own output goes to a file.
+timed() {
+  local side=$1 n=$2
+  shift 2
+  # Each side starts with nothing of the other's left to write to the disk.
+  sync
+  "$TIMER" -v "$@" >"$work/stdout-$side-$n.txt" 2>"$work/time-$side-$n.txt"
+  seconds "$work/time-$side-$n.txt" >>"$work/s-$side-$n"
+  peak_mb "$work/time-$side-$n.txt" >>"$work/m-$side-$n"
+}
+
+peer() {
+  local side=$1 n=$2 out=$3 r=$4 j=1
+  [ "$side" = parallel ] && j=$jobs
+  timed "$side" "$n" "$PYTHON" "$PEER" --jobs "$j" --root "$out/typst" --list "$work/files-$n.txt" \
+    --font-path assets/fonts --ignore-system-fonts --out "$work/peer-$side-$n-$r"
+  rm -rf "$work/peer-$side-$n-$r"
+}
+
+format='%-7s %-10s %-9s %-11s %-13s %-10s %-12s %-8s %-10s %s\n'
+# shellcheck disable=SC2059 # the format is the table's, kept in one place
+printf "$format" people documents "hoso (s)" "serial (s)" "parallel (s)" "/ serial" "/ parallel" \
+  "hoso MB" "serial MB" "parallel MB"
+echo "#   parallel: peer_compile.py --jobs $jobs (the fair peer); ratios are hoso's time over the peer's"
 
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
   "$hoso" init "$ws" --people "$n" 2>/dev/null
-  : >"$work/hs-$n"; : >"$work/ps-$n"; : >"$work/hm-$n"; : >"$work/pm-$n"
+  for side in hoso serial parallel; do : >"$work/s-$side-$n"; : >"$work/m-$side-$n"; done
   for r in $(seq "$repeat"); do
     out="$work/out-$n-$r"
-    # Each side starts with nothing of the other's left to write to the disk.
-    sync
-    /usr/bin/time -v "$hoso" batch "$ws" -o "$out" --emit typst --format json \
-      >"$work/report-$n.json" 2>"$work/time-hoso-$n.txt"
+    timed hoso "$n" "$hoso" batch "$ws" -o "$out" --emit typst --format json
     find "$out/typst" -name '*.typ' ! -name hoso.typ | sort >"$work/files-$n.txt"
     docs=$(wc -l <"$work/files-$n.txt")
-    sync
-    /usr/bin/time -v python3 "$PEER" --root "$out/typst" --list "$work/files-$n.txt" \
-      --font-path assets/fonts --ignore-system-fonts --out "$work/peer-$n-$r" \
-      >"$work/peer-$n.txt" 2>"$work/time-peer-$n.txt"
-    seconds "$work/time-hoso-$n.txt" >>"$work/hs-$n"; seconds "$work/time-peer-$n.txt" >>"$work/ps-$n"
-    peak_mb "$work/time-hoso-$n.txt" >>"$work/hm-$n"; echo >>"$work/hm-$n"
-    peak_mb "$work/time-peer-$n.txt" >>"$work/pm-$n"; echo >>"$work/pm-$n"
-    rm -rf "$out" "$work/peer-$n-$r"
+    if [ $((r % 2)) -eq 1 ]; then order=(serial parallel); else order=(parallel serial); fi
+    for side in "${order[@]}"; do peer "$side" "$n" "$out" "$r"; done
+    rm -rf "$out"
   done
-  hs=$(median <"$work/hs-$n"); ps=$(median <"$work/ps-$n")
-  printf '%-7s %-10s %-12s %-12s %-8s %-14s %-14s\n' "$n" "$docs" "$hs" "$ps" \
-    "$(awk -v a="$hs" -v b="$ps" 'BEGIN { printf "%.2f", a / b }')" \
-    "$(median <"$work/hm-$n")" "$(median <"$work/pm-$n")"
-  # Every run, in order, so that the spread is seen and not only the median.
-  echo "#   runs: hoso $(paste -sd' ' "$work/hs-$n") | peer $(paste -sd' ' "$work/ps-$n")"
+  hs=$(median '%.2f' <"$work/s-hoso-$n")
+  ss=$(median '%.2f' <"$work/s-serial-$n")
+  ps=$(median '%.2f' <"$work/s-parallel-$n")
+  # shellcheck disable=SC2059
+  printf "$format" "$n" "$docs" "$hs" "$ss" "$ps" "$(ratio "$hs" "$ss")" "$(ratio "$hs" "$ps")" \
+    "$(median '%.0f' <"$work/m-hoso-$n")" "$(median '%.0f' <"$work/m-serial-$n")" \
+    "$(median '%.0f' <"$work/m-parallel-$n")"
+  # Every run, in the order run, so that the spread is seen and not only the median.
+  echo "#   runs (s): hoso $(paste -sd' ' "$work/s-hoso-$n") | serial $(paste -sd' ' "$work/s-serial-$n") | parallel $(paste -sd' ' "$work/s-parallel-$n")"
+  echo "#   peaks (MB): hoso $(paste -sd' ' "$work/m-hoso-$n") | serial $(paste -sd' ' "$work/m-serial-$n") | parallel $(paste -sd' ' "$work/m-parallel-$n")"
 done

@@ -5,17 +5,34 @@
 
 use crate::common::{TestWorkspace, fixtures, hoso};
 use hoso::calendar::Calendar;
+use hoso::diag::Diagnostic;
 use hoso::model::{Ngay, load};
 use hoso::rules::RuleBook;
 use hoso::validate::check;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The diagnostics of a workspace, of loading and of validation.
+fn diagnostics(ws: &std::path::Path) -> Vec<Diagnostic> {
+    let checked = check(load(ws).unwrap());
+    checked.diagnostics().into_iter().cloned().collect()
+}
+
+/// `error[code]`, as a case's `# expect:` lines write a diagnostic.
+fn label(d: &Diagnostic) -> String {
+    format!("{}[{}]", d.severity, d.code())
+}
 
 /// `error[code]` strings of the diagnostics of a workspace.
 fn found(ws: &std::path::Path) -> Vec<String> {
-    let checked = check(load(ws).unwrap());
-    checked
-        .diagnostics()
-        .iter()
-        .map(|d| format!("{}[{}]", d.severity, d.code()))
+    diagnostics(ws).iter().map(label).collect()
+}
+
+/// The diagnostics a case expects (`# expect: nothing` expects none).
+fn expected(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("# expect: "))
+        .filter(|e| *e != "nothing")
+        .map(str::to_string)
         .collect()
 }
 
@@ -33,12 +50,7 @@ fn every_rule_case_gives_exactly_its_expected_diagnostics() {
     let mut failures = Vec::new();
     for case in &cases {
         let text = std::fs::read_to_string(case).unwrap();
-        let mut expected: Vec<String> = text
-            .lines()
-            .filter_map(|l| l.strip_prefix("# expect: "))
-            .filter(|e| *e != "nothing")
-            .map(str::to_string)
-            .collect();
+        let mut expected = expected(&text);
         let target = ws.file("ket-nap/ca-kiem-tra.yaml");
         std::fs::write(&target, &text).unwrap();
         let mut got = found(ws.path());
@@ -55,22 +67,96 @@ fn every_rule_case_gives_exactly_its_expected_diagnostics() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// Every rule of the sets has at least one violating case (the deadlines' codes map to rules).
+/// Rules whose breach is reported by a diagnostic that does not cite them, with the codes of
+/// those diagnostics. R22 only spares a replacement sponsor the 12 months together; that the branch
+/// assigns a *full* member is R21's check. R26 is the denominator of the votes of R25 and R29.
+/// R38 is checked by `admission-date-conflict`, which gives Điều lệ Điều 5.4 but not the rule.
+/// An entry goes once its diagnostics cite the rule: the test fails until it does.
+const REPORTED_UNDER_ANOTHER_CODE: &[(&str, &[&str])] = &[
+    ("R22", &["error[sponsor-not-full-member]"]),
+    ("R26", &["error[vote-below-two-thirds]"]),
+    ("R38", &["error[admission-date-conflict]"]),
+];
+
+/// Every rule of every set of the built-in rule book has a violating case: a file
+/// `r<N>-*.yaml` that expects a diagnostic citing rule R<N> (the case must also produce it, which
+/// the test above checks, and this one too). A valid case (`# expect: nothing`) does not count, nor
+/// a case whose diagnostics cite another rule; a case named after a rule that the book does not
+/// have is a mistake.
 #[test]
 fn every_rule_has_a_violating_case() {
-    let names: Vec<String> = std::fs::read_dir(fixtures().join("rules"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let book = RuleBook::builtin();
+    let rules: BTreeSet<&str> = book
+        .sets
+        .iter()
+        .flat_map(|s| s.quy_tac.iter().map(|r| r.ma.as_str()))
         .collect();
-    for rule in [
-        "r2", "r3", "r4", "r5", "r8", "r12", "r13", "r14", "r16", "r20", "r21", "r25", "r27",
-        "r28", "r29", "r31", "r32", "r33", "r34", "r36", "r37", "r40", "r41",
-    ] {
+    // The book is read, not empty: its first and last rules of today are there.
+    assert!(rules.contains("R2") && rules.contains("R41"), "{rules:?}");
+    for (rule, _) in REPORTED_UNDER_ANOTHER_CODE {
+        assert!(rules.contains(rule), "{rule} is not in the rule book");
+    }
+
+    let ws = TestWorkspace::demo();
+    // The rules that each case's expected diagnostics cite, or stand for.
+    let mut violated: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut cited_directly = BTreeSet::new();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(fixtures().join("rules")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(rule) = name
+            .split('-')
+            .next()
+            .and_then(|p| p.strip_prefix('r'))
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .map(|n| format!("R{n}"))
+        else {
+            continue;
+        };
         assert!(
-            names.iter().any(|n| n.starts_with(&format!("{rule}-"))),
-            "no case for {rule}"
+            rules.contains(rule.as_str()),
+            "{name}: {rule} is not a rule of the book"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let expected = expected(&text);
+        let target = ws.file("ket-nap/ca-kiem-tra.yaml");
+        std::fs::write(&target, &text).unwrap();
+        let got = diagnostics(ws.path());
+        std::fs::remove_file(&target).unwrap();
+        for d in got.iter().filter(|d| expected.contains(&label(d))) {
+            if let Some(cite) = d.problem.cite() {
+                cited_directly.insert(cite.rule.clone());
+                if cite.rule == rule {
+                    violated.entry(rule.clone()).or_default().push(name.clone());
+                }
+            }
+            if REPORTED_UNDER_ANOTHER_CODE
+                .iter()
+                .any(|(r, codes)| *r == rule && codes.contains(&label(d).as_str()))
+            {
+                violated.entry(rule.clone()).or_default().push(name.clone());
+            }
+        }
+        names.push(name);
+    }
+    assert!(names.len() >= 40, "{} rule cases", names.len());
+
+    for (rule, _) in REPORTED_UNDER_ANOTHER_CODE {
+        assert!(
+            !cited_directly.contains(*rule),
+            "a diagnostic now cites {rule}: drop it from REPORTED_UNDER_ANOTHER_CODE"
         );
     }
+    let missing: Vec<&str> = rules
+        .iter()
+        .copied()
+        .filter(|r| !violated.contains_key(*r))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no case of fixtures/rules/ expects a diagnostic of {missing:?}"
+    );
 }
 
 fn d(text: &str) -> Ngay {

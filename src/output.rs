@@ -18,6 +18,15 @@ pub fn write_rebuildable(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 fn write(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
+    // A rename replaces whatever has the name: never a link, a FIFO, a device or a folder.
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.file_type().is_file()
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -45,10 +54,128 @@ fn write(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Why an output path is refused before anything is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The name does not end in what the output is (`.pdf` for a PDF).
+    WrongExtension { expected: &'static [&'static str] },
+    /// Something other than a regular file has that name: a folder, a link, a FIFO, a device.
+    NotARegularFile,
+    /// The path is one of the workspace's own files or folders (`to-chuc.yaml`, `ket-nap/`, …).
+    WorkspaceData,
+}
+
+/// The files and folders of a workspace that hold its data: no output may go there.
+const DATA: &[&str] = &[
+    "to-chuc.yaml",
+    "bao-cao.yaml",
+    "dang-vien",
+    "ket-nap",
+    "templates",
+];
+
+/// `path` with its existing part resolved (links followed), the rest appended as it is.
+fn resolved(path: &Path) -> std::path::PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            let mut out = real;
+            out.extend(rest.iter().rev());
+            return out;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+/// Whether `path` lies in the data of the workspace at `root`.
+fn in_workspace_data(path: &Path, root: &Path) -> bool {
+    let (path, root) = (resolved(path), resolved(root));
+    match path.strip_prefix(&root) {
+        Ok(rel) => rel
+            .components()
+            .next()
+            .is_some_and(|first| DATA.iter().any(|d| first.as_os_str() == *d)),
+        Err(_) => false,
+    }
+}
+
+/// Checks an output file before anything is made: its extension is one of `extensions` (lower
+/// case, without the dot), it is not something other than a regular file, and it is not the
+/// data of the workspace at `root`.
+pub fn check_file(
+    path: &Path,
+    extensions: &'static [&'static str],
+    root: Option<&Path>,
+) -> Result<(), Refusal> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase);
+    if !extension.is_some_and(|e| extensions.contains(&e.as_str())) {
+        return Err(Refusal::WrongExtension {
+            expected: extensions,
+        });
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.file_type().is_file()
+    {
+        return Err(Refusal::NotARegularFile);
+    }
+    if root.is_some_and(|r| in_workspace_data(path, r)) {
+        return Err(Refusal::WorkspaceData);
+    }
+    Ok(())
+}
+
+/// Checks an output folder: not a file, not the workspace itself, not inside its data.
+pub fn check_dir(path: &Path, root: &Path) -> Result<(), Refusal> {
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.is_dir()
+    {
+        return Err(Refusal::NotARegularFile);
+    }
+    if resolved(path) == resolved(root) || in_workspace_data(path, root) {
+        return Err(Refusal::WorkspaceData);
+    }
+    Ok(())
+}
+
+/// Removes the temporary files that a run killed midway left in `dir` (`.hoso-*.tmp`), once they
+/// are a minute old: a younger one may belong to a run still writing it.
+pub fn remove_stale_temporaries(dir: &Path) {
+    const STALE: std::time::Duration = std::time::Duration::from_secs(60);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= STALE);
+        if name.starts_with(".hoso-") && name.ends_with(".tmp") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::write_atomic;
     use std::os::unix::fs::PermissionsExt;
+    use std::path::Path;
 
     #[test]
     fn new_outputs_get_the_usual_mode_and_replaced_files_keep_theirs() {
@@ -67,6 +194,56 @@ mod tests {
         write_atomic(&kept, b"new").unwrap();
         assert_eq!(mode(&kept), 0o640);
         assert_eq!(std::fs::read(&kept).unwrap(), b"new");
+    }
+
+    #[test]
+    fn outputs_never_replace_links_special_files_or_the_workspace() {
+        use super::{Refusal, check_dir, check_file};
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("ws");
+        std::fs::create_dir_all(root.join("ket-nap")).unwrap();
+        std::fs::write(root.join("to-chuc.yaml"), "chi_bo: x\n").unwrap();
+        let pdf: &[&str] = &["pdf"];
+        assert_eq!(
+            check_file(&root.join("to-chuc.yaml"), pdf, Some(&root)),
+            Err(Refusal::WrongExtension { expected: pdf })
+        );
+        assert_eq!(
+            check_file(&root.join("ket-nap/x.pdf"), pdf, Some(&root)),
+            Err(Refusal::WorkspaceData)
+        );
+        // Reached another way (through `..` or a link), still the workspace.
+        let via = root.join("ket-nap/../ket-nap/y.pdf");
+        assert_eq!(
+            check_file(&via, pdf, Some(&root)),
+            Err(Refusal::WorkspaceData)
+        );
+        std::os::unix::fs::symlink(root.join("to-chuc.yaml"), dir.path().join("l.pdf")).unwrap();
+        assert_eq!(
+            check_file(&dir.path().join("l.pdf"), pdf, Some(&root)),
+            Err(Refusal::NotARegularFile)
+        );
+        assert!(write_atomic(&dir.path().join("l.pdf"), b"%PDF").is_err());
+        assert_eq!(
+            std::fs::read(root.join("to-chuc.yaml")).unwrap(),
+            b"chi_bo: x\n"
+        );
+        assert_eq!(check_file(Path::new("/dev/null.pdf"), pdf, None), Ok(()));
+        assert_eq!(check_file(Path::new("/dev/null"), pdf, None).is_err(), true);
+        assert_eq!(
+            check_file(&root.join("out/a.PDF"), pdf, Some(&root)),
+            Ok(())
+        );
+        assert_eq!(check_dir(&root, &root), Err(Refusal::WorkspaceData));
+        assert_eq!(
+            check_dir(&root.join("ket-nap"), &root),
+            Err(Refusal::WorkspaceData)
+        );
+        assert_eq!(check_dir(&root.join("out"), &root), Ok(()));
+        assert_eq!(
+            check_dir(&root.join("to-chuc.yaml"), &root),
+            Err(Refusal::NotARegularFile)
+        );
     }
 }
 

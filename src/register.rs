@@ -266,8 +266,28 @@ pub fn issue(
         .ok_or_else(|| IssueError::Undated {
             field: form.ngay_van_ban.clone(),
         })?;
-    let so = next_number(org, &series);
-    let own = format!("/{}", chi_bo_symbol(org));
+    let path = workspace.org.spans.file().path.clone();
+    let not_written = |detail: String| IssueError::NotWritten {
+        path: path.clone(),
+        detail,
+    };
+    // Read, decide and write under one lock, and from the file as it is now (not as it was
+    // loaded): two `cap-so` at once never give the same number or lose each other's entry.
+    let _lock = RegisterLock::take(&path).map_err(|e| not_written(e.to_string()))?;
+    // A `to-chuc.yaml` that is a link is updated where it points, not replaced by a copy.
+    let real = std::fs::canonicalize(&path).map_err(|e| not_written(e.to_string()))?;
+    if let Some(dir) = real.parent() {
+        crate::output::remove_stale_temporaries(dir);
+    }
+    let text = std::fs::read_to_string(&real).map_err(|e| not_written(e.to_string()))?;
+    let current: ToChuc = serde_yaml_ng::from_str(&text).map_err(|e| not_written(e.to_string()))?;
+    if let Some(entry) = entry_for(&current, form, id) {
+        return Ok(Issued::AlreadyRegistered {
+            number: format!("{:02}-{}", entry.so, self::series(entry, &current)),
+        });
+    }
+    let so = next_number(&current, &series);
+    let own = format!("/{}", chi_bo_symbol(&current));
     let entry = NewEntry {
         so,
         loai: series.strip_suffix(&own).unwrap_or(&series).to_string(),
@@ -281,12 +301,6 @@ pub fn issue(
             },
         ),
     };
-    let path = workspace.org.spans.file().path.clone();
-    let not_written = |detail: String| IssueError::NotWritten {
-        path: path.clone(),
-        detail,
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| not_written(e.to_string()))?;
     let text = append_entry(&text, &entry).map_err(|e| not_written(e.to_string()))?;
     // Never write a register that no longer reads back with the new entry in it.
     let reread: ToChuc = serde_yaml_ng::from_str(&text).map_err(|e| not_written(e.to_string()))?;
@@ -297,9 +311,37 @@ pub fn issue(
     {
         return Err(not_written("the register does not read back".into()));
     }
-    crate::output::write_atomic(&path, text.as_bytes()).map_err(|e| not_written(e.to_string()))?;
+    crate::output::write_atomic(&real, text.as_bytes()).map_err(|e| not_written(e.to_string()))?;
     Ok(Issued::New {
         number: format!("{so:02}-{series}"),
         path,
     })
 }
+
+/// The advisory lock on a workspace's register: a file `.hoso.lock` beside `to-chuc.yaml`, locked
+/// for as long as the value lives. (Not `to-chuc.yaml` itself: it is replaced by a rename, and a
+/// lock on the old file would not stop the next writer.)
+struct RegisterLock(std::fs::File);
+
+impl RegisterLock {
+    /// Waits for the lock.
+    fn take(org_file: &std::path::Path) -> std::io::Result<RegisterLock> {
+        let dir = org_file.parent().unwrap_or(std::path::Path::new("."));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        file.lock()?;
+        Ok(RegisterLock(file))
+    }
+}
+
+impl Drop for RegisterLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+/// The lock file's name in the workspace.
+pub const LOCK_FILE: &str = ".hoso.lock";

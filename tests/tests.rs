@@ -26,3 +26,5 @@ mod golden;
 mod pdf;
 #[path = "integration/rules.rs"]
 mod rules;
+#[path = "integration/safety.rs"]
+mod safety;

@@ -1,7 +1,9 @@
 //! `hoso batch`: every person's dossier and forms, or one ceremony's paperwork, in parallel.
 
 use super::args::{EmitArg, FormatArg, PdfStandardArg, StageArg, parse_date};
-use super::out::{DATA_FAILED, checked_workspace, print, render_failed, setup_failed};
+use super::out::{
+    DATA_FAILED, check_output_dir, checked_workspace, print, render_failed, setup_failed,
+};
 use crate::batch::{self, Outcome};
 use crate::diag::{Format, Lang, Setup};
 use crate::engine::Config;
@@ -17,9 +19,9 @@ pub struct Args {
     /// The output folder.
     #[arg(short, long)]
     output: PathBuf,
-    /// Parallel jobs (default: all cores).
-    #[arg(short, long)]
-    jobs: Option<usize>,
+    /// Parallel jobs (default: all cores), at most 256.
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
     /// Only people at this stage.
     #[arg(long, value_enum)]
     stage: Option<StageArg>,
@@ -47,6 +49,9 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         Ok(c) => c,
         Err(c) => return c,
     };
+    if let Err(code) = check_output_dir(&args.output, checked.root(), format, lang) {
+        return code;
+    }
     let config =
         Config::for_workspace(checked.root()).with_pdf_standard(args.pdf_standard.map(Into::into));
     let engine = match config.build() {
@@ -58,9 +63,10 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         stage: args.stage.map(Into::into),
         ceremony: args.ceremony,
         force: args.force,
-        jobs: args.jobs.filter(|&n| n > 0).unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
-        }),
+        jobs: args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            usize::from,
+        ),
         emit_typst: args.emit == Some(EmitArg::Typst),
     };
     if options.emit_typst

@@ -1,7 +1,8 @@
 //! `hoso bulletin`: an article draft on member development over a period.
 
 use super::out::{
-    DATA_FAILED, SETUP_FAILED, checked_workspace, emit_stderr, setup_failed, write_output,
+    DATA_FAILED, SETUP_FAILED, check_output, checked_workspace, emit_stderr, setup_failed,
+    write_output,
 };
 use crate::bulletin::{self, BulletinError, article::Templates};
 use crate::diag::{Format, Lang, Setup};
@@ -59,6 +60,10 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let extensions = &["md", "html", "htm", "pdf"];
+    if let Err(code) = check_output(&args.output, extensions, Some(checked.root()), lang) {
+        return code;
+    }
     // The article needs sound records: every problem of the workspace is shown, and errors stop it.
     let diagnostics = checked.diagnostics();
     if !diagnostics.is_empty() {

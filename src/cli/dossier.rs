@@ -2,7 +2,8 @@
 
 use super::args::{KindArg, PdfStandardArg};
 use super::out::{
-    DATA_FAILED, checked_person, checked_workspace, render_failed, say, setup_failed, write_output,
+    DATA_FAILED, check_output, checked_person, checked_workspace, render_failed, say, setup_failed,
+    write_output,
 };
 use crate::diag::{Format, Lang, Setup};
 use crate::dossier::{self, DossierError};
@@ -32,6 +33,9 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if let Err(code) = check_output(&args.output, &["pdf"], Some(checked.root()), lang) {
+        return code;
+    }
     let person = match checked_person(&checked, &args.person, lang) {
         Ok(c) => c,
         Err(c) => return c,

@@ -1,7 +1,7 @@
 //! `hoso due`: the time limits overdue or falling due, listed and as an iCalendar file.
 
 use super::args::{FormatArg, parse_date};
-use super::out::{checked_workspace, emit_stderr, print, today, write_output};
+use super::out::{check_output, checked_workspace, emit_stderr, print, today, write_output};
 use crate::diag::{Format, Lang};
 use crate::model::Ngay;
 use std::path::PathBuf;
@@ -31,6 +31,11 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if let Some(path) = &args.ics
+        && let Err(code) = check_output(path, &["ics"], Some(checked.root()), lang)
+    {
+        return code;
+    }
     let on = args.on.unwrap_or_else(today);
     // A faulty own rule is not applied (the regulation's value is): say so, and go on.
     let problems = crate::validate::check_local_rules(checked.workspace());

@@ -9,15 +9,15 @@ pub struct Args {
     /// Where to write it.
     dir: PathBuf,
     /// Instead of the demo, a synthetic workspace of this many people at every stage (for
-    /// benchmarks).
-    #[arg(long, value_name = "N")]
-    people: Option<usize>,
+    /// benchmarks), at most 100000.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    people: Option<u32>,
 }
 
 pub fn run(args: &Args, lang: Lang) -> i32 {
     let dir = &args.dir;
     let written = match args.people {
-        Some(n) => crate::demo::write_synthetic(dir, n),
+        Some(n) => crate::demo::write_synthetic(dir, n as usize),
         None => crate::demo::write(dir),
     };
     match written {

@@ -159,3 +159,25 @@ pub fn today() -> crate::model::Ngay {
     let offset = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
     crate::model::Ngay(jiff::Timestamp::now().to_zoned(offset).date())
 }
+
+/// Refuses an output file that would replace an input, a link or a device, or has the wrong
+/// extension, before any work is done.
+pub fn check_output(
+    path: &Path,
+    extensions: &'static [&'static str],
+    root: Option<&Path>,
+    lang: Lang,
+) -> Result<(), i32> {
+    crate::output::check_file(path, extensions, root).map_err(|reason| {
+        let path = path.to_path_buf();
+        setup_failed(Setup::OutputRefused { path, reason }, Format::Human, lang)
+    })
+}
+
+/// Refuses an output folder that is the workspace or inside its data.
+pub fn check_output_dir(path: &Path, root: &Path, format: Format, lang: Lang) -> Result<(), i32> {
+    crate::output::check_dir(path, root).map_err(|reason| {
+        let path = path.to_path_buf();
+        setup_failed(Setup::OutputRefused { path, reason }, format, lang)
+    })
+}

@@ -2,8 +2,8 @@
 
 use super::args::PdfStandardArg;
 use super::out::{
-    DATA_FAILED, checked_person, checked_workspace, find_form, render_failed, setup_failed,
-    write_output,
+    DATA_FAILED, check_output, checked_person, checked_workspace, find_form, render_failed,
+    setup_failed, write_output,
 };
 use crate::diag::{Format, Lang, Setup};
 use crate::engine::Config;
@@ -43,6 +43,18 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let root = Some(checked.root());
+    if let Err(code) = check_output(&args.output, &["pdf"], root, lang) {
+        return code;
+    }
+    if let Some(path) = &args.typst {
+        let lib = path.with_file_name(crate::render::LIBRARY_NAME);
+        for p in [path, &lib] {
+            if let Err(code) = check_output(p, &["typ"], root, lang) {
+                return code;
+            }
+        }
+    }
     let subject = if args.blank {
         Subject::Blank(&checked)
     } else {

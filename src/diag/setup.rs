@@ -46,6 +46,11 @@ pub enum Setup {
     UnknownArticleFormat { path: PathBuf },
     /// The records have errors, so an article's figures cannot be trusted.
     ArticleNeedsSoundRecords,
+    /// An output path that would damage an input or something that is not an output.
+    OutputRefused {
+        path: PathBuf,
+        reason: crate::output::Refusal,
+    },
 }
 
 impl Setup {
@@ -67,6 +72,7 @@ impl Setup {
             Setup::RegisterNotWritten { .. } => "register-not-written",
             Setup::UnknownArticleFormat { .. } => "unknown-article-format",
             Setup::ArticleNeedsSoundRecords => "records-have-errors",
+            Setup::OutputRefused { .. } => "output-refused",
         }
     }
 
@@ -186,6 +192,32 @@ impl Setup {
                     "the records have errors, so the figures of the article cannot be trusted",
                 )
                 .to_string(),
+            Setup::OutputRefused { path, reason } => {
+                use crate::output::Refusal;
+                let p = path.display();
+                match (reason, vi) {
+                    (Refusal::WrongExtension { expected }, true) => format!(
+                        "không ghi `{p}`: tệp kết quả phải có đuôi {}",
+                        dotted(expected, " hoặc ")
+                    ),
+                    (Refusal::WrongExtension { expected }, false) => format!(
+                        "`{p}` not written: the output must end in {}",
+                        dotted(expected, " or ")
+                    ),
+                    (Refusal::NotARegularFile, true) => format!(
+                        "không ghi `{p}`: đó không phải tệp thường (thư mục, liên kết, thiết bị...) nên không thay thế"
+                    ),
+                    (Refusal::NotARegularFile, false) => format!(
+                        "`{p}` not written: it is not a regular file (a folder, a link, a device...), so it is not replaced"
+                    ),
+                    (Refusal::WorkspaceData, true) => {
+                        format!("không ghi `{p}`: đó là dữ liệu của thư mục hồ sơ")
+                    }
+                    (Refusal::WorkspaceData, false) => {
+                        format!("`{p}` not written: it is the workspace's own data")
+                    }
+                }
+            }
         }
     }
 
@@ -224,7 +256,23 @@ impl Setup {
                 )
                 .into(),
             ),
+            Setup::OutputRefused { .. } => Some(
+                lang.pick(
+                    "ghi kết quả ra một tệp mới, ngoài `to-chuc.yaml`, `bao-cao.yaml`, `dang-vien/`, `ket-nap/` và `templates/`",
+                    "write the output to a new file, outside `to-chuc.yaml`, `bao-cao.yaml`, `dang-vien/`, `ket-nap/` and `templates/`",
+                )
+                .into(),
+            ),
             _ => None,
         }
     }
+}
+
+/// `[".pdf"]` → ".pdf"; `["md", "html"]` → ".md or .html".
+fn dotted(extensions: &[&str], or: &str) -> String {
+    extensions
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(or)
 }

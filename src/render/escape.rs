@@ -5,7 +5,17 @@
 //! that can start syntax is escaped: markup (`* _ = - + / ~ < > @ [ ] # $ \` `), shorthands
 //! (`-- ... ' "`), comments (`//`), code (`{ } ( ) ; :`). Only the comma, which means nothing in
 //! markup, is left as it is. Line breaks and other control characters become spaces, so a value
-//! cannot start a new line with a heading or a list marker either.
+//! cannot start a new line with a heading or a list marker either: every character Typst's lexer
+//! reads as a line break counts, the Unicode line and paragraph separators (U+2028, U+2029) and
+//! NEL (U+0085) as well as `\n`, `\r`, VT and FF.
+
+/// Whether Typst reads `c` as a line break (typst-syntax `is_newline`).
+fn is_typst_newline(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\x0B' | '\x0C' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
 
 /// `text`, escaped for Typst markup.
 pub fn markup(text: &str) -> String {
@@ -17,7 +27,7 @@ pub fn markup(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.push(' '),
+            c if c.is_control() || is_typst_newline(c) => out.push(' '),
             c => out.push(c),
         }
     }
@@ -51,6 +61,9 @@ pub fn string_literal(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
+            // Kept, but never raw: Typst would read them as line breaks inside the literal.
+            '\u{2028}' => out.push_str("\\u{2028}"),
+            '\u{2029}' => out.push_str("\\u{2029}"),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
@@ -84,6 +97,17 @@ mod tests {
     #[test]
     fn string_literals_cannot_be_closed_early() {
         assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
+    }
+
+    #[test]
+    fn no_character_typst_reads_as_a_line_break_survives() {
+        let text = "a\u{2028}= b\u{2029}- c\u{85}+ d\r\x0B\x0Ce";
+        let escaped = markup(text);
+        assert!(!escaped.chars().any(is_typst_newline), "{escaped:?}");
+        assert_eq!(escaped, r"a \= b \- c \+ d   e");
+        let literal = string_literal("x\u{2028}y\u{2029}z\u{85}");
+        assert_eq!(literal, r#""x\u{2028}y\u{2029}z ""#);
+        assert!(!paragraphs("p\u{2028}q").chars().any(is_typst_newline));
     }
 
     #[test]

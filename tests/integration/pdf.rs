@@ -118,6 +118,27 @@ fn hostile_name_prints_literally_in_every_form() {
     }
 }
 
+/// Typst reads U+2028 and U+2029 as line breaks: in a value they must stay text, not break the
+/// document ("unclosed delimiter") or start a heading.
+#[test]
+fn line_and_paragraph_separators_in_a_value_stay_text() {
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "ho_ten: Trần Thị Bình",
+        r#"ho_ten: "Trần\u2028= Thị\u2029[Bình""#,
+    );
+    for form in ["1-KNĐ", "6-KNĐ"] {
+        let text = pdf_text(&render(
+            &ws,
+            form,
+            Some("tran-thi-binh"),
+            &format!("{form}.pdf"),
+        ));
+        assert!(text.contains("Trần = Thị [Bình"), "{form}:\n{text}");
+    }
+}
+
 #[test]
 fn rendering_twice_gives_identical_bytes() {
     let ws = TestWorkspace::demo();

@@ -1,0 +1,311 @@
+//! Nothing a clerk types, copies or runs twice loses a document, stales it, or overwrites an
+//! input: one regression test per defect found by trying hoso as a clumsy user and an attacker
+//! would, each named after what it protects.
+
+use crate::common::{TestWorkspace, hoso};
+use std::path::Path;
+use std::process::Output;
+
+fn run(cmd: &mut std::process::Command) -> Output {
+    cmd.output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The demo's register without the numbers of three resolutions of this term, which `cap-so`
+/// can then give again.
+fn without_three_numbers(ws: &TestWorkspace) -> String {
+    let path = ws.file("to-chuc.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut kept = Vec::new();
+    let mut skip = false;
+    for line in text.lines() {
+        if line.starts_with("  - so: ") {
+            skip = matches!(line, "  - so: 3" | "  - so: 4" | "  - so: 5");
+        } else if !line.starts_with("    ") {
+            skip = false;
+        }
+        if !skip {
+            kept.push(line);
+        }
+    }
+    let text = kept.join("\n") + "\n";
+    std::fs::write(&path, &text).unwrap();
+    text
+}
+
+#[test]
+fn three_cap_so_at_once_never_give_one_number_twice_or_lose_an_entry() {
+    let ws = TestWorkspace::demo();
+    let start = without_three_numbers(&ws);
+    let jobs = [
+        ("6-KNĐ", "tran-thi-binh"),
+        ("6-KNĐ", "luong-thi-hoa"),
+        ("6-KNĐ", "vu-quoc-huy"),
+    ];
+    for round in 0..40 {
+        std::fs::write(ws.file("to-chuc.yaml"), &start).unwrap();
+        let children: Vec<_> = jobs
+            .iter()
+            .map(|(form, id)| {
+                hoso()
+                    .args(["cap-so", form, id, "-w"])
+                    .arg(ws.path())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut numbers: Vec<String> = children
+            .into_iter()
+            .map(|c| {
+                let out = c.wait_with_output().unwrap();
+                assert!(out.status.success(), "round {round}: {}", stderr(&out));
+                String::from_utf8(out.stdout).unwrap().trim().to_string()
+            })
+            .collect();
+        numbers.sort();
+        let mut distinct = numbers.clone();
+        distinct.dedup();
+        assert_eq!(numbers, distinct, "round {round}: a number given twice");
+        let register = std::fs::read_to_string(ws.file("to-chuc.yaml")).unwrap();
+        for (form, id) in jobs {
+            assert!(
+                register.contains(&format!("mau: {form}\n    nguoi: {id}\n")),
+                "round {round}: the entry of {form} {id} was lost:\n{register}"
+            );
+        }
+    }
+    // And what the register now holds validates: no number twice in the term.
+    let out = run(hoso().arg("validate").arg(ws.path()));
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_register_is_updated_through_its_link() {
+    let ws = TestWorkspace::demo();
+    without_three_numbers(&ws);
+    let shared = tempfile::tempdir().unwrap();
+    let real = shared.path().join("to-chuc.yaml");
+    std::fs::rename(ws.file("to-chuc.yaml"), &real).unwrap();
+    std::os::unix::fs::symlink(&real, ws.file("to-chuc.yaml")).unwrap();
+    let out = run(hoso()
+        .args(["cap-so", "6-KNĐ", "tran-thi-binh", "-w"])
+        .arg(ws.path()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let link = std::fs::symlink_metadata(ws.file("to-chuc.yaml")).unwrap();
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a copy"
+    );
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(text.contains("nguoi: tran-thi-binh"), "{text}");
+}
+
+#[test]
+fn a_killed_run_leaves_no_temporary_file_in_the_workspace() {
+    let ws = TestWorkspace::demo();
+    without_three_numbers(&ws);
+    // What a `cap-so` killed between writing and renaming leaves behind, a while ago.
+    let left = ws.file(".hoso-Ab12Cd.tmp");
+    std::fs::write(&left, "so_van_ban: [half").unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&left)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let out = run(hoso()
+        .args(["cap-so", "6-KNĐ", "tran-thi-binh", "-w"])
+        .arg(ws.path()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let temporaries: Vec<_> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(temporaries.is_empty(), "{temporaries:?}");
+}
+
+#[test]
+fn outputs_never_replace_an_input_or_what_is_not_a_regular_file() {
+    let ws = TestWorkspace::demo();
+    let org = std::fs::read(ws.file("to-chuc.yaml")).unwrap();
+    let person = std::fs::read(ws.file("ket-nap/tran-thi-binh.yaml")).unwrap();
+    let w = ws.path().to_str().unwrap().to_string();
+    let at = |rel: &str| ws.file(rel).to_str().unwrap().to_string();
+    let refused: Vec<Vec<String>> = vec![
+        // The register turned into a PDF.
+        vec![
+            "render",
+            "6-KNĐ",
+            "tran-thi-binh",
+            "-w",
+            &w,
+            "-o",
+            &at("to-chuc.yaml"),
+        ],
+        // A PDF into the records' folder.
+        vec![
+            "render",
+            "6-KNĐ",
+            "tran-thi-binh",
+            "-w",
+            &w,
+            "-o",
+            &at("ket-nap/x.pdf"),
+        ],
+        vec![
+            "render",
+            "6-KNĐ",
+            "tran-thi-binh",
+            "-w",
+            &w,
+            "-o",
+            &at("out/6.pdf"),
+            "--typst",
+            &at("ket-nap/tran-thi-binh.yaml"),
+        ],
+        vec![
+            "dossier",
+            "tran-thi-binh",
+            "-w",
+            &w,
+            "-o",
+            &at("ket-nap/tran-thi-binh.yaml"),
+        ],
+        vec!["due", &w, "--ics", &at("to-chuc.yaml")],
+        vec!["batch", &w, "-o", &w],
+        vec!["batch", &w, "-o", &at("ket-nap")],
+        // Replacing a device (as root, a rename would replace /dev/null itself).
+        vec![
+            "render",
+            "6-KNĐ",
+            "tran-thi-binh",
+            "-w",
+            &w,
+            "-o",
+            "/dev/null",
+        ],
+    ]
+    .into_iter()
+    .map(|v| v.into_iter().map(String::from).collect())
+    .collect();
+    for args in &refused {
+        let out = run(hoso().args(args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("lỗi: không ghi"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(std::fs::read(ws.file("to-chuc.yaml")).unwrap(), org);
+    assert_eq!(
+        std::fs::read(ws.file("ket-nap/tran-thi-binh.yaml")).unwrap(),
+        person
+    );
+    assert!(!ws.file("ket-nap/x.pdf").exists());
+    // In English too, with what to do.
+    let out = run(hoso().args(["--lang", "en"]).args(&refused[0]));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: `{}` not written: the output must end in .pdf\nhint: write the output to a new file, outside `to-chuc.yaml`, `bao-cao.yaml`, `dang-vien/`, `ket-nap/` and `templates/`\n",
+            at("to-chuc.yaml")
+        )
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_is_not_followed_or_replaced() {
+    let ws = TestWorkspace::demo();
+    let link = ws.file("out.pdf");
+    std::os::unix::fs::symlink(ws.file("to-chuc.yaml"), &link).unwrap();
+    let before = std::fs::read(ws.file("to-chuc.yaml")).unwrap();
+    let out = run(&mut crate::common::render_cmd(
+        &ws,
+        "6-KNĐ",
+        Some("tran-thi-binh"),
+        &link,
+    ));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(ws.file("to-chuc.yaml")).unwrap(), before);
+}
+
+/// The batch's change check must see every file the loader reads: a `.yml` file, a file in a
+/// subfolder, and the people named in a person's documents through a shared decision.
+#[test]
+fn an_edit_anywhere_a_form_reads_redoes_exactly_the_people_it_shows() {
+    let ws = TestWorkspace::demo();
+    // A person kept as `.yml` in a subfolder of `ket-nap/`.
+    std::fs::create_dir_all(ws.file("ket-nap/nam-2026")).unwrap();
+    std::fs::rename(
+        ws.file("ket-nap/dang-van-khoa.yaml"),
+        ws.file("ket-nap/nam-2026/dang-van-khoa.yml"),
+    )
+    .unwrap();
+    let out = ws.file("out");
+    let batch = || {
+        let r = run(hoso()
+            .arg("batch")
+            .arg(ws.path())
+            .arg("-o")
+            .arg(&out)
+            .args(["--format", "json"]));
+        let report: serde_json::Value =
+            serde_json::from_slice(&r.stdout).unwrap_or_else(|_| panic!("{}", stderr(&r)));
+        let mut done: Vec<String> = report["nguoi"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["ket_qua"] == "done")
+            .map(|p| p["id"].as_str().unwrap().to_string())
+            .collect();
+        done.sort();
+        done
+    };
+    assert_eq!(batch().len(), 5);
+    assert!(batch().is_empty(), "nothing changed, nothing redone");
+    let edit = |rel: &str, from: &str, to: &str| ws.edit(rel, from, to);
+    edit(
+        "ket-nap/nam-2026/dang-van-khoa.yml",
+        "ho_ten: Đặng Văn Khoa",
+        "ho_ten: Đặng Văn Khoa Anh",
+    );
+    assert_eq!(batch(), ["dang-van-khoa"]);
+    // Vũ Quốc Huy is named in the decision 125-QĐ/ĐU and at the ceremony of Lương Thị Hoa.
+    edit(
+        "ket-nap/vu-quoc-huy.yaml",
+        "ho_ten: Vũ Quốc Huy",
+        "ho_ten: Vũ Quốc Hùng",
+    );
+    assert_eq!(batch(), ["luong-thi-hoa", "vu-quoc-huy"]);
+    let text = crate::common::pdf_text(&out.join("luong-thi-hoa/9-KND.pdf"));
+    assert!(text.contains("Vũ Quốc Hùng"), "{text}");
+}
+
+#[test]
+fn numbers_that_bound_work_are_bounded() {
+    let ws = TestWorkspace::demo();
+    for args in [
+        vec!["batch", "-o", "x", "--jobs", "5000"],
+        vec!["init", "big", "--people", "100000000"],
+    ] {
+        let out = run(hoso().current_dir(ws.path()).args(&args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    assert!(!Path::new(&ws.file("big")).exists());
+}

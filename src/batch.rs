@@ -7,10 +7,10 @@ dossier `<id>/ho-so.pdf`). Jobs run on all cores
 with the fonts, templates and Typst library loaded once for the process. A job that fails is
 reported and the others go on.
 
-Incremental: a job ends by writing `<id>/.hoso-inputs`, the list of its outputs with their sizes
-and, on the last line, the digest of everything they depend on (the person's file, the
-organisation's, the files of the people its forms name, the templates, the fonts, the hoso
-version). A rerun skips a person whose digest is unchanged and whose outputs are all there with
+Incremental: a job ends by writing `<id>/.hoso-inputs`: the workspace files its documents were
+made from (what the render read, `TypstSource::reads`), its outputs with their sizes and, on the
+last line, the digest of everything they depend on (those files as loaded, the people sharing the
+person's decisions, the templates, the fonts, the hoso version). A rerun skips a person whose digest is unchanged and whose outputs are all there with
 their sizes; `--force` redoes everyone. Every file is written atomically (a temporary file renamed
 over the target) and the list last, so a run killed midway leaves no partial PDF and a rerun
 finishes the job. Outputs are not flushed to the disk one by one (thousands of waits for the disk
@@ -275,8 +275,11 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
         return Outcome::Failed { ly_do: blocked(p) };
     };
     let dir = options.out.join(p.id());
-    let digest = inputs_digest(checked, engine, options);
-    if !options.force && up_to_date(&dir, &digest) {
+    if !options.force
+        && let Some(last) = LastRun::read(&dir)
+        && last.digest == inputs_digest(checked, &last.reads, engine, options)
+        && last.outputs_present(&options.out)
+    {
         return Outcome::Skipped;
     }
 
@@ -290,6 +293,8 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
             };
         }
     };
+    let reads = reads_of(&built, checked.workspace().root());
+    let digest = inputs_digest(checked, &reads, engine, options);
     let mut written = Vec::new();
     fn write(
         written: &mut Vec<(PathBuf, usize)>,
@@ -319,9 +324,12 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
                 )?;
             }
         }
-        // The outputs with their sizes, then the digest on the last line, written last: a
-        // person counts as done only when the whole list is there.
+        // What the documents were made from, the outputs with their sizes, then the digest on
+        // the last line, written last: a person counts as done only when the whole list is there.
         let mut list = String::new();
+        for rel in &reads {
+            list.push_str(&format!("read\t{rel}\n"));
+        }
         for (path, size) in &written {
             if let Ok(rel) = path.strip_prefix(&options.out) {
                 list.push_str(&format!("{size}\t{}\n", rel.to_string_lossy()));
@@ -403,52 +411,95 @@ fn ceremony(people: &[Person<'_>], day: Ngay, engine: &Engine, options: &Options
     Outcome::Done { tep: written }
 }
 
-/// Whether `dir` holds the outputs of inputs with this digest: the list ends with the digest and
-/// every output it names is there with the size it was written with.
-fn up_to_date(dir: &Path, digest: &str) -> bool {
-    let Ok(text) = std::fs::read_to_string(dir.join(INPUTS_FILE)) else {
-        return false;
-    };
-    let mut lines: Vec<&str> = text.lines().collect();
-    if lines.pop() != Some(digest) {
-        return false;
-    }
-    let out = dir.parent().unwrap_or(dir);
-    lines.into_iter().all(|line| {
-        let Some((size, rel)) = line.split_once('\t') else {
-            return false;
-        };
-        let on_disk = std::fs::metadata(out.join(rel))
-            .ok()
-            .filter(|m| m.is_file());
-        on_disk.is_some_and(|m| size.parse() == Ok(m.len()))
-    })
+/// A person's last run, as `<id>/.hoso-inputs` holds it: the workspace files its documents were
+/// made from (`read<TAB>path`, relative to the workspace), its outputs with their sizes
+/// (`size<TAB>path`, relative to the output folder), and on the last line the digest.
+struct LastRun {
+    reads: Vec<String>,
+    outputs: Vec<(u64, String)>,
+    digest: String,
 }
 
-/// The digest of everything a person's outputs depend on: the organisation's file and the files
-/// of everyone whose data their forms print ([`Person::related`]).
-fn inputs_digest(checked: Checked<'_>, engine: &Engine, options: &Options) -> String {
+impl LastRun {
+    fn read(dir: &Path) -> Option<LastRun> {
+        let text = std::fs::read_to_string(dir.join(INPUTS_FILE)).ok()?;
+        let mut lines: Vec<&str> = text.lines().collect();
+        let digest = lines.pop()?.to_string();
+        let mut run = LastRun {
+            reads: Vec::new(),
+            outputs: Vec::new(),
+            digest,
+        };
+        for line in lines {
+            let (head, rel) = line.split_once('\t')?;
+            match head {
+                "read" => run.reads.push(rel.to_string()),
+                size => run.outputs.push((size.parse().ok()?, rel.to_string())),
+            }
+        }
+        Some(run)
+    }
+
+    /// Every output it names is there, with the size it was written with.
+    fn outputs_present(&self, out: &Path) -> bool {
+        self.outputs.iter().all(|(size, rel)| {
+            std::fs::metadata(out.join(rel))
+                .ok()
+                .filter(std::fs::Metadata::is_file)
+                .is_some_and(|m| m.len() == *size)
+        })
+    }
+}
+
+/// The digest of what a person's documents were made from: the workspace files the render read
+/// (`reads`, as the loaded texts: a file gone or changed changes it), the people who share the
+/// person's decisions (someone joining one changes the decision without changing a file it read),
+/// and what every output depends on (hoso's version, fonts, templates).
+fn inputs_digest(
+    checked: Checked<'_>,
+    reads: &[String],
+    engine: &Engine,
+    options: &Options,
+) -> String {
+    let ws = checked.workspace();
     let mut h = Sha256::new();
     h.update(engine.environment().as_bytes());
     h.update([0, u8::from(options.emit_typst)]);
-    let root = checked.workspace().root();
-    let file = |h: &mut Sha256, path: &Path| {
-        h.update(
+    for rel in reads {
+        h.update(rel.as_bytes());
+        h.update([0]);
+        match ws.file_text(&ws.root().join(rel)) {
+            Some(text) => h.update(text.as_bytes()),
+            None => h.update([0xff]),
+        }
+        h.update([0]);
+    }
+    for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
+        for p in checked.decision_group(kind) {
+            h.update(p.id().as_bytes());
+            h.update([0]);
+        }
+        h.update([1]);
+    }
+    crate::output::hex(&h.finalize())
+}
+
+/// The files the parts of a dossier were made from, relative to the workspace, in order.
+fn reads_of(built: &dossier::Built, root: &Path) -> Vec<String> {
+    let mut reads: Vec<String> = built
+        .parts
+        .iter()
+        .flat_map(|p| &p.source.reads)
+        .map(|path| {
             path.strip_prefix(root)
                 .unwrap_or(path)
                 .to_string_lossy()
-                .as_bytes(),
-        );
-        h.update(std::fs::read(path).unwrap_or_default());
-    };
-    file(
-        &mut h,
-        &checked.workspace().workspace().org.spans.file().path,
-    );
-    for p in checked.related() {
-        file(&mut h, p.record().path());
-    }
-    crate::output::hex(&h.finalize())
+                .into_owned()
+        })
+        .collect();
+    reads.sort();
+    reads.dedup();
+    reads
 }
 
 /// Writes the layout library beside emitted sources, so that `typst compile` works on them.

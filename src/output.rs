@@ -229,7 +229,7 @@ mod tests {
             b"chi_bo: x\n"
         );
         assert_eq!(check_file(Path::new("/dev/null.pdf"), pdf, None), Ok(()));
-        assert_eq!(check_file(Path::new("/dev/null"), pdf, None).is_err(), true);
+        assert!(check_file(Path::new("/dev/null"), pdf, None).is_err());
         assert_eq!(
             check_file(&root.join("out/a.PDF"), pdf, Some(&root)),
             Ok(())

@@ -395,5 +395,6 @@ pub fn typst_source(draft: &Draft, templates: &Templates) -> crate::render::Typs
         text: markdown::to_typst(&draft.markdown, &preamble),
         library: String::new(),
         date: Some(draft.period.to),
+        reads: Vec::new(),
     }
 }

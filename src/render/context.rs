@@ -4,8 +4,8 @@
 use crate::forms::{Form, RegulationSet};
 use crate::model::{
     BaoCaoThamDinh, ChucVu, GioiThieuDoanThe, GioiTinh, HopChiBo, KetNapLai, LeTrang, LyLich, Ngay,
-    NghiQuyetDangUy, NguoiGioiThieu, NhanXetGiupDo, QuyetDinh, SoDangVien, TongHopNhanXet, TrinhDo,
-    TuKiemDiem, Workspace, XacNhan, YKien,
+    NghiQuyetDangUy, Nguoi, NguoiGioiThieu, NhanXetGiupDo, QuyetDinh, SoDangVien, TongHopNhanXet,
+    TrinhDo, TuKiemDiem, XacNhan, YKien,
 };
 use crate::plan::Plan;
 use crate::validate::Person;
@@ -185,11 +185,13 @@ pub struct MeetingView {
     pub khong_tan_thanh: Option<u32>,
 }
 
+/// How a view finds a person named by id: through the render, which keeps track of whom it read.
+pub type Lookup<'a> = dyn Fn(Option<&str>) -> Option<&'a Nguoi> + 'a;
+
 impl MeetingView {
-    /// The view of a recorded meeting; names of the chair and secretary looked up in the workspace.
-    pub fn of(h: &HopChiBo, workspace: &Workspace) -> Self {
-        let person = |id: &Option<String>| id.as_deref().and_then(|id| workspace.person(id));
-        let name = |id: &Option<String>| person(id).and_then(|r| r.nguoi.ho_ten.clone());
+    /// The view of a recorded meeting; names of the chair and secretary looked up by `person`.
+    pub fn of(h: &HopChiBo, person: &Lookup<'_>) -> Self {
+        let name = |id: &Option<String>| person(id.as_deref()).and_then(|n| n.ho_ten.clone());
         let absent = match (h.dang_vien, h.co_mat) {
             (Some(all), Some(p)) => Some(SoDangVien {
                 chinh_thuc: all.chinh_thuc.saturating_sub(p.chinh_thuc),
@@ -207,8 +209,8 @@ impl MeetingView {
                 .dang_vien
                 .map(|d| d.chinh_thuc.saturating_sub(h.khong_trieu_tap)),
             chu_tri: name(&h.chu_tri),
-            chu_tri_chuc_vu: person(&h.chu_tri)
-                .and_then(|r| r.nguoi.chuc_vu.as_ref()?.dang.clone()),
+            chu_tri_chuc_vu: person(h.chu_tri.as_deref())
+                .and_then(|n| n.chuc_vu.as_ref()?.dang.clone()),
             thu_ky: name(&h.thu_ky),
             ly_lich: h.ly_lich.clone(),
             uu_diem: h.uu_diem.clone(),
@@ -469,6 +471,6 @@ pub struct DossierLine {
 }
 
 /// The meeting view of a recorded meeting, or blank.
-pub fn meeting(h: Option<&HopChiBo>, workspace: &Workspace) -> MeetingView {
-    h.map(|h| MeetingView::of(h, workspace)).unwrap_or_default()
+pub fn meeting(h: Option<&HopChiBo>, person: &Lookup<'_>) -> MeetingView {
+    h.map(|h| MeetingView::of(h, person)).unwrap_or_default()
 }

@@ -23,11 +23,13 @@ use crate::facts::DecisionKind;
 use crate::forms::{Catalogue, Form};
 use crate::model::{LyLich, Ngay, PathView};
 use crate::plan;
-use crate::validate::{Checked, CheckedWorkspace};
+use crate::validate::{Checked, CheckedWorkspace, Person};
 use include_dir::{Dir, include_dir};
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
-use std::path::Path;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 static TEMPLATES_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
@@ -48,6 +50,9 @@ pub struct TypstSource {
     pub library: String,
     /// The date the document bears (none on a blank form): its PDF creation date.
     pub date: Option<Ngay>,
+    /// The workspace files whose data the document was made from (the organisation's, the
+    /// person's, those of the people it names), as loaded: what a batch must watch for changes.
+    pub reads: Vec<PathBuf>,
 }
 
 /// Why a form could not be rendered.
@@ -169,7 +174,7 @@ impl Renderer {
         subject: Subject<'_>,
         amend: impl FnOnce(&mut FormContext),
     ) -> Result<TypstSource, RenderError> {
-        let mut context = build_context(form, subject)?;
+        let (mut context, reads) = build_context(form, subject)?;
         amend(&mut context);
         let template =
             self.env
@@ -194,7 +199,47 @@ impl Renderer {
             text,
             library: self.library.clone(),
             date: context.van_ban.ngay,
+            reads,
         })
+    }
+}
+
+/// The records a form's context read: the organisation's, the person's, and the people it names,
+/// each found through this and nowhere else, so that what a document shows is what it says it read.
+struct Reads<'a> {
+    ws: &'a CheckedWorkspace,
+    paths: RefCell<BTreeSet<&'a Path>>,
+}
+
+impl<'a> Reads<'a> {
+    fn new(ws: &'a CheckedWorkspace) -> Self {
+        let org: &'a Path = &ws.workspace().org.spans.file().path;
+        Reads {
+            ws,
+            paths: RefCell::new(BTreeSet::from([org])),
+        }
+    }
+
+    /// The person with this id, read.
+    fn person(&self, id: Option<&str>) -> Option<Person<'a>> {
+        let p = self.ws.person(id?)?;
+        self.paths.borrow_mut().insert(p.record().path());
+        Some(p)
+    }
+
+    /// These people, read.
+    fn group(&self, people: Vec<Person<'a>>) -> Vec<Person<'a>> {
+        let mut paths = self.paths.borrow_mut();
+        paths.extend(people.iter().map(|p| p.record().path()));
+        people
+    }
+
+    fn into_paths(self) -> Vec<PathBuf> {
+        self.paths
+            .into_inner()
+            .into_iter()
+            .map(Path::to_path_buf)
+            .collect()
     }
 }
 
@@ -214,18 +259,18 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
     }
 }
 
-fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, RenderError> {
+fn build_context(
+    form: &Form,
+    subject: Subject<'_>,
+) -> Result<(FormContext, Vec<PathBuf>), RenderError> {
     let checked_ws = match subject {
         Subject::Filled(c) => c.workspace(),
         Subject::Blank(w) => w,
     };
-    let workspace = checked_ws.workspace();
-    let org = &workspace.org.to_chuc;
-    let name_of = |id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| workspace.person(id))
-            .and_then(|r| r.nguoi.ho_ten.clone())
-    };
+    let reads = Reads::new(checked_ws);
+    let org = checked_ws.org();
+    let lookup = |id: Option<&str>| reads.person(id).map(Person::nguoi);
+    let name_of = |id: &Option<String>| lookup(id.as_deref()).and_then(|n| n.ho_ten.clone());
     let to_chuc = OrgView {
         cap_tren: org.cap_tren.clone(),
         dang_uy_bo_phan: org.dang_uy_bo_phan.clone(),
@@ -251,7 +296,7 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         let regulation = Catalogue::builtin().regulation_on(None).cloned();
         let ho_so =
             (form.ve == "ho-so").then(|| DossierView::of(&plan::blank(plan::Kind::KetNap), None));
-        return Ok(FormContext {
+        let context = FormContext {
             mau: form.clone(),
             van_ban: DocView {
                 so: None,
@@ -288,7 +333,8 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             giup_do: PersonView::default(),
             ho_so,
             to_chuc,
-        });
+        };
+        return Ok((context, reads.into_paths()));
     };
 
     let record = checked.record();
@@ -332,8 +378,8 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         .nguoi_gioi_thieu
         .iter()
         .map(|s| SponsorView {
-            dang_vien: checked
-                .named(s.dang_vien.as_deref())
+            dang_vien: reads
+                .person(s.dang_vien.as_deref())
                 .map(PersonView::of)
                 .unwrap_or_default(),
             thu: s.clone(),
@@ -370,8 +416,8 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         };
         let mine = kind.of(n).cloned().unwrap_or_default();
         // Everyone in the same decision is named in it (one definition: `facts::decision_key`).
-        let group = checked
-            .decision_group(kind)
+        let group = reads
+            .group(checked.decision_group(kind))
             .into_iter()
             .map(|p| decided(p, chinh_thuc))
             .collect();
@@ -379,7 +425,13 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
     };
     let quyet_dinh_view = decision_of(chinh_thuc);
     let ceremony = n.le_ket_nap.as_ref();
-    let le_ket_nap = ceremony_view(checked);
+    // Only the ceremony's own paperwork names everyone admitted that day.
+    let at_ceremony = if form.ve == "le-ket-nap" {
+        reads.group(checked.ceremony_group())
+    } else {
+        vec![checked.person()]
+    };
+    let le_ket_nap = ceremony_view(checked, at_ceremony, &reads);
     let du_bi = ProbationView {
         tu: ceremony.and_then(|c| c.ngay),
         den: checked.probation_end(),
@@ -392,13 +444,13 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
             ban_kiem_diem: t.clone(),
         })
         .unwrap_or_default();
-    let mentor = checked
-        .named(ceremony.and_then(|c| c.nguoi_giup_do.as_deref()))
+    let mentor = reads
+        .person(ceremony.and_then(|c| c.nguoi_giup_do.as_deref()))
         .map(PersonView::of)
         .unwrap_or_default();
     let ho_so = (form.ve == "ho-so").then(|| DossierView::of(checked.plan(), None));
 
-    Ok(FormContext {
+    let context = FormContext {
         mau: form.clone(),
         van_ban: DocView {
             so,
@@ -407,7 +459,7 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         },
         nguoi: PersonView::of(checked.person()),
         gioi_thieu,
-        hop: meeting(hop, workspace),
+        hop: meeting(hop, &lookup),
         nq_chi_bo: registered_number(org, if chinh_thuc { "13-KNĐ" } else { "6-KNĐ" }, &record.id),
         quy_dinh: Catalogue::builtin().regulation_on(date).cloned(),
         le_trang,
@@ -437,7 +489,8 @@ fn build_context(form: &Form, subject: Subject<'_>) -> Result<FormContext, Rende
         giup_do: mentor,
         ho_so,
         to_chuc,
-    })
+    };
+    Ok((context, reads.into_paths()))
 }
 
 /// The number of the document: the workspace's register first (an entry for this form and this
@@ -484,13 +537,17 @@ fn registered_number(org: &crate::model::ToChuc, code: &str, person: &str) -> Op
     }
 }
 
-/// Everyone admitted at the person's ceremony (same date), one at a time in id order.
-fn ceremony_view(checked: Checked<'_>) -> CeremonyView {
+/// The ceremony of the person, with `people` admitted at it (everyone of that day, in id order,
+/// for the ceremony's own paperwork; the person alone for their other forms).
+fn ceremony_view<'a>(
+    checked: Checked<'a>,
+    people: Vec<Person<'a>>,
+    reads: &Reads<'a>,
+) -> CeremonyView {
     let Some(le) = checked.nguoi().le_ket_nap.as_ref() else {
         return CeremonyView::default();
     };
-    let nguoi = checked
-        .ceremony_group()
+    let nguoi = people
         .into_iter()
         .map(|p| {
             let r = p.nguoi();
@@ -504,7 +561,7 @@ fn ceremony_view(checked: Checked<'_>) -> CeremonyView {
                 quyet_dinh_so: q.so,
                 quyet_dinh_ngay: q.ngay,
                 quyet_dinh_co_quan: q.co_quan,
-                giup_do: p.named(mentor).and_then(|m| m.nguoi().ho_ten.clone()),
+                giup_do: reads.person(mentor).and_then(|m| m.nguoi().ho_ten.clone()),
                 ket_nap_lai: r.ket_nap_lai.is_some(),
             }
         })

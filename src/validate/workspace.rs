@@ -40,6 +40,8 @@ pub struct CheckedWorkspace {
     decisions: HashMap<(DecisionKind, DecisionKey), Vec<usize>>,
     /// Everyone admitted at the ceremony of a day, in id order.
     ceremonies: HashMap<Ngay, Vec<usize>>,
+    /// People by the path of their file, built when first asked for.
+    by_path: OnceLock<HashMap<PathBuf, usize>>,
 }
 
 /// What is known of one person beyond the record.
@@ -146,6 +148,7 @@ impl CheckedWorkspace {
             unreadable,
             decisions,
             ceremonies,
+            by_path: OnceLock::new(),
         }
     }
 
@@ -234,6 +237,28 @@ impl CheckedWorkspace {
     /// Person files that could not be read.
     pub fn unreadable(&self) -> &[Unreadable] {
         &self.unreadable
+    }
+
+    /// The text of a workspace file as it was loaded (after NFC), by its path: the organisation's,
+    /// the bulletin's, or a person's. `None` for a file that is not part of the workspace's data.
+    pub fn file_text(&self, path: &Path) -> Option<&str> {
+        let ws = &self.workspace;
+        if path == ws.org.spans.file().path {
+            return Some(&ws.org.spans.file().text);
+        }
+        if let Some(r) = ws.bao_cao.as_ref().filter(|r| r.spans.file().path == path) {
+            return Some(&r.spans.file().text);
+        }
+        let by_path = self.by_path.get_or_init(|| {
+            ws.people
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.path().to_path_buf(), i))
+                .collect()
+        });
+        by_path
+            .get(path)
+            .map(|&i| ws.people[i].spans.file().text.as_str())
     }
 
     fn group(&self, indices: Option<&Vec<usize>>, me: usize) -> Vec<Person<'_>> {
@@ -382,28 +407,6 @@ impl<'a> Person<'a> {
     pub fn named(self, id: Option<&str>) -> Option<Person<'a>> {
         self.ws.person(id?)
     }
-
-    /// The person and everyone whose data the person's forms print: the people the record names
-    /// by id (sponsors, chair, secretary, mentor), the organisation's secretaries, and the people
-    /// of the same decisions and ceremony. In id order, without repeats.
-    pub fn related(self) -> Vec<Person<'a>> {
-        let org = self.ws.org();
-        let mut out: Vec<Person<'a>> = self
-            .view()
-            .strings()
-            .into_iter()
-            .chain(org.bi_thu.as_deref())
-            .chain(org.pho_bi_thu.as_deref())
-            .filter_map(|id| self.ws.person(id))
-            .collect();
-        out.push(self);
-        out.extend(self.decision_group(DecisionKind::Admission));
-        out.extend(self.decision_group(DecisionKind::Recognition));
-        out.extend(self.ceremony_group());
-        out.sort_by_key(|p| p.index);
-        out.dedup_by_key(|p| p.index);
-        out
-    }
 }
 
 /// A person whose record and organisation passed validation without errors: the only thing the
@@ -490,10 +493,6 @@ mod tests {
             ids(mai.decision_group(DecisionKind::Admission)),
             ["ngo-thi-mai"]
         );
-        // Whose files a form of hers may print: her decision's and ceremony's people among them.
-        let related = ids(hoa.related());
-        assert!(related.contains(&"vu-quoc-huy"), "{related:?}");
-        assert!(related.contains(&"luong-thi-hoa"), "{related:?}");
     }
 
     #[test]

@@ -7,10 +7,12 @@ offending value stands. Loading, validation and rendering all produce them; `ren
 of them into the clerk's terminal output or into JSON.
 */
 
+mod limits;
 mod problem;
 mod render;
 mod setup;
 
+pub use limits::Limit;
 pub use problem::{Deadline, Problem};
 pub use render::{Format, emit};
 pub use setup::Setup;

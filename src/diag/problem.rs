@@ -5,6 +5,7 @@
 
 use super::Cite;
 use super::Lang;
+use super::limits::Limit;
 use super::setup::Setup;
 
 /// A problem in the data. The variant decides the code, the message, the hint and the citation.
@@ -12,6 +13,8 @@ use super::setup::Setup;
 pub enum Problem {
     /// A problem of the set-up (a folder, a file, an unknown form or id), not of the data.
     Setup(Setup),
+    /// A value beyond what a record can sensibly hold.
+    Limit(Limit),
     /// The YAML text cannot be parsed.
     YamlSyntax { detail: String },
     /// A file holds nothing.
@@ -361,6 +364,7 @@ impl Problem {
     pub fn code(&self) -> &'static str {
         match self {
             Problem::Setup(s) => s.code(),
+            Problem::Limit(l) => l.code(),
             Problem::YamlSyntax { .. } => "yaml-syntax",
             Problem::EmptyFile => "empty-file",
             Problem::UnknownKey { .. } => "unknown-key",
@@ -415,6 +419,7 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Problem::Setup(s) => s.message(lang),
+            Problem::Limit(l) => l.message(lang),
             Problem::YamlSyntax { detail } => match lang {
                 Lang::Vi => format!("lỗi cú pháp YAML: {detail}"),
                 Lang::En => format!("YAML syntax error: {detail}"),
@@ -877,6 +882,7 @@ impl Problem {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         let text = match self {
             Problem::Setup(s) => return s.hint(lang),
+            Problem::Limit(l) => return Some(l.hint(lang)),
             Problem::YamlSyntax { .. } => lang
                 .pick(
                     "kiểm tra thụt lề và dấu `:` ở dòng này và dòng trước đó",

@@ -416,7 +416,8 @@ pub struct SoDangVien {
 impl SoDangVien {
     /// Official and probationary together.
     pub fn tong(self) -> u32 {
-        self.chinh_thuc + self.du_bi
+        // Counts are bounded by validation; saturating keeps a sum of unchecked ones in range.
+        self.chinh_thuc.saturating_add(self.du_bi)
     }
 }
 

@@ -18,6 +18,7 @@ mod branches;
 mod dates;
 mod deadlines;
 mod eligibility;
+mod limits;
 mod local_rules;
 mod readmission;
 mod references;
@@ -82,7 +83,8 @@ pub fn check(loaded: Loaded) -> CheckedWorkspace {
         .map(|record| check_record(&ctx, record))
         .collect();
     // Apart from the people: a broken bulletin file costs the articles, not the forms.
-    let report = report::check(&workspace);
+    let mut report = report::check(&workspace);
+    report.extend(limits::report(&workspace));
     let Ctx {
         rules, calendar, ..
     } = ctx;
@@ -95,12 +97,14 @@ fn check_org(workspace: &Workspace) -> Vec<Diagnostic> {
     d.extend(register(workspace));
     d.extend(branches::org(workspace));
     d.extend(local_rules::org(workspace));
+    d.extend(limits::org(workspace));
     d
 }
 
 fn check_record(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     let workspace = ctx.workspace;
     let mut d = required::person(record);
+    d.extend(limits::person(record));
     d.extend(dates::person(record));
     d.extend(references::person(workspace, record));
     d.extend(references::meeting_counts(record));

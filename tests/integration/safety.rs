@@ -309,3 +309,86 @@ fn numbers_that_bound_work_are_bounded() {
     }
     assert!(!Path::new(&ws.file("big")).exists());
 }
+
+/// `validate --format json` of a workspace: (exit code, `code@line:column` of each diagnostic).
+fn diagnostics(ws: &TestWorkspace) -> (Option<i32>, Vec<String>) {
+    let out = run(hoso().args(["validate", "--format", "json"]).arg(ws.path()));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}@{}:{}",
+                d["code"].as_str().unwrap(),
+                d["line"],
+                d["column"]
+            )
+        })
+        .collect();
+    (out.status.code(), found)
+}
+
+#[test]
+fn a_margin_beyond_reason_is_an_error_not_a_crash() {
+    let ws = TestWorkspace::demo();
+    ws.edit("to-chuc.yaml", "  trai: 30", "  trai: 1e308");
+    assert_eq!(
+        diagnostics(&ws),
+        (Some(1), vec!["number-out-of-range@14:9".to_string()])
+    );
+    let out = run(&mut crate::common::render_cmd(
+        &ws,
+        "6-KNĐ",
+        Some("tran-thi-binh"),
+        &ws.file("6.pdf"),
+    ));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("le_trang.trai"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_count_that_would_wrap_is_that_persons_error_and_the_others_go_on() {
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "    chinh_thuc: 13",
+        "    chinh_thuc: 4294967295",
+    );
+    let (code, found) = diagnostics(&ws);
+    assert_eq!(code, Some(1));
+    assert!(
+        found.iter().any(|d| d.starts_with("number-out-of-range@")),
+        "{found:?}"
+    );
+    let out = run(hoso()
+        .arg("batch")
+        .arg(ws.path())
+        .arg("-o")
+        .arg(ws.file("out")));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("4 xong, 1 lỗi"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_name_piled_with_marks_is_that_persons_error_and_costs_nothing() {
+    let ws = TestWorkspace::demo();
+    let pile = format!("Trần{}", "\u{301}".repeat(2000));
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "ho_ten: Trần Thị Bình",
+        &format!("ho_ten: {pile}"),
+    );
+    let (code, found) = diagnostics(&ws);
+    assert_eq!(
+        (code, found),
+        (Some(1), vec!["too-many-marks@2:9".to_string()])
+    );
+    let out = run(hoso()
+        .arg("batch")
+        .arg(ws.path())
+        .arg("-o")
+        .arg(ws.file("out")));
+    assert!(stderr(&out).contains("4 xong, 1 lỗi"), "{}", stderr(&out));
+}

@@ -133,6 +133,9 @@ pub fn render_failed(e: crate::render::RenderError, lang: Lang) -> i32 {
             setup_failed(Setup::TemplateFailed { name, detail }, Format::Human, lang);
             DATA_FAILED
         }
+        RenderError::Refused { path } => {
+            setup_failed(Setup::TemplateRefused { path }, Format::Human, lang)
+        }
         RenderError::Io { path, source } => {
             let detail = source.to_string();
             setup_failed(Setup::CannotRead { path, detail }, Format::Human, lang)

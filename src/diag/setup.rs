@@ -30,6 +30,8 @@ pub enum Setup {
     },
     /// `init` into a folder that already holds something.
     NotEmpty { path: PathBuf },
+    /// A workspace's template that is not a regular file inside the workspace.
+    TemplateRefused { path: PathBuf },
     /// A template (built-in or the workspace's) failed.
     TemplateFailed { name: String, detail: String },
     /// Typst could not typeset a document.
@@ -65,6 +67,7 @@ impl Setup {
             Setup::UnknownPersonId { .. } => "unknown-id",
             Setup::NotEmpty { .. } => "folder-not-empty",
             Setup::TemplateFailed { .. } => "template-failed",
+            Setup::TemplateRefused { .. } => "template-refused",
             Setup::TypesetFailed { .. } => "typeset-failed",
             Setup::DossierFailed { .. } => "dossier-failed",
             Setup::FormHasNoNumber { .. } => "form-has-no-number",
@@ -131,6 +134,18 @@ impl Setup {
                     format!("`{p}` đã có dữ liệu; không ghi đè")
                 } else {
                     format!("`{p}` is not empty; nothing was overwritten")
+                }
+            }
+            Setup::TemplateRefused { path } => {
+                let p = path.display();
+                if vi {
+                    format!(
+                        "không đọc mẫu in `{p}`: đó không phải tệp thường nằm trong thư mục hồ sơ (liên kết ra ngoài, thư mục, thiết bị, hoặc tệp quá lớn)"
+                    )
+                } else {
+                    format!(
+                        "template `{p}` not read: it is not a regular file inside the workspace (a link out of it, a folder, a device, or too large)"
+                    )
                 }
             }
             Setup::TemplateFailed { name, detail } => {

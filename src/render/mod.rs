@@ -69,6 +69,13 @@ pub enum RenderError {
         /// minijinja's error, with the template line.
         source: minijinja::Error,
     },
+    /// A workspace's template is not a regular file inside the workspace (a link out of it, a
+    /// folder, a device): it is not read.
+    #[error("template `{}` is not a regular file inside the workspace", path.display())]
+    Refused {
+        /// The file.
+        path: std::path::PathBuf,
+    },
     /// A workspace template could not be read.
     #[error("cannot read template `{}`: {source}", path.display())]
     Io {
@@ -108,6 +115,10 @@ impl Renderer {
             .build()
             .expect("the default delimiters are valid");
         env.set_syntax(syntax);
+        // A template is a program: a loop in a workspace's override must end with an error, not
+        // hang a batch. The largest built-in form (a personal history of 30 entries) uses a few
+        // thousand instructions.
+        env.set_fuel(Some(TEMPLATE_FUEL));
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
         env.set_formatter(format_value);
         env.add_filter("ngay", filter_ngay);
@@ -129,11 +140,11 @@ impl Renderer {
             if name.starts_with("bulletin/") {
                 continue;
             }
-            let text = match workspace_root.map(|r| r.join("templates").join(&name)) {
-                Some(p) if p.is_file() => std::fs::read_to_string(&p)
-                    .map_err(|source| RenderError::Io { path: p, source })?,
-                _ => builtin.to_string(),
+            let own = match workspace_root {
+                Some(root) => read_override(root, &name)?,
+                None => None,
             };
+            let text = own.unwrap_or_else(|| builtin.to_string());
             sha2::Digest::update(&mut digest, name.as_bytes());
             sha2::Digest::update(&mut digest, text.as_bytes());
             if name == LIBRARY_PATH {
@@ -241,6 +252,45 @@ impl<'a> Reads<'a> {
             .map(Path::to_path_buf)
             .collect()
     }
+}
+
+/// Instructions a template may execute for one document.
+pub const TEMPLATE_FUEL: u64 = 5_000_000;
+
+/// The largest template a workspace may bring.
+const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
+/// The workspace's own version of a built-in template (`<root>/templates/<name>`), if it has one.
+///
+/// Only a regular file inside the workspace is read: a link may point within it, but one that
+/// leads out of it (to `/proc/self/environ`, a private key) is refused, as is a folder, a FIFO or
+/// a device under the template's name. The bulletin's templates are read the same way.
+pub fn read_override(root: &Path, name: &str) -> Result<Option<String>, RenderError> {
+    use std::io::Read;
+    let path = root.join("templates").join(name);
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| RenderError::Io { path, source }
+    };
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(&path)(e)),
+        Ok(_) => {}
+    }
+    let refused = || RenderError::Refused { path: path.clone() };
+    let real = std::fs::canonicalize(&path).map_err(io(&path))?;
+    let inside = std::fs::canonicalize(root).is_ok_and(|r| real.starts_with(r));
+    if !inside || !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
+        return Err(refused());
+    }
+    let mut text = String::new();
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_string(&mut text))
+        .map_err(io(&path))?;
+    if text.len() as u64 > MAX_TEMPLATE_BYTES {
+        return Err(refused());
+    }
+    Ok(Some(text))
 }
 
 /// `6-KNĐ` → `6-KND`, for file names.

@@ -392,3 +392,81 @@ fn a_name_piled_with_marks_is_that_persons_error_and_costs_nothing() {
         .arg(ws.file("out")));
     assert!(stderr(&out).contains("4 xong, 1 lỗi"), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_template_override_that_links_out_of_the_workspace_is_never_read() {
+    let ws = TestWorkspace::demo();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("id_ed25519");
+    std::fs::write(&secret, "BÍ MẬT -----BEGIN OPENSSH PRIVATE KEY-----").unwrap();
+    std::fs::create_dir_all(ws.file("templates/forms")).unwrap();
+    std::os::unix::fs::symlink(&secret, ws.file("templates/forms/6-knd.typ.j2")).unwrap();
+    let pdf = ws.file("6.pdf");
+    let out = run(&mut crate::common::render_cmd(
+        &ws,
+        "6-KNĐ",
+        Some("tran-thi-binh"),
+        &pdf,
+    ));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("không đọc mẫu in"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("BÍ MẬT"));
+    assert!(!pdf.exists());
+    // A link that stays inside the workspace is the clerk's own arrangement, and is read.
+    std::fs::remove_file(ws.file("templates/forms/6-knd.typ.j2")).unwrap();
+    std::fs::create_dir_all(ws.file("mau-rieng")).unwrap();
+    let own = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/forms/6-knd.typ.j2"),
+    )
+    .unwrap()
+    .replacen(
+        "trich-yeu: [đề nghị kết nạp đảng viên]",
+        "trich-yeu: [đề nghị kết nạp đảng viên RIÊNG]",
+        1,
+    );
+    std::fs::write(ws.file("mau-rieng/6.j2"), own).unwrap();
+    std::os::unix::fs::symlink(
+        "../../mau-rieng/6.j2",
+        ws.file("templates/forms/6-knd.typ.j2"),
+    )
+    .unwrap();
+    let out = run(&mut crate::common::render_cmd(
+        &ws,
+        "6-KNĐ",
+        Some("tran-thi-binh"),
+        &pdf,
+    ));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(crate::common::pdf_text(&pdf).contains("RIÊNG"));
+}
+
+#[test]
+fn a_template_that_never_ends_stops_with_an_error_for_that_document() {
+    let ws = TestWorkspace::demo();
+    std::fs::create_dir_all(ws.file("templates/forms")).unwrap();
+    std::fs::write(
+        ws.file("templates/forms/6-knd.typ.j2"),
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = run(&mut crate::common::render_cmd(
+        &ws,
+        "6-KNĐ",
+        Some("tran-thi-binh"),
+        &ws.file("6.pdf"),
+    ));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("forms/6-knd.typ.j2"),
+        "{}",
+        stderr(&out)
+    );
+    // Bounded: it is stopped, not left to run (a generous bound for a slow machine).
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}

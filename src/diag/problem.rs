@@ -49,6 +49,11 @@ pub enum Problem {
     },
     /// Two files give the same person id.
     DuplicateId { id: String, other: String },
+    /// A person file whose name is not an id: lower-case letters and digits joined by `-`.
+    InvalidId {
+        id: String,
+        suggestion: Option<String>,
+    },
     /// A person who must be a member (sponsor, chair, secretary) is not one.
     NotAMember { field: String, id: String },
     /// Figures of a meeting that do not add up.
@@ -374,6 +379,7 @@ impl Problem {
             Problem::DateOrder { .. } => "date-order",
             Problem::UnknownPerson { .. } => "unknown-person",
             Problem::DuplicateId { .. } => "duplicate-id",
+            Problem::InvalidId { .. } => "invalid-id",
             Problem::NotAMember { .. } => "not-a-member",
             Problem::CountMismatch { .. } => "count-mismatch",
             Problem::AdmissionDateConflict { .. } => "admission-date-conflict",
@@ -465,6 +471,16 @@ impl Problem {
             Problem::DuplicateId { id, other } => match lang {
                 Lang::Vi => format!("mã `{id}` đã dùng cho tệp `{other}`"),
                 Lang::En => format!("id `{id}` is already used by `{other}`"),
+            },
+            Problem::InvalidId { id, .. } => match lang {
+                Lang::Vi => format!(
+                    "tên tệp `{}` không dùng làm mã người được: mã chỉ gồm chữ thường không dấu, chữ số và dấu `-`",
+                    id.escape_debug()
+                ),
+                Lang::En => format!(
+                    "the file name `{}` cannot be a person's id: an id has only lower-case letters without accents, digits and `-`",
+                    id.escape_debug()
+                ),
             },
             Problem::NotAMember { field, id } => match lang {
                 Lang::Vi => format!("`{field}`: `{id}` chưa phải là đảng viên"),
@@ -925,6 +941,16 @@ impl Problem {
                 .to_string(),
             Problem::DuplicateId { .. } => lang
                 .pick("đổi tên một trong hai tệp", "rename one of the two files")
+                .to_string(),
+            Problem::InvalidId {
+                suggestion: Some(s),
+                ..
+            } => match lang {
+                Lang::Vi => format!("đổi tên tệp thành `{s}.yaml`"),
+                Lang::En => format!("rename the file `{s}.yaml`"),
+            },
+            Problem::InvalidId { suggestion: None, .. } => lang
+                .pick("đổi tên tệp theo họ tên, ví dụ `tran-thi-binh.yaml`", "name the file after the person, for example `tran-thi-binh.yaml`")
                 .to_string(),
             Problem::NotAMember { .. } => lang
                 .pick(

@@ -63,6 +63,22 @@ pub fn emit(
     }
 }
 
+/// A path as a terminal may print it: control characters in a file name (a line break, an
+/// escape sequence) are shown escaped, never sent to the terminal.
+fn printable(path: &std::path::Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     // codespan wants its own file table; the same SourceFile may be shared by many diagnostics.
     let mut files = SimpleFiles::new();
@@ -92,7 +108,7 @@ fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn Write) -> io
             let id = match ids.iter().find(|(f, _)| Arc::ptr_eq(f, &loc.file)) {
                 Some((_, id)) => *id,
                 None => {
-                    let id = files.add(loc.file.path.display().to_string(), loc.file.text.clone());
+                    let id = files.add(printable(&loc.file.path), loc.file.text.clone());
                     ids.push((loc.file.clone(), id));
                     id
                 }

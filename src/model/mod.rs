@@ -17,6 +17,7 @@ Keys are the clerk's vocabulary, Vietnamese without diacritics; `keys.rs` docume
 
 mod bao_cao;
 mod date;
+pub mod id;
 pub mod keys;
 mod load;
 mod path;

@@ -71,9 +71,22 @@ impl<'a> Ctx<'a> {
 /// file, and resolves what later stages need to know of each person (see [`CheckedWorkspace`]).
 pub fn check(loaded: Loaded) -> CheckedWorkspace {
     let Loaded {
-        workspace,
-        diagnostics: load,
+        mut workspace,
+        diagnostics: mut load,
     } = loaded;
+    // A file whose name is not an id is that file's problem: it takes no part in anything.
+    workspace.people.retain(|record| {
+        if crate::model::id::is_id(&record.id) {
+            return true;
+        }
+        let problem = Problem::InvalidId {
+            id: record.id.clone(),
+            suggestion: crate::model::id::slug(&record.id),
+        };
+        let at = crate::diag::Location::file_start(record.spans.file());
+        load.push(Diagnostic::error(problem, Some(at)));
+        false
+    });
     let ctx = Ctx::new(&workspace);
     let org = check_org(&workspace);
     // People are independent: checked in parallel, kept in id order.

@@ -470,3 +470,43 @@ fn a_template_that_never_ends_stops_with_an_error_for_that_document() {
     // Bounded: it is stopped, not left to run (a generous bound for a slow machine).
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
+
+/// A file name is an id only when it is a slug: one named `...yaml` would write outside the
+/// output folder, a line break would inject lines into the calendar, an escape would reach the
+/// terminal. Each such file is that file's error; the others go on.
+#[test]
+fn a_file_name_that_is_not_an_id_is_that_files_error() {
+    let ws = TestWorkspace::demo();
+    let khoa = std::fs::read_to_string(ws.file("ket-nap/dang-van-khoa.yaml")).unwrap();
+    std::fs::write(ws.file("ket-nap/....yaml"), &khoa).unwrap();
+    std::fs::write(ws.file("ket-nap/a\nEND:VCALENDAR.yaml"), &khoa).unwrap();
+    std::fs::write(ws.file("ket-nap/x\u{1b}[2J.yaml"), &khoa).unwrap();
+    let (code, found) = diagnostics(&ws);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        found
+            .iter()
+            .filter(|d| d.starts_with("invalid-id@1:1"))
+            .count(),
+        3,
+        "{found:?}"
+    );
+    let list = run(hoso().arg("list").arg(ws.path()));
+    let text = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        !text.contains('\u{1b}') && !text.contains("END:VCALENDAR"),
+        "{text}"
+    );
+    let human = run(hoso().arg("validate").arg(ws.path()));
+    assert!(!String::from_utf8_lossy(&human.stdout).contains('\u{1b}'));
+    let out = ws.file("out");
+    let batch = run(hoso().arg("batch").arg(ws.path()).arg("-o").arg(&out));
+    assert!(stderr(&batch).contains("5 xong"), "{}", stderr(&batch));
+    assert!(!ws.file("ho-so.pdf").exists() && !out.join("ho-so.pdf").exists());
+    let ics = ws.file("han.ics");
+    run(hoso()
+        .args(["due", "--on", "01/01/2026", "--within", "3650", "--ics"])
+        .arg(&ics)
+        .arg(ws.path()));
+    assert!(!std::fs::read_to_string(&ics).unwrap().contains("a\nEND"));
+}

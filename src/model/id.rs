@@ -1,0 +1,82 @@
+//! Person ids: the file name of a person's record, and what every reference to them writes.
+//!
+//! An id is a slug: lower-case ASCII letters and digits in groups joined by single hyphens
+//! (`tran-thi-binh`, `nguyen-van-an-2`). Nothing else can be one: an id becomes a folder and file
+//! names of outputs, a calendar UID and a word on the terminal, so a file named `...yaml` or with
+//! a line break or an escape character in its name is refused rather than trusted.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Whether `s` is an id.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.split('-').all(|group| {
+            !group.is_empty()
+                && group
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// The id a name would give: Vietnamese letters folded to ASCII (`Trần Thị Bình` →
+/// `tran-thi-binh`, `Đặng` → `dang`), anything else a separator. `None` when nothing is left.
+pub fn slug(name: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c if is_combining_mark(c) => continue,
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            out.push(c);
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    out.truncate(100);
+    let out = out.trim_end_matches('-').to_string();
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_slugs_and_names_fold_to_them() {
+        for ok in ["tran-thi-binh", "nguyen-van-an-2", "r2-17y11m", "a"] {
+            assert!(is_id(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "..",
+            "...",
+            "Tran",
+            "tran--binh",
+            "-a",
+            "a-",
+            "a b",
+            "a\nb",
+            "a\u{1b}[31m",
+            "trần",
+        ] {
+            assert!(!is_id(bad), "{bad:?}");
+        }
+        assert_eq!(slug("Trần Thị Bình").as_deref(), Some("tran-thi-binh"));
+        assert_eq!(slug("  Đặng Văn  Khoa ").as_deref(), Some("dang-van-khoa"));
+        assert_eq!(
+            slug("Nguyễn Thị Ánh 2").as_deref(),
+            Some("nguyen-thi-anh-2")
+        );
+        assert_eq!(slug("..."), None);
+        assert!(slug("a\u{1b}[31mb").is_some_and(|s| is_id(&s)));
+    }
+}

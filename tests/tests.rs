@@ -20,6 +20,8 @@ mod cli;
 mod dossier;
 #[path = "integration/forms.rs"]
 mod forms;
+#[path = "integration/fuzz.rs"]
+mod fuzz;
 #[path = "integration/golden.rs"]
 mod golden;
 #[path = "integration/pdf.rs"]

@@ -94,15 +94,13 @@ fn values<T: Serialize>(record: &T, locate: &dyn Fn(&str) -> Location) -> Vec<Di
     walk(&tree, &mut String::new(), &mut |path, value| match value {
         // Margins have their own range (above).
         Value::Number(_) if path.starts_with("le_trang.") => {}
-        Value::Number(n) => {
-            if n.as_f64().is_some_and(|x| x.abs() > MAX_NUMBER) {
-                d.push(out_of_range(
-                    path,
-                    &n.to_string(),
-                    (0.0, MAX_NUMBER),
-                    locate,
-                ));
-            }
+        Value::Number(n) if n.as_f64().is_some_and(|x| x.abs() > MAX_NUMBER) => {
+            d.push(out_of_range(
+                path,
+                &n.to_string(),
+                (0.0, MAX_NUMBER),
+                locate,
+            ));
         }
         Value::String(s) => {
             let chars = s.chars().count();

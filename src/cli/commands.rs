@@ -722,7 +722,7 @@ fn cap_so(code: &str, id: &str, root: &Path, lang: Lang) -> i32 {
         .and_then(|text| {
             // Never write a register that no longer reads back with the new entry in it.
             let org: crate::model::ToChuc =
-                serde_yaml_ng::from_str(&text).map_err(|e| e.to_string())?;
+                crate::model::from_yaml(&text).map_err(|e| e.to_string())?;
             if org
                 .so_van_ban
                 .iter()

@@ -9,9 +9,11 @@ of them into the clerk's terminal output or into JSON.
 
 mod problem;
 mod render;
+mod yaml;
 
 pub use problem::{Deadline, Problem};
 pub use render::{Format, emit};
+pub use yaml::{SyntaxFault, ValueFault, ValueKind, YamlLimit};
 
 use serde::Serialize;
 use std::fmt;

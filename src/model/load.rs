@@ -296,7 +296,14 @@ pub(crate) fn parse<T: DeserializeOwned>(
         Ok(value) => (Some((value, spans)), diagnostics),
         Err(e) => {
             let path = track.path().to_string();
-            let path = if path == "." { String::new() } else { path };
+            // `?` stands for a key being read (a key given twice fails there): its block's path.
+            let path = path.strip_suffix('?').unwrap_or(&path);
+            let path = path.strip_suffix('.').unwrap_or(path);
+            let path = if path == "." {
+                String::new()
+            } else {
+                path.to_string()
+            };
             let join = |field: &str| {
                 if path.is_empty() {
                     field.to_string()
@@ -316,15 +323,17 @@ pub(crate) fn parse<T: DeserializeOwned>(
                     let full = join(&field);
                     (missing_problem(kind, &full), spans.locate(&full))
                 }
-                Fault::Value(fault) => {
-                    // A key given twice: point at the second one, which the index keeps.
-                    let location = match &fault {
-                        ValueFault::DuplicateKey { key } => spans.key(&join(key)),
-                        _ => None,
-                    };
-                    let location = location.unwrap_or_else(|| spans.locate(&path));
-                    let field = path.clone();
+                // A key given twice: named in full, and pointed at its second occurrence (the
+                // one the index keeps).
+                Fault::Value(ValueFault::DuplicateKey { key }) => {
+                    let field = join(&key);
+                    let location = spans.key(&field).unwrap_or_else(|| spans.locate(&path));
+                    let fault = ValueFault::DuplicateKey { key };
                     (Problem::InvalidValue { field, fault }, location)
+                }
+                Fault::Value(fault) => {
+                    let field = path.clone();
+                    (Problem::InvalidValue { field, fault }, spans.locate(&path))
                 }
                 // Problems of the text, not of a field: where the reader stopped.
                 Fault::Text(problem) => {
@@ -384,6 +393,9 @@ fn read_fault(e: &serde_saphyr::Error) -> Fault {
         }),
         E::InvalidScalar { ty, .. } => Fault::Value(ValueFault::NotA {
             expected: ValueKind::from_serde(ty),
+        }),
+        E::Unexpected { expected, .. } => Fault::Value(ValueFault::NotA {
+            expected: ValueKind::from_serde(expected),
         }),
         E::InvalidBooleanStrict { .. } => Fault::Value(ValueFault::NotA {
             expected: ValueKind::Bool,
@@ -530,6 +542,22 @@ mod tests {
             d[0]
         );
         assert_eq!(d[0].location.as_ref().unwrap().line, 2);
+    }
+
+    #[test]
+    fn a_key_given_twice_is_located_at_its_second_line() {
+        let file = Arc::new(SourceFile {
+            path: "p.yaml".into(),
+            text: "ho_ten: A\nhop_chi_bo:\n  ngay: 01/01/2026\n  ngay: 02/01/2026\n".into(),
+        });
+        let (parsed, d) = parse::<Nguoi>(file, FileKind::Nguoi);
+        assert!(parsed.is_none());
+        assert_eq!(d[0].code(), "invalid-value");
+        assert_eq!(d[0].location.as_ref().unwrap().line, 4);
+        assert_eq!(
+            d[0].problem.message(crate::diag::Lang::Vi),
+            "giá trị của `hop_chi_bo.ngay` không hợp lệ: khóa `ngay` được ghi hai lần"
+        );
     }
 
     #[test]

@@ -156,16 +156,16 @@ impl Catalogue {
                 let name = file.path().to_string_lossy();
                 let text = file.contents_utf8().unwrap_or_default();
                 if name == DOSSIERS_FILE {
-                    dossiers = serde_yaml_ng::from_str(text)
+                    dossiers = crate::model::from_yaml(text)
                         .unwrap_or_else(|e| panic!("built-in {name}: {e}"));
                 } else if name == REGULATIONS_FILE {
-                    regulations = serde_yaml_ng::from_str(text)
+                    regulations = crate::model::from_yaml(text)
                         .unwrap_or_else(|e| panic!("built-in {name}: {e}"));
                 } else if name == RULES_FILE {
                     // The admission rules: read by `rules.rs`.
                 } else if name.ends_with(".yaml") {
                     forms.push(
-                        serde_yaml_ng::from_str::<Form>(text)
+                        crate::model::from_yaml::<Form>(text)
                             .unwrap_or_else(|e| panic!("built-in {name}: {e}")),
                     );
                 }

@@ -143,11 +143,64 @@ pub fn append_entry(text: &str, entry: &NewEntry) -> Result<String, AppendError>
     Ok(out)
 }
 
-/// A scalar as YAML writes it (quoted when it has to be).
+/// A scalar as YAML writes it, quoted only when it has to be, the way the register's existing
+/// lines are written: plain when it reads back as the same text, in single quotes when it has
+/// no control character, else double-quoted with escapes.
 fn yaml_scalar(value: &str) -> String {
-    serde_yaml_ng::to_string(value)
-        .map(|s| s.trim_end().to_string())
-        .unwrap_or_else(|_| format!("{value:?}"))
+    if plain_reads_back(value) {
+        value.to_string()
+    } else if !value.chars().any(char::is_control) {
+        format!("'{}'", value.replace('\'', "''"))
+    } else {
+        serde_saphyr::to_string(&value)
+            .map(|s| s.trim_end().to_string())
+            .unwrap_or_else(|_| format!("{value:?}"))
+    }
+}
+
+/// Whether `value`, written without quotes after `key: `, is read back as that same text: not
+/// empty or padded, no indicator at its start, no `: ` or ` #` inside, no control character,
+/// and not a word that YAML reads as something else (null, a boolean, a number).
+fn plain_reads_back(value: &str) -> bool {
+    let Some(first) = value.chars().next() else {
+        return false;
+    };
+    let second = value.chars().nth(1);
+    let indicator = "[]{},#&*!|>'\"%@`".contains(first)
+        || ("-?:".contains(first) && second.is_none_or(|c| c == ' '));
+    let padded = value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace);
+    let breaks = value.contains(": ") || value.contains(" #") || value.ends_with(':');
+    let marker = value.starts_with("---") || value.starts_with("...");
+    !(indicator
+        || padded
+        || breaks
+        || marker
+        || value.chars().any(char::is_control)
+        || reads_as_other_than_text(value))
+}
+
+/// Whether YAML 1.2 (hoso reads `yes`, `no`, `1_000` as text) reads this plain word as null, a
+/// boolean or a number.
+fn reads_as_other_than_text(value: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+    ];
+    if WORDS.contains(&value) {
+        return true;
+    }
+    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let lower = unsigned.to_ascii_lowercase();
+    if lower == ".inf" || lower == ".nan" {
+        return true;
+    }
+    if let Some(digits) = ["0x", "0o", "0b"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    {
+        return !digits.is_empty() && digits.chars().all(|c| c.is_ascii_hexdigit());
+    }
+    let starts_like_number = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    starts_like_number && unsigned.parse::<f64>().is_ok()
 }
 
 /// A new register entry.
@@ -188,7 +241,7 @@ mod tests {
             "{added}"
         );
         // The result reads back as two entries.
-        let org: ToChuc = serde_yaml_ng::from_str(&out).unwrap();
+        let org: ToChuc = crate::model::from_yaml(&out).unwrap();
         assert_eq!(org.so_van_ban.len(), 2);
         assert_eq!(
             org.so_van_ban[1].trich_yeu.as_deref(),
@@ -199,7 +252,7 @@ mod tests {
     #[test]
     fn starts_a_register_and_refuses_one_that_is_not_last() {
         let out = append_entry("chi_bo: A", &entry()).unwrap();
-        let org: ToChuc = serde_yaml_ng::from_str(&out).unwrap();
+        let org: ToChuc = crate::model::from_yaml(&out).unwrap();
         assert_eq!(org.so_van_ban[0].so, 6);
         assert!(
             append_entry(
@@ -280,7 +333,7 @@ pub fn issue(
         crate::output::remove_stale_temporaries(dir);
     }
     let text = std::fs::read_to_string(&real).map_err(|e| not_written(e.to_string()))?;
-    let current: ToChuc = serde_yaml_ng::from_str(&text).map_err(|e| not_written(e.to_string()))?;
+    let current: ToChuc = crate::model::from_yaml(&text).map_err(|e| not_written(e.to_string()))?;
     if let Some(entry) = entry_for(&current, form, id) {
         return Ok(Issued::AlreadyRegistered {
             number: format!("{:02}-{}", entry.so, self::series(entry, &current)),
@@ -303,7 +356,7 @@ pub fn issue(
     };
     let text = append_entry(&text, &entry).map_err(|e| not_written(e.to_string()))?;
     // Never write a register that no longer reads back with the new entry in it.
-    let reread: ToChuc = serde_yaml_ng::from_str(&text).map_err(|e| not_written(e.to_string()))?;
+    let reread: ToChuc = crate::model::from_yaml(&text).map_err(|e| not_written(e.to_string()))?;
     if !reread
         .so_van_ban
         .iter()

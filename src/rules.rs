@@ -218,7 +218,7 @@ impl RuleBook {
 
     /// Reads a rules file.
     pub fn parse(text: &str) -> Result<RuleBook, String> {
-        let file: RulesFile = serde_yaml_ng::from_str(text).map_err(|e| e.to_string())?;
+        let file: RulesFile = crate::model::from_yaml(text).map_err(|e| e.to_string())?;
         let mut sets: Vec<RuleSet> = Vec::new();
         let mut defs = file.bo.clone();
         defs.sort_by_key(|s| s.hieu_luc_tu);

@@ -11,11 +11,13 @@ mod limits;
 mod problem;
 mod render;
 mod setup;
+mod yaml;
 
 pub use limits::Limit;
 pub use problem::{Deadline, Problem};
 pub use render::{Format, emit};
 pub use setup::Setup;
+pub use yaml::{SyntaxFault, ValueFault, ValueKind, YamlLimit};
 
 use serde::Serialize;
 use std::fmt;

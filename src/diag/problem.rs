@@ -7,6 +7,7 @@ use super::Cite;
 use super::Lang;
 use super::limits::Limit;
 use super::setup::Setup;
+use super::yaml::{SyntaxFault, ValueFault, YamlLimit};
 
 /// A problem in the data. The variant decides the code, the message, the hint and the citation.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +16,10 @@ pub enum Problem {
     Setup(Setup),
     /// A value beyond what a record can sensibly hold.
     Limit(Limit),
-    /// The YAML text cannot be parsed.
-    YamlSyntax { detail: String },
+    /// The YAML text cannot be parsed. `detail` is the parser's English text, for English output.
+    YamlSyntax { fault: SyntaxFault, detail: String },
+    /// A file past a limit of the YAML reader (nesting, aliases, size): refused, not read.
+    YamlLimit { limit: YamlLimit },
     /// A file holds nothing.
     EmptyFile,
     /// A key that `hoso` does not know, maybe a misspelling.
@@ -25,7 +28,7 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     /// A value of the wrong kind (text where a number is expected, a list where text is expected...).
-    InvalidValue { field: String, detail: String },
+    InvalidValue { field: String, fault: ValueFault },
     /// A date that cannot be read.
     InvalidDate { field: String, value: String },
     /// A required value is missing.
@@ -371,6 +374,10 @@ impl Problem {
             Problem::Setup(s) => s.code(),
             Problem::Limit(l) => l.code(),
             Problem::YamlSyntax { .. } => "yaml-syntax",
+            Problem::YamlLimit {
+                limit: YamlLimit::Depth { .. },
+            } => "yaml-too-deep",
+            Problem::YamlLimit { .. } => "yaml-too-large",
             Problem::EmptyFile => "empty-file",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::InvalidValue { .. } => "invalid-value",
@@ -426,18 +433,39 @@ impl Problem {
         match self {
             Problem::Setup(s) => s.message(lang),
             Problem::Limit(l) => l.message(lang),
-            Problem::YamlSyntax { detail } => match lang {
-                Lang::Vi => format!("lỗi cú pháp YAML: {detail}"),
+            Problem::YamlSyntax { fault, detail } => match lang {
+                Lang::Vi => format!("lỗi cú pháp YAML: {}", fault.vi()),
                 Lang::En => format!("YAML syntax error: {detail}"),
+            },
+            Problem::YamlLimit { limit } => match (limit, lang) {
+                (YamlLimit::Depth { max }, Lang::Vi) => {
+                    format!("tệp lồng nhau quá sâu (quá {max} cấp), không đọc")
+                }
+                (YamlLimit::Depth { max }, Lang::En) => {
+                    format!("the file is nested too deep (over {max} levels) and is not read")
+                }
+                (YamlLimit::Aliases, Lang::Vi) => {
+                    "các tham chiếu `*...` trong tệp bung ra quá lớn, không đọc".into()
+                }
+                (YamlLimit::Aliases, Lang::En) => {
+                    "the aliases (`*...`) of the file expand too far and it is not read".into()
+                }
+                (YamlLimit::Size, Lang::Vi) => "tệp quá lớn đối với một hồ sơ, không đọc".into(),
+                (YamlLimit::Size, Lang::En) => {
+                    "the file is too large for a record and is not read".into()
+                }
             },
             Problem::EmptyFile => lang.pick("tệp rỗng", "the file is empty").into(),
             Problem::UnknownKey { key, .. } => match lang {
                 Lang::Vi => format!("khóa `{key}` không có trong mẫu dữ liệu"),
                 Lang::En => format!("unknown key `{key}`"),
             },
-            Problem::InvalidValue { field, detail } => match lang {
-                Lang::Vi => format!("giá trị của `{field}` không hợp lệ: {detail}"),
-                Lang::En => format!("invalid value for `{field}`: {detail}"),
+            Problem::InvalidValue { field, fault } => match lang {
+                Lang::Vi => format!(
+                    "giá trị của `{field}` không hợp lệ: {}",
+                    fault.describe(lang)
+                ),
+                Lang::En => format!("invalid value for `{field}`: {}", fault.describe(lang)),
             },
             Problem::InvalidDate { field, value } => match lang {
                 Lang::Vi => format!("`{field}`: không đọc được ngày `{value}`"),
@@ -903,6 +931,12 @@ impl Problem {
                 .pick(
                     "kiểm tra thụt lề và dấu `:` ở dòng này và dòng trước đó",
                     "check the indentation and the `:` on this line and the one before",
+                )
+                .to_string(),
+            Problem::YamlLimit { .. } => lang
+                .pick(
+                    "một hồ sơ chỉ cần vài cấp thụt lề; xem tệp có bị hỏng hay bị sửa nhầm không",
+                    "a record needs only a few levels; check whether the file is damaged",
                 )
                 .to_string(),
             Problem::UnknownKey { suggestion: Some(s), .. }

@@ -81,12 +81,7 @@ impl fmt::Display for Ngay {
 impl<'de> Deserialize<'de> for Ngay {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // YAML may hand over `2020` as a number; take every scalar as text.
-        let raw = serde_yaml_ng::Value::deserialize(deserializer)?;
-        let text = match &raw {
-            serde_yaml_ng::Value::String(s) => s.clone(),
-            serde_yaml_ng::Value::Number(n) => n.to_string(),
-            other => format!("{other:?}"),
-        };
+        let text = deserializer.deserialize_any(AsText)?;
         Ngay::parse(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("{INVALID_DATE_MARK}{text}")))
     }
@@ -158,12 +153,7 @@ impl fmt::Display for ThoiDiem {
 
 impl<'de> Deserialize<'de> for ThoiDiem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = serde_yaml_ng::Value::deserialize(deserializer)?;
-        let text = match &raw {
-            serde_yaml_ng::Value::String(s) => s.clone(),
-            serde_yaml_ng::Value::Number(n) => n.to_string(),
-            other => format!("{other:?}"),
-        };
+        let text = deserializer.deserialize_any(AsText)?;
         ThoiDiem::parse(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("{INVALID_DATE_MARK}{text}")))
     }
@@ -173,6 +163,63 @@ impl Serialize for ThoiDiem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Templates print it as the clerk wrote it.
         serializer.serialize_str(&self.to_string())
+    }
+}
+
+/// Reads any YAML value as the text a clerk wrote: `2020` (a number to YAML), `16/11/2020`, or
+/// anything else, which then fails as a date (`invalid-date`) rather than as a type.
+struct AsText;
+
+impl<'de> serde::de::Visitor<'de> for AsText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok("[...]".into())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok("{...}".into())
     }
 }
 

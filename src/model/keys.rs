@@ -443,9 +443,9 @@ mod table_tests {
     /// filled, written back to YAML, gives exactly the table's paths.
     #[test]
     fn the_table_names_exactly_the_keys_the_types_read() {
-        let nguoi: Nguoi = serde_yaml_ng::from_str(FULL_PERSON).unwrap();
-        let to_chuc: ToChuc = serde_yaml_ng::from_str(FULL_ORG).unwrap();
-        let bao_cao: BaoCao = serde_yaml_ng::from_str(FULL_REPORT).unwrap();
+        let nguoi: Nguoi = crate::model::from_yaml(FULL_PERSON).unwrap();
+        let to_chuc: ToChuc = crate::model::from_yaml(FULL_ORG).unwrap();
+        let bao_cao: BaoCao = crate::model::from_yaml(FULL_REPORT).unwrap();
         let mut found = Vec::new();
         paths(
             &serde_json::to_value(&bao_cao).unwrap(),

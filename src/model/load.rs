@@ -12,7 +12,7 @@ use super::spans::SpanIndex;
 use super::{
     BAO_CAO_FILE, BaoCao, Folder, Nguoi, OrgRecord, Record, ReportRecord, ToChuc, Workspace,
 };
-use crate::diag::{Diagnostic, Problem, SourceFile};
+use crate::diag::{Diagnostic, Problem, SourceFile, SyntaxFault, ValueFault, ValueKind, YamlLimit};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -195,6 +195,36 @@ fn read_source(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
     }))
 }
 
+/// The deepest nesting of blocks and lists a file may have. A record is five levels deep at
+/// most (`ly_lich.gia_dinh[0]...`); past this a file is broken or hostile, and is refused
+/// (`yaml-too-deep`) before serde recurses into it. The reader's own default (64) is too deep
+/// for a loader thread: skipping an unknown nested block costs tens of kilobytes of stack per
+/// level, and 60 levels overflowed a 2 MiB worker stack.
+const MAX_DEPTH: usize = 24;
+
+/// How every YAML text of hoso is read: the budget that keeps a hostile file from costing more
+/// than a diagnostic (nesting, alias expansion, size), and the reading a clerk expects.
+pub(crate) fn yaml_options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    // Diagnostics quote the line themselves; the reader's own snippet would be built for nothing.
+    options.with_snippet = false;
+    // `yes`, `no`, `on`, `off` are words, as in YAML 1.2: only `true` and `false` are booleans.
+    options.strict_booleans = true;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    // A record has a few hundred values; aliases that replay more are an "alias bomb".
+    budget.max_aliases = 10_000;
+    options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = 100_000;
+    options
+}
+
+/// Reads a YAML text into `T` with hoso's options (built-in catalogue, rules, the register's
+/// read-back). Workspace files go through [`parse`], which locates every problem.
+pub(crate) fn from_yaml<T: DeserializeOwned>(text: &str) -> Result<T, serde_saphyr::Error> {
+    serde_saphyr::from_str_with_options(text, yaml_options())
+}
+
 /// Parses one file into `T`, reporting syntax errors, unknown keys and type errors with positions.
 pub(crate) fn parse<T: DeserializeOwned>(
     file: Arc<SourceFile>,
@@ -204,10 +234,15 @@ pub(crate) fn parse<T: DeserializeOwned>(
     // one, so its position index is built lazily. Any problem takes the full path below.
     if !looks_empty(&file.text) {
         let mut unknown = false;
-        let de = serde_yaml_ng::Deserializer::from_str(&file.text);
-        let mut on_ignored = |_: serde_ignored::Path| unknown = true;
-        let ignoring = serde_ignored::Deserializer::new(de, &mut on_ignored);
-        if let Ok(value) = T::deserialize(ignoring)
+        let read = serde_saphyr::with_deserializer_from_str_with_options(
+            &file.text,
+            yaml_options(),
+            |de| {
+                let mut on_ignored = |_: serde_ignored::Path| unknown = true;
+                T::deserialize(serde_ignored::Deserializer::new(de, &mut on_ignored))
+            },
+        );
+        if let Ok(value) = read
             && !unknown
         {
             return (Some((value, SpanIndex::lazy(file))), Vec::new());
@@ -217,7 +252,15 @@ pub(crate) fn parse<T: DeserializeOwned>(
     let spans = match SpanIndex::build(file.clone()) {
         Ok(spans) => spans,
         Err(e) => {
-            let problem = Problem::YamlSyntax { detail: e.message };
+            let problem = match e.fault {
+                SyntaxFault::TooDeep => Problem::YamlLimit {
+                    limit: YamlLimit::Depth { max: MAX_DEPTH },
+                },
+                fault => Problem::YamlSyntax {
+                    fault,
+                    detail: e.detail,
+                },
+            };
             return (None, vec![Diagnostic::error(problem, Some(e.location))]);
         }
     };
@@ -227,10 +270,13 @@ pub(crate) fn parse<T: DeserializeOwned>(
     }
 
     let mut unknown: Vec<String> = Vec::new();
-    let de = serde_yaml_ng::Deserializer::from_str(&file.text);
-    let mut on_ignored = |path: serde_ignored::Path| unknown.push(path_string(&path));
-    let ignoring = serde_ignored::Deserializer::new(de, &mut on_ignored);
-    let result: Result<T, _> = serde_path_to_error::deserialize(ignoring);
+    let mut track = serde_path_to_error::Track::new();
+    let result: Result<T, _> =
+        serde_saphyr::with_deserializer_from_str_with_options(&file.text, yaml_options(), |de| {
+            let mut on_ignored = |path: serde_ignored::Path| unknown.push(path_string(&path));
+            let ignoring = serde_ignored::Deserializer::new(de, &mut on_ignored);
+            T::deserialize(serde_path_to_error::Deserializer::new(ignoring, &mut track))
+        });
 
     for path in &unknown {
         let last = path.rsplit(['.', ']']).next().unwrap_or(path);
@@ -249,35 +295,141 @@ pub(crate) fn parse<T: DeserializeOwned>(
     match result {
         Ok(value) => (Some((value, spans)), diagnostics),
         Err(e) => {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            let detail = serde_message(&e.inner().to_string());
-            let problem = if let Some(value) = detail.strip_prefix(crate::model::INVALID_DATE_MARK)
-            {
-                Problem::InvalidDate {
-                    field: path.clone(),
-                    value: value.to_string(),
-                }
-            } else if let Some(field) = missing_field(&detail) {
-                let full = if path.is_empty() {
+            let path = track.path().to_string();
+            // `?` stands for a key being read (a key given twice fails there): its block's path.
+            let path = path.strip_suffix('?').unwrap_or(&path);
+            let path = path.strip_suffix('.').unwrap_or(path);
+            let path = if path == "." {
+                String::new()
+            } else {
+                path.to_string()
+            };
+            let join = |field: &str| {
+                if path.is_empty() {
                     field.to_string()
                 } else {
                     format!("{path}.{field}")
-                };
-                missing_problem(kind, &full)
-            } else {
-                Problem::InvalidValue {
-                    field: path.clone(),
-                    detail,
                 }
             };
-            let location = match &problem {
-                Problem::MissingField { field, .. } => spans.locate(field),
-                _ => spans.locate(&path),
+            let (problem, location) = match read_fault(&e) {
+                Fault::Date(value) => (
+                    Problem::InvalidDate {
+                        field: path.clone(),
+                        value,
+                    },
+                    spans.locate(&path),
+                ),
+                Fault::Missing(field) => {
+                    let full = join(&field);
+                    (missing_problem(kind, &full), spans.locate(&full))
+                }
+                // A key given twice: named in full, and pointed at its second occurrence (the
+                // one the index keeps).
+                Fault::Value(ValueFault::DuplicateKey { key }) => {
+                    let field = join(&key);
+                    let location = spans.key(&field).unwrap_or_else(|| spans.locate(&path));
+                    let fault = ValueFault::DuplicateKey { key };
+                    (Problem::InvalidValue { field, fault }, location)
+                }
+                Fault::Value(fault) => {
+                    let field = path.clone();
+                    (Problem::InvalidValue { field, fault }, spans.locate(&path))
+                }
+                // Problems of the text, not of a field: where the reader stopped.
+                Fault::Text(problem) => {
+                    let location = e.location().map_or_else(
+                        || spans.locate(&path),
+                        |l| spans.at(l.line() as usize, l.column() as usize),
+                    );
+                    (problem, location)
+                }
             };
             diagnostics.push(Diagnostic::error(problem, Some(location)));
             (None, diagnostics)
         }
+    }
+}
+
+/// What a deserialization error means for the clerk.
+enum Fault {
+    /// A date that cannot be read: the text as written.
+    Date(String),
+    /// A required key that is absent.
+    Missing(String),
+    /// A value that does not fit its field.
+    Value(ValueFault),
+    /// A problem of the whole text (a limit reached, an unknown alias), with its own position.
+    Text(Problem),
+}
+
+/// Maps the reader's error kinds to hoso's: the wording is hoso's, in both languages, and the
+/// reader's English text survives only in [`ValueFault::Other`] (shown in English output).
+fn read_fault(e: &serde_saphyr::Error) -> Fault {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    let limit = |limit| Fault::Text(Problem::YamlLimit { limit });
+    match e.without_snippet() {
+        E::AliasError { error, .. } => read_fault(error),
+        E::Message { msg, .. } => match msg.strip_prefix(crate::model::INVALID_DATE_MARK) {
+            Some(value) => Fault::Date(value.to_string()),
+            None => match missing_field(msg) {
+                Some(field) => Fault::Missing(field.to_string()),
+                None => Fault::Value(ValueFault::Other { en: msg.clone() }),
+            },
+        },
+        E::SerdeMissingField { field, .. } => Fault::Missing(field.to_string()),
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | E::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => Fault::Value(ValueFault::WrongKind {
+            found: ValueKind::from_serde(unexpected),
+            expected: ValueKind::from_serde(expected),
+        }),
+        E::InvalidScalar { ty, .. } => Fault::Value(ValueFault::NotA {
+            expected: ValueKind::from_serde(ty),
+        }),
+        E::Unexpected { expected, .. } => Fault::Value(ValueFault::NotA {
+            expected: ValueKind::from_serde(expected),
+        }),
+        E::InvalidBooleanStrict { .. } => Fault::Value(ValueFault::NotA {
+            expected: ValueKind::Bool,
+        }),
+        E::NullIntoString { .. } => Fault::Value(ValueFault::WrongKind {
+            found: ValueKind::Empty,
+            expected: ValueKind::Text,
+        }),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => Fault::Value(ValueFault::NotOneOf {
+            value: variant.clone(),
+            allowed: expected.iter().map(|s| s.to_string()).collect(),
+        }),
+        E::SerdeInvalidLength { len, .. } => Fault::Value(ValueFault::Length { len: *len }),
+        E::DuplicateMappingKey { key, .. } => Fault::Value(ValueFault::DuplicateKey {
+            key: key.clone().unwrap_or_default(),
+        }),
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => limit(YamlLimit::Depth { max: MAX_DEPTH }),
+            B::Aliases { .. } | B::Anchors { .. } => limit(YamlLimit::Aliases),
+            _ => limit(YamlLimit::Size),
+        },
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => limit(YamlLimit::Aliases),
+        E::UnknownAnchor { .. } => Fault::Text(Problem::YamlSyntax {
+            fault: SyntaxFault::UnknownAnchor,
+            detail: "unknown anchor".into(),
+        }),
+        other => Fault::Value(ValueFault::Other {
+            en: serde_message(&other.to_string()),
+        }),
     }
 }
 
@@ -299,7 +451,7 @@ pub(crate) fn missing_problem(kind: FileKind, path: &str) -> Problem {
     }
 }
 
-/// serde_yaml puts the path before its messages and " at line L column C" after them; the
+/// The reader may put the path before its messages and " at line L column C" after them; the
 /// diagnostic has both already.
 fn serde_message(message: &str) -> String {
     let message = match message.find(" at line ") {
@@ -390,6 +542,22 @@ mod tests {
             d[0]
         );
         assert_eq!(d[0].location.as_ref().unwrap().line, 2);
+    }
+
+    #[test]
+    fn a_key_given_twice_is_located_at_its_second_line() {
+        let file = Arc::new(SourceFile {
+            path: "p.yaml".into(),
+            text: "ho_ten: A\nhop_chi_bo:\n  ngay: 01/01/2026\n  ngay: 02/01/2026\n".into(),
+        });
+        let (parsed, d) = parse::<Nguoi>(file, FileKind::Nguoi);
+        assert!(parsed.is_none());
+        assert_eq!(d[0].code(), "invalid-value");
+        assert_eq!(d[0].location.as_ref().unwrap().line, 4);
+        assert_eq!(
+            d[0].problem.message(crate::diag::Lang::Vi),
+            "giá trị của `hop_chi_bo.ngay` không hợp lệ: khóa `ngay` được ghi hai lần"
+        );
     }
 
     #[test]

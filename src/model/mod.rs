@@ -27,6 +27,7 @@ mod spans;
 pub use bao_cao::{BAO_CAO_FILE, BaoCao, ChiTieuNam, NhiemKy, SoLieu, TrichDan};
 pub(crate) use date::INVALID_DATE_MARK;
 pub use date::{Ngay, ThoiDiem};
+pub(crate) use load::from_yaml;
 pub(crate) use load::missing_problem;
 pub use load::{LoadError, Loaded, load};
 pub use path::PathView;
@@ -294,9 +295,8 @@ impl<'de> Deserialize<'de> for GioiTinh {
         match s.trim().to_lowercase().as_str() {
             "nam" => Ok(GioiTinh::Nam),
             "nữ" | "nu" => Ok(GioiTinh::Nu),
-            _ => Err(serde::de::Error::custom(format!(
-                "`{s}`: viết `nam` hoặc `nữ` (write `nam` or `nữ`)"
-            ))),
+            // Reported as "not one of `nam`, `nữ`", worded by the loader in either language.
+            _ => Err(serde::de::Error::unknown_variant(&s, &["nam", "nữ"])),
         }
     }
 }

@@ -1,17 +1,17 @@
 /*!
 Where every value of a YAML file stands.
 
-serde gives typed records but forgets positions (it reports a line only for syntax errors), and a
-rule that fails on a value must point at that value. So, before serde, the YAML event stream
-(yaml-rust2) is walked once to map each path (`hop_chi_bo.co_mat.chinh_thuc`,
-`nguoi_gioi_thieu[1].dang_vien`) to the position of its key and its value.
+serde gives typed records but forgets positions, and a rule that fails on a value must point at
+that value. So the event stream of the same YAML parser that serde reads through (granit-parser,
+underneath serde-saphyr) is walked once to map each path (`hop_chi_bo.co_mat.chinh_thuc`,
+`nguoi_gioi_thieu[1].dang_vien`) to the position of its key and its value. One parser for both
+means the positions can never disagree with what serde read.
 */
 
-use crate::diag::{Location, SourceFile};
+use crate::diag::{Location, SourceFile, SyntaxFault};
+use serde_saphyr::granit_parser::{ErrorKind, Event, Marker, Parser, ScanError, StructureStyle};
 use std::collections::HashMap;
 use std::sync::Arc;
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
 
 /// A position in the text: byte offset and 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,10 @@ pub struct SpanIndex {
 /// A YAML syntax error with its position.
 #[derive(Debug)]
 pub struct SyntaxError {
-    pub message: String,
+    /// What is wrong, in hoso's terms (worded in both languages by `Problem`).
+    pub fault: SyntaxFault,
+    /// The parser's own English text, shown only in English output.
+    pub detail: String,
     pub location: Location,
 }
 
@@ -50,13 +53,11 @@ impl SpanIndex {
     /// Walks the YAML text of `file`. Fails with the scanner's message and position on bad syntax.
     pub fn build(file: Arc<SourceFile>) -> Result<SpanIndex, SyntaxError> {
         let mut builder = Builder::new(&file.text);
-        let mut parser = Parser::new_from_str(&file.text);
-        if let Err(e) = parser.load(&mut builder, false) {
-            let m = e.marker();
-            let pos = builder.pos(m);
-            let message = e.info().to_string();
+        if let Err(e) = builder.walk() {
+            let pos = builder.pos(e.marker());
             return Err(SyntaxError {
-                message,
+                fault: syntax_fault(e.kind()),
+                detail: e.kind().to_string(),
                 location: Location {
                     file: file.clone(),
                     range: pos.byte..pos.byte,
@@ -81,8 +82,7 @@ impl SpanIndex {
     fn entries(&self) -> &HashMap<String, Entry> {
         self.entries.get_or_init(|| {
             let mut builder = Builder::new(&self.file.text);
-            let mut parser = Parser::new_from_str(&self.file.text);
-            match parser.load(&mut builder, false) {
+            match builder.walk() {
                 Ok(()) => builder.entries,
                 Err(_) => HashMap::new(),
             }
@@ -124,6 +124,19 @@ impl SpanIndex {
             .unwrap_or_else(|| Location::file_start(&self.file))
     }
 
+    /// The place of a 1-based line and column that the YAML reader reported (a problem that no
+    /// path names, such as a limit reached), clamped to the text.
+    pub fn at(&self, line: usize, column: usize) -> Location {
+        let builder = Builder::new(&self.file.text);
+        let pos = builder.pos(&Marker::new(0, line.max(1), column.saturating_sub(1)));
+        Location {
+            file: self.file.clone(),
+            range: pos.byte..pos.byte,
+            line: pos.line,
+            column: pos.column,
+        }
+    }
+
     /// The first key of the file: where a record starts, for problems with the whole record.
     /// Underlines that line's key (top-level keys start at column 1).
     fn first_key(&self) -> Option<Location> {
@@ -161,6 +174,9 @@ enum Frame {
     Map {
         path: String,
         pending_key: Option<(String, Pos, usize)>,
+        /// A block mapping whose first key is still to come: its position is then moved to
+        /// the `:` after that key (see [`Builder::on_event`]).
+        awaits_first_key: bool,
     },
     /// A sequence at `path`; `next` is the index of the next item.
     Seq { path: String, next: usize },
@@ -168,9 +184,8 @@ enum Frame {
 
 struct Builder<'a> {
     text: &'a str,
-    /// Byte offset of the start of each line. A yaml-rust2 marker's `index` mixes chars and bytes
-    /// (block scalars advance it by bytes), but its line and column are exact, so byte offsets
-    /// are computed from them.
+    /// Byte offset of the start of each line. A marker's line and column (in characters) are
+    /// exact; byte offsets are computed from them, so that ranges always fall on characters.
     line_starts: Vec<usize>,
     stack: Vec<Frame>,
     entries: HashMap<String, Entry>,
@@ -187,6 +202,17 @@ impl<'a> Builder<'a> {
             stack: Vec::new(),
             entries: HashMap::new(),
         }
+    }
+
+    /// Reads the whole event stream, recording every path. Iterative (a stack of open
+    /// containers, no recursion), and the parser itself refuses nesting past its limit, so no
+    /// input can exhaust the call stack.
+    fn walk(&mut self) -> Result<(), ScanError> {
+        for event in Parser::new_from_str(self.text) {
+            let (event, span) = event?;
+            self.on_event(event, span.start, span.end);
+        }
+        Ok(())
     }
 
     fn pos(&self, m: &Marker) -> Pos {
@@ -206,6 +232,17 @@ impl<'a> Builder<'a> {
             line: m.line(),
             column: m.col() + 1,
         }
+    }
+
+    /// The `:` that follows a key ending at `end`, past spaces on the same line.
+    fn colon_after(&self, end: Pos) -> Option<Pos> {
+        let rest = self.text.get(end.byte..)?;
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        rest[gap..].starts_with(':').then_some(Pos {
+            byte: end.byte + gap,
+            line: end.line,
+            column: end.column + gap,
+        })
     }
 
     /// The length in bytes of the scalar starting at `pos`, up to the end of its line: enough to
@@ -231,7 +268,9 @@ impl<'a> Builder<'a> {
                 *next += 1;
                 Placement::Value { path: p, key: None }
             }
-            Some(Frame::Map { path, pending_key }) => match pending_key.take() {
+            Some(Frame::Map {
+                path, pending_key, ..
+            }) => match pending_key.take() {
                 None => Placement::Key {
                     parent: path.clone(),
                 },
@@ -261,15 +300,39 @@ enum Placement {
     },
 }
 
-impl MarkedEventReceiver for Builder<'_> {
-    fn on_event(&mut self, ev: Event, mark: Marker) {
+impl Builder<'_> {
+    /// Records the node that starts at `mark` (and ends at `end`).
+    ///
+    /// A block mapping is placed at the `:` after its first key (`ho_ten: A` → column 7), as
+    /// the previous reader placed it: diagnostics about a whole block point there, and the
+    /// tests pin those positions. Flow mappings, lists and scalars are placed where they start.
+    fn on_event(&mut self, ev: Event<'_>, mark: Marker, end: Marker) {
         let pos = self.pos(&mark);
+        if let Event::Scalar(..)
+        | Event::Alias(_)
+        | Event::MappingStart(..)
+        | Event::SequenceStart(..) = ev
+            && let Some(Frame::Map {
+                path,
+                pending_key: None,
+                awaits_first_key: awaits @ true,
+            }) = self.stack.last_mut()
+        {
+            *awaits = false;
+            let path = path.clone();
+            if matches!(ev, Event::Scalar(..))
+                && let Some(colon) = self.colon_after(self.pos(&end))
+                && let Some(entry) = self.entries.get_mut(&path)
+            {
+                entry.value.0 = colon;
+            }
+        }
         match ev {
             Event::Scalar(value, ..) => match self.place() {
                 Placement::Key { .. } => {
                     let len = self.scalar_len(pos, &value);
                     if let Some(Frame::Map { pending_key, .. }) = self.stack.last_mut() {
-                        *pending_key = Some((value, pos, len));
+                        *pending_key = Some((value.into_owned(), pos, len));
                     }
                 }
                 Placement::Value { path, key } => {
@@ -296,6 +359,11 @@ impl MarkedEventReceiver for Builder<'_> {
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let is_map = matches!(ev, Event::MappingStart(..));
+                let is_block = matches!(
+                    ev,
+                    Event::MappingStart(StructureStyle::Block, ..)
+                        | Event::SequenceStart(StructureStyle::Block, ..)
+                );
                 let path = match self.place() {
                     Placement::Value { path, key } => {
                         self.entries.insert(
@@ -314,6 +382,7 @@ impl MarkedEventReceiver for Builder<'_> {
                     Frame::Map {
                         path,
                         pending_key: None,
+                        awaits_first_key: is_block,
                     }
                 } else {
                     Frame::Seq { path, next: 0 }
@@ -324,6 +393,56 @@ impl MarkedEventReceiver for Builder<'_> {
             }
             _ => {}
         }
+    }
+}
+
+/// The kind of a parser error, in hoso's terms: a handful that a clerk can act on, the rest
+/// "the structure is broken here".
+fn syntax_fault(kind: &ErrorKind) -> SyntaxFault {
+    use ErrorKind as K;
+    match kind {
+        K::UnclosedFlowCollection { open } => SyntaxFault::Unclosed { open: *open },
+        K::UnexpectedEofFlowSequence => SyntaxFault::Unclosed { open: '[' },
+        K::UnexpectedEofFlowMapping | K::UnexpectedEofImplicitFlowMapping => {
+            SyntaxFault::Unclosed { open: '{' }
+        }
+        K::MismatchedFlowCollectionEnd { open, close } => SyntaxFault::Mismatched {
+            open: *open,
+            close: *close,
+        },
+        K::MisplacedFlowCollectionEnd => SyntaxFault::StrayClose,
+        K::UnclosedQuotedScalar
+        | K::InvalidTrailingSingleQuotedScalar
+        | K::InvalidTrailingDoubleQuotedScalar => SyntaxFault::UnclosedQuote,
+        K::UnknownQuotedScalarEscape
+        | K::InvalidQuotedScalarHexEscape
+        | K::InvalidLowSurrogateHexEscape
+        | K::InvalidLowSurrogate
+        | K::MissingLowSurrogate
+        | K::UnpairedLowSurrogate
+        | K::InvalidUnicodeEscape => SyntaxFault::BadEscape,
+        K::TabNotAllowed
+        | K::TabInBlockIndentation
+        | K::TabInIndentation
+        | K::TabAtBlockScalarStart
+        | K::TabInPlainScalar => SyntaxFault::Tab,
+        K::InvalidColonPlacement | K::MappingValueNotAllowed => SyntaxFault::Colon,
+        K::InvalidIndentation
+        | K::InvalidBlockScalarIndent
+        | K::InvalidQuotedScalarIndent
+        | K::InvalidFlowScalarIndent
+        | K::ZeroBlockScalarIndent => SyntaxFault::Indentation,
+        K::ExpectedBlockMappingKey
+        | K::SimpleKeyExpected
+        | K::InvalidSimpleKey
+        | K::ExpectedBlockSequenceEntry
+        | K::BlockSequenceEntryNotAllowed => SyntaxFault::NotKeyValue,
+        K::UnknownAnchor => SyntaxFault::UnknownAnchor,
+        K::UnexpectedCharacter { character } => SyntaxFault::Character {
+            character: *character,
+        },
+        K::RecursionLimitExceeded => SyntaxFault::TooDeep,
+        _ => SyntaxFault::Other,
     }
 }
 
@@ -400,5 +519,21 @@ mod tests {
         });
         let err = SpanIndex::build(file).unwrap_err();
         assert!(err.location.line >= 2, "{err:?}");
+        assert_eq!(err.fault, SyntaxFault::Colon, "{err:?}");
+    }
+
+    #[test]
+    fn nesting_past_the_parser_limit_is_an_error_not_a_stack_overflow() {
+        let block: String = (0..4000)
+            .map(|i| format!("{}a:\n", " ".repeat(i)))
+            .collect();
+        for text in ["[".repeat(4000), block] {
+            let file = Arc::new(SourceFile {
+                path: "t.yaml".into(),
+                text,
+            });
+            let err = SpanIndex::build(file).unwrap_err();
+            assert_eq!(err.fault, SyntaxFault::TooDeep, "{err:?}");
+        }
     }
 }

@@ -63,7 +63,7 @@ pub fn org(workspace: &Workspace) -> Vec<Diagnostic> {
             },
             LocalIssueKind::WrongKind { base } => Problem::InvalidValue {
                 field: path.clone(),
-                detail: format!("`{base}`"),
+                fault: crate::diag::ValueFault::Text(format!("`{base}`")),
             },
         };
         seen.push(key);

@@ -269,6 +269,155 @@ fn a_yaml_syntax_error_reports_its_line_and_the_others_still_load() {
     assert_eq!(json(&out).as_array().unwrap().len(), 9);
 }
 
+/// Runs `validate --format json` on a demo workspace with one more person file, `text`; checks
+/// that the file's one diagnostic has `code` and a line, and that everyone else still loads.
+fn only_that_file_fails(text: &str, code: &str) {
+    let ws = TestWorkspace::demo();
+    std::fs::write(ws.file("ket-nap/hong.yaml"), text).unwrap();
+    let started = std::time::Instant::now();
+    let out = hoso()
+        .args(["validate", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let diags = json(&out);
+    let diags = diags.as_array().unwrap();
+    let own: Vec<_> = diags
+        .iter()
+        .filter(|d| d["file"].as_str().unwrap().ends_with("hong.yaml"))
+        .collect();
+    // The file's problem, located; its unknown keys may be reported beside it, nothing else.
+    let found = own.iter().find(|d| d["code"] == code);
+    assert!(
+        found.is_some_and(|d| d["line"].as_u64().unwrap() >= 1),
+        "{diags:#?}"
+    );
+    assert!(
+        own.iter()
+            .all(|d| d["code"] == code || d["code"] == "unknown-key"),
+        "{diags:#?}"
+    );
+    // The other files are clean: nothing else is reported.
+    assert_eq!(diags.len(), own.len(), "{diags:#?}");
+    // A hostile file costs a diagnostic, not minutes.
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    let out = hoso()
+        .args(["list", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(json(&out).as_array().unwrap().len(), 10);
+}
+
+/// Issue 17: YAML nested 4,000 levels deep (blocks or brackets), or just past the reader's limit
+/// (under a key that serde skips, where it would recurse), is that file's error, never a stack
+/// overflow; every other file still loads.
+#[test]
+fn a_deeply_nested_file_is_that_files_error() {
+    let nested = |levels: usize| -> String {
+        (1..=levels)
+            .map(|i| format!("{}a:\n", "  ".repeat(i)))
+            .collect()
+    };
+    for levels in [30, 100, 4000] {
+        only_that_file_fails(
+            &format!("ho_ten: A\ntang_sau:\n{}", nested(levels)),
+            "yaml-too-deep",
+        );
+        only_that_file_fails(
+            &format!(
+                "ho_ten: A\ntang_sau: {}1{}\n",
+                "[".repeat(levels),
+                "]".repeat(levels)
+            ),
+            "yaml-too-deep",
+        );
+    }
+    // An unclosed 4,000-deep flow list, too.
+    only_that_file_fails(
+        &format!("ho_ten: A\ntang_sau: {}\n", "[".repeat(4000)),
+        "yaml-too-deep",
+    );
+}
+
+/// Issue 17: an alias bomb ("billion laughs": nine aliases of nine aliases ... of a list) is that
+/// file's error, refused before it expands; every other file still loads.
+#[test]
+fn an_alias_bomb_is_that_files_error() {
+    let mut text = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for w in names.windows(2) {
+        let (prev, name) = (w[0], w[1]);
+        let aliases = vec![format!("*{prev}"); 9].join(", ");
+        text.push_str(&format!("{name}: &{name} [{aliases}]\n"));
+    }
+    only_that_file_fails(&format!("{text}ho_ten: *i\n"), "yaml-too-large");
+}
+
+/// Messages of the YAML reader are hoso's, in Vietnamese by default: no English parser or serde
+/// text inside them; the English ones come with `--lang en`.
+#[test]
+fn yaml_problems_are_worded_in_vietnamese() {
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "  tan_thanh: 12",
+        "  tan_thanh: mười hai",
+    );
+    ws.edit(
+        "ket-nap/dang-van-khoa.yaml",
+        "dan_toc: Kinh",
+        "dan_toc: [Kinh",
+    );
+    ws.edit(
+        "ket-nap/vu-quoc-huy.yaml",
+        "gioi_tinh: nam",
+        "gioi_tinh: khác",
+    );
+    let messages = |lang: &str| -> Vec<String> {
+        let out = hoso()
+            .args(["validate", "--format", "json", "--lang", lang])
+            .arg(ws.path())
+            .output()
+            .unwrap();
+        json(&out)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let vi = messages("vi");
+    for expected in [
+        "lỗi cú pháp YAML: dấu `:` đặt sai chỗ",
+        "giá trị của `hop_chi_bo.tan_thanh` không hợp lệ: cần một số đếm",
+        "giá trị của `gioi_tinh` không hợp lệ: `khác` không phải một trong `nam`, `nữ`",
+    ] {
+        assert!(
+            vi.iter().any(|m| m.contains(expected)),
+            "{expected}: {vi:#?}"
+        );
+    }
+    for m in &vi {
+        for english in [
+            "expected", "invalid", "found", "while", "sequence", "u32", "string",
+        ] {
+            assert!(!m.contains(english), "`{english}` in {m}");
+        }
+    }
+    let en = messages("en");
+    assert!(
+        en.iter().any(|m| m.starts_with("YAML syntax error")),
+        "{en:#?}"
+    );
+}
+
 #[test]
 fn bad_values_never_panic() {
     let ws = TestWorkspace::demo();

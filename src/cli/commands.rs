@@ -910,6 +910,7 @@ enum ArticleFormat {
     Markdown,
     Html,
     Pdf,
+    Docx,
 }
 
 fn bulletin(root: &Path, request: &crate::bulletin::Request, output: &Path, lang: Lang) -> i32 {
@@ -923,13 +924,16 @@ fn bulletin(root: &Path, request: &crate::bulletin::Request, output: &Path, lang
         Some("md") => ArticleFormat::Markdown,
         Some("html" | "htm") => ArticleFormat::Html,
         Some("pdf") => ArticleFormat::Pdf,
+        Some("docx") => ArticleFormat::Docx,
         _ => {
             let p = output.display();
             error(
                 lang,
-                &format!("không biết ghi `{p}` dạng gì: đuôi tệp phải là .md, .html hoặc .pdf"),
                 &format!(
-                    "cannot tell how to write `{p}`: the extension must be .md, .html or .pdf"
+                    "không biết ghi `{p}` dạng gì: đuôi tệp phải là .md, .html, .pdf hoặc .docx"
+                ),
+                &format!(
+                    "cannot tell how to write `{p}`: the extension must be .md, .html, .pdf or .docx"
                 ),
                 None,
             );
@@ -998,6 +1002,13 @@ fn bulletin(root: &Path, request: &crate::bulletin::Request, output: &Path, lang
     let bytes = match format {
         ArticleFormat::Markdown => draft.markdown.clone().into_bytes(),
         ArticleFormat::Html => bulletin::markdown::to_html(&draft.markdown).into_bytes(),
+        ArticleFormat::Docx => match bulletin::docx::to_docx(&draft.markdown, &draft.headline) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                error(lang, &e.to_string(), &e.to_string(), None);
+                return DATA_FAILED;
+            }
+        },
         ArticleFormat::Pdf => {
             let source = bulletin::typst_source(&draft, &templates);
             let typesetter = Typesetter::new(FontPolicy::from_env());

@@ -197,13 +197,13 @@ pub enum Command {
         /// Last day of the period.
         #[arg(long, value_parser = parse_date)]
         to: crate::model::Ngay,
-        /// One branch only: an id of `cac_chi_bo` in to-chuc.yaml.
+        /// One unit only: an id of `cac_chi_bo` or `cac_dang_bo_co_so` in to-chuc.yaml.
         #[arg(long)]
         branch: Option<String>,
         /// The article template: tin-ngan (short news), tong-hop (longer report), or the workspace's own.
         #[arg(long, default_value = crate::bulletin::DEFAULT_TEMPLATE)]
         template: String,
-        /// The article to write: OUT.md, OUT.html or OUT.pdf.
+        /// The article to write: OUT.md, OUT.html, OUT.pdf or OUT.docx.
         #[arg(short, long)]
         output: PathBuf,
     },

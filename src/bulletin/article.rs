@@ -10,7 +10,7 @@ Built-in templates live in `templates/bulletin/`; a workspace adds or replaces t
 */
 
 use super::markdown;
-use super::stats::{Figures, Source};
+use super::stats::{Figures, Source, Value as FigureValue};
 
 use include_dir::{Dir, include_dir};
 use minijinja::value::Value;

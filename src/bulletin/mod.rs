@@ -392,7 +392,7 @@ pub fn draft(
         trich_dan: trich_dan.clone(),
         tac_gia: report.tac_gia.clone(),
     };
-    let body = templates.render(request.template, &context)?;
+    let body = tidy(&templates.render(request.template, &context)?);
 
     // Proper names may hold digits ("Chi bộ Khu phố 5"); they are not figures.
     let mut names = vec![to_chuc, cap_uy];
@@ -427,6 +427,28 @@ pub fn draft(
         figures,
         warnings,
     })
+}
+
+/// The Markdown of a template with its lines trimmed and runs of blank lines made one: what
+/// templates leave around their conditions is not part of the text (and a line indented by four
+/// spaces would become code).
+fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank = true;
+    for line in markdown.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank = false;
+        }
+    }
+    out
 }
 
 /// The Typst source of the PDF of a draft.

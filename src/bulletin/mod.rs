@@ -325,7 +325,11 @@ pub fn draft(
     let view = |r: &stats::UnitRow| UnitView {
         ten: r.name.clone(),
         cap: level_word(r.level).to_string(),
-        thuoc: r.parent.clone(),
+        // "Chi bộ Tổ dân phố 3 phường Hoa Lư" already says where it is: no "(Đảng bộ phường Hoa Lư)".
+        thuoc: r.parent.clone().filter(|p| {
+            let place = p.strip_prefix("Đảng bộ ").unwrap_or(p);
+            !r.name.contains(place)
+        }),
         ket_nap: vn::thousands(r.ket_nap),
         so: r.ket_nap,
         dang_vien: vn::thousands(r.dang_vien),

@@ -706,15 +706,18 @@ fn pleiku() -> City {
     let mut units = Vec::new();
     let mut next_branch = 0;
     for (i, name) in names.iter().enumerate() {
-        // 375 chi bộ: sixteen in each of the first 7, sixteen less one in the others, plus 4.
+        // 375 chi bộ: 17 in each of the first 7 đảng bộ cơ sở, 16 in each of the other 16.
         let count = if i < 7 { 17 } else { 16 };
         let branches: Vec<(String, String)> = (0..count)
             .map(|j| {
                 next_branch += 1;
-                (
-                    format!("cb-{next_branch:03}"),
-                    format!("Chi bộ Tổ dân phố {} {}", j + 1, name),
-                )
+                // One chi bộ whose name does not say its ward: the article says it.
+                let branch_name = if i == 0 && j == 2 {
+                    "Chi bộ Khu phố Nguyễn Du".to_string()
+                } else {
+                    format!("Chi bộ Tổ dân phố {} {}", j + 1, name)
+                };
+                (format!("cb-{next_branch:03}"), branch_name)
             })
             .collect();
         units.push((
@@ -841,7 +844,7 @@ fn a_city_in_three_levels_counts_at_each_level_and_names_units_at_theirs() {
             "người là nữ (hơn 57%)",
             "Có 22 trong 25 tổ chức cơ sở đảng kết nạp được đảng viên; nhiều nhất là Đảng bộ phường Hoa Lư (25 đồng chí), Đảng bộ xã Chư Á (20 đồng chí) và Đảng bộ phường Yên Đỗ (18 đồng chí).",
             "Ở cấp chi bộ,",
-            "tiêu biểu là Chi bộ Tổ dân phố 3 phường Hoa Lư (Đảng bộ phường Hoa Lư) với 6 đồng chí",
+            "tiêu biểu là Chi bộ Khu phố Nguyễn Du (Đảng bộ phường Hoa Lư) với 6 đồng chí, Chi bộ Tổ dân phố",
             "Số cán bộ thôn, làng, tổ dân phố là đảng viên đã lên 658 người.",
         ] {
             assert!(

@@ -367,6 +367,10 @@ pub fn figures_table(figures: &Figures, body: &str) -> String {
         {
             continue;
         }
+        // A count of nobody that the article does not use only lengthens the table.
+        if f.value == FigureValue::Count(0) && f.id != "ket_nap" && f.source == Source::Computed {
+            continue;
+        }
         let source = match &f.source {
             Source::Computed => "tính từ hồ sơ".to_string(),
             Source::Recorded => "chỉ tiêu được giao".to_string(),

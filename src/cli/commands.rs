@@ -1005,7 +1005,12 @@ fn bulletin(root: &Path, request: &crate::bulletin::Request, output: &Path, lang
         ArticleFormat::Docx => match bulletin::docx::to_docx(&draft.markdown, &draft.headline) {
             Ok(bytes) => bytes,
             Err(e) => {
-                error(lang, &e.to_string(), &e.to_string(), None);
+                error(
+                    lang,
+                    &format!("không ghi được bài viết dạng .docx: {e}"),
+                    &e.to_string(),
+                    None,
+                );
                 return DATA_FAILED;
             }
         },

@@ -515,6 +515,8 @@ fn the_longer_report_names_the_branches_that_did_well_and_counts_the_others() {
         rows.iter().all(|r| !r[0].contains("Chi bộ bản 1")),
         "{rows:?}"
     );
+    // Nobody was introduced by the trade union: the table does not say so.
+    assert!(rows.iter().all(|r| !r[0].contains("Công đoàn")), "{rows:?}");
     assert_traceable(&md, &["bản 1"]);
 }
 

@@ -232,8 +232,8 @@ impl BulletinError {
             ),
             BulletinError::UnknownBranch { .. } => Some(
                 lang.pick(
-                    "mã chi bộ là khóa `ma` trong `cac_chi_bo` của `to-chuc.yaml`",
-                    "a branch id is a `ma` of `cac_chi_bo` in `to-chuc.yaml`",
+                    "mã đơn vị là khóa `ma` trong `cac_chi_bo` hoặc `cac_dang_bo_co_so` của `to-chuc.yaml`",
+                    "a unit id is a `ma` of `cac_chi_bo` or `cac_dang_bo_co_so` in `to-chuc.yaml`",
                 )
                 .to_string(),
             ),

@@ -95,6 +95,14 @@ pub fn membership_on(n: &Nguoi, rules: &InForce, day: Ngay) -> Membership {
     }
 }
 
+/// Whether the person counts among this organisation's members at the end of `day`: a member
+/// then (probationary members count, as in Party statistics), already transferred in if they came
+/// from elsewhere, and not yet gone from its books (moved away, died, struck off). Every count of
+/// members asks this.
+pub fn counted_here_on(n: &Nguoi, rules: &InForce, day: Ngay) -> bool {
+    membership_on(n, rules, day).is_member() && n.ngay_chuyen_den().is_none_or(|d| d <= day)
+}
+
 /// Whether the review of the probation has begun (self-review, branch meeting or decision on full
 /// membership recorded): from then on the person's dossier is the full-membership one.
 pub fn probation_review_begun(n: &Nguoi) -> bool {

@@ -5,25 +5,31 @@ Bulletin articles: the records of a period become an article draft whose every f
 CheckedWorkspace + Period ─stats::compute─▶ Figures ─article (minijinja)─▶ Markdown ─markdown─▶ HTML / Typst ─compile─▶ PDF
 ```
 
+- [`tree`]: the organisation's levels (đảng bộ → đảng bộ cơ sở / chi bộ cơ sở → chi bộ);
 - [`period`]: the period and how Vietnamese papers write it;
 - [`stats`]: the figures, each with how it was obtained (computed from the records, or stated in
   `bao-cao.yaml`);
 - [`article`]: the templates, the table of figures, and the check that every number of the article
   is in the table;
-- [`markdown`]: the one text, and its HTML and Typst forms.
+- [`markdown`]: the one text, and its HTML and Typst forms;
+- [`docx`]: the same text as a Word document, for the editor who works in Word.
 */
 
 pub mod article;
+pub mod docx;
 pub mod markdown;
 pub mod period;
 pub mod stats;
+pub mod tree;
 
 use crate::diag::Lang;
-use crate::model::Ngay;
+use crate::model::{GhiChepDonVi, Ngay};
 use crate::validate::CheckedWorkspace;
-use article::{ArticleContext, BranchView, QuoteView, TemplateError, Templates};
+use crate::vn;
+use article::{ArticleContext, LeaverView, QuoteView, TemplateError, Templates, UnitView};
 use period::Period;
 use stats::{Figures, Scope};
+use tree::{Level, Tree};
 
 /// The built-in template used when none is named.
 pub const DEFAULT_TEMPLATE: &str = "tin-ngan";
@@ -35,7 +41,7 @@ pub struct Request<'a> {
     pub from: Ngay,
     /// Last day of the period.
     pub to: Ngay,
-    /// One branch only (an id of `cac_chi_bo`).
+    /// One unit only: an id of `cac_chi_bo` or of `cac_dang_bo_co_so`.
     pub branch: Option<&'a str>,
     /// The template's name: `tin-ngan`, `tong-hop`, or one of the workspace's.
     pub template: &'a str,
@@ -227,8 +233,8 @@ impl BulletinError {
             ),
             BulletinError::UnknownBranch { .. } => Some(
                 lang.pick(
-                    "mã chi bộ là khóa `ma` trong `cac_chi_bo` của `to-chuc.yaml`",
-                    "a branch id is a `ma` of `cac_chi_bo` in `to-chuc.yaml`",
+                    "mã đơn vị là khóa `ma` trong `cac_chi_bo` hoặc `cac_dang_bo_co_so` của `to-chuc.yaml`",
+                    "a unit id is a `ma` of `cac_chi_bo` or `cac_dang_bo_co_so` in `to-chuc.yaml`",
                 )
                 .to_string(),
             ),
@@ -256,112 +262,160 @@ pub fn draft(
     })?;
     let workspace = checked.workspace();
     let org = &workspace.org.to_chuc;
-    let branch = match request.branch {
-        Some(id) => Some(
-            workspace
-                .branch(id)
-                .ok_or_else(|| BulletinError::UnknownBranch {
-                    id: id.to_string(),
-                    suggestion: workspace.suggest_branch(id).map(str::to_string),
-                    has_branches: !org.cac_chi_bo.is_empty(),
-                })?,
-        ),
-        None => None,
+    let tree = Tree::of(workspace);
+    let unit = match request.branch {
+        Some(id) => tree.find(id).ok_or_else(|| BulletinError::UnknownBranch {
+            id: id.to_string(),
+            suggestion: crate::suggest::closest(id, tree.ids()).map(str::to_string),
+            has_branches: tree.units.len() > 1,
+        })?,
+        None => 0,
     };
-    let scope = Scope {
-        branch: branch.map(|b| b.ma.as_str()),
-    };
+    let scope = Scope { tree: &tree, unit };
     let figures = stats::compute(checked, &period, scope);
 
     let bao_cao = workspace.bao_cao.as_ref().map(|r| &r.bao_cao);
+    let terms = stats::terms(bao_cao);
     let mut warnings = Vec::new();
     if bao_cao.is_none() {
         warnings.push(Warning::NoReportFile);
     } else if figures.get("chi_tieu").is_none() {
-        let terms = stats::terms(bao_cao);
         warnings.push(Warning::NoTarget {
             of: stats::target_wanted(&period, &terms, scope),
         });
     }
 
-    let la_dang_bo = branch.is_none() && !org.cac_chi_bo.is_empty();
-    let dang_uy = org.dang_uy.clone().or_else(|| {
-        org.dang_bo
-            .as_ref()
-            .map(|b| b.replacen("Đảng bộ", "Đảng ủy", 1))
-    });
-    let (to_chuc, cap_uy) = match branch {
-        Some(b) => (b.ten.clone(), "Chi ủy".to_string()),
-        None if la_dang_bo => {
-            let name = org
-                .dang_bo
-                .clone()
-                .or_else(|| org.chi_bo.clone())
-                .unwrap_or_default();
-            (name, dang_uy.clone().unwrap_or_else(|| "Đảng ủy".into()))
-        }
-        None => (
-            org.chi_bo
-                .clone()
-                .or_else(|| org.dang_bo.clone())
-                .unwrap_or_default(),
-            "Chi ủy".to_string(),
-        ),
+    let here = &tree.units[unit];
+    let la_dang_bo = !here.children.is_empty();
+    let ba_cap = tree.three_levels && unit == 0;
+    let to_chuc = here.name.clone();
+    let cap_uy = tree.committee(unit, workspace);
+    let cap_duoi = if ba_cap {
+        "tổ chức cơ sở đảng"
+    } else {
+        "chi bộ trực thuộc"
     };
     let so_lieu = article::figure_views(&figures);
-    let so_lieu_neu = figures
-        .stated_added
+
+    // The notes of `bao-cao.yaml` speak for the whole organisation; an article about one unit
+    // takes that unit's own notes (`cac_don_vi`), never the organisation's.
+    let report = bao_cao.cloned().unwrap_or_default();
+    let notes: GhiChepDonVi = match here.id.as_deref() {
+        None => GhiChepDonVi {
+            ma: None,
+            gioi_thieu: report.gioi_thieu.clone(),
+            bien_phap: report.bien_phap.clone(),
+            noi_bat: report.noi_bat.clone(),
+            kho_khan: report.kho_khan.clone(),
+            phuong_huong: report.phuong_huong.clone(),
+            trich_dan: report.trich_dan.clone(),
+        },
+        Some(id) => report
+            .cac_don_vi
+            .iter()
+            .find(|n| n.ma.as_deref() == Some(id))
+            .cloned()
+            .unwrap_or_default(),
+    };
+    let trich_dan: Vec<QuoteView> = notes.trich_dan.iter().filter_map(QuoteView::of).collect();
+
+    let level_word = |level: Level| match level {
+        Level::DangBoCoSo => "đảng bộ cơ sở",
+        Level::ChiBoCoSo => "chi bộ cơ sở",
+        Level::ChiBo | Level::Top => "chi bộ",
+    };
+    let view = |r: &stats::UnitRow| UnitView {
+        ten: r.name.clone(),
+        cap: level_word(r.level).to_string(),
+        // "Chi bộ Tổ dân phố 3 phường Hoa Lư" already says where it is: no "(Đảng bộ phường Hoa Lư)".
+        thuoc: r.parent.clone().filter(|p| {
+            let place = p.strip_prefix("Đảng bộ ").unwrap_or(p);
+            !r.name.contains(place)
+        }),
+        ket_nap: vn::thousands(r.ket_nap),
+        so: r.ket_nap,
+        dang_vien: vn::thousands(r.dang_vien),
+    };
+    let best = |rows: Vec<&stats::UnitRow>| -> Vec<UnitView> {
+        let mut rows: Vec<&stats::UnitRow> = rows.into_iter().filter(|r| r.ket_nap > 0).collect();
+        // Most first; a tie keeps the order of `to-chuc.yaml`.
+        rows.sort_by(|a, b| b.ket_nap.cmp(&a.ket_nap));
+        rows.into_iter()
+            .take(stats::NAMED_UNITS)
+            .map(view)
+            .collect()
+    };
+    let don_vi: Vec<UnitView> = figures
+        .units
         .iter()
-        .filter_map(|id| so_lieu.get(id))
-        .cloned()
+        .filter(|r| r.direct)
+        .map(view)
         .collect();
-    let notes = bao_cao.cloned().unwrap_or_default();
-    let trich_dan = notes.trich_dan.as_ref().and_then(|q| {
-        Some(QuoteView {
-            loi: q.loi.clone()?,
-            nguoi: q.nguoi.clone(),
-            chuc_vu: q.chuc_vu.clone(),
-        })
-    });
+    let tieu_bieu = best(figures.units.iter().filter(|r| r.direct).collect());
+    let tieu_bieu_deu = tieu_bieu.len() > 1 && tieu_bieu.iter().all(|u| u.so == tieu_bieu[0].so);
+    let chi_bo_tieu_bieu = if ba_cap {
+        best(
+            figures
+                .units
+                .iter()
+                .filter(|r| matches!(r.level, Level::ChiBo | Level::ChiBoCoSo))
+                .collect(),
+        )
+    } else {
+        Vec::new()
+    };
     let context = ArticleContext {
         ky: figures
             .get("ky")
             .map(|f| f.value.display())
             .unwrap_or_default(),
+        ky_trong: period.adverbial(&terms),
         to_chuc: to_chuc.clone(),
         la_dang_bo,
+        ba_cap,
+        cap_duoi: cap_duoi.to_string(),
         cap_uy: cap_uy.clone(),
         so_lieu,
-        chi_bo: figures
-            .branches
+        don_vi,
+        tieu_bieu,
+        tieu_bieu_deu,
+        chi_bo_tieu_bieu,
+        ra_khoi: figures
+            .leavers
             .iter()
-            .map(|(ten, ket_nap)| BranchView {
-                ten: ten.clone(),
-                ket_nap: ket_nap.clone(),
+            .map(|l| LeaverView {
+                so: vn::thousands(l.count),
+                ly_do: l.reason.clone(),
+                cum: format!("{} đồng chí {}", vn::thousands(l.count), l.reason),
             })
             .collect(),
-        so_lieu_neu,
+        so_lieu_neu: article::stated_sentences(&figures, bao_cao),
         gioi_thieu: notes.gioi_thieu.clone(),
         bien_phap: notes.bien_phap.clone(),
         noi_bat: notes.noi_bat.clone(),
         kho_khan: notes.kho_khan.clone(),
         phuong_huong: notes.phuong_huong.clone(),
         trich_dan: trich_dan.clone(),
-        tac_gia: notes.tac_gia.clone(),
+        tac_gia: report.tac_gia.clone(),
     };
-    let body = templates.render(request.template, &context)?;
+    let body = tidy(&templates.render(request.template, &context)?);
 
     // Proper names may hold digits ("Chi bộ Khu phố 5"); they are not figures.
     let mut names = vec![to_chuc, cap_uy];
     names.extend(org.dang_bo.clone());
-    names.extend(dang_uy);
+    names.extend(org.dang_uy.clone());
     names.extend(org.chi_bo.clone());
-    names.extend(org.cac_chi_bo.iter().map(|b| b.ten.clone()));
-    if let Some(q) = &trich_dan {
+    names.extend(tree.units.iter().map(|u| u.name.clone()));
+    names.extend(
+        tree.units
+            .iter()
+            .map(|u| u.name.replacen("Đảng bộ", "Đảng ủy", 1)),
+    );
+    for q in &trich_dan {
         names.extend(q.nguoi.clone());
         names.extend(q.chuc_vu.clone());
     }
-    names.extend(notes.tac_gia.clone());
+    names.extend(report.tac_gia.clone());
     warnings.extend(
         article::untraced_numbers(&body, &figures, &names)
             .into_iter()
@@ -371,7 +425,7 @@ pub fn draft(
     let headline = markdown::headline(&body).unwrap_or_default();
     let mut text = body.trim_end().to_string();
     text.push_str("\n\n");
-    text.push_str(&article::figures_table(&figures));
+    text.push_str(&article::figures_table(&figures, &body));
     Ok(Draft {
         markdown: text,
         headline,
@@ -379,6 +433,28 @@ pub fn draft(
         figures,
         warnings,
     })
+}
+
+/// The Markdown of a template with its lines trimmed and runs of blank lines made one: what
+/// templates leave around their conditions is not part of the text (and a line indented by four
+/// spaces would become code).
+fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank = true;
+    for line in markdown.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank = false;
+        }
+    }
+    out
 }
 
 /// The Typst source of the PDF of a draft.

@@ -126,19 +126,24 @@ impl Period {
         }
     }
 
-    /// The period to compare with: the term before a term (as recorded, or as long), otherwise
-    /// the same days as many whole years earlier as the period lasts ("cùng kỳ năm trước").
-    pub fn previous(&self, terms: &[Term]) -> Period {
-        if let Some(term) = self.term(terms).filter(|t| t.to == self.to) {
+    /// The period to compare with: the term before a whole term (as recorded, or as long),
+    /// otherwise the same days as many whole years earlier as the period lasts ("cùng kỳ năm
+    /// trước"). A term not yet over has no such period: the article compares it with its last
+    /// year instead ([`Period::this_year`]).
+    pub fn previous(&self, terms: &[Term]) -> Option<Period> {
+        if let Some(term) = self.term(terms) {
+            if term.to != self.to {
+                return None;
+            }
             if let Some(before) = terms
                 .iter()
                 .filter(|t| t.to < term.from)
                 .max_by_key(|t| t.to)
             {
-                return Period {
+                return Some(Period {
                     from: before.from,
                     to: before.to,
-                };
+                });
             }
         }
         // Whole years covering the period: 1 for up to a year, 5 for a term of five years.
@@ -153,10 +158,59 @@ impl Period {
             }
         };
         let to_is_month_end = self.to.0 == self.to.0.last_of_month();
-        Period {
+        Some(Period {
             from: Ngay(back(self.from.0, false)),
             to: Ngay(back(self.to.0, to_is_month_end)),
+        })
+    }
+
+    /// The period after "so với": a term or a year by its name ("nhiệm kỳ 2015–2020", "năm
+    /// 2019"), the same days a year before as "cùng kỳ năm 2019", longer spans as "5 năm trước
+    /// đó"; never "so với từ … đến …".
+    pub fn compared_wording(&self, previous: &Period, terms: &[Term]) -> String {
+        let named = previous.wording(terms);
+        if named.starts_with("nhiệm kỳ")
+            || named.starts_with("năm ")
+            || named.starts_with("giai đoạn")
+        {
+            return named;
         }
+        let years = i64::from(self.to.0.year() - previous.to.0.year());
+        if years <= 1 {
+            if self.from.0.year() == self.to.0.year()
+                && previous.from.0.year() == previous.to.0.year()
+            {
+                format!("cùng kỳ năm {}", previous.to.0.year())
+            } else {
+                "cùng kỳ năm trước".to_string()
+            }
+        } else {
+            format!("{years} năm trước đó")
+        }
+    }
+
+    /// The period as it follows a verb or opens a sentence: "trong 9 tháng đầu năm 2021",
+    /// "trong nhiệm kỳ 2020–2025", "từ đầu năm đến tháng 11/2020" (which takes no "trong").
+    pub fn adverbial(&self, terms: &[Term]) -> String {
+        let w = self.wording(terms);
+        if w.starts_with("từ ") {
+            w
+        } else {
+            format!("trong {w}")
+        }
+    }
+
+    /// The last year of a period that spans several, up to the period's end: what an article
+    /// about a term so far gives as "riêng năm 2023". `None` within one year.
+    pub fn this_year(&self) -> Option<Period> {
+        if self.from.0.year() == self.to.0.year() {
+            return None;
+        }
+        let first = Date::new(self.to.0.year(), 1, 1).ok()?;
+        Some(Period {
+            from: Ngay(first),
+            to: self.to,
+        })
     }
 
     /// Length in days, both ends included.
@@ -213,21 +267,46 @@ mod tests {
     #[test]
     fn a_period_is_compared_with_the_same_days_a_year_before_or_the_term_before() {
         let nine_months = p("01/01/2021", "30/09/2021");
-        assert_eq!(nine_months.previous(&[]), p("01/01/2020", "30/09/2020"));
+        assert_eq!(
+            nine_months.previous(&[]),
+            Some(p("01/01/2020", "30/09/2020"))
+        );
+        assert_eq!(
+            nine_months.compared_wording(&p("01/01/2020", "30/09/2020"), &[]),
+            "cùng kỳ năm 2020"
+        );
         let feb = p("01/02/2024", "29/02/2024");
-        assert_eq!(feb.previous(&[]), p("01/02/2023", "28/02/2023"));
+        assert_eq!(feb.previous(&[]), Some(p("01/02/2023", "28/02/2023")));
         let terms = [
             term("01/07/2015", "30/06/2020"),
             term("01/07/2020", "30/06/2025"),
         ];
-        assert_eq!(
-            p("01/07/2020", "30/06/2025").previous(&terms),
-            p("01/07/2015", "30/06/2020")
-        );
+        let term = p("01/07/2020", "30/06/2025");
+        let before = p("01/07/2015", "30/06/2020");
+        assert_eq!(term.previous(&terms), Some(before));
+        assert_eq!(term.compared_wording(&before, &terms), "nhiệm kỳ 2015–2020");
         // without the earlier term recorded: as many years before as the term spans
+        assert_eq!(term.previous(&terms[1..]), Some(before));
+        // a term not over yet is compared with its own last year, not with another period
+        let so_far = p("01/07/2020", "15/10/2023");
+        assert_eq!(so_far.previous(&terms), None);
+        assert_eq!(so_far.this_year(), Some(p("01/01/2023", "15/10/2023")));
         assert_eq!(
-            p("01/07/2020", "30/06/2025").previous(&terms[1..]),
-            p("01/07/2015", "30/06/2020")
+            p("01/01/2020", "16/11/2020").adverbial(&terms),
+            "từ đầu năm đến tháng 11/2020"
+        );
+        assert_eq!(
+            p("01/01/2021", "30/09/2021").adverbial(&terms),
+            "trong 9 tháng đầu năm 2021"
+        );
+        assert_eq!(
+            p("01/01/2025", "31/12/2025").compared_wording(&p("01/01/2024", "31/12/2024"), &terms),
+            "năm 2024"
+        );
+        let five = p("01/07/2020", "30/06/2025");
+        assert_eq!(
+            five.compared_wording(&five.previous(&[]).unwrap(), &[]),
+            "5 năm trước đó"
         );
     }
 

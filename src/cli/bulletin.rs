@@ -22,13 +22,13 @@ pub struct Args {
     /// Last day of the period.
     #[arg(long, value_parser = super::args::parse_date)]
     to: Ngay,
-    /// One branch only: an id of `cac_chi_bo` in to-chuc.yaml.
+    /// One unit only: an id of `cac_chi_bo` or `cac_dang_bo_co_so` in to-chuc.yaml.
     #[arg(long)]
     branch: Option<String>,
     /// The article template: tin-ngan (short news), tong-hop (longer report), or the workspace's own.
     #[arg(long, default_value = crate::bulletin::DEFAULT_TEMPLATE)]
     template: String,
-    /// The article to write: OUT.md, OUT.html or OUT.pdf.
+    /// The article to write: OUT.md, OUT.html, OUT.pdf or OUT.docx.
     #[arg(short, long)]
     output: PathBuf,
 }
@@ -39,6 +39,7 @@ enum ArticleFormat {
     Markdown,
     Html,
     Pdf,
+    Docx,
 }
 
 pub fn run(args: &Args, lang: Lang) -> i32 {
@@ -51,6 +52,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         Some("md") => ArticleFormat::Markdown,
         Some("html" | "htm") => ArticleFormat::Html,
         Some("pdf") => ArticleFormat::Pdf,
+        Some("docx") => ArticleFormat::Docx,
         _ => {
             let path = args.output.clone();
             return setup_failed(Setup::UnknownArticleFormat { path }, Format::Human, lang);
@@ -60,7 +62,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let extensions = &["md", "html", "htm", "pdf"];
+    let extensions = &["md", "html", "htm", "pdf", "docx"];
     if let Err(code) = check_output(&args.output, extensions, Some(checked.root()), lang) {
         return code;
     }
@@ -116,6 +118,14 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
     let bytes = match format {
         ArticleFormat::Markdown => draft.markdown.clone().into_bytes(),
         ArticleFormat::Html => bulletin::markdown::to_html(&draft.markdown).into_bytes(),
+        ArticleFormat::Docx => match bulletin::docx::to_docx(&draft.markdown, &draft.headline) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let detail = e.to_string();
+                setup_failed(Setup::ArticleNotWritten { detail }, Format::Human, lang);
+                return DATA_FAILED;
+            }
+        },
         ArticleFormat::Pdf => {
             let source = bulletin::typst_source(&draft, &templates);
             let typesetter = Config::for_workspace(checked.root()).typesetter();

@@ -551,6 +551,13 @@ impl Problem {
                     )
                 }
             },
+            // `thuoc` names a đảng bộ cơ sở, not a chi bộ.
+            Problem::UnknownBranch { field, id, .. } if field.ends_with("thuoc") => match lang {
+                Lang::Vi => format!(
+                    "`{field}`: không có đảng bộ cơ sở mang mã `{id}` trong `cac_dang_bo_co_so`"
+                ),
+                Lang::En => format!("`{field}`: no đảng bộ cơ sở with id `{id}` in `cac_dang_bo_co_so`"),
+            },
             Problem::UnknownBranch { field, id, .. } => match lang {
                 Lang::Vi => format!("`{field}`: không có chi bộ mang mã `{id}` trong `cac_chi_bo`"),
                 Lang::En => format!("`{field}`: no branch with id `{id}` in `cac_chi_bo`"),

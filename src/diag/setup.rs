@@ -48,6 +48,8 @@ pub enum Setup {
     UnknownArticleFormat { path: PathBuf },
     /// The records have errors, so an article's figures cannot be trusted.
     ArticleNeedsSoundRecords,
+    /// The article could not be written as a Word document.
+    ArticleNotWritten { detail: String },
     /// An output path that would damage an input or something that is not an output.
     OutputRefused {
         path: PathBuf,
@@ -75,6 +77,7 @@ impl Setup {
             Setup::RegisterNotWritten { .. } => "register-not-written",
             Setup::UnknownArticleFormat { .. } => "unknown-article-format",
             Setup::ArticleNeedsSoundRecords => "records-have-errors",
+            Setup::ArticleNotWritten { .. } => "article-not-written",
             Setup::OutputRefused { .. } => "output-refused",
         }
     }
@@ -194,10 +197,12 @@ impl Setup {
             Setup::UnknownArticleFormat { path } => {
                 let p = path.display();
                 if vi {
-                    format!("không biết ghi `{p}` dạng gì: đuôi tệp phải là .md, .html hoặc .pdf")
+                    format!(
+                        "không biết ghi `{p}` dạng gì: đuôi tệp phải là .md, .html, .pdf hoặc .docx"
+                    )
                 } else {
                     format!(
-                        "cannot tell how to write `{p}`: the extension must be .md, .html or .pdf"
+                        "cannot tell how to write `{p}`: the extension must be .md, .html, .pdf or .docx"
                     )
                 }
             }
@@ -207,6 +212,13 @@ impl Setup {
                     "the records have errors, so the figures of the article cannot be trusted",
                 )
                 .to_string(),
+            Setup::ArticleNotWritten { detail } => {
+                if vi {
+                    format!("không ghi được bài viết dạng .docx: {detail}")
+                } else {
+                    format!("cannot write the article as .docx: {detail}")
+                }
+            }
             Setup::OutputRefused { path, reason } => {
                 use crate::output::Refusal;
                 let p = path.display();

@@ -24,7 +24,7 @@ mod path;
 mod quy_tac;
 mod spans;
 
-pub use bao_cao::{BAO_CAO_FILE, BaoCao, ChiTieuNam, NhiemKy, SoLieu, TrichDan};
+pub use bao_cao::{BAO_CAO_FILE, BaoCao, ChiTieuNam, GhiChepDonVi, NhiemKy, SoLieu, TrichDan};
 pub(crate) use date::INVALID_DATE_MARK;
 pub use date::{Ngay, ThoiDiem};
 pub(crate) use load::from_yaml;
@@ -77,6 +77,10 @@ pub struct ToChuc {
     /// then belongs to `chi_bo`.
     #[serde(default)]
     pub cac_chi_bo: Vec<ChiBo>,
+    /// The đảng bộ cơ sở of a larger đảng bộ (a district's or a city's): its branches name theirs
+    /// with `thuoc`. Empty when the workspace's đảng bộ is itself the grassroots one.
+    #[serde(default)]
+    pub cac_dang_bo_co_so: Vec<DangBoCoSo>,
     /// The workspace's own, stricter versions of admission rules (see `hoso rules`).
     #[serde(default)]
     pub quy_tac_rieng: Vec<QuyTacRieng>,
@@ -97,6 +101,18 @@ pub struct ChiBo {
     pub ten: String,
     /// Its secretary, a person id.
     pub bi_thu: Option<String>,
+    /// The đảng bộ cơ sở it belongs to, an id of `cac_dang_bo_co_so`; absent in a workspace with
+    /// đảng bộ cơ sở: a chi bộ cơ sở, directly under the workspace's đảng bộ.
+    pub thuoc: Option<String>,
+}
+
+/// A đảng bộ cơ sở of a larger đảng bộ (`cac_dang_bo_co_so` in `to-chuc.yaml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct DangBoCoSo {
+    /// A short stable id, written on its branches' `thuoc`: `phuong-hoa-lu`.
+    pub ma: String,
+    /// Its name as written in sentences: "Đảng bộ phường Hoa Lư".
+    pub ten: String,
 }
 
 /// Page margins in millimetres. The default 20/20/30/15 is UNVERIFIED (domain notes §4.3): a
@@ -224,6 +240,9 @@ pub struct Nguoi {
     /// When and why the person left the organisation (moved away, died, struck off): they no
     /// longer count among its members from that day.
     pub ra_khoi_dang: Option<RaKhoiDang>,
+    /// A member who came from another organisation (chuyển sinh hoạt đảng đến): they count among
+    /// its members from that day, not from their admission.
+    pub chuyen_den: Option<ChuyenDen>,
     /// Over 60 at the branch meeting: the written consent of the provincial standing committee (R3).
     pub dong_y_tren_60: Option<VanBan>,
     /// An exception to the education requirement (R5).
@@ -271,6 +290,15 @@ pub struct RaKhoiDang {
     pub ngay: Option<Ngay>,
     /// Why, in words: "chuyển sinh hoạt đảng đến Đảng bộ xã Tiên Yên", "từ trần", "xóa tên".
     pub ly_do: Option<String>,
+}
+
+/// A member transferred in from another Party organisation.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct ChuyenDen {
+    /// The day from which they are counted here.
+    pub ngay: Option<Ngay>,
+    /// Where they came from: "Đảng bộ Quân sự tỉnh".
+    pub tu: Option<String>,
 }
 
 /// Sex, as the forms print it.
@@ -867,6 +895,11 @@ impl Nguoi {
     /// The day the person left the organisation's books, if they did.
     pub fn ngay_ra_khoi_dang(&self) -> Option<Ngay> {
         self.ra_khoi_dang.as_ref().and_then(|r| r.ngay)
+    }
+
+    /// The day a member transferred in was first counted here, if they came from elsewhere.
+    pub fn ngay_chuyen_den(&self) -> Option<Ngay> {
+        self.chuyen_den.as_ref().and_then(|c| c.ngay)
     }
 }
 

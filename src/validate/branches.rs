@@ -20,6 +20,24 @@ pub fn org(workspace: &Workspace) -> Vec<Diagnostic> {
                 Some(org.spans.locate(&path)),
             ));
         }
+        let parents = &org.to_chuc.cac_dang_bo_co_so;
+        if let Some(parent) = &branch.thuoc
+            && !parents.iter().any(|p| &p.ma == parent)
+        {
+            let path = format!("cac_chi_bo[{i}].thuoc");
+            d.push(Diagnostic::error(
+                Problem::UnknownBranch {
+                    field: path.clone(),
+                    id: parent.clone(),
+                    suggestion: crate::suggest::closest(
+                        parent,
+                        parents.iter().map(|p| p.ma.as_str()),
+                    )
+                    .map(str::to_string),
+                },
+                Some(org.spans.locate(&path)),
+            ));
+        }
         if let Some(id) = &branch.bi_thu
             && workspace.person(id).is_none()
         {

@@ -7,7 +7,9 @@ offending value stands. Loading, validation and rendering all produce them; `ren
 of them into the clerk's terminal output or into JSON.
 */
 
+mod hint;
 mod limits;
+mod message;
 mod problem;
 mod render;
 mod setup;

@@ -10,6 +10,7 @@ any of them by putting a file of the same name in its own `templates/` folder.
 
 mod context;
 pub mod escape;
+mod filters;
 
 pub use context::DossierLine;
 use context::{CeremonyPerson, ProbationView, SelfReviewView, meeting};
@@ -25,8 +26,7 @@ use crate::model::{LyLich, Ngay, PathView};
 use crate::plan;
 use crate::validate::{Checked, CheckedWorkspace, Person};
 use include_dir::{Dir, include_dir};
-use minijinja::value::Value;
-use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -120,15 +120,15 @@ impl Renderer {
         // thousand instructions.
         env.set_fuel(Some(TEMPLATE_FUEL));
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
-        env.set_formatter(format_value);
-        env.add_filter("ngay", filter_ngay);
-        env.add_filter("ngay_so", filter_ngay_so);
-        env.add_filter("cho", filter_cho);
-        env.add_filter("so", filter_so);
-        env.add_filter("phan_tram", filter_phan_tram);
-        env.add_filter("hoa", filter_hoa);
-        env.add_filter("chuoi", filter_chuoi);
-        env.add_filter("doan", filter_doan);
+        env.set_formatter(filters::format_value);
+        env.add_filter("ngay", filters::filter_ngay);
+        env.add_filter("ngay_so", filters::filter_ngay_so);
+        env.add_filter("cho", filters::filter_cho);
+        env.add_filter("so", filters::filter_so);
+        env.add_filter("phan_tram", filters::filter_phan_tram);
+        env.add_filter("hoa", filters::filter_hoa);
+        env.add_filter("chuoi", filters::filter_chuoi);
+        env.add_filter("doan", filters::filter_doan);
 
         let mut library = String::new();
         let mut files = Vec::new();
@@ -622,170 +622,5 @@ fn ceremony_view<'a>(
         dia_diem: le.dia_diem.clone(),
         dai_bieu_cap_tren: le.dai_bieu_cap_tren.clone(),
         nguoi,
-    }
-}
-
-// ---- formatter and filters ----
-
-/// Prints every `{{ value }}`: escaped text, plain numbers, a dotted blank for a missing value.
-fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
-    let text = if value.is_safe() {
-        value.to_string()
-    } else if value.is_undefined() {
-        return Err(Error::new(
-            ErrorKind::UndefinedError,
-            "printed an undefined value",
-        ));
-    } else if value.is_none() {
-        BLANK.to_string()
-    } else if value.kind() == minijinja::value::ValueKind::Bool {
-        // minijinja writes `True`/`False`; Typst reads `true`/`false`.
-        value.is_true().to_string()
-    } else if value.is_number() {
-        value.to_string()
-    } else if let Some(s) = value.as_str() {
-        escape::markup(s)
-    } else {
-        return Err(Error::new(
-            ErrorKind::InvalidOperation,
-            format!(
-                "cannot print a {} in `{}`; print its fields",
-                value.kind(),
-                state.name()
-            ),
-        ));
-    };
-    out.write_str(&text).map_err(Error::from)
-}
-
-/// A missing value: a dotted blank of the library's default width.
-///
-/// Every blank ends with an empty comment `/**/`: a Typst expression embedded in markup swallows a
-/// `;` right after it, and takes a `(` or `[` right after it as arguments, so "năm #o(); tổng số"
-/// would lose its semicolon. The comment ends the expression; the text after it stays text.
-const BLANK: &str = "#o()/**/";
-
-fn blank(width: &str) -> Value {
-    Value::from_safe_string(format!("#o(width: {width})/**/"))
-}
-
-fn date_of(value: &Value) -> Result<Option<Ngay>, Error> {
-    if value.is_none() || value.is_undefined() {
-        return Ok(None);
-    }
-    let text = value
-        .as_str()
-        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "a date must be a string"))?;
-    Ngay::parse(text).map(Some).ok_or_else(|| {
-        Error::new(
-            ErrorKind::InvalidOperation,
-            format!("`{text}` is not a date"),
-        )
-    })
-}
-
-/// `{{ d | ngay }}` → "ngày 16 tháng 11 năm 2020"; missing → dotted blanks in each slot.
-/// `{{ d | ngay(true) }}` starts a sentence: "Ngày 16 tháng 11 năm 2020".
-fn filter_ngay(value: &Value, sentence_start: Option<bool>) -> Result<Value, Error> {
-    let text = match date_of(value)? {
-        Some(d) => d.long(),
-        None => "ngày #o(width: 0.9cm) tháng #o(width: 0.9cm) năm #o(width: 1.3cm)/**/".into(),
-    };
-    let text = if sentence_start == Some(true) {
-        text.replacen("ngày", "Ngày", 1)
-    } else {
-        text
-    };
-    Ok(Value::from_safe_string(text))
-}
-
-/// `{{ d | ngay_so }}` → "16/11/2020"; missing → a dotted blank.
-fn filter_ngay_so(value: &Value) -> Result<Value, Error> {
-    Ok(match date_of(value)? {
-        Some(d) => Value::from_safe_string(d.short()),
-        None => blank("2.6cm"),
-    })
-}
-
-/// A width a template may ask for: a number and a Typst unit.
-fn checked_width(width: &str) -> Result<&str, Error> {
-    let unit_at = width
-        .find(|c: char| c.is_ascii_alphabetic())
-        .unwrap_or(width.len());
-    let (number, unit) = width.split_at(unit_at);
-    let ok = !number.is_empty()
-        && number.parse::<f64>().is_ok()
-        && matches!(unit, "cm" | "mm" | "pt" | "em" | "fr" | "%");
-    if ok {
-        Ok(width)
-    } else {
-        Err(Error::new(
-            ErrorKind::InvalidOperation,
-            format!("`{width}` is not a width"),
-        ))
-    }
-}
-
-/// `{{ x | cho("4cm") }}`: the value, or a dotted blank of that width.
-fn filter_cho(value: &Value, width: &str) -> Result<Value, Error> {
-    let width = checked_width(width)?;
-    if value.is_none() || value.is_undefined() {
-        return Ok(blank(width));
-    }
-    match value.as_str() {
-        Some(s) => Ok(Value::from_safe_string(escape::markup(s))),
-        None => Ok(Value::from_safe_string(escape::markup(&value.to_string()))),
-    }
-}
-
-/// `{{ n | so }}`: a count in Vietnamese style (1.045); missing → a short dotted blank.
-fn filter_so(value: &Value) -> Result<Value, Error> {
-    if value.is_none() {
-        return Ok(blank("1.2cm"));
-    }
-    let n = i64::try_from(value.clone())
-        .map_err(|_| Error::new(ErrorKind::InvalidOperation, "`so` needs a whole number"))?;
-    Ok(Value::from_safe_string(crate::vn::thousands(n)))
-}
-
-/// `{{ a | phan_tram(b) }}`: a / b as a percentage with a decimal comma ("92,31%").
-fn filter_phan_tram(value: &Value, of: &Value) -> Result<Value, Error> {
-    if value.is_none() || of.is_none() {
-        return Ok(blank("1.5cm"));
-    }
-    let a = f64::try_from(value.clone())
-        .map_err(|_| Error::new(ErrorKind::InvalidOperation, "`phan_tram` needs numbers"))?;
-    let b = f64::try_from(of.clone())
-        .map_err(|_| Error::new(ErrorKind::InvalidOperation, "`phan_tram` needs numbers"))?;
-    if b == 0.0 {
-        return Ok(blank("1.5cm"));
-    }
-    Ok(Value::from_safe_string(format!(
-        "{}%",
-        crate::vn::decimal(a / b * 100.0, 2)
-    )))
-}
-
-/// `{{ s | hoa }}`: upper case (Vietnamese letters included), still escaped when printed.
-fn filter_hoa(value: &Value) -> Value {
-    match value.as_str() {
-        Some(s) => Value::from(s.to_uppercase()),
-        None => value.clone(),
-    }
-}
-
-/// `{{ s | chuoi }}`: a Typst string literal, for code positions such as document metadata.
-fn filter_chuoi(value: &Value) -> Value {
-    match value.as_str() {
-        Some(s) => Value::from_safe_string(escape::string_literal(s)),
-        None => Value::from_safe_string("none".into()),
-    }
-}
-
-/// `{{ s | doan }}`: free text of several lines and paragraphs; missing → two dotted lines.
-fn filter_doan(value: &Value) -> Value {
-    match value.as_str() {
-        Some(s) => Value::from_safe_string(escape::paragraphs(s)),
-        None => Value::from_safe_string("#dong-trong(2)".into()),
     }
 }

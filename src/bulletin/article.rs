@@ -181,6 +181,13 @@ pub enum TemplateError {
         /// minijinja's error, with the line.
         source: Error,
     },
+    /// A workspace's template that is not a regular file inside the workspace (a link out of it,
+    /// a folder, a device): not read.
+    #[error("template `{}` is not a regular file inside the workspace", path.display())]
+    Refused {
+        /// The file.
+        path: PathBuf,
+    },
     /// A workspace file could not be read.
     #[error("cannot read `{}`: {source}", path.display())]
     Io {
@@ -210,6 +217,8 @@ impl Templates {
             .build()
             .expect("the default delimiters are valid");
         env.set_syntax(syntax);
+        // As for the forms: a loop in a workspace's article template ends with an error.
+        env.set_fuel(Some(crate::render::TEMPLATE_FUEL));
         env.set_formatter(format_value);
         // Auto-escaping on (with our Markdown formatter) marks what a macro returns as already
         // escaped, so that the sentences of `_phan.md.j2` are not escaped a second time.
@@ -236,11 +245,16 @@ impl Templates {
             for entry in entries.flatten() {
                 let path = entry.path();
                 let name = entry.file_name().to_string_lossy().to_string();
-                let read = || {
-                    std::fs::read_to_string(&path).map_err(|source| TemplateError::Io {
-                        path: path.clone(),
-                        source,
-                    })
+                // Read as the forms' overrides are: a regular file inside the workspace only.
+                let read = || match crate::render::read_override(
+                    workspace_root,
+                    &format!("bulletin/{name}"),
+                ) {
+                    Ok(text) => Ok(text.unwrap_or_default()),
+                    Err(crate::render::RenderError::Io { path, source }) => {
+                        Err(TemplateError::Io { path, source })
+                    }
+                    Err(_) => Err(TemplateError::Refused { path: path.clone() }),
                 };
                 if name == LAYOUT {
                     layout = read()?;

@@ -197,6 +197,16 @@ impl BulletinError {
                 Lang::Vi => format!("mẫu bài viết `{name}` lỗi: {source:#}"),
                 Lang::En => format!("article template `{name}` failed: {source:#}"),
             },
+            BulletinError::Template(TemplateError::Refused { path }) => match lang {
+                Lang::Vi => format!(
+                    "không đọc mẫu bài viết `{}`: đó không phải tệp thường nằm trong thư mục hồ sơ",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "article template `{}` not read: it is not a regular file inside the workspace",
+                    path.display()
+                ),
+            },
             BulletinError::Template(TemplateError::Io { path, source }) => match lang {
                 Lang::Vi => format!("không đọc được `{}`: {source}", path.display()),
                 Lang::En => format!("cannot read `{}`: {source}", path.display()),

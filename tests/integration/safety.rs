@@ -510,3 +510,27 @@ fn a_file_name_that_is_not_an_id_is_that_files_error() {
         .arg(ws.path()));
     assert!(!std::fs::read_to_string(&ics).unwrap().contains("a\nEND"));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_article_template_that_links_out_of_the_workspace_is_never_read() {
+    let ws = TestWorkspace::demo();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.md.j2");
+    std::fs::write(&secret, "BÍ MẬT").unwrap();
+    std::fs::create_dir_all(ws.file("templates/bulletin")).unwrap();
+    std::os::unix::fs::symlink(&secret, ws.file("templates/bulletin/tin-ngan.md.j2")).unwrap();
+    let md = ws.file("bai.md");
+    let out = run(hoso()
+        .arg("bulletin")
+        .arg(ws.path())
+        .args(["--from", "01/01/2026", "--to", "31/12/2026", "-o"])
+        .arg(&md));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("không đọc mẫu bài viết"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!md.exists());
+}

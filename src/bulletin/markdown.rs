@@ -1,21 +1,17 @@
 /*!
-The article is written once, in Markdown; HTML and Typst (for the PDF) are made from it, so the
-three carry the same text.
+The article is written once, in Markdown; HTML (here) and Typst (for the PDF, by
+[`crate::render::article_source`]) are made from it, so the three carry the same text.
 
 Values reach the Markdown escaped ([`escape`]), so a note or a name can never become a link, a
 heading or raw HTML. Raw HTML that a template writes is shown as text in every output, for the
 same reason.
 */
 
-use crate::render::escape;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
+/// The article's Markdown read the one way every output reads it ([`crate::render::markdown_events`]).
 fn parser(markdown: &str) -> impl Iterator<Item = Event<'_>> {
-    Parser::new_ext(markdown, Options::ENABLE_TABLES).map(|event| match event {
-        // Raw HTML is text here: what the Markdown shows is what every output shows.
-        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
-        other => other,
-    })
+    crate::render::markdown_events(markdown)
 }
 
 /// `text` escaped for Markdown, on one line: it prints literally wherever a template puts it.
@@ -105,64 +101,6 @@ pub fn to_html(markdown: &str) -> String {
     )
 }
 
-/// The article as Typst markup, after `preamble` (the page layout). Every text is escaped.
-pub fn to_typst(markdown: &str, preamble: &str) -> String {
-    let mut out = String::from(preamble);
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    out.push('\n');
-    let mut in_head = false;
-    for event in parser(markdown) {
-        match event {
-            Event::Start(tag) => match tag {
-                Tag::Heading { level, .. } => {
-                    out.push_str(&format!("#heading(level: {})[", level as usize));
-                }
-                Tag::Paragraph => {}
-                Tag::Emphasis => out.push_str("#emph["),
-                Tag::Strong => out.push_str("#strong["),
-                Tag::BlockQuote(_) => out.push_str("#quote(block: true)["),
-                Tag::List(Some(_)) => out.push_str("#enum("),
-                Tag::List(None) => out.push_str("#list("),
-                Tag::Item => out.push('['),
-                // `bang` is the layout's table function: it sets the column widths.
-                Tag::Table(alignments) => {
-                    out.push_str(&format!("#bang({},\n", alignments.len()));
-                }
-                Tag::TableHead => in_head = true,
-                Tag::TableRow => {}
-                Tag::TableCell if in_head => out.push_str("[#strong["),
-                Tag::TableCell => out.push('['),
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_) => out.push_str("]\n\n"),
-                TagEnd::Paragraph => out.push_str("\n\n"),
-                TagEnd::Emphasis | TagEnd::Strong => out.push(']'),
-                TagEnd::BlockQuote(_) => out.push_str("]\n\n"),
-                TagEnd::List(_) => out.push_str(")\n\n"),
-                TagEnd::Item => out.push_str("],\n"),
-                TagEnd::Table => out.push_str(")\n\n"),
-                TagEnd::TableHead => {
-                    in_head = false;
-                    out.push('\n');
-                }
-                TagEnd::TableRow => out.push('\n'),
-                TagEnd::TableCell if in_head => out.push_str("]], "),
-                TagEnd::TableCell => out.push_str("], "),
-                _ => {}
-            },
-            Event::Text(t) | Event::Code(t) => out.push_str(&escape::markup(&t)),
-            Event::SoftBreak => out.push(' '),
-            Event::HardBreak => out.push_str(" \\\n"),
-            Event::Rule => out.push_str("#line(length: 100%)\n\n"),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,20 +126,5 @@ mod tests {
             assert_eq!(plain_text(&escape(v)).trim(), v, "{v}");
         }
         assert_eq!(escape("1.045 đảng viên"), "1.045 đảng viên");
-    }
-
-    #[test]
-    fn typst_gets_the_same_text_escaped() {
-        let md =
-            "# Tin *mới*\n\nĐoạn một $x$ #y.\n\n- một\n- hai\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-        let typ = to_typst(md, "");
-        assert!(typ.contains("#heading(level: 1)[Tin #emph[mới]]"), "{typ}");
-        assert!(typ.contains(r"Đoạn một \$x\$ \#y\."), "{typ}");
-        assert!(typ.contains("#list([một],\n[hai],\n)"), "{typ}");
-        assert!(
-            typ.contains("#bang(2,\n[#strong[a]], [#strong[b]], \n[1], [2], \n)"),
-            "{typ}"
-        );
-        assert_eq!(headline(md).as_deref(), Some("Tin mới"));
     }
 }

@@ -467,20 +467,18 @@ fn tidy(markdown: &str) -> String {
     out
 }
 
-/// The Typst source of the PDF of a draft.
+/// The Typst source of the PDF of a draft (written by the render stage, as all Typst is).
 pub fn typst_source(draft: &Draft, templates: &Templates) -> crate::render::TypstSource {
-    let title = crate::render::escape::string_literal(&draft.headline);
-    let preamble = format!("#set document(title: {title})\n{}", templates.layout());
-    crate::render::TypstSource {
-        name: format!(
+    crate::render::article_source(
+        format!(
             "bai-viet-{}-{}.typ",
             draft.period.from.iso(),
             draft.period.to.iso()
         ),
-        template: format!("bulletin/{}", article::LAYOUT),
-        text: markdown::to_typst(&draft.markdown, &preamble),
-        library: String::new(),
-        date: Some(draft.period.to),
-        reads: Vec::new(),
-    }
+        &draft.headline,
+        &draft.markdown,
+        templates.layout(),
+        format!("bulletin/{}", article::LAYOUT),
+        draft.period.to,
+    )
 }

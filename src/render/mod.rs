@@ -8,10 +8,12 @@ the Vietnamese forms of dates and numbers. Built-in templates are embedded; a wo
 any of them by putting a file of the same name in its own `templates/` folder.
 */
 
+mod article;
 mod context;
 pub mod escape;
 mod filters;
 
+pub use article::{article_source, markdown_events};
 pub use context::DossierLine;
 use context::{CeremonyPerson, ProbationView, SelfReviewView, meeting};
 pub use context::{

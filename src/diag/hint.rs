@@ -270,6 +270,18 @@ impl Problem {
                     "see the rules and their parameters with `hoso rules`",
                 )
                 .to_string(),
+            Problem::FileUnreadable { .. } => lang
+                .pick(
+                    "mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8",
+                    "open the file in an editor and save it again as UTF-8",
+                )
+                .to_string(),
+            Problem::NotARecordFile { .. } => lang
+                .pick(
+                    "để tệp hồ sơ thật (không phải liên kết ra ngoài, không phải thư mục) trong `dang-vien/` hoặc `ket-nap/`",
+                    "keep real record files (not links out of the workspace, not folders) in `dang-vien/` or `ket-nap/`",
+                )
+                .to_string(),
             Problem::EmptyFile | Problem::InvalidValue { .. } | Problem::CountMismatch { .. } => {
                 return None;
             }

@@ -1,7 +1,7 @@
 //! The wording of every problem: its message in Vietnamese and in English.
 
 use super::Lang;
-use super::problem::Problem;
+use super::problem::{Problem, TextFault};
 use super::yaml::YamlLimit;
 
 impl Problem {
@@ -33,6 +33,20 @@ impl Problem {
                 }
             },
             Problem::EmptyFile => lang.pick("tệp rỗng", "the file is empty").into(),
+            Problem::FileUnreadable { detail, text } => match (lang, text) {
+                (Lang::Vi, TextFault::Utf16) => "tệp được lưu dạng UTF-16, không đọc được".into(),
+                (Lang::En, TextFault::Utf16) => {
+                    "the file is saved as UTF-16 and cannot be read".into()
+                }
+                (Lang::Vi, TextFault::NotUtf8) => "tệp không phải văn bản UTF-8 (có thể được lưu bằng bảng mã cũ như TCVN3, VNI, Windows-1258), không đọc được".into(),
+                (Lang::En, TextFault::NotUtf8) => "the file is not UTF-8 text (perhaps saved in an old code page such as TCVN3, VNI or Windows-1258) and cannot be read".into(),
+                (Lang::Vi, TextFault::Unreadable) => format!("không đọc được tệp: {detail}"),
+                (Lang::En, TextFault::Unreadable) => format!("the file cannot be read: {detail}"),
+            },
+            Problem::NotARecordFile { detail } => match lang {
+                Lang::Vi => format!("không phải tệp hồ sơ, bỏ qua: {detail}"),
+                Lang::En => format!("not a record file, left out: {detail}"),
+            },
             Problem::UnknownKey { key, .. } => match lang {
                 Lang::Vi => format!("khóa `{key}` không có trong mẫu dữ liệu"),
                 Lang::En => format!("unknown key `{key}`"),

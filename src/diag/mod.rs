@@ -16,7 +16,7 @@ mod setup;
 mod yaml;
 
 pub use limits::Limit;
-pub use problem::{Deadline, Problem};
+pub use problem::{Deadline, Problem, TextFault};
 pub use render::{Format, emit};
 pub use setup::Setup;
 pub use yaml::{SyntaxFault, ValueFault, ValueKind, YamlLimit};

@@ -9,6 +9,17 @@ use super::limits::Limit;
 use super::setup::Setup;
 use super::yaml::{SyntaxFault, ValueFault, YamlLimit};
 
+/// Why a file's bytes are not text hoso can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFault {
+    /// Saved as UTF-16 (a byte-order mark says so).
+    Utf16,
+    /// Not UTF-8: an old Vietnamese code page (TCVN3, VNI, Windows-1258) or not text at all.
+    NotUtf8,
+    /// The system refused to read it.
+    Unreadable,
+}
+
 /// A problem in the data. The variant decides the code, the message, the hint and the citation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -22,6 +33,12 @@ pub enum Problem {
     YamlLimit { limit: YamlLimit },
     /// A file holds nothing.
     EmptyFile,
+    /// A record's file that cannot be read as text: not UTF-8 (`utf16` when it is UTF-16, as some
+    /// editors save), or refused by the system.
+    FileUnreadable { detail: String, text: TextFault },
+    /// What sits where a record's file should be is not one: a folder named `x.yaml`, a link
+    /// that leads out of the workspace, a link that loops.
+    NotARecordFile { detail: String },
     /// A key that `hoso` does not know, maybe a misspelling.
     UnknownKey {
         key: String,
@@ -370,6 +387,8 @@ impl Problem {
             } => "yaml-too-deep",
             Problem::YamlLimit { .. } => "yaml-too-large",
             Problem::EmptyFile => "empty-file",
+            Problem::FileUnreadable { .. } => "file-unreadable",
+            Problem::NotARecordFile { .. } => "not-a-record-file",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::InvalidDate { .. } => "invalid-date",

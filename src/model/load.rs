@@ -12,7 +12,9 @@ use super::spans::SpanIndex;
 use super::{
     BAO_CAO_FILE, BaoCao, Folder, Nguoi, OrgRecord, Record, ReportRecord, ToChuc, Workspace,
 };
-use crate::diag::{Diagnostic, Problem, SourceFile, SyntaxFault, ValueFault, ValueKind, YamlLimit};
+use crate::diag::{
+    Diagnostic, Problem, SourceFile, SyntaxFault, TextFault, ValueFault, ValueKind, YamlLimit,
+};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -65,6 +67,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     diagnostics.append(&mut diags);
 
     let mut files: Vec<(Folder, PathBuf, String)> = Vec::new();
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for folder in [Folder::DangVien, Folder::KetNap] {
         let dir = root.join(folder.dir());
         if !dir.is_dir() {
@@ -73,35 +76,66 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         // Sorted, so that the order of diagnostics and of people never depends on the file system.
         let walker = walkdir::WalkDir::new(&dir).sort_by_file_name();
         for entry in walker {
-            let entry = entry.map_err(|e| LoadError::Io {
-                path: e.path().map_or_else(|| dir.clone(), Path::to_path_buf),
-                source: e.into(),
-            })?;
+            let entry = match entry {
+                Ok(e) => e,
+                // A folder that cannot be listed, a link that loops: that place's problem.
+                Err(e) => {
+                    let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
+                    diagnostics.push(not_a_record(&path, e.to_string()));
+                    continue;
+                }
+            };
             let path = entry.path();
-            if !entry.file_type().is_file() || !is_yaml(path) {
+            if !is_yaml(path) {
+                continue;
+            }
+            if entry.file_type().is_dir() {
+                diagnostics.push(not_a_record(path, "thư mục / a folder".into()));
+                continue;
+            }
+            if entry.path_is_symlink() {
+                // A link is followed only where it stays inside the workspace.
+                match std::fs::canonicalize(path) {
+                    Ok(target) if target.starts_with(&real_root) && target.is_file() => {}
+                    Ok(target) => {
+                        let detail = format!("→ {}", target.display());
+                        diagnostics.push(not_a_record(path, detail));
+                        continue;
+                    }
+                    Err(e) => {
+                        diagnostics.push(not_a_record(path, e.to_string()));
+                        continue;
+                    }
+                }
+            } else if !entry.file_type().is_file() {
+                diagnostics.push(not_a_record(
+                    path,
+                    "không phải tệp thường / not a regular file".into(),
+                ));
                 continue;
             }
             let id = path
                 .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             files.push((folder, path.to_path_buf(), id));
         }
     }
     // Files are independent: read and parsed in parallel, then taken in the sorted order, so
-    // the result (and the first read error) is the same as one after the other.
-    let parsed: Vec<Result<ParsedPerson, LoadError>> = files
+    // the result is the same as one after the other. A file that cannot be read is that file's
+    // problem: the others are still loaded.
+    let parsed: Vec<ParsedPerson> = files
         .into_par_iter()
-        .map(|(folder, path, id)| {
-            let file = read_source(&path)?;
-            let (parsed, diags) = parse::<Nguoi>(file, FileKind::Nguoi);
-            Ok((folder, id, parsed, diags))
+        .map(|(folder, path, id)| match read_source(&path) {
+            Ok(file) => {
+                let (parsed, diags) = parse::<Nguoi>(file, FileKind::Nguoi);
+                (folder, id, parsed, diags)
+            }
+            Err(e) => (folder, id, None, vec![unreadable(&path, &e)]),
         })
         .collect();
     let mut people: Vec<Record> = Vec::new();
-    for result in parsed {
-        let (folder, id, parsed, mut diags) = result?;
+    for (folder, id, parsed, mut diags) in parsed {
         diagnostics.append(&mut diags);
         if let Some((nguoi, spans)) = parsed {
             people.push(Record {
@@ -164,12 +198,57 @@ fn is_yaml(path: &Path) -> bool {
     )
 }
 
+/// A place in a records folder that is not a record's file, located at that path.
+fn not_a_record(path: &Path, detail: String) -> Diagnostic {
+    let file = Arc::new(SourceFile {
+        path: path.to_path_buf(),
+        text: String::new(),
+    });
+    let location = crate::diag::Location::file_start(&file);
+    Diagnostic::error(Problem::NotARecordFile { detail }, Some(location))
+}
+
+/// A record's file that could not be read, as that file's diagnostic.
+fn unreadable(path: &Path, e: &LoadError) -> Diagnostic {
+    let file = Arc::new(SourceFile {
+        path: path.to_path_buf(),
+        text: String::new(),
+    });
+    let location = crate::diag::Location::file_start(&file);
+    let (detail, text) = match e {
+        LoadError::Io { source, .. } => {
+            let text = if source
+                .get_ref()
+                .is_some_and(|inner| inner.to_string() == UTF16)
+            {
+                TextFault::Utf16
+            } else if source.kind() == std::io::ErrorKind::InvalidData {
+                TextFault::NotUtf8
+            } else {
+                TextFault::Unreadable
+            };
+            (source.to_string(), text)
+        }
+        other => (other.to_string(), TextFault::Unreadable),
+    };
+    Diagnostic::error(Problem::FileUnreadable { detail, text }, Some(location))
+}
+
+/// The detail of a read error for a UTF-16 file.
+const UTF16: &str = "UTF-16";
+
 /// Reads a file as text in NFC, without a byte-order mark.
 fn read_source(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     })?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(LoadError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, UTF16),
+        });
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

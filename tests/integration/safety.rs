@@ -534,3 +534,49 @@ fn an_article_template_that_links_out_of_the_workspace_is_never_read() {
     );
     assert!(!md.exists());
 }
+
+/// A file that is not UTF-8, not readable, a folder named like a record, or a link that loops or
+/// leads out of the workspace: each is reported as that place's problem, and everyone else is
+/// still checked and produced.
+#[test]
+fn a_broken_file_is_that_files_problem_and_everyone_else_goes_on() {
+    let ws = TestWorkspace::demo();
+    // UTF-16, as some editors save, and Windows-1258 (old Vietnamese code page).
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("ho_ten: Hà\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(ws.file("ket-nap/nguyen-utf16.yaml"), utf16).unwrap();
+    std::fs::write(
+        ws.file("ket-nap/nguyen-cp1258.yaml"),
+        b"ho_ten: H\xe0 N\xf4i\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(ws.file("ket-nap/thu-muc.yaml")).unwrap();
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("x.yaml"), "ho_ten: X\n").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("x.yaml"),
+            ws.file("ket-nap/lien-ket.yaml"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink("vong.yaml", ws.file("ket-nap/vong.yaml")).unwrap();
+    }
+    let (code, found) = diagnostics(&ws);
+    assert_eq!(code, Some(1));
+    let count = |code: &str| found.iter().filter(|d| d.starts_with(code)).count();
+    assert_eq!(count("file-unreadable@1:1"), 2, "{found:?}");
+    assert!(count("not-a-record-file@1:1") >= 2, "{found:?}");
+    let human = run(hoso().arg("validate").arg(ws.path()));
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(text.contains("UTF-16"), "{text}");
+    assert!(text.contains("lưu lại với bảng mã UTF-8"), "{text}");
+    let batch = run(hoso()
+        .arg("batch")
+        .arg(ws.path())
+        .arg("-o")
+        .arg(ws.file("out")));
+    assert!(stderr(&batch).contains("5 xong"), "{}", stderr(&batch));
+}

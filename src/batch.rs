@@ -283,7 +283,7 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
         return Outcome::Skipped;
     }
 
-    let built = match dossier::build(engine, checked, checked.plan()) {
+    let built = match dossier::build(engine, checked, &checked.plan()) {
         Ok(b) => b,
         Err(e) => {
             return Outcome::Failed {

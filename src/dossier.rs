@@ -88,13 +88,14 @@ pub fn build(engine: &Engine, checked: Checked<'_>, plan: &Plan) -> Result<Built
     let mut starts = Vec::new();
     let mut next_page = 1;
     let mut latest = None;
+    let view = checked.view();
     for item in &plan.items {
         let Some(form) = item.form.filter(|_| item.printed) else {
             starts.push(None);
             continue;
         };
         let (pdf, pages, source) = typeset(engine, form, checked, |_| {})?;
-        if let Some(d) = form.document_date(checked.view()) {
+        if let Some(d) = form.document_date(&view) {
             latest = latest.max(Some(d));
         }
         starts.push(Some(next_page));

@@ -48,7 +48,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
     };
     let plan = match args.kind {
         Some(kind) => person.plan_of(kind.into()),
-        None => person.plan().clone(),
+        None => person.plan(),
     };
     let built = match dossier::build(&engine, person, &plan) {
         Ok(b) => b,

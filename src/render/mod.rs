@@ -424,7 +424,7 @@ fn build_context(
     }
 
     let date = view.first_date(&form.ngay_van_ban);
-    let (so, ky_hieu) = document_number(form, org, &record.id, Some(view), symbol);
+    let (so, ky_hieu) = document_number(form, org, &record.id, Some(&view), symbol);
 
     let gioi_thieu = n
         .nguoi_gioi_thieu
@@ -500,7 +500,7 @@ fn build_context(
         .person(ceremony.and_then(|c| c.nguoi_giup_do.as_deref()))
         .map(PersonView::of)
         .unwrap_or_default();
-    let ho_so = (form.ve == "ho-so").then(|| DossierView::of(checked.plan(), None));
+    let ho_so = (form.ve == "ho-so").then(|| DossierView::of(&checked.plan(), None));
 
     let context = FormContext {
         mau: form.clone(),

@@ -51,9 +51,6 @@ struct Resolved {
     load: Vec<Diagnostic>,
     /// Problems found by the checks and the admission rules.
     checks: Vec<Diagnostic>,
-    /// Built when first asked for: validating thousands of clean records needs neither.
-    view: OnceLock<PathView>,
-    plan: OnceLock<Plan>,
 }
 
 /// A person file that could not be read: its problems are its own, the others go on.
@@ -362,27 +359,21 @@ impl<'a> Person<'a> {
         self.ws.rules.on(day)
     }
 
-    /// The record as a tree searched by the catalogue's paths.
-    pub fn view(self) -> &'a PathView {
-        self.resolved()
-            .view
-            .get_or_init(|| PathView::of(self.nguoi()))
+    /// The record as a tree searched by the catalogue's paths. Built when asked for and not
+    /// kept: it costs microseconds to build, and kept for each of 10,000 people it would double a
+    /// batch's memory.
+    pub fn view(self) -> PathView {
+        PathView::of(self.nguoi())
     }
 
     /// The dossier the person's stage calls for.
-    pub fn plan(self) -> &'a Plan {
-        self.resolved()
-            .plan
-            .get_or_init(|| plan::plan(self.nguoi(), self.view(), None))
+    pub fn plan(self) -> Plan {
+        plan::plan(self.nguoi(), &self.view(), None)
     }
 
     /// The dossier of a given kind.
     pub fn plan_of(self, kind: plan::Kind) -> Plan {
-        if kind == self.plan().kind {
-            self.plan().clone()
-        } else {
-            plan::plan(self.nguoi(), self.view(), Some(kind))
-        }
+        plan::plan(self.nguoi(), &self.view(), Some(kind))
     }
 
     /// Everyone named in the person's decision of `kind` (the person among them), in id order;
@@ -433,7 +424,7 @@ impl<'a> Checked<'a> {
         self,
         form: &crate::forms::Form,
     ) -> Result<crate::register::Issued, crate::register::IssueError> {
-        crate::register::issue(self.ws.workspace(), form, self.id(), self.view())
+        crate::register::issue(self.ws.workspace(), form, self.id(), &self.view())
     }
 }
 

@@ -14,7 +14,7 @@ use super::stats::{Figures, Source, Value as FigureValue};
 
 use include_dir::{Dir, include_dir};
 use minijinja::value::Value;
-use minijinja::{Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
+use minijinja::{Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -208,17 +208,7 @@ pub struct Templates {
 impl Templates {
     /// Loads the built-in templates and those of `<workspace>/templates/bulletin/`.
     pub fn load(workspace_root: &Path) -> Result<Templates, TemplateError> {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        let syntax = minijinja::syntax::SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .keep_trailing_newline(true)
-            .build()
-            .expect("the default delimiters are valid");
-        env.set_syntax(syntax);
-        // As for the forms: a loop in a workspace's article template ends with an error.
-        env.set_fuel(Some(crate::render::TEMPLATE_FUEL));
+        let mut env = crate::render::template_environment();
         env.set_formatter(format_value);
         // Auto-escaping on (with our Markdown formatter) marks what a macro returns as already
         // escaped, so that the sentences of `_phan.md.j2` are not escaped a second time.

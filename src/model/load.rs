@@ -200,21 +200,20 @@ fn is_yaml(path: &Path) -> bool {
 
 /// A place in a records folder that is not a record's file, located at that path.
 fn not_a_record(path: &Path, detail: String) -> Diagnostic {
+    Diagnostic::error(Problem::NotARecordFile { detail }, Some(start_of(path)))
+}
+
+/// The start of a file whose text could not be had: where its problem is shown.
+fn start_of(path: &Path) -> crate::diag::Location {
     let file = Arc::new(SourceFile {
         path: path.to_path_buf(),
         text: String::new(),
     });
-    let location = crate::diag::Location::file_start(&file);
-    Diagnostic::error(Problem::NotARecordFile { detail }, Some(location))
+    crate::diag::Location::file_start(&file)
 }
 
 /// A record's file that could not be read, as that file's diagnostic.
 fn unreadable(path: &Path, e: &LoadError) -> Diagnostic {
-    let file = Arc::new(SourceFile {
-        path: path.to_path_buf(),
-        text: String::new(),
-    });
-    let location = crate::diag::Location::file_start(&file);
     let (detail, text) = match e {
         LoadError::Io { source, .. } => {
             let text = if source
@@ -231,7 +230,10 @@ fn unreadable(path: &Path, e: &LoadError) -> Diagnostic {
         }
         other => (other.to_string(), TextFault::Unreadable),
     };
-    Diagnostic::error(Problem::FileUnreadable { detail, text }, Some(location))
+    Diagnostic::error(
+        Problem::FileUnreadable { detail, text },
+        Some(start_of(path)),
+    )
 }
 
 /// The detail of a read error for a UTF-16 file.

@@ -108,19 +108,7 @@ pub struct Renderer {
 impl Renderer {
     /// Built-in templates, overridden by the files of `<workspace>/templates/` when given.
     pub fn new(workspace_root: Option<&Path>) -> Result<Renderer, RenderError> {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        let syntax = minijinja::syntax::SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .keep_trailing_newline(true)
-            .build()
-            .expect("the default delimiters are valid");
-        env.set_syntax(syntax);
-        // A template is a program: a loop in a workspace's override must end with an error, not
-        // hang a batch. The largest built-in form (a personal history of 30 entries) uses a few
-        // thousand instructions.
-        env.set_fuel(Some(TEMPLATE_FUEL));
+        let mut env = template_environment();
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
         env.set_formatter(filters::format_value);
         env.add_filter("ngay", filters::filter_ngay);
@@ -258,6 +246,25 @@ impl<'a> Reads<'a> {
 
 /// Instructions a template may execute for one document.
 pub const TEMPLATE_FUEL: u64 = 5_000_000;
+
+/// The minijinja environment every template of hoso runs in (forms here, articles in the
+/// bulletin stage): strict about undefined names, block tags that leave no blank lines, and
+/// bounded fuel. A template is a program: a loop in a workspace's override must end with an
+/// error, not hang a batch (the largest built-in form, a personal history of 30 entries, uses a
+/// few thousand instructions).
+pub fn template_environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .expect("the default delimiters are valid");
+    env.set_syntax(syntax);
+    env.set_fuel(Some(TEMPLATE_FUEL));
+    env
+}
 
 /// The largest template a workspace may bring.
 const MAX_TEMPLATE_BYTES: u64 = 1 << 20;

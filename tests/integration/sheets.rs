@@ -372,7 +372,7 @@ fn the_register_and_the_time_limits_are_sheets_too() {
     );
     let human = hoso().arg("so-van-ban").arg(ws.path()).output().unwrap();
     assert!(
-        stdout(&human).contains("05-NQ/CB  16/10/2026  6-KNĐ  Trần Thị Bình"),
+        stdout(&human).contains("05-NQ/CB  16/10/2026  6-KNĐ   Trần Thị Bình"),
         "{}",
         stdout(&human)
     );

@@ -529,3 +529,36 @@ fn init_and_new_give_files_their_schema_line() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("`nguyen-van`?"), "{}", stderr(&bad));
 }
+
+/// The people of one decision are named in the form in the same Vietnamese order as the
+/// exports: by given name, whatever their ids.
+#[test]
+fn the_people_of_one_decision_are_listed_in_vietnamese_order() {
+    let ws = TestWorkspace::demo();
+    // Vũ Quốc Huy, decided with Lương Thị Hoa, becomes "Vũ Quốc Anh": now first by given name,
+    // though his id still sorts after hers.
+    ws.edit(
+        "ket-nap/vu-quoc-huy.yaml",
+        "ho_ten: Vũ Quốc Huy",
+        "ho_ten: Vũ Quốc Anh",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, typ) = (dir.path().join("qd.pdf"), dir.path().join("qd.typ"));
+    let o = hoso()
+        .args(["render", "9-KNĐ", "luong-thi-hoa", "-w"])
+        .arg(ws.path())
+        .arg("-o")
+        .arg(&pdf)
+        .arg("--typst")
+        .arg(&typ)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&typ).unwrap();
+    // The decision's list of the people admitted.
+    assert!(
+        text.contains("\n1. Vũ Quốc Anh, sinh ngày")
+            && text.contains("\n2. Lương Thị Hoa, sinh ngày"),
+        "{text}"
+    );
+}

@@ -11,10 +11,13 @@ Ids: a command by its name (`validate`; the top level is `hoso`), an option or a
 value without both texts, or on any command without an example, so a new one cannot be forgotten.
 */
 
+use super::args::{EmitArg, FormatArg, KindArg, LangArg, PdfStandardArg, StageArg};
+use super::completions::ShellArg;
 use crate::diag::Lang;
-use clap::builder::{PossibleValue, StyledStr};
-use clap::{Arg, Command};
-use std::ffi::OsString;
+use clap::builder::{EnumValueParser, PossibleValue, StyledStr, TypedValueParser};
+use clap::{Arg, Command, ValueEnum};
+use std::ffi::{OsStr, OsString};
+use std::marker::PhantomData;
 
 /// One help text: `(id, tiếng Việt, English)`.
 type Text = (&'static str, &'static str, &'static str);
@@ -498,6 +501,24 @@ fn localise_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
         short.push(env.clone());
         long.push(env);
     }
+    // The values keep their help in the language too: shell completions show it.
+    let translated: Vec<PossibleValue> = values
+        .iter()
+        .map(|v| {
+            let what = value_text(&id, v.get_name(), lang).unwrap_or_default();
+            v.clone().help(what)
+        })
+        .collect();
+    let translators: [fn(Arg, &[PossibleValue]) -> Arg; 7] = [
+        translate::<FormatArg>,
+        translate::<LangArg>,
+        translate::<PdfStandardArg>,
+        translate::<KindArg>,
+        translate::<StageArg>,
+        translate::<EmitArg>,
+        translate::<ShellArg>,
+    ];
+    let arg = translators.iter().fold(arg, |arg, f| f(arg, &translated));
     let long_help = if id == "help" {
         lang.pick(
             "In trợ giúp (`-h` để xem tóm tắt).",
@@ -513,6 +534,40 @@ fn localise_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
         .hide_default_value(true)
         .hide_possible_values(true)
         .hide_env(true)
+}
+
+/// A value enum's parser whose values carry the table's help: the enum's own parser for the
+/// parsing, the translated values for `--help` and completions.
+#[derive(Clone)]
+struct Translated<E> {
+    values: Vec<PossibleValue>,
+    of: PhantomData<E>,
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Translated<E> {
+    type Value = E;
+
+    fn parse_ref(&self, cmd: &Command, arg: Option<&Arg>, value: &OsStr) -> Result<E, clap::Error> {
+        EnumValueParser::<E>::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().cloned()))
+    }
+}
+
+/// `arg` with its values translated, when it takes values of `E` (else as it is).
+fn translate<E: ValueEnum + Clone + Send + Sync + 'static>(
+    arg: Arg,
+    values: &[PossibleValue],
+) -> Arg {
+    if values.is_empty() || arg.get_value_parser().type_id() != std::any::TypeId::of::<E>() {
+        return arg;
+    }
+    arg.value_parser(Translated::<E> {
+        values: values.to_vec(),
+        of: PhantomData,
+    })
 }
 
 #[cfg(test)]
@@ -626,6 +681,35 @@ mod tests {
             ])),
             lang_of(&args(&["hoso"]))
         );
+    }
+
+    /// The values themselves carry the table's help (shell completions show it): a value enum
+    /// that `localise` does not know fails here.
+    #[test]
+    fn every_value_carries_the_help_of_its_language() {
+        fn check(cmd: &Command, lang: Lang) {
+            for arg in cmd.get_arguments() {
+                for v in arg.get_possible_values() {
+                    let a = arg.get_id().as_str();
+                    let expected = value_text(a, v.get_name(), lang);
+                    let help = v.get_help().map(|h| h.to_string());
+                    assert_eq!(
+                        help.as_deref(),
+                        expected,
+                        "{} {a}={}",
+                        cmd.get_name(),
+                        v.get_name()
+                    );
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                check(sub, lang);
+            }
+        }
+        for lang in [Lang::Vi, Lang::En] {
+            let cmd = localise(<super::super::Cli as clap::CommandFactory>::command(), lang);
+            check(&cmd, lang);
+        }
     }
 
     /// The localised tree is still a valid command line, in both languages.

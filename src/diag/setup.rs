@@ -81,16 +81,15 @@ pub enum WriteBlock {
     DiskFull,
 }
 
-impl Setup {
-    /// The problem of writing `path` that `error` reports: with what to do about it when the
-    /// cause is one the clerk can remove (a file open in a viewer, a read-only file or folder, a
-    /// full or read-only disk), else the bare [`Setup::CannotWrite`].
-    pub fn cannot_write(path: &std::path::Path, error: &std::io::Error) -> Setup {
+impl WriteBlock {
+    /// Why writing `path` failed with `error`, when the cause is one the clerk can remove (a
+    /// file open in a viewer, a read-only file or folder, a full or read-only disk).
+    pub fn of(path: &std::path::Path, error: &std::io::Error) -> Option<WriteBlock> {
         use std::io::ErrorKind;
         // Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION, ERROR_USER_MAPPED_FILE.
         let windows_in_use = cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33 | 1224));
         let read_only_file = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-        let cause = match error.kind() {
+        match error.kind() {
             _ if windows_in_use => Some(WriteBlock::InUse),
             ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => Some(WriteBlock::InUse),
             ErrorKind::ReadOnlyFilesystem => Some(WriteBlock::ReadOnlyDisk),
@@ -103,8 +102,22 @@ impl Setup {
             }
             ErrorKind::PermissionDenied => Some(WriteBlock::FolderDenied),
             _ => None,
-        };
-        let (path, detail) = (path.to_path_buf(), error.to_string());
+        }
+    }
+
+    /// What to do about it, for `path`.
+    pub fn hint(self, path: &std::path::Path, lang: Lang) -> String {
+        write_block_hint(path, self, lang)
+    }
+}
+
+impl Setup {
+    /// The problem of writing `path` that `error` reports: with what to do about it when the
+    /// cause is one the clerk can remove (see [`WriteBlock::of`]), else the bare
+    /// [`Setup::CannotWrite`].
+    pub fn cannot_write(path: &std::path::Path, error: &std::io::Error) -> Setup {
+        let (cause, detail) = (WriteBlock::of(path, error), error.to_string());
+        let path = path.to_path_buf();
         match cause {
             Some(cause) => Setup::WriteBlocked {
                 path,

@@ -322,3 +322,26 @@ fn an_output_that_cannot_be_written_says_what_to_do() {
         assert!(stderr(&out).contains(expected), "{}", stderr(&out));
     }
 }
+
+/// A batch says the same for each person whose files cannot be written, and goes on.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_batch_that_cannot_write_says_what_to_do() {
+    let ws = TestWorkspace::demo();
+    let out = hoso()
+        .args(["--lang", "en", "batch"])
+        .arg(ws.path())
+        .args(["-o", "/sys/hoso-batch", "--stage", "xin-vao-dang"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(
+        text.contains("error: dang-van-khoa: cannot write `/sys/hoso-batch/dang-van-khoa/"),
+        "{text}"
+    );
+    assert!(
+        text.contains("no permission to write in the folder `/sys/hoso-batch/dang-van-khoa`"),
+        "{text}"
+    );
+}

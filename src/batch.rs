@@ -77,7 +77,13 @@ pub enum Failure {
     /// A form could not be filled or typeset.
     Document { detail: String },
     /// An output could not be written.
-    Write { path: PathBuf, detail: String },
+    Write {
+        path: PathBuf,
+        detail: String,
+        /// What stood in the way, when the clerk can remove it (a PDF open in a viewer...).
+        #[serde(skip)]
+        cause: Option<crate::diag::WriteBlock>,
+    },
     /// Nobody's admission ceremony is on that day.
     NoCeremony { day: Ngay },
 }
@@ -99,10 +105,18 @@ impl Failure {
                 Lang::Vi => format!("không dựng được tài liệu: {detail}"),
                 Lang::En => format!("cannot build a document: {detail}"),
             },
-            Failure::Write { path, detail } => match lang {
-                Lang::Vi => format!("không ghi được `{}`: {detail}", path.display()),
-                Lang::En => format!("cannot write `{}`: {detail}", path.display()),
-            },
+            Failure::Write {
+                path,
+                detail,
+                cause,
+            } => {
+                let hint = cause.map(|c| format!("; {}", c.hint(path, lang)));
+                let hint = hint.unwrap_or_default();
+                match lang {
+                    Lang::Vi => format!("không ghi được `{}`: {detail}{hint}", path.display()),
+                    Lang::En => format!("cannot write `{}`: {detail}{hint}", path.display()),
+                }
+            }
             Failure::NoCeremony { day } => match lang {
                 Lang::Vi => format!("không có ai làm lễ kết nạp ngày {}", day.short()),
                 Lang::En => format!("nobody's admission ceremony is on {}", day.short()),
@@ -266,6 +280,7 @@ fn write_failure(path: &Path, e: &std::io::Error) -> Failure {
     Failure::Write {
         path: path.to_path_buf(),
         detail: e.to_string(),
+        cause: crate::diag::WriteBlock::of(path, e),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests, one binary. Modules:
 //! - `bulletin`: articles drafted from workspaces rebuilt from the seed articles' figures;
 //! - `cli`: the `hoso` command end to end (exit codes, messages, JSON diagnostics), snapshots;
+//! - `manners`: help in both languages, shell completions, colour, font folders, write failures;
 //! - `golden`: the generated Typst source of every form, against `tests/golden/*.typ`;
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
 //! - `rules`: the admission rules, case by case; working days; `hoso rules` and `hoso due`;
@@ -24,6 +25,8 @@ mod forms;
 mod fuzz;
 #[path = "integration/golden.rs"]
 mod golden;
+#[path = "integration/manners.rs"]
+mod manners;
 #[path = "integration/pdf.rs"]
 mod pdf;
 #[path = "integration/rules.rs"]

@@ -70,9 +70,14 @@ pub struct Typesetter {
 impl Typesetter {
     /// Loads the fonts once, following `policy`.
     pub fn new(policy: FontPolicy) -> Typesetter {
+        Typesetter::with_font_folders(policy, &[])
+    }
+
+    /// Loads the fonts once: those of `folders` first (`--font-path`), then as `policy` says.
+    pub fn with_font_folders(policy: FontPolicy, folders: &[std::path::PathBuf]) -> Typesetter {
         Typesetter {
             library: LazyHash::new(Library::default()),
-            fonts: fonts::Fonts::load(policy),
+            fonts: fonts::Fonts::load(policy, folders),
             standard: None,
             libraries: std::sync::Mutex::new(Vec::new()),
         }
@@ -107,6 +112,11 @@ impl Typesetter {
     /// The families that will set the text, for `hoso` to tell the user which font is used.
     pub fn font_family(&self) -> &str {
         self.fonts.main_family()
+    }
+
+    /// The fonts taken from the font folders (`path#index:bytes`), empty without `--font-path`.
+    pub fn own_fonts(&self) -> &[String] {
+        self.fonts.own()
     }
 
     /// Typesets `source`. `date` is the document's date (what Typst's `datetime.today()` sees).

@@ -17,8 +17,8 @@ mod yaml;
 
 pub use limits::Limit;
 pub use problem::{Deadline, Problem, TextFault};
-pub use render::{Format, emit};
-pub use setup::Setup;
+pub use render::{Format, emit, emit_coloured};
+pub use setup::{Setup, WriteBlock};
 pub use yaml::{SyntaxFault, ValueFault, ValueKind, YamlLimit};
 
 use serde::Serialize;

@@ -1533,7 +1533,7 @@ fn a_branch_article_counts_its_own_people_and_takes_only_its_own_notes() {
     );
     let out = hoso().arg("validate").arg(ws.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stderr);
     assert!(
         text.contains(
             "error[unknown-branch]: `chi_bo`: không có chi bộ mang mã `ban-xaa` trong `cac_chi_bo`"
@@ -1560,7 +1560,7 @@ fn a_branch_naming_an_unknown_grassroots_unit_is_an_error_of_the_records() {
     .unwrap();
     let out = hoso().arg("validate").arg(ws).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stderr);
     assert!(
         text.contains("không có đảng bộ cơ sở mang mã `dbcs-2` trong `cac_dang_bo_co_so`"),
         "{text}"

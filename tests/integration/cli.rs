@@ -182,6 +182,8 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
     success: false
     exit_code: 1
     ----- stdout -----
+
+    ----- stderr -----
     error[unknown-key]: unknown key `que_quanx`
       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:6:1
       │
@@ -234,8 +236,6 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        = hint: check both dates
        = rule: 06-HD/TW §3 (trình tự hồ sơ)
 
-
-    ----- stderr -----
     10 records: 6 errors, 0 warnings
     ");
 }

@@ -118,6 +118,9 @@ pub struct RegulationSet {
     pub huong_dan: String,
     /// The Organisation Commission's professional guidance (the forms), as cited.
     pub nghiep_vu: String,
+    /// The guidance whose forms a document of this set follows (`12-HD/BTCTW`, `38-HD/BTCTW`):
+    /// templates choose their layout and wording by it.
+    pub mau: String,
 }
 
 impl Form {
@@ -244,9 +247,18 @@ mod tests {
         assert_eq!(on("15/03/2023"), Some("24-QĐ/TW"));
         assert_eq!(on("15/03/2025"), Some("232-QĐ/TW"));
         assert_eq!(on("01/07/2025"), Some("294-QĐ/TW"));
+        assert_eq!(on("28/09/2025"), Some("294-QĐ/TW"));
+        assert_eq!(on("29/09/2025"), Some("38-HD/BTCTW"));
         assert_eq!(
             c.regulation_on(None).map(|r| r.ma.as_str()),
-            Some("294-QĐ/TW")
+            Some("38-HD/BTCTW")
+        );
+        let guidance = |d: &str| c.regulation_on(Ngay::parse(d)).map(|r| r.mau.as_str());
+        assert_eq!(guidance("15/08/2025"), Some("12-HD/BTCTW"));
+        assert_eq!(guidance("10/10/2025"), Some("38-HD/BTCTW"));
+        assert!(
+            c.regulation_on(Ngay::parse("15/08/2025"))
+                .is_some_and(|r| r.nghiep_vu.contains("12-HD/BTCTW"))
         );
     }
 }

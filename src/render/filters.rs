@@ -83,10 +83,11 @@ pub(super) fn filter_ngay(value: &Value, sentence_start: Option<bool>) -> Result
     Ok(Value::from_safe_string(text))
 }
 
-/// `{{ d | ngay_so }}` → "16/11/2020"; missing → a dotted blank.
+/// `{{ d | ngay_so }}` → "16/11/2020", "16/3/2026", "05/02/2026" (padded as in "ngày .. tháng
+/// .. năm .."); missing → a dotted blank.
 pub(super) fn filter_ngay_so(value: &Value) -> Result<Value, Error> {
     Ok(match date_of(value)? {
-        Some(d) => Value::from_safe_string(d.short()),
+        Some(d) => Value::from_safe_string(d.numeric()),
         None => blank("2.6cm"),
     })
 }

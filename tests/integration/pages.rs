@@ -382,3 +382,91 @@ fn pdf_readers_have_nothing_to_say_about_the_forms_and_a_dossier() {
         );
     }
 }
+
+/// The wording the 2025 texts give, each where the record calls for it.
+#[test]
+fn the_wording_follows_the_2025_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = TestWorkspace::demo();
+    // 4-KNĐ resolved by the tập thể chi đoàn cơ sở.
+    ws.edit(
+        "ket-nap/dang-van-khoa.yaml",
+        "gioi_thieu_doan_the:\n",
+        "gioi_thieu_doan_the:\n  tap_the: chi_doan\n",
+    );
+    // An authorised đảng ủy cơ sở resolves and decides: Ngô Thị Mai's decision by the same
+    // committee as her 8-KNĐ.
+    ws.edit(
+        "ket-nap/ngo-thi-mai.yaml",
+        "  co_quan: Thành ủy Hạ Long\n",
+        "  co_quan: Đảng ủy phường Hồng Gai\n",
+    );
+    // Lương Thị Hoa's decision not recorded as shared: her own.
+    ws.edit("ket-nap/luong-thi-hoa.yaml", "  nhieu_nguoi: true\n", "");
+    let w = checked(ws.path());
+    let text = |form: &str, person: Option<&str>| {
+        pdf_text(
+            &typeset(&w, form, person, dir.path()).unwrap_or_else(|| panic!("{form} {person:?}")),
+        )
+    };
+
+    let t = text("4-KNĐ", Some("dang-van-khoa"));
+    assert!(t.contains("Chi đoàn"), "{t}");
+    assert!(t.contains("T/M CHI ĐOÀN"), "{t}");
+    assert!(!t.contains("ủy viên Ban Chấp hành"), "{t}");
+
+    let t = text("8-KNĐ", Some("ngo-thi-mai"));
+    assert!(t.contains("được ủy quyền kết nạp đảng viên"), "{t}");
+    assert!(t.contains("Tổng số cấp ủy viên"), "{t}");
+    assert!(!t.contains("đề nghị kết nạp đảng viên ----"), "{t}");
+    let blank = text("8-KNĐ", None);
+    assert!(
+        !blank.contains("đề nghị Ban Thường vụ Đảng ủy phường Hồng Gai"),
+        "{blank}"
+    );
+    assert!(blank.contains("số cấp ủy viên tán thành"), "{blank}");
+
+    let t = text("9-KNĐ", Some("luong-thi-hoa"));
+    assert!(t.contains("Lương Thị Hoa"), "{t}");
+    assert!(!t.contains("Vũ Quốc Huy"), "{t}");
+    assert!(t.contains("đồng chí có tên tại Điều 1"), "{t}");
+
+    let t = text("3-KNĐ", Some("luong-thi-hoa"));
+    assert!(
+        t.contains("đề nghị kết nạp lại quần chúng Lương Thị Hoa"),
+        "{t}"
+    );
+
+    let t = text("CT-LKN", None);
+    assert!(
+        t.contains("Đại diện cấp ủy cấp trên phát biểu ý kiến (nếu có)"),
+        "{t}"
+    );
+
+    let t = text("4A-KNĐ", Some("ngo-thi-mai"));
+    assert!(t.contains("Giới thiệu đoàn viên công đoàn vào Đảng"), "{t}");
+    assert!(!t.contains("ưu tú"), "{t}");
+
+    let t = text("6-KNĐ", Some("tran-thi-binh"));
+    assert!(t.contains("tôn giáo không;"), "{t}");
+    assert!(t.contains("Ý thức giác ngộ chính trị"), "{t}");
+
+    // The full-membership dossier begins with the new-member class certificate.
+    let t = text("BIA-HS", Some("ngo-thi-mai"));
+    let certificate = t
+        .find("Giấy chứng nhận học lớp bồi dưỡng đảng viên mới")
+        .expect(&t);
+    let self_review = t.find("Bản tự kiểm điểm").expect(&t);
+    assert!(certificate < self_review, "{t}");
+
+    // 13-KNĐ of a meeting from 29/09/2025: the 38-HD/BTCTW form, one basis line.
+    let later = demo_with_person_moved("ngo-thi-mai", 900);
+    let w = checked(later.path());
+    let t = pdf_text(&typeset(&w, "13-KNĐ", Some("ngo-thi-mai"), dir.path()).unwrap());
+    assert!(
+        t.contains("Căn cứ Điều 5, Điều lệ Đảng Cộng sản Việt Nam,"),
+        "{t}"
+    );
+    assert!(!t.contains("Căn cứ Quy định"), "{t}");
+    assert!(t.contains("Tổng số đảng viên của Chi bộ:"), "{t}");
+}

@@ -119,6 +119,7 @@ impl Renderer {
         env.add_filter("hoa", filters::filter_hoa);
         env.add_filter("chuoi", filters::filter_chuoi);
         env.add_filter("doan", filters::filter_doan);
+        env.add_filter("doan_cuoi", filters::filter_doan_cuoi);
 
         let mut library = String::new();
         let mut files = Vec::new();

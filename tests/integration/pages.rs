@@ -470,3 +470,29 @@ fn the_wording_follows_the_2025_texts() {
     assert!(!t.contains("Căn cứ Quy định"), "{t}");
     assert!(t.contains("Tổng số đảng viên của Chi bộ:"), "{t}");
 }
+
+/// A long application runs onto a second page with its last paragraph, never the signature
+/// alone.
+#[test]
+fn a_long_application_takes_its_last_paragraph_to_the_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = TestWorkspace::demo();
+    let paragraph = "    Tôi tự nguyện xin vào Đảng để được rèn luyện, phấn đấu, góp phần xây dựng khu phố và quê hương, học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.\n\n";
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "    Tôi tự nguyện xin vào Đảng để được rèn luyện, phấn đấu, góp phần xây dựng khu phố và quê hương.\n",
+        &(paragraph.repeat(7) + "    Tôi xin hứa chấp hành nghiêm Cương lĩnh, Điều lệ Đảng.\n"),
+    );
+    let w = checked(ws.path());
+    let pdf = typeset(&w, "1-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap();
+    let pages = page_texts(&pdf);
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    let last = pages.last().unwrap();
+    assert!(!only_closing_matter(last), "{last:?}");
+    let text = last.join(" ");
+    assert!(
+        text.contains("Tôi xin hứa chấp hành nghiêm Cương lĩnh, Điều lệ Đảng."),
+        "{text}"
+    );
+    assert!(text.contains("NGƯỜI LÀM ĐƠN"), "{text}");
+}

@@ -279,3 +279,26 @@ impl World for FormWorld<'_> {
         self.today
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_false_suspects_entry_is_blanked_in_place_and_nothing_else_moves() {
+        let before = b"1 0 obj\n<</Type/Catalog/MarkInfo<</Marked true/Suspects false>>/Lang(vi)>>\nendobj\n";
+        let mut pdf = before.to_vec();
+        without_false_suspects(&mut pdf);
+        assert_eq!(pdf.len(), before.len());
+        let text = String::from_utf8(pdf).unwrap();
+        assert!(
+            text.contains("/MarkInfo<</Marked true               >>/Lang(vi)"),
+            "{text}"
+        );
+        // Anything else is left as it is.
+        let other = b"<</MarkInfo<</Marked true/Suspects true>>>>".to_vec();
+        let mut same = other.clone();
+        without_false_suspects(&mut same);
+        assert_eq!(same, other);
+    }
+}

@@ -602,7 +602,7 @@ mod tests {
                     "{}",
                     set.ma
                 );
-                assert_ne!(set.mau, before.mau, "{}", set.ma);
+                assert_ne!(set.nv, before.nv, "{}", set.ma);
             }
         }
     }

@@ -354,12 +354,7 @@ fn build_context(
 
     let Subject::Filled(checked) = subject else {
         // A blank form is printed as the newest set that has it (3A-KNĐ: the sets before 38-HD).
-        let regulation = Catalogue::builtin()
-            .regulations
-            .iter()
-            .rev()
-            .find(|r| form.quy_dinh.contains(&r.ma))
-            .cloned();
+        let regulation = Catalogue::builtin().newest_set_with(form).cloned();
         let ho_so =
             (form.ve == "ho-so").then(|| DossierView::of(&plan::blank(plan::Kind::KetNap), None));
         let context = FormContext {

@@ -37,7 +37,7 @@ pub fn demo_with_person_moved(person: &str, days: i64) -> TestWorkspace {
     let ws = TestWorkspace::demo();
     let rel = format!("ket-nap/{person}.yaml");
     let text = std::fs::read_to_string(ws.file(&rel)).unwrap();
-    let date = regex_lite_date();
+    let date = first_date_in();
     let mut out = String::new();
     let mut rest = text.as_str();
     while let Some((start, end)) = date(rest) {
@@ -58,7 +58,7 @@ pub fn demo_with_person_moved(person: &str, days: i64) -> TestWorkspace {
 }
 
 /// Finds the first `dd/mm/yyyy` date of a text: its byte range.
-fn regex_lite_date() -> impl Fn(&str) -> Option<(usize, usize)> {
+fn first_date_in() -> impl Fn(&str) -> Option<(usize, usize)> {
     |s: &str| {
         let b = s.as_bytes();
         (0..b.len().saturating_sub(9)).find_map(|i| {

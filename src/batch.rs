@@ -3,7 +3,7 @@ Batch production: every person's dossier and forms, or the paperwork of one cere
 
 Each person is one job: take the person as validation resolved them (checked once, with their
 dossier plan), typeset its forms once (the same bytes go into `<id>/<code>.pdf` and into the
-dossier `<id>/ho-so.pdf`). Jobs run on all cores
+dossier `<id>/ho-so.pdf`, so the forms beside a dossier print its page numbers). Jobs run on all cores
 with the fonts, templates and Typst library loaded once for the process. A job that fails is
 reported and the others go on.
 

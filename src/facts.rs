@@ -128,9 +128,10 @@ impl DecisionKind {
     }
 }
 
-/// What identifies one decision document: its number and its date. Everyone whose record holds
-/// the same number and date is named in the same decision; a decision recorded without a number
-/// names its person alone.
+/// What identifies one decision shared by several people: its number and its date. Everyone whose
+/// record holds the same number and date, each recorded as shared (`nhieu_nguoi`), is named in
+/// the same decision; a decision recorded without a number, or not as shared (the default: one
+/// decision for each person, verified-2025.md), names its person alone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DecisionKey {
     /// "125-QĐ/ĐU".
@@ -141,7 +142,7 @@ pub struct DecisionKey {
 
 /// The key of the person's decision of `kind`, when it is recorded with a number.
 pub fn decision_key(n: &Nguoi, kind: DecisionKind) -> Option<DecisionKey> {
-    let q = kind.of(n)?;
+    let q = kind.of(n).filter(|q| q.nhieu_nguoi)?;
     Some(DecisionKey {
         so: q.so.clone()?,
         ngay: q.ngay,
@@ -214,11 +215,19 @@ mod tests {
 
     #[test]
     fn a_decision_is_its_number_and_its_date() {
-        let a = member("10/01/2024", "20/01/2024");
-        let b = member("10/01/2024", "21/01/2024");
-        let c = member("11/01/2024", "20/01/2024");
+        let shared = |decided: &str, ceremony: &str| {
+            let mut n = member(decided, ceremony);
+            n.quyet_dinh_ket_nap.as_mut().unwrap().nhieu_nguoi = true;
+            n
+        };
+        let a = shared("10/01/2024", "20/01/2024");
+        let b = shared("10/01/2024", "21/01/2024");
+        let c = shared("11/01/2024", "20/01/2024");
         let key = |n: &Nguoi| decision_key(n, DecisionKind::Admission);
         assert_eq!(key(&a), key(&b));
+        assert!(key(&a).is_some());
+        // Not recorded as shared: the person's own decision.
+        assert_eq!(key(&member("10/01/2024", "20/01/2024")), None);
         // The same number on another day is another document (and `validate` says so).
         assert_ne!(key(&a), key(&c));
         let mut unnumbered = member("10/01/2024", "20/01/2024");

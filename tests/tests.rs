@@ -6,6 +6,7 @@
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
 //! - `rules`: the admission rules, case by case; working days; `hoso rules` and `hoso due`;
 //! - `forms`: the whole form set, filled and blank, long histories, regulation sets, wording;
+//! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
 #[path = "integration/common.rs"]
@@ -27,6 +28,8 @@ mod fuzz;
 mod golden;
 #[path = "integration/manners.rs"]
 mod manners;
+#[path = "integration/pages.rs"]
+mod pages;
 #[path = "integration/pdf.rs"]
 mod pdf;
 #[path = "integration/rules.rs"]

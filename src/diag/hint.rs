@@ -93,6 +93,12 @@ impl Problem {
                     "complete the record, or print the blank form with `--blank`",
                 )
                 .to_string(),
+            Problem::FormNotInForce { .. } => lang
+                .pick(
+                    "`hoso forms` cho biết mẫu nào thuộc bộ quy định nào (giấy giới thiệu từ 29/09/2025: mỗi đảng viên một giấy, Mẫu 3-KNĐ)",
+                    "`hoso forms` says which forms each regulation set has (sponsors' letters from 29/09/2025: one per sponsor, form 3-KNĐ)",
+                )
+                .to_string(),
             Problem::FormNotApplicable { .. } => lang
                 .pick(
                     "xem `hoso forms` để chọn mẫu đúng trường hợp",

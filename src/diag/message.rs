@@ -142,6 +142,19 @@ impl Problem {
                     )
                 }
             },
+            Problem::FormNotInForce {
+                form,
+                field,
+                date,
+                set,
+            } => match lang {
+                Lang::Vi => format!(
+                    "mẫu {form} không có trong bộ quy định {set}, đang có hiệu lực vào ngày `{field}` ({date})"
+                ),
+                Lang::En => format!(
+                    "form {form} is not a form of the regulation set {set}, in force on `{field}` ({date})"
+                ),
+            },
             // `thuoc` names a đảng bộ cơ sở, not a chi bộ.
             Problem::UnknownBranch { field, id, .. } if field.ends_with("thuoc") => match lang {
                 Lang::Vi => format!(

@@ -94,6 +94,14 @@ pub enum Problem {
         expected: String,
         found: String,
     },
+    /// The form is not one of the regulation set in force on the document's date (3A-KNĐ after
+    /// 38-HD/BTCTW).
+    FormNotInForce {
+        form: String,
+        field: String,
+        date: String,
+        set: String,
+    },
     /// A reference to a branch that `cac_chi_bo` does not list.
     UnknownBranch {
         field: String,
@@ -403,6 +411,7 @@ impl Problem {
             Problem::NumberReused { .. } => "number-reused",
             Problem::FormNeedsField { .. } => "form-needs-field",
             Problem::FormNotApplicable { .. } => "form-not-applicable",
+            Problem::FormNotInForce { .. } => "form-not-in-force",
             Problem::UnknownBranch { .. } => "unknown-branch",
             Problem::AgeUnder18 { .. } => "age-under-18",
             Problem::AgeBorderline { .. } => "age-borderline",

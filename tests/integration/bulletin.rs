@@ -1174,7 +1174,9 @@ fn the_demo_drafts_an_article_in_each_format_with_the_members_of_its_resolutions
     let text = words(&pdf_raw_text(&pdf));
     let members = value(&f, "dang_vien_cuoi_ky");
     assert!(
-        text.contains(&format!("Tổng số đảng viên của chi bộ: {members} đồng chí")),
+        text.contains(&format!(
+            "Tổng số đảng viên của chi bộ: {members} đảng viên"
+        )),
         "{text}"
     );
 }

@@ -505,3 +505,144 @@ fn a_sponsor_recorded_by_admission_date_only() {
     member("01/09/2020");
     assert_eq!(found(ws.path()), Vec::<String>::new());
 }
+
+/// A member who left the Party (xóa tên, khai trừ, ra khỏi Đảng) is no member from that day
+/// (`facts::membership_on`): not a sponsor for a letter written after it (R21), nor the chair or
+/// the secretary of a meeting held after it. Before it, they were.
+#[test]
+fn a_member_who_left_is_no_sponsor_nor_chair_from_that_day() {
+    let ws = TestWorkspace::demo();
+    let member = |left: &str| {
+        std::fs::write(
+            ws.file("dang-vien/dv-da-ra.yaml"),
+            format!(
+                "ho_ten: Đảng Viên Đã Ra\ngioi_tinh: nam\nngay_sinh: 01/01/1980\nngay_vao_dang: 01/01/2010\nngay_chinh_thuc: 01/01/2011\nra_khoi_dang:\n  ngay: {left}\n  ly_do: xóa tên\n"
+            ),
+        )
+        .unwrap();
+    };
+    let valid = std::fs::read_to_string(fixtures().join("rules/valid-candidate.yaml")).unwrap();
+    let case = |text: String| std::fs::write(ws.file("ket-nap/ca-kiem-tra.yaml"), text).unwrap();
+    // The letter of 16/01/2026, the meeting of 16/10/2026.
+    case(valid.replace("dang_vien: hoang-thi-thu", "dang_vien: dv-da-ra"));
+    member("01/12/2025");
+    let d = diagnostics(ws.path());
+    assert_eq!(
+        d.iter().map(label).collect::<Vec<_>>(),
+        ["error[sponsor-not-full-member]"]
+    );
+    assert_eq!(d[0].problem.cite().unwrap().rule, "R21");
+    member("01/06/2026");
+    assert_eq!(
+        found(ws.path()),
+        Vec::<String>::new(),
+        "left after the letter"
+    );
+
+    case(valid.replace("chu_tri: nguyen-van-thanh", "chu_tri: dv-da-ra"));
+    let d = diagnostics(ws.path());
+    assert_eq!(
+        d.iter().map(label).collect::<Vec<_>>(),
+        ["error[not-a-member]"]
+    );
+    assert!(
+        d[0].problem
+            .message(hoso::diag::Lang::En)
+            .contains("left the Party on 01/06/2026"),
+        "{}",
+        d[0].problem.message(hoso::diag::Lang::En)
+    );
+    member("01/12/2026");
+    assert_eq!(
+        found(ws.path()),
+        Vec::<String>::new(),
+        "left after the meeting"
+    );
+}
+
+/// A document out of the dossier's order is reported at the later document's date, citing R8 of
+/// the set in force on it, with both dates in the message.
+#[test]
+fn a_document_out_of_order_is_located_at_its_date() {
+    let ws = TestWorkspace::demo();
+    std::fs::copy(
+        fixtures().join("rules/r8-committee-before-branch.yaml"),
+        ws.file("ket-nap/ca-kiem-tra.yaml"),
+    )
+    .unwrap();
+    let d = diagnostics(ws.path());
+    assert_eq!(d.len(), 1, "{d:?}");
+    let at = d[0].location.as_ref().unwrap();
+    let line = at.file.text.lines().nth(at.line - 1).unwrap();
+    assert_eq!(line, "  ngay: 10/10/2026", "the đảng ủy's date");
+    let message = d[0].problem.message(hoso::diag::Lang::En);
+    assert!(message.contains("nghi_quyet_dang_uy.ngay"), "{message}");
+    assert!(message.contains("hop_chi_bo.ngay"), "{message}");
+    let cite = d[0].problem.cite().unwrap();
+    assert_eq!(
+        (cite.rule.as_str(), cite.set.as_str()),
+        ("R8", "294-QĐ/TW")
+    );
+}
+
+/// `hoso rules` prints the numbers of the set in force: under 294-QĐ/TW 45 and 30 working days
+/// and the extension of 15, verified.
+#[test]
+fn rules_print_the_2025_numbers() {
+    let run = |args: &[&str]| {
+        let out = hoso().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(&["rules", "--on", "01/10/2025"]);
+    let r31 = text
+        .split("\nR31 ")
+        .nth(1)
+        .and_then(|t| t.split("\nR32 ").next())
+        .unwrap();
+    assert!(r31.contains("kết nạp trong 45 ngày làm việc"), "{r31}");
+    assert!(
+        r31.contains("công nhận chính thức trong 30 ngày làm việc"),
+        "{r31}"
+    );
+    assert!(r31.contains("gia hạn tối đa 15 ngày làm việc"), "{r31}");
+    assert!(r31.contains("(đã xác minh với văn bản)"), "{r31}");
+    assert!(
+        r31.contains("gia_han_toi_da = 15 (đã xác minh với văn bản)"),
+        "{r31}"
+    );
+    let text = run(&["--lang", "en", "rules", "--on", "15/03/2024"]);
+    assert!(text.contains("ngay_ket_nap = 60 (UNVERIFIED)"), "{text}");
+    let json = run(&["rules", "--on", "01/10/2025", "--format", "json"]);
+    let set: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let r31 = set["quy_tac"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ma"] == "R31")
+        .unwrap();
+    assert_eq!(r31["xac_minh"], true);
+    assert_eq!(r31["tham_so"][0]["gia_tri"], 45);
+}
+
+/// An unverified rule's citation says so, in the language of the messages.
+#[test]
+fn an_unverified_rules_citation_says_so() {
+    let ws = TestWorkspace::demo();
+    std::fs::copy(
+        fixtures().join("rules/r7-religion-unchecked.yaml"),
+        ws.file("ket-nap/ca-kiem-tra.yaml"),
+    )
+    .unwrap();
+    let out = hoso()
+        .args(["--lang", "en", "validate", "--format", "json"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let citation = d[0]["citation"].as_str().unwrap();
+    assert!(
+        citation.starts_with("R7 · ") && citation.contains("(UNVERIFIED)"),
+        "{citation}"
+    );
+}

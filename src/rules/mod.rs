@@ -416,7 +416,7 @@ mod tests {
     #[test]
     fn every_parameter_the_checks_read_is_in_every_set() {
         let book = RuleBook::builtin();
-        assert_eq!(book.sets.len(), 3);
+        assert_eq!(book.sets.len(), 4);
         let ints = [
             ("R2", "tuoi_tu_thang"),
             ("R2", "tuoi_den_thang"),
@@ -486,6 +486,19 @@ mod tests {
         assert_eq!(on("20/01/2025"), "232-QĐ/TW");
         assert_eq!(on("30/06/2025"), "232-QĐ/TW");
         assert_eq!(on("01/07/2025"), "294-QĐ/TW");
+        assert_eq!(on("28/09/2025"), "294-QĐ/TW");
+        assert_eq!(on("29/09/2025"), "38-HD/BTCTW");
+        let set = |d: &str| f.on(Ngay::parse(d).unwrap());
+        assert!(
+            set("15/08/2025")
+                .van_ban
+                .contains(&"12-HD/BTCTW".to_string())
+        );
+        assert!(
+            set("01/10/2025")
+                .van_ban
+                .contains(&"38-HD/BTCTW".to_string())
+        );
         assert_eq!(
             f.on(Ngay::parse("01/07/2025").unwrap()).cite("R13").text,
             "06-HD/TW §5.4"
@@ -501,7 +514,7 @@ mod tests {
     }
 
     /// The numbers of R31 as verified-2025.md gives them: 45 and 30 working days, extendable by
-    /// 15, under 294-QĐ/TW; 60 before, the earlier extension UNVERIFIED. Each
+    /// 15, under 294-QĐ/TW in both of its sets; 60 before, the earlier extension UNVERIFIED. Each
     /// says whether the official text was read for it, and the rule's name prints its numbers.
     #[test]
     fn the_numbers_of_each_set_say_whether_they_are_verified() {
@@ -536,7 +549,7 @@ mod tests {
         };
         let (sets, _) = RuleBook::builtin().with_local(&[own]);
         assert!(
-            sets[2]
+            sets[3]
                 .rule("R31")
                 .unwrap()
                 .ten
@@ -566,7 +579,7 @@ mod tests {
         let (_, issues) = book.with_local(&[own("R25", "ty_le", GiaTri::Chu("3/4".into()))]);
         assert!(issues.is_empty());
         let (_, issues) = book.with_local(&[own("R25", "ty_le", GiaTri::Chu("1/2".into()))]);
-        assert_eq!(issues.len(), 3);
+        assert_eq!(issues.len(), 4, "one for each set");
         let (sets, issues) =
             book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::Chu("48".into()))]);
         assert!(issues.is_empty());

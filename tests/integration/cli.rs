@@ -205,7 +205,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        │         ^^^^^^^^^^
        │
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `don_xin_vao_dang.ngay`: check both dates
-       = rule: R8 · 06-HD/TW §3.6.a [294-QĐ/TW]
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
     error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.ngay_khai` (01/06/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
@@ -214,7 +214,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        │         ^^^^^^^^^^
        │
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.ngay_khai`: check both dates
-       = rule: R8 · 06-HD/TW §3.6.a [294-QĐ/TW]
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
     error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.nhan_xet_chi_uy.ngay` (20/09/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
@@ -223,7 +223,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        │         ^^^^^^^^^^
        │
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.nhan_xet_chi_uy.ngay`: check both dates
-       = rule: R8 · 06-HD/TW §3.6.a [294-QĐ/TW]
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
     error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.chung_nhan_cap_uy.ngay` (30/09/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
@@ -232,7 +232,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        │         ^^^^^^^^^^
        │
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.chung_nhan_cap_uy.ngay`: check both dates
-       = rule: R8 · 06-HD/TW §3.6.a [294-QĐ/TW]
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
     error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `giay_chung_nhan.ngay` (15/04/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
@@ -241,7 +241,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        │         ^^^^^^^^^^
        │
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `giay_chung_nhan.ngay`: check both dates
-       = rule: R8 · 06-HD/TW §3.6.a [294-QĐ/TW]
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
     error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[0].ngay_viet` (25/09/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
@@ -250,7 +250,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        │         ^^^^^^^^^^
        │
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `nguoi_gioi_thieu[0].ngay_viet`: check both dates
-       = rule: R8 · 06-HD/TW §3.6.a [294-QĐ/TW]
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
     error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[1].ngay_viet` (28/09/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
@@ -259,7 +259,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        │         ^^^^^^^^^^
        │
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `nguoi_gioi_thieu[1].ngay_viet`: check both dates
-       = rule: R8 · 06-HD/TW §3.6.a [294-QĐ/TW]
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
     error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `tong_hop_nhan_xet.ngay` (05/10/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
@@ -268,7 +268,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        │         ^^^^^^^^^^
        │
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `tong_hop_nhan_xet.ngay`: check both dates
-       = rule: R8 · 06-HD/TW §3.6.a [294-QĐ/TW]
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
 
     ----- stderr -----

@@ -473,7 +473,7 @@ fn a_rule_diagnostic_quotes_the_value_and_cites_the_rule() {
    │         ^^^^^^^^^^
    │
    = hint: a late ceremony needs the consent of the committee above; record `le_ket_nap.dong_y_cap_tren`
-   = rule: R32 · 294-QĐ/TW §4.1 [294-QĐ/TW]
+   = rule: R32 · 294-QĐ/TW §4.1 [38-HD/BTCTW]
 
 "
     );
@@ -581,20 +581,26 @@ fn a_document_out_of_order_is_located_at_its_date() {
     let cite = d[0].problem.cite().unwrap();
     assert_eq!(
         (cite.rule.as_str(), cite.set.as_str()),
-        ("R8", "294-QĐ/TW")
+        ("R8", "38-HD/BTCTW")
     );
 }
 
 /// `hoso rules` prints the numbers of the set in force: under 294-QĐ/TW 45 and 30 working days
-/// and the extension of 15, verified.
+/// and the extension of 15, verified; in August 2025 the set still names 12-HD/BTCTW.
 #[test]
-fn rules_print_the_2025_numbers() {
+fn rules_print_the_2025_numbers_and_sets() {
     let run = |args: &[&str]| {
         let out = hoso().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         String::from_utf8(out.stdout).unwrap()
     };
     let text = run(&["rules", "--on", "01/10/2025"]);
+    assert!(
+        text.starts_with(
+            "Bộ quy tắc 38-HD/BTCTW (hiệu lực từ 29/09/2025): 294-QĐ/TW, 06-HD/TW, 38-HD/BTCTW"
+        ),
+        "{text}"
+    );
     let r31 = text
         .split("\nR31 ")
         .nth(1)
@@ -611,6 +617,14 @@ fn rules_print_the_2025_numbers() {
         r31.contains("gia_han_toi_da = 15 (đã xác minh với văn bản)"),
         "{r31}"
     );
+    let text = run(&["rules", "--on", "15/08/2025"]);
+    assert!(
+        text.starts_with(
+            "Bộ quy tắc 294-QĐ/TW (hiệu lực từ 01/07/2025): 294-QĐ/TW, 06-HD/TW, 12-HD/BTCTW"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("bộ sau: 38-HD/BTCTW 29/09/2025"), "{text}");
     let text = run(&["--lang", "en", "rules", "--on", "15/03/2024"]);
     assert!(text.contains("ngay_ket_nap = 60 (UNVERIFIED)"), "{text}");
     let json = run(&["rules", "--on", "01/10/2025", "--format", "json"]);

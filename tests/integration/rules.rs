@@ -401,7 +401,7 @@ fn due_lists_what_falls_due_and_writes_a_stable_calendar() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8_lossy(&out.stdout);
-    // Trần Thị Bình: the branch met on 16/10/2026; the decision was due 60 working days later.
+    // Trần Thị Bình: the branch met on 16/10/2026; the decision was due 45 working days later.
     assert!(
         text.contains(
             "tran-thi-binh  Trần Thị Bình: cấp ủy có thẩm quyền quyết định kết nạp (R31)"
@@ -579,10 +579,7 @@ fn a_document_out_of_order_is_located_at_its_date() {
     assert!(message.contains("nghi_quyet_dang_uy.ngay"), "{message}");
     assert!(message.contains("hop_chi_bo.ngay"), "{message}");
     let cite = d[0].problem.cite().unwrap();
-    assert_eq!(
-        (cite.rule.as_str(), cite.set.as_str()),
-        ("R8", "294-QĐ/TW")
-    );
+    assert_eq!((cite.rule.as_str(), cite.set.as_str()), ("R8", "294-QĐ/TW"));
 }
 
 /// `hoso rules` prints the numbers of the set in force: under 294-QĐ/TW 45 and 30 working days

@@ -18,6 +18,7 @@ workspace YAML ─model::load─▶ Workspace ─validate::check─▶ CheckedWo
 - [`due`]: the time limits that fall due, listed and as an iCalendar file;
 - [`forms`]: the form catalogue and regulation sets, as data;
 - [`register`]: the document register, where document numbers come from;
+- [`edit`]: lossless edits of a record's YAML text (the desk, `import --update`);
 - [`render`]: minijinja templates into Typst, every value escaped;
 - [`compile`]: the embedded Typst, fonts loaded once, deterministic PDF; [`engine`]: the renderer
   and the typesetter a run shares, built from one configuration;
@@ -38,6 +39,7 @@ pub mod demo;
 pub mod diag;
 pub mod dossier;
 pub mod due;
+pub mod edit;
 pub mod engine;
 pub mod facts;
 pub mod forms;

@@ -119,7 +119,7 @@ pub fn append_entry(text: &str, entry: &NewEntry) -> Result<String, AppendError>
             "  ".into()
         }
     };
-    let field = |name: &str, value: &str| format!("{name}: {}", yaml_scalar(value));
+    let field = |name: &str, value: &str| format!("{name}: {}", crate::edit::scalar_text(value));
     let mut fields = vec![
         format!("so: {}", entry.so),
         field("loai", &entry.loai),
@@ -141,66 +141,6 @@ pub fn append_entry(text: &str, entry: &NewEntry) -> Result<String, AppendError>
         out.push('\n');
     }
     Ok(out)
-}
-
-/// A scalar as YAML writes it, quoted only when it has to be, the way the register's existing
-/// lines are written: plain when it reads back as the same text, in single quotes when it has
-/// no control character, else double-quoted with escapes.
-fn yaml_scalar(value: &str) -> String {
-    if plain_reads_back(value) {
-        value.to_string()
-    } else if !value.chars().any(char::is_control) {
-        format!("'{}'", value.replace('\'', "''"))
-    } else {
-        serde_saphyr::to_string(&value)
-            .map(|s| s.trim_end().to_string())
-            .unwrap_or_else(|_| format!("{value:?}"))
-    }
-}
-
-/// Whether `value`, written without quotes after `key: `, is read back as that same text: not
-/// empty or padded, no indicator at its start, no `: ` or ` #` inside, no control character,
-/// and not a word that YAML reads as something else (null, a boolean, a number).
-fn plain_reads_back(value: &str) -> bool {
-    let Some(first) = value.chars().next() else {
-        return false;
-    };
-    let second = value.chars().nth(1);
-    let indicator = "[]{},#&*!|>'\"%@`".contains(first)
-        || ("-?:".contains(first) && second.is_none_or(|c| c == ' '));
-    let padded = value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace);
-    let breaks = value.contains(": ") || value.contains(" #") || value.ends_with(':');
-    let marker = value.starts_with("---") || value.starts_with("...");
-    !(indicator
-        || padded
-        || breaks
-        || marker
-        || value.chars().any(char::is_control)
-        || reads_as_other_than_text(value))
-}
-
-/// Whether YAML 1.2 (hoso reads `yes`, `no`, `1_000` as text) reads this plain word as null, a
-/// boolean or a number.
-fn reads_as_other_than_text(value: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-    ];
-    if WORDS.contains(&value) {
-        return true;
-    }
-    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let lower = unsigned.to_ascii_lowercase();
-    if lower == ".inf" || lower == ".nan" {
-        return true;
-    }
-    if let Some(digits) = ["0x", "0o", "0b"]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))
-    {
-        return !digits.is_empty() && digits.chars().all(|c| c.is_ascii_hexdigit());
-    }
-    let starts_like_number = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-    starts_like_number && unsigned.parse::<f64>().is_ok()
 }
 
 /// A new register entry.

@@ -74,11 +74,13 @@ impl Sequence {
         Ok(Sequence { steps })
     }
 
-    /// The pairs (earlier, later) of steps one of which comes after the other.
-    pub fn pairs(&self) -> impl Iterator<Item = (&Step, &Step)> {
+    /// The pairs (earlier, later) of steps one of which comes after the other, as indices into
+    /// `steps`.
+    pub fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.steps
             .iter()
-            .flat_map(move |later| later.after.iter().map(move |&e| (&self.steps[e], later)))
+            .enumerate()
+            .flat_map(|(l, later)| later.after.iter().map(move |&e| (e, l)))
     }
 
     /// The step with this key.

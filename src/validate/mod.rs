@@ -128,7 +128,7 @@ fn check_record(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     d.extend(limits::person(record));
     d.extend(dates::person(record, &view));
     d.extend(order::person(ctx, record, &view));
-    d.extend(ctx.numbers.person(record, &view));
+    d.extend(ctx.numbers.person(record));
     d.extend(references::person(workspace, record));
     d.extend(references::meeting_counts(record));
     d.extend(branches::person(workspace, record));

@@ -6,21 +6,56 @@
 //! series and term; anywhere, one number of one issuer has one date.
 
 use crate::diag::{Diagnostic, Problem};
-use crate::model::{Ngay, PathView, Record, Workspace};
+use crate::model::{BaoCaoThamDinh, Ngay, NghiQuyetDangUy, Nguoi, QuyetDinh, Record, Workspace};
 use std::collections::HashMap;
 
-/// Where numbers of the Party committees stand on a person's record: the document's path, whose
-/// `so`, `ngay` and `co_quan` (its issuer, when recorded) are read. Letters from elsewhere (the
-/// provincial committee's consents) and the unions' resolutions are numbered in their issuers'
-/// own terms, which the workspace does not know: they are not compared.
-const NUMBERED: &[&str] = &[
-    "tham_dinh",
-    "nghi_quyet_dang_uy",
-    "quyet_dinh_ket_nap",
-    "tham_dinh_chinh_thuc",
-    "nghi_quyet_dang_uy_chinh_thuc",
-    "cong_nhan_chinh_thuc",
-];
+/// The numbered documents of the Party committees on a person's record: the path of each, its
+/// number, date and issuer (when recorded). Letters from elsewhere (the provincial committee's
+/// consents) and the unions' resolutions are numbered in their issuers' own terms, which the
+/// workspace does not know: they are not compared.
+fn numbered(n: &Nguoi) -> [(&'static str, Parts<'_>); 6] {
+    fn appraisal(b: Option<&BaoCaoThamDinh>) -> Parts<'_> {
+        b.map_or((None, None, None), |b| {
+            (b.so.as_deref(), b.ngay, b.co_quan.as_deref())
+        })
+    }
+    fn resolution(q: Option<&NghiQuyetDangUy>) -> Parts<'_> {
+        q.map_or((None, None, None), |q| {
+            (q.so.as_deref(), q.ngay, q.co_quan.as_deref())
+        })
+    }
+    fn decision(q: Option<&QuyetDinh>) -> Parts<'_> {
+        q.map_or((None, None, None), |q| {
+            (q.so.as_deref(), q.ngay, q.co_quan.as_deref())
+        })
+    }
+    [
+        ("tham_dinh", appraisal(n.tham_dinh.as_ref())),
+        (
+            "nghi_quyet_dang_uy",
+            resolution(n.nghi_quyet_dang_uy.as_ref()),
+        ),
+        (
+            "quyet_dinh_ket_nap",
+            decision(n.quyet_dinh_ket_nap.as_ref()),
+        ),
+        (
+            "tham_dinh_chinh_thuc",
+            appraisal(n.tham_dinh_chinh_thuc.as_ref()),
+        ),
+        (
+            "nghi_quyet_dang_uy_chinh_thuc",
+            resolution(n.nghi_quyet_dang_uy_chinh_thuc.as_ref()),
+        ),
+        (
+            "cong_nhan_chinh_thuc",
+            decision(n.cong_nhan_chinh_thuc.as_ref()),
+        ),
+    ]
+}
+
+/// A numbered document's number, date and issuer, as recorded.
+type Parts<'a> = (Option<&'a str>, Option<Ngay>, Option<&'a str>);
 
 /// A number in its series and term.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -97,14 +132,10 @@ impl NumberIndex {
             });
         }
         for record in &workspace.people {
-            let view = PathView::of(&record.nguoi);
-            for document in NUMBERED {
-                let Some((so, series)) =
-                    view.text(&format!("{document}.so")).and_then(|t| parse(&t))
-                else {
+            for (document, (so, date, co_quan)) in numbered(&record.nguoi) {
+                let Some((so, series)) = so.and_then(parse) else {
                     continue;
                 };
-                let date = view.first_date(&format!("{document}.ngay"));
                 let key = Key {
                     series,
                     so,
@@ -112,7 +143,7 @@ impl NumberIndex {
                 };
                 by_key.entry(key).or_default().push(Entry {
                     date,
-                    issuer: issuer(&view, document),
+                    issuer: issuer(co_quan),
                     origin: Origin::Person {
                         id: record.id.clone(),
                         document: document.to_string(),
@@ -162,19 +193,16 @@ impl NumberIndex {
     }
 
     /// A person's problems: a number recorded on them that names a document of another date.
-    pub fn person(&self, record: &Record, view: &PathView) -> Vec<Diagnostic> {
+    pub fn person(&self, record: &Record) -> Vec<Diagnostic> {
         let mut d = Vec::new();
-        for document in NUMBERED {
-            let Some(text) = view.text(&format!("{document}.so")) else {
+        for (document, (text, date, co_quan)) in numbered(&record.nguoi) {
+            let (Some(text), Some(date)) = (text, date) else {
                 continue;
             };
-            let Some((so, series)) = parse(&text) else {
+            let Some((so, series)) = parse(text) else {
                 continue;
             };
-            let Some(date) = view.first_date(&format!("{document}.ngay")) else {
-                continue;
-            };
-            let issuer = issuer(view, document);
+            let issuer = issuer(co_quan);
             let key = Key {
                 series,
                 so,
@@ -214,8 +242,8 @@ impl NumberIndex {
 }
 
 /// The issuer of a document as recorded, compared without case or surrounding spaces.
-fn issuer(view: &PathView, document: &str) -> Option<String> {
-    view.text(&format!("{document}.co_quan"))
+fn issuer(co_quan: Option<&str>) -> Option<String> {
+    co_quan
         .map(|s| s.trim().to_lowercase())
         .filter(|s| !s.is_empty())
 }

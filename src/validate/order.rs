@@ -21,12 +21,11 @@ pub fn recorded(sequence: &Sequence, view: &PathView) -> Vec<Vec<(String, Ngay)>
 pub fn person(ctx: &Ctx, record: &Record, view: &PathView) -> Vec<Diagnostic> {
     let sequence = &crate::rules::RuleBook::builtin().trinh_tu;
     let dates = recorded(sequence, view);
-    let index = |key: &str| sequence.steps.iter().position(|s| s.ma == key);
     let mut d = Vec::new();
-    for (earlier, later) in sequence.pairs() {
-        let (Some(e), Some(l)) = (index(&earlier.ma), index(&later.ma)) else {
+    for (e, l) in sequence.pairs() {
+        if dates[e].is_empty() || dates[l].is_empty() {
             continue;
-        };
+        }
         for (later_path, later_date) in &dates[l] {
             for (earlier_path, earlier_date) in &dates[e] {
                 if later_date >= earlier_date {

@@ -401,7 +401,7 @@ fn due_lists_what_falls_due_and_writes_a_stable_calendar() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8_lossy(&out.stdout);
-    // Trần Thị Bình: the branch met on 16/10/2026; the decision was due 60 working days later.
+    // Trần Thị Bình: the branch met on 16/10/2026; the decision was due 45 working days later.
     assert!(
         text.contains(
             "tran-thi-binh  Trần Thị Bình: cấp ủy có thẩm quyền quyết định kết nạp (R31)"

@@ -149,6 +149,27 @@ pub fn decision_key(n: &Nguoi, kind: DecisionKind) -> Option<DecisionKey> {
     })
 }
 
+/// R31: the working days the competent committee has for the decision of `kind`, counted from the
+/// branch's resolution of `meeting`: the limit of the set in force then, plus the extension
+/// recorded on the decision (`gia_han`) when its reason is recorded, by its days or else the
+/// most the set allows (`gia_han_toi_da`), never more. `hoso validate` and `hoso due` both ask.
+pub fn decision_days(n: &Nguoi, rules: &InForce, kind: DecisionKind, meeting: Ngay) -> i64 {
+    let set = rules.on(meeting);
+    let base = set.int(
+        "R31",
+        match kind {
+            DecisionKind::Admission => "ngay_ket_nap",
+            DecisionKind::Recognition => "ngay_chinh_thuc",
+        },
+    );
+    let most = set.int("R31", "gia_han_toi_da");
+    let extension = kind
+        .of(n)
+        .and_then(|q| q.gia_han.as_ref())
+        .filter(|g| g.ly_do.as_deref().is_some_and(|r| !r.trim().is_empty()));
+    base + extension.map_or(0, |g| g.so_ngay.map_or(most, |d| i64::from(d).min(most)))
+}
+
 /// The day of the person's admission ceremony, the key of the ceremony they share with the
 /// others admitted that day.
 pub fn ceremony_day(n: &Nguoi) -> Option<Ngay> {
@@ -233,6 +254,40 @@ mod tests {
         let mut unnumbered = member("10/01/2024", "20/01/2024");
         unnumbered.quyet_dinh_ket_nap.as_mut().unwrap().so = None;
         assert_eq!(key(&unnumbered), None);
+    }
+
+    /// 294-QĐ/TW: 45 working days, 60 with an extension recorded with its reason, never more;
+    /// before it, 60.
+    #[test]
+    fn the_decision_has_its_days_and_an_extension_only_with_its_reason() {
+        let rules = InForce::new(&[]);
+        let mut n = member("10/01/2026", "20/01/2026");
+        let days = |n: &Nguoi, on: &str| decision_days(n, &rules, DecisionKind::Admission, d(on));
+        assert_eq!(days(&n, "01/10/2025"), 45);
+        assert_eq!(days(&n, "01/03/2024"), 60);
+        let q = n.quyet_dinh_ket_nap.as_mut().unwrap();
+        q.gia_han = Some(crate::model::GiaHan {
+            ly_do: None,
+            so_ngay: Some(10),
+        });
+        assert_eq!(days(&n, "01/10/2025"), 45, "no reason, no extension");
+        n.quyet_dinh_ket_nap.as_mut().unwrap().gia_han = Some(crate::model::GiaHan {
+            ly_do: Some("chờ kết quả thẩm tra lý lịch".into()),
+            so_ngay: None,
+        });
+        assert_eq!(days(&n, "01/10/2025"), 60);
+        n.quyet_dinh_ket_nap
+            .as_mut()
+            .unwrap()
+            .gia_han
+            .as_mut()
+            .unwrap()
+            .so_ngay = Some(40);
+        assert_eq!(days(&n, "01/10/2025"), 60, "at most 15");
+        assert_eq!(
+            decision_days(&n, &rules, DecisionKind::Recognition, d("01/10/2025")),
+            30
+        );
     }
 
     #[test]

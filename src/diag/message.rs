@@ -1,7 +1,7 @@
 //! The wording of every problem: its message in Vietnamese and in English.
 
 use super::Lang;
-use super::problem::{Problem, TextFault};
+use super::problem::{Introducer, Problem, TextFault};
 use super::yaml::YamlLimit;
 
 impl Problem {
@@ -105,6 +105,21 @@ impl Problem {
                 Lang::Vi => format!("`{field}`: `{id}` chưa phải là đảng viên"),
                 Lang::En => format!("`{field}`: `{id}` is not a Party member"),
             },
+            Problem::NotAMemberOn {
+                field,
+                id,
+                date,
+                left,
+            } => match (lang, left) {
+                (Lang::Vi, Some(left)) => format!(
+                    "`{field}`: `{id}` đã ra khỏi Đảng từ {left}, không còn là đảng viên ngày {date}"
+                ),
+                (Lang::Vi, None) => format!("`{field}`: `{id}` chưa là đảng viên ngày {date}"),
+                (Lang::En, Some(left)) => format!(
+                    "`{field}`: `{id}` left the Party on {left} and was no member on {date}"
+                ),
+                (Lang::En, None) => format!("`{field}`: `{id}` was not yet a member on {date}"),
+            },
             Problem::CountMismatch {
                 detail_vi,
                 detail_en,
@@ -122,6 +137,20 @@ impl Problem {
                 Lang::En => {
                     format!("number `{number}` is already used by another {kind} in this term")
                 }
+            },
+            Problem::NumberOnTwoDates {
+                field,
+                number,
+                date,
+                other_date,
+                other,
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}`: số `{number}` ngày {date}, nhưng cùng số đó đã ghi ngày {other_date} ({other}); một số văn bản chỉ có một ngày"
+                ),
+                Lang::En => format!(
+                    "`{field}`: number `{number}` dated {date}, but the same number is recorded dated {other_date} ({other}); one number names one document"
+                ),
             },
             Problem::FormNeedsField { form, field } => match lang {
                 Lang::Vi => format!("mẫu {form} cần `{field}` mà hồ sơ chưa có"),
@@ -334,6 +363,27 @@ impl Problem {
                 }
                 (Lang::En, true) => format!(
                     "with the union's resolution {needed} full member must sponsor; the record has {found}"
+                ),
+            },
+            Problem::IntroducerNotAllowed {
+                wrong,
+                age,
+                meeting,
+                youth_from,
+                youth_to,
+                ..
+            } => match (lang, wrong) {
+                (Lang::Vi, Introducer::YouthMemberNotByYouthUnion) => format!(
+                    "người vào Đảng {age} tuổi ngày {meeting} (độ tuổi thanh niên {youth_from}-{youth_to}) và là đoàn viên: phải do Ban Chấp hành Đoàn cơ sở (hoặc tập thể chi đoàn cơ sở) cùng một đảng viên chính thức giới thiệu"
+                ),
+                (Lang::Vi, Introducer::PastYouthByYouthUnion) => format!(
+                    "người vào Đảng {age} tuổi ngày {meeting}, ngoài độ tuổi thanh niên ({youth_from}-{youth_to}): không do Đoàn giới thiệu"
+                ),
+                (Lang::En, Introducer::YouthMemberNotByYouthUnion) => format!(
+                    "the applicant is {age} on {meeting} (youth age {youth_from}-{youth_to}) and a Youth Union member: the Youth Union's executive committee (or the chi đoàn) introduces them, with one full member"
+                ),
+                (Lang::En, Introducer::PastYouthByYouthUnion) => format!(
+                    "the applicant is {age} on {meeting}, past youth age ({youth_from}-{youth_to}): the Youth Union does not introduce them"
                 ),
             },
             Problem::MentorNotRecorded { .. } => lang

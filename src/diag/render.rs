@@ -55,7 +55,7 @@ pub fn emit(
                     severity: d.severity,
                     message: d.problem.message(lang),
                     hint: d.problem.hint(lang),
-                    citation: d.problem.citation(),
+                    citation: d.problem.citation(lang),
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &items)?;
@@ -148,7 +148,7 @@ fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn WriteColor) 
         if let Some(hint) = d.problem.hint(lang) {
             notes.push(format!("{}: {hint}", lang.pick("gợi ý", "hint")));
         }
-        if let Some(citation) = d.problem.citation() {
+        if let Some(citation) = d.problem.citation(lang) {
             notes.push(format!("{}: {citation}", lang.pick("căn cứ", "rule")));
         }
         cs = cs.with_notes(notes);

@@ -234,6 +234,18 @@ pub struct QuyetDinh {
     pub nhieu_nguoi: bool,
     /// The signer's position: `Bí thư` (default) or `Phó Bí thư` (then "K/T BÍ THƯ").
     pub chuc_vu_ky: Option<String>,
+    /// The extension of the time limit for deciding (R31), when one was granted.
+    pub gia_han: Option<GiaHan>,
+}
+
+/// An extension of the time limit of the competent committee (R31: "trường hợp đặc biệt có thể
+/// gia hạn"): it counts only with its reason recorded.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct GiaHan {
+    /// Why the special case needed more time.
+    pub ly_do: Option<String>,
+    /// By how many working days; not written: the most the set allows.
+    pub so_ngay: Option<u32>,
 }
 
 /// The admission ceremony.

@@ -200,43 +200,79 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
       │
       = hint: add a line `que_quan: ...` to the record
 
-    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `giay_chung_nhan.ngay` (15/04/2026)
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `don_xin_vao_dang.ngay` (20/05/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
     42 │   ngay: 16/10/2025
        │         ^^^^^^^^^^
        │
-       = hint: check both dates
-       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `don_xin_vao_dang.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `don_xin_vao_dang.ngay` (20/05/2026)
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.ngay_khai` (01/06/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
     42 │   ngay: 16/10/2025
        │         ^^^^^^^^^^
        │
-       = hint: check both dates
-       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.ngay_khai`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[0].ngay_viet` (25/09/2026)
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.nhan_xet_chi_uy.ngay` (20/09/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
     42 │   ngay: 16/10/2025
        │         ^^^^^^^^^^
        │
-       = hint: check both dates
-       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.nhan_xet_chi_uy.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[1].ngay_viet` (28/09/2026)
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.chung_nhan_cap_uy.ngay` (30/09/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
     42 │   ngay: 16/10/2025
        │         ^^^^^^^^^^
        │
-       = hint: check both dates
-       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.chung_nhan_cap_uy.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    10 records: 6 errors, 0 warnings
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `giay_chung_nhan.ngay` (15/04/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `giay_chung_nhan.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[0].ngay_viet` (25/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `nguoi_gioi_thieu[0].ngay_viet`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[1].ngay_viet` (28/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `nguoi_gioi_thieu[1].ngay_viet`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `tong_hop_nhan_xet.ngay` (05/10/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `tong_hop_nhan_xet.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    10 records: 10 errors, 0 warnings
     ");
 }
 

@@ -93,6 +93,12 @@ impl Problem {
                     "take the next number with `hoso cap-so FORM PERSON`",
                 )
                 .to_string(),
+            Problem::NumberNotShared { .. } => lang
+                .pick(
+                    "một quyết định kết nạp nhiều người: ghi `nhieu_nguoi: true` ở mọi hồ sơ có tên trong đó; nếu là quyết định riêng, sửa số cho đúng",
+                    "one decision naming several people: write `nhieu_nguoi: true` on every record it names; a decision of one's own: correct its number",
+                )
+                .to_string(),
             Problem::NumberOnTwoDates { .. } => lang
                 .pick(
                     "sửa số hoặc ngày cho đúng văn bản; nhiều người trong một quyết định thì cùng số và cùng ngày",

@@ -138,6 +138,18 @@ impl Problem {
                     format!("number `{number}` is already used by another {kind} in this term")
                 }
             },
+            Problem::NumberNotShared {
+                field,
+                number,
+                other,
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}`: số `{number}` cùng ngày cũng là quyết định của `{other}`, nhưng hai hồ sơ không cùng ghi là một quyết định cho nhiều người; hai văn bản không được mang một số"
+                ),
+                Lang::En => format!(
+                    "`{field}`: number `{number}` of the same date is also `{other}`'s decision, but the two records do not both say it is one decision naming several people; two documents cannot carry one number"
+                ),
+            },
             Problem::NumberOnTwoDates {
                 field,
                 number,

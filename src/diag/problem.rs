@@ -94,6 +94,13 @@ pub enum Problem {
         other_date: String,
         other: String,
     },
+    /// One decision number and date on several records, not all of them recorded as one decision
+    /// naming several people (`nhieu_nguoi`): two documents would carry one number.
+    NumberNotShared {
+        field: String,
+        number: String,
+        other: String,
+    },
     /// A form needs a value that the record does not have.
     FormNeedsField { form: String, field: String },
     /// The form does not apply to this record (4-KNĐ for someone introduced by the trade union).
@@ -446,7 +453,9 @@ impl Problem {
             Problem::NotAMember { .. } | Problem::NotAMemberOn { .. } => "not-a-member",
             Problem::CountMismatch { .. } => "count-mismatch",
             Problem::AdmissionDateConflict { .. } => "admission-date-conflict",
-            Problem::NumberReused { .. } | Problem::NumberOnTwoDates { .. } => "number-reused",
+            Problem::NumberReused { .. }
+            | Problem::NumberOnTwoDates { .. }
+            | Problem::NumberNotShared { .. } => "number-reused",
             Problem::FormNeedsField { .. } => "form-needs-field",
             Problem::FormNotApplicable { .. } => "form-not-applicable",
             Problem::FormNotInForce { .. } => "form-not-in-force",
@@ -495,9 +504,9 @@ impl Problem {
             Problem::DateOrder { .. } => Some("06-HD/TW §3 (trình tự hồ sơ)"),
             Problem::CountMismatch { .. } => Some("Điều lệ Đảng Điều 4.3; 294-QĐ/TW §9.3.2"),
             Problem::AdmissionDateConflict { .. } => Some("Điều lệ Đảng Điều 5.4"),
-            Problem::NumberReused { .. } | Problem::NumberOnTwoDates { .. } => {
-                Some("36-HD/VPTW §1.3.1")
-            }
+            Problem::NumberReused { .. }
+            | Problem::NumberOnTwoDates { .. }
+            | Problem::NumberNotShared { .. } => Some("36-HD/VPTW §1.3.1"),
             Problem::NotAMember { .. } => Some("Điều lệ Đảng Điều 4.1"),
             Problem::NotAMemberOn { .. } => Some("Điều lệ Đảng Điều 2; 294-QĐ/TW §3.2.1"),
             _ => None,

@@ -54,6 +54,16 @@ fn numbered(n: &Nguoi) -> [(&'static str, Parts<'_>); 6] {
     ]
 }
 
+/// For a decision on a person's record: whether it is recorded as one decision naming several
+/// people (`nhieu_nguoi`). `None` for the other documents, which are not shared that way.
+fn shared(n: &Nguoi, document: &str) -> Option<bool> {
+    match document {
+        "quyet_dinh_ket_nap" => n.quyet_dinh_ket_nap.as_ref().map(|q| q.nhieu_nguoi),
+        "cong_nhan_chinh_thuc" => n.cong_nhan_chinh_thuc.as_ref().map(|q| q.nhieu_nguoi),
+        _ => None,
+    }
+}
+
 /// A numbered document's number, date and issuer, as recorded.
 type Parts<'a> = (Option<&'a str>, Option<Ngay>, Option<&'a str>);
 
@@ -83,6 +93,8 @@ struct Entry {
     date: Option<Ngay>,
     /// The issuer as recorded (lower case), when it is.
     issuer: Option<String>,
+    /// For a decision, whether it is recorded as naming several people.
+    shared: Option<bool>,
     origin: Origin,
 }
 
@@ -128,6 +140,7 @@ impl NumberIndex {
             by_key.entry(key).or_default().push(Entry {
                 date: e.ngay,
                 issuer: None,
+                shared: None,
                 origin: Origin::Register(i),
             });
         }
@@ -144,6 +157,7 @@ impl NumberIndex {
                 by_key.entry(key).or_default().push(Entry {
                     date,
                     issuer: issuer(co_quan),
+                    shared: shared(&record.nguoi, document),
                     origin: Origin::Person {
                         id: record.id.clone(),
                         document: document.to_string(),
@@ -220,6 +234,43 @@ impl NumberIndex {
                 };
                 !same && issuers_agree && e.date.is_some_and(|x| x != date)
             });
+            if other.is_none()
+                && let Some(own) = shared(&record.nguoi, document)
+            {
+                // The same number on the same date names one decision: every record it names
+                // says so, or two documents would print one number.
+                let twin = entries.iter().find(|e| {
+                    let (Origin::Person { id, document: doc }, Some(theirs)) =
+                        (&e.origin, e.shared)
+                    else {
+                        return false;
+                    };
+                    let issuers_agree = match (&e.issuer, &issuer) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    };
+                    *id != record.id
+                        && doc == document
+                        && issuers_agree
+                        && e.date == Some(date)
+                        && !(own && theirs)
+                });
+                if let Some(Entry {
+                    origin: Origin::Person { id, .. },
+                    ..
+                }) = twin
+                {
+                    let field = format!("{document}.so");
+                    d.push(Diagnostic::error(
+                        Problem::NumberNotShared {
+                            field: field.clone(),
+                            number: text.trim().to_string(),
+                            other: id.clone(),
+                        },
+                        Some(record.spans.locate(&field)),
+                    ));
+                }
+            }
             if let Some(other) = other {
                 let field = format!("{document}.so");
                 d.push(Diagnostic::error(

@@ -110,6 +110,7 @@ pub fn leaf(file: FileKind, path: &str) -> Leaf {
         }
         (Nguoi, "nguoi_gioi_thieu[].thay_the" | "ly_lich.gia_dinh[].dang_vien") => Bool,
         (Nguoi, "ton_giao_du_dieu_kien") => Bool,
+        (Nguoi, _) if last == "nhieu_nguoi" => Bool,
         (Nguoi, "nguoi_gioi_thieu[].cung_cong_tac_tu") => Date,
         (BaoCao, "bien_phap" | "noi_bat" | "kho_khan" | "phuong_huong") => Texts,
         (BaoCao, p)

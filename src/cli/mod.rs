@@ -11,9 +11,11 @@ mod args;
 mod batch;
 mod bulletin;
 mod cap_so;
+mod completions;
 mod dossier;
 mod due;
 mod forms;
+mod help;
 mod import;
 mod init;
 mod list;
@@ -27,7 +29,7 @@ mod so_van_ban;
 mod validate;
 
 use args::LangArg;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
 
 /// Hồ sơ kết nạp đảng viên: kiểm tra hồ sơ, điền mẫu biểu, in PDF.
@@ -90,6 +92,8 @@ enum Command {
     Schema(schema::Args),
     /// A new person's file, with the line that gives editors its schema.
     New(new::Args),
+    /// Print the shell's tab-completion script.
+    Completions(completions::Args),
 }
 
 /// Runs `hoso` with these arguments (the first is the program name) and returns the exit code.
@@ -98,7 +102,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // `--help` speaks the language of the messages, so the language is known before clap parses.
+    let command = help::localise(Cli::command(), help::lang_of(&args));
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -125,6 +135,7 @@ where
         Command::SoVanBan(a) => so_van_ban::run(&a, lang),
         Command::Schema(a) => schema::run(&a, lang),
         Command::New(a) => new::run(&a, lang),
+        Command::Completions(a) => completions::run(&a, lang),
     }
 }
 

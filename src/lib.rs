@@ -26,6 +26,9 @@ workspace YAML ─model::load─▶ Workspace ─validate::check─▶ CheckedWo
 - [`assemble`]: typeset parts merged into one dossier PDF (bookmarks, page labels, metadata);
 - [`dossier`]: which documents make a person's dossier, typeset and assembled;
 - [`batch`]: many people at once, in parallel and incremental;
+- [`import`]: member and candidate lists from spreadsheets, one file per person;
+  [`export`]: listings as CSV and `.xlsx`; [`collate`]: the Vietnamese order of names;
+  [`schema`]: JSON Schemas of the workspace files for editors, from the key table;
 - [`cli`]: the `hoso` command.
 */
 
@@ -34,6 +37,7 @@ pub mod batch;
 pub mod bulletin;
 pub mod calendar;
 pub mod cli;
+pub mod collate;
 pub mod compile;
 pub mod demo;
 pub mod diag;
@@ -41,14 +45,17 @@ pub mod dossier;
 pub mod due;
 pub mod edit;
 pub mod engine;
+pub mod export;
 pub mod facts;
 pub mod forms;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod plan;
 pub mod register;
 pub mod render;
 pub mod rules;
+pub mod schema;
 mod suggest;
 pub mod validate;
 pub mod vn;

@@ -5,6 +5,7 @@
 //! - `golden`: the generated Typst source of every form, against `tests/golden/*.typ`;
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
 //! - `rules`: the admission rules, case by case; working days; `hoso rules` and `hoso due`;
+//! - `sheets`: spreadsheets in and out (`import`, `list -o ds.xlsx`, `so-van-ban`) and the schema;
 //! - `forms`: the whole form set, filled and blank, long histories, regulation sets, wording;
 //! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
@@ -36,3 +37,5 @@ mod pdf;
 mod rules;
 #[path = "integration/safety.rs"]
 mod safety;
+#[path = "integration/sheets.rs"]
+mod sheets;

@@ -44,6 +44,18 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// `--format` of the listings (`list`, `due`, `so-van-ban`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormatArg {
+    /// For people: aligned columns.
+    Human,
+    /// For programs: an array of objects.
+    Json,
+    /// For spreadsheets: CSV with Vietnamese headers, dates as 16/11/2020, names in Vietnamese
+    /// order.
+    Csv,
+}
+
 /// `--pdf-standard`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PdfStandardArg {

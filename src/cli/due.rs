@@ -1,6 +1,6 @@
 //! `hoso due`: the time limits overdue or falling due, listed and as an iCalendar file.
 
-use super::args::{FormatArg, parse_date};
+use super::args::{ListFormatArg, parse_date};
 use super::out::{check_output, checked_workspace, emit_stderr, print, today, write_output};
 use crate::diag::{Format, Lang};
 use crate::model::Ngay;
@@ -22,11 +22,22 @@ pub struct Args {
     ics: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
-    format: FormatArg,
+    format: ListFormatArg,
+    /// Also write the list as a clerk's sheet (`.xlsx`, or `.csv`): Vietnamese headers, dates as
+    /// dates; by date, then names in Vietnamese order.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 pub fn run(args: &Args, lang: Lang) -> i32 {
-    let (format, within) = (Format::from(args.format), args.within);
+    let within = args.within;
+    let format = match args.format {
+        ListFormatArg::Json => Format::Json,
+        ListFormatArg::Human | ListFormatArg::Csv => Format::Human,
+    };
+    if let Err(code) = super::sheet::check(args.output.as_deref(), Some(&args.workspace), lang) {
+        return code;
+    }
     let checked = match checked_workspace(&args.workspace, format, lang) {
         Ok(c) => c,
         Err(code) => return code,
@@ -50,6 +61,14 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         if let Err(code) = write_output(path, text.as_bytes(), lang) {
             return code;
         }
+    }
+    if let Some(code) = super::sheet::emit(
+        &table(&selected, lang),
+        args.format,
+        args.output.as_deref(),
+        lang,
+    ) {
+        return code;
     }
     match format {
         Format::Json => {
@@ -118,5 +137,48 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             );
             print(&out)
         }
+    }
+}
+
+/// The time limits as a clerk's sheet: by last day, then names in Vietnamese order.
+fn table(selected: &[(crate::due::DueItem, i64)], lang: Lang) -> crate::export::Table {
+    use crate::export::Cell;
+    let mut items: Vec<&(crate::due::DueItem, i64)> = selected.iter().collect();
+    items.sort_by(|(a, _), (b, _)| {
+        a.han.cmp(&b.han).then_with(|| {
+            crate::collate::compare_people(
+                (a.ho_ten.as_deref(), &a.nguoi),
+                (b.ho_ten.as_deref(), &b.nguoi),
+            )
+        })
+    });
+    let headers = [
+        "Hạn",
+        "Còn ngày",
+        "Mã",
+        "Họ và tên",
+        "Việc",
+        "Tính từ ngày",
+        "Quy tắc",
+        "Căn cứ",
+    ];
+    crate::export::Table {
+        sheet: "Đến hạn".into(),
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows: items
+            .iter()
+            .map(|(item, left)| {
+                vec![
+                    Cell::Date(item.han),
+                    Cell::Number(*left),
+                    Cell::Text(item.nguoi.clone()),
+                    Cell::from(item.ho_ten.as_deref()),
+                    Cell::Text(item.viec.label(lang).to_string()),
+                    Cell::Date(item.tu_ngay),
+                    Cell::Text(item.quy_tac.clone()),
+                    Cell::Text(item.can_cu.clone()),
+                ]
+            })
+            .collect(),
     }
 }

@@ -18,7 +18,12 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
     let dir = &args.dir;
     let written = match args.people {
         Some(n) => crate::demo::write_synthetic(dir, n as usize),
-        None => crate::demo::write(dir),
+        // The demo's files point editors at their schemas, written beside them.
+        None => crate::demo::write(dir).and_then(|count| {
+            crate::schema::write_all(dir)?;
+            crate::schema::add_modelines(dir)?;
+            Ok(count)
+        }),
     };
     match written {
         Ok(count) => {

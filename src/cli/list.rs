@@ -1,8 +1,10 @@
 //! `hoso list`: the people of a workspace with their stage.
 
-use super::args::FormatArg;
+use super::args::ListFormatArg;
 use super::out::{checked_workspace, print, say};
 use crate::diag::{Format, Lang};
+use crate::export::{Cell, Table};
+use crate::validate::{CheckedWorkspace, Person};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -13,7 +15,11 @@ pub struct Args {
     workspace: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
-    format: FormatArg,
+    format: ListFormatArg,
+    /// Also write the list as a clerk's sheet (`.xlsx`, or `.csv`): Vietnamese headers, dates as
+    /// dates, names in Vietnamese order.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -27,7 +33,13 @@ struct Row<'a> {
 }
 
 pub fn run(args: &Args, lang: Lang) -> i32 {
-    let format = Format::from(args.format);
+    let format = match args.format {
+        ListFormatArg::Json => Format::Json,
+        ListFormatArg::Human | ListFormatArg::Csv => Format::Human,
+    };
+    if let Err(code) = super::sheet::check(args.output.as_deref(), Some(&args.workspace), lang) {
+        return code;
+    }
     let checked = match checked_workspace(&args.workspace, format, lang) {
         Ok(c) => c,
         Err(code) => return code,
@@ -52,6 +64,10 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
                 "warning: {load_problems} problems while reading; run `hoso validate` to see them"
             ),
         );
+    }
+    let table = table(&checked, lang);
+    if let Some(code) = super::sheet::emit(&table, args.format, args.output.as_deref(), lang) {
+        return code;
     }
     match format {
         Format::Json => print(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n")),
@@ -84,5 +100,52 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             }
             print(&out)
         }
+    }
+}
+
+/// The list as a clerk's sheet, in Vietnamese order of names.
+fn table(checked: &CheckedWorkspace, lang: Lang) -> Table {
+    let mut people: Vec<Person> = checked.people().collect();
+    crate::collate::sort_people(&mut people, |p| (p.nguoi().ho_ten.as_deref(), p.id()));
+    let ws = checked.workspace();
+    let branch = |p: &Person| -> Option<String> {
+        match ws.branch_of(p.nguoi()) {
+            Some(id) => Some(ws.branch(id).map_or(id.to_string(), |b| b.ten.clone())),
+            None => checked.org().chi_bo.clone(),
+        }
+    };
+    let headers = [
+        "Mã",
+        "Họ và tên",
+        "Giới tính",
+        "Ngày sinh",
+        "Quê quán",
+        "Ngày vào Đảng",
+        "Ngày chính thức",
+        "Chi bộ",
+        "Giai đoạn",
+    ];
+    let rows = people
+        .iter()
+        .map(|p| {
+            let n = p.nguoi();
+            vec![
+                Cell::Text(p.id().to_string()),
+                Cell::from(n.ho_ten.as_deref()),
+                n.gioi_tinh
+                    .map_or(Cell::Empty, |g| Cell::Text(g.to_string())),
+                Cell::from(n.ngay_sinh),
+                Cell::from(n.que_quan.as_deref()),
+                Cell::from(n.ngay_ket_nap()),
+                Cell::from(p.full_membership_date()),
+                Cell::from(branch(p).as_deref()),
+                Cell::Text(p.stage().label(lang).to_string()),
+            ]
+        })
+        .collect();
+    Table {
+        sheet: "Danh sách".into(),
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows,
     }
 }

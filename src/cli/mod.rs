@@ -16,11 +16,16 @@ mod dossier;
 mod due;
 mod forms;
 mod help;
+mod import;
 mod init;
 mod list;
+mod new;
 mod out;
 mod render;
 mod rules;
+mod schema;
+mod sheet;
+mod so_van_ban;
 mod validate;
 
 use args::LangArg;
@@ -78,6 +83,15 @@ enum Command {
     CapSo(cap_so::Args),
     /// Draft a bulletin article on member development over a period, with its table of figures.
     Bulletin(bulletin::Args),
+    /// Import a member or candidate list from a spreadsheet (.xlsx, .ods, .csv): one file per
+    /// person, never over an existing one (`--update` changes only the fields the sheet gives).
+    Import(import::Args),
+    /// The document register (sổ văn bản) of to-chuc.yaml, listed or as a sheet.
+    SoVanBan(so_van_ban::Args),
+    /// The JSON Schema of the workspace files, for editors with the YAML language server.
+    Schema(schema::Args),
+    /// A new person's file, with the line that gives editors its schema.
+    New(new::Args),
     /// Print the shell's tab-completion script.
     Completions(completions::Args),
 }
@@ -117,6 +131,10 @@ where
         Command::Batch(a) => batch::run(&a, lang),
         Command::CapSo(a) => cap_so::run(&a, lang),
         Command::Bulletin(a) => bulletin::run(&a, lang),
+        Command::Import(a) => import::run(&a, lang),
+        Command::SoVanBan(a) => so_van_ban::run(&a, lang),
+        Command::Schema(a) => schema::run(&a, lang),
+        Command::New(a) => new::run(&a, lang),
         Command::Completions(a) => completions::run(&a, lang),
     }
 }

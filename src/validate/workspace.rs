@@ -258,8 +258,10 @@ impl CheckedWorkspace {
             .map(|&i| ws.people[i].spans.file().text.as_str())
     }
 
+    /// The people of a decision or a ceremony, in the Vietnamese order of their names (the one
+    /// order of every list of people, `crate::collate`).
     fn group(&self, indices: Option<&Vec<usize>>, me: usize) -> Vec<Person<'_>> {
-        match indices {
+        let mut people: Vec<Person<'_>> = match indices {
             Some(all) => all
                 .iter()
                 .map(|&index| Person { ws: self, index })
@@ -268,7 +270,9 @@ impl CheckedWorkspace {
                 ws: self,
                 index: me,
             }],
-        }
+        };
+        crate::collate::sort_people(&mut people, |p| (p.nguoi().ho_ten.as_deref(), p.id()));
+        people
     }
 }
 
@@ -376,8 +380,8 @@ impl<'a> Person<'a> {
         plan::plan(self.nguoi(), &self.view(), Some(kind))
     }
 
-    /// Everyone named in the person's decision of `kind` (the person among them), in id order;
-    /// the person alone when the decision is not recorded with a number.
+    /// Everyone named in the person's decision of `kind` (the person among them), in Vietnamese
+    /// order of names; the person alone when the decision is not recorded with a number.
     pub fn decision_group(self, kind: DecisionKind) -> Vec<Person<'a>> {
         let key = facts::decision_key(self.nguoi(), kind);
         self.ws.group(
@@ -386,8 +390,8 @@ impl<'a> Person<'a> {
         )
     }
 
-    /// Everyone admitted at the person's ceremony (the same day), in id order; the person alone
-    /// when no ceremony is recorded.
+    /// Everyone admitted at the person's ceremony (the same day), in Vietnamese order of names;
+    /// the person alone when no ceremony is recorded.
     pub fn ceremony_group(self) -> Vec<Person<'a>> {
         let day = facts::ceremony_day(self.nguoi());
         self.ws

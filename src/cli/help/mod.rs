@@ -12,8 +12,9 @@ Ids: a command by its name (`validate`; the top level is `hoso`), an option or a
 value without both texts, or on any command without an example, so a new one cannot be forgotten.
 */
 
-use super::args::{EmitArg, FormatArg, KindArg, LangArg, PdfStandardArg, StageArg};
+use super::args::{EmitArg, FormatArg, KindArg, LangArg, ListFormatArg, PdfStandardArg, StageArg};
 use super::completions::ShellArg;
+use super::schema::KindArg as SchemaKindArg;
 use crate::diag::Lang;
 use clap::builder::{EnumValueParser, PossibleValue, StyledStr, TypedValueParser};
 use clap::{Arg, Command, ValueEnum};
@@ -168,7 +169,7 @@ fn localise_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
             v.clone().help(what)
         })
         .collect();
-    let translators: [fn(Arg, &[PossibleValue]) -> Arg; 7] = [
+    let translators: [fn(Arg, &[PossibleValue]) -> Arg; 9] = [
         translate::<FormatArg>,
         translate::<LangArg>,
         translate::<PdfStandardArg>,
@@ -176,6 +177,8 @@ fn localise_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
         translate::<StageArg>,
         translate::<EmitArg>,
         translate::<ShellArg>,
+        translate::<ListFormatArg>,
+        translate::<SchemaKindArg>,
     ];
     let arg = translators.iter().fold(arg, |arg, f| f(arg, &translated));
     let long_help = if id == "help" {

@@ -284,6 +284,100 @@ pub const TEXTS: &[Text] = &[
         "Dùng bởi mã gợi ý: các từ đã gõ; in các giá trị gợi ý cho từ tiếp theo.",
         "Used by the completion script: the words typed so far; prints the candidates for the next one.",
     ),
+    // spreadsheets in and out, the schema
+    (
+        "format=csv",
+        "cho bảng tính: CSV, tiêu đề tiếng Việt, ngày 16/11/2020, tên theo thứ tự tiếng Việt",
+        "for spreadsheets: CSV, Vietnamese headers, dates as 16/11/2020, names in Vietnamese order",
+    ),
+    (
+        "list.output",
+        "Ghi thêm danh sách thành bảng tính (.xlsx hoặc .csv): tiêu đề tiếng Việt, ngày là ngày, tên theo thứ tự tiếng Việt.",
+        "Also write the list as a clerk's sheet (.xlsx or .csv): Vietnamese headers, dates as dates, names in Vietnamese order.",
+    ),
+    (
+        "due.output",
+        "Ghi thêm các hạn thành bảng tính (.xlsx hoặc .csv), theo ngày rồi theo tên.",
+        "Also write the time limits as a sheet (.xlsx or .csv), by date, then by name.",
+    ),
+    (
+        "so-van-ban",
+        "Sổ đăng ký văn bản trong to-chuc.yaml: số, ngày, mẫu, người, trích yếu; in ra hoặc ghi thành bảng tính.",
+        "The document register of to-chuc.yaml: number, date, form, person, summary; listed or as a sheet.",
+    ),
+    (
+        "so-van-ban.output",
+        "Ghi thêm sổ thành bảng tính (.xlsx hoặc .csv).",
+        "Also write the register as a sheet (.xlsx or .csv).",
+    ),
+    (
+        "import",
+        "Nhập danh sách đảng viên, quần chúng từ bảng tính (.xlsx, .ods, .csv): mỗi người một tệp, không bao giờ ghi đè (`--update` chỉ sửa các trường bảng tính có).",
+        "Import a member or candidate list from a spreadsheet (.xlsx, .ods, .csv): one file per person, never over an existing one (`--update` changes only the fields the sheet gives).",
+    ),
+    (
+        "import.file",
+        "Bảng tính: mỗi dòng một người, dòng đầu là tiêu đề tiếng Việt (Họ và tên, Ngày sinh, Giới tính, Quê quán, Ngày vào Đảng...).",
+        "The list: one person a row, Vietnamese headers on the first row (Họ và tên, Ngày sinh, Giới tính, Quê quán, Ngày vào Đảng...).",
+    ),
+    (
+        "import.workspace",
+        "Thư mục hồ sơ nhập vào; thư mục mới hoặc trống thành thư mục hồ sơ mới.",
+        "The workspace to import into; a new or empty folder becomes a new workspace.",
+    ),
+    (
+        "import.sheet",
+        "Trang cần đọc (mặc định: trang đầu).",
+        "The sheet to read (default: the first).",
+    ),
+    (
+        "import.dry_run",
+        "Chỉ cho xem sẽ ghi gì, không ghi gì cả.",
+        "Show what would be written, and write nothing.",
+    ),
+    (
+        "import.update",
+        "Với người đã có: sửa các trường bảng tính có (chỉ các trường đó; giữ chú thích và mọi giá trị khác).",
+        "For people already there: change the fields the sheet gives (only those; comments and every other value are kept).",
+    ),
+    (
+        "schema",
+        "JSON Schema của các tệp hồ sơ, cho trình soạn thảo có YAML language server (gợi ý khóa, giải thích, gạch chân lỗi).",
+        "The JSON Schema of the workspace files, for editors with the YAML language server (keys completed, explained, mistakes underlined).",
+    ),
+    (
+        "schema.kind",
+        "Loại tệp cần in schema.",
+        "The file kind whose schema to print.",
+    ),
+    (
+        "kind=nguoi",
+        "tệp của một người (dang-vien/, ket-nap/)",
+        "a person's file (dang-vien/, ket-nap/)",
+    ),
+    ("kind=to-chuc", "to-chuc.yaml", "to-chuc.yaml"),
+    ("kind=bao-cao", "bao-cao.yaml", "bao-cao.yaml"),
+    (
+        "schema.workspace",
+        "Không in ra mà ghi cả ba schema vào WORKSPACE/schema/.",
+        "Instead of printing, write the three schemas into WORKSPACE/schema/.",
+    ),
+    (
+        "new",
+        "Tạo tệp hồ sơ của một người mới, với dòng chỉ schema cho trình soạn thảo.",
+        "A new person's file, with the line that gives editors its schema.",
+    ),
+    (
+        "new.id",
+        "Mã người, tên tệp: nguyen-van-an.",
+        "The person's id, the file's name: nguyen-van-an.",
+    ),
+    ("new.ho_ten", "Họ và tên.", "The full name."),
+    (
+        "new.dang_vien",
+        "Đảng viên (ghi vào dang-vien/) thay vì người đang trong quá trình kết nạp (ket-nap/).",
+        "A member (in dang-vien/) rather than a person in the admission process (ket-nap/).",
+    ),
     // clap's own `help` command
     (
         "help-command",
@@ -302,7 +396,14 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     ("init", &["hoso init demo", "hoso init bench --people 1000"]),
-    ("list", &["hoso list demo", "hoso list demo --format json"]),
+    (
+        "list",
+        &[
+            "hoso list demo",
+            "hoso list demo -o ds.xlsx",
+            "hoso list demo --format csv",
+        ],
+    ),
     ("forms", &["hoso forms"]),
     (
         "validate",
@@ -343,6 +444,22 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "hoso completions zsh > ~/.zfunc/_hoso",
             "hoso completions fish > ~/.config/fish/completions/hoso.fish",
         ],
+    ),
+    (
+        "import",
+        &[
+            "hoso import ds.xlsx -w chi-bo --dry-run",
+            "hoso import ds.xlsx -w chi-bo --update",
+        ],
+    ),
+    ("so-van-ban", &["hoso so-van-ban demo -o so-van-ban.xlsx"]),
+    (
+        "schema",
+        &["hoso schema > nguoi.json", "hoso schema -w demo"],
+    ),
+    (
+        "new",
+        &["hoso new nguyen-van-an --ho-ten \"Nguyễn Văn An\" -w demo"],
     ),
     ("help-command", &["hoso help validate"]),
 ];

@@ -1,0 +1,218 @@
+//! `hoso import`: a member or candidate list from a spreadsheet, one file per person.
+
+use super::out::{DATA_FAILED, SETUP_FAILED, checked_workspace, say, setup_failed};
+use crate::diag::{Format, Lang, Setup, Severity};
+use crate::import::{self, Action, SheetError};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The list: `.xlsx`, `.ods`, `.xls` or `.csv`, one person a row, Vietnamese headers on the
+    /// first row ("Họ và tên", "Ngày sinh", "Giới tính", "Quê quán", "Ngày vào Đảng", ...).
+    file: PathBuf,
+    /// The workspace to import into; a new or empty folder becomes a new workspace.
+    #[arg(short, long, default_value = ".")]
+    workspace: PathBuf,
+    /// The sheet to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Change, in the files of people already there, the fields the sheet gives (and only
+    /// those; comments and every other value are kept).
+    #[arg(long)]
+    update: bool,
+}
+
+pub fn run(args: &Args, lang: Lang) -> i32 {
+    let grid = match import::sheet::read(&args.file, args.sheet.as_deref()) {
+        Ok(g) => g,
+        Err(e) => return sheet_failed(&args.file, e, lang),
+    };
+    let root = &args.workspace;
+    let checked = if root.join("to-chuc.yaml").is_file() {
+        match checked_workspace(root, Format::Human, lang) {
+            Ok(c) => Some(c),
+            Err(code) => return code,
+        }
+    } else if root.exists() && std::fs::read_dir(root).map_or(true, |mut d| d.next().is_some()) {
+        return setup_failed(
+            Setup::NotAWorkspace { path: root.clone() },
+            Format::Human,
+            lang,
+        );
+    } else {
+        None
+    };
+    let source = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let plan = import::plan(&grid, root, checked.as_ref(), &source, args.update);
+    for p in &plan.problems {
+        let label = match p.severity {
+            Severity::Error => lang.pick("lỗi", "error"),
+            Severity::Warning => lang.pick("cảnh báo", "warning"),
+        };
+        eprintln!(
+            "{label}[{}]: {}: {}: {}",
+            p.code(),
+            args.file.display(),
+            p.place(lang),
+            p.message(lang)
+        );
+    }
+    let (mut created, mut updated, mut kept, mut differ) = (0, 0, 0, 0);
+    let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
+    let mut report = String::new();
+    if let Some((path, _)) = &plan.new_org {
+        report.push_str(&format!("+ {}\n", rel(path)));
+    }
+    for a in &plan.actions {
+        match a {
+            Action::Create { path, row, .. } => {
+                created += 1;
+                report.push_str(&format!(
+                    "+ {}  ({} {row})\n",
+                    rel(path),
+                    lang.pick("dòng", "row")
+                ));
+            }
+            Action::Update { path, row, changes } => {
+                updated += 1;
+                report.push_str(&format!(
+                    "~ {}  ({} {row})\n",
+                    rel(path),
+                    lang.pick("dòng", "row")
+                ));
+                for (key, old, new) in changes {
+                    report.push_str(&format!(
+                        "    {key}: {} → {new}\n",
+                        old.as_deref().unwrap_or("—")
+                    ));
+                }
+            }
+            Action::Keep { differs, .. } => {
+                kept += 1;
+                if *differs {
+                    differ += 1;
+                }
+            }
+        }
+    }
+    if args.dry_run {
+        super::out::print(&report);
+    } else {
+        if let Err(e) = import::apply(&plan) {
+            let detail = e.to_string();
+            let path = match e {
+                import::ApplyError::Write { path, .. } | import::ApplyError::Edit { path, .. } => {
+                    path
+                }
+            };
+            return setup_failed(Setup::CannotWrite { path, detail }, Format::Human, lang);
+        }
+        eprint!("{report}");
+    }
+    let would = if args.dry_run {
+        lang.pick("sẽ ", "would be ")
+    } else {
+        ""
+    };
+    say(
+        lang,
+        &format!(
+            "{would}tạo {created} hồ sơ, {would}cập nhật {updated}; {kept} người đã có giữ nguyên{}; {} dòng không nhập",
+            if differ > 0 && !args.update {
+                format!(" ({differ} khác bảng tính: thêm `--update` để cập nhật)")
+            } else {
+                String::new()
+            },
+            skipped_rows(&plan)
+        ),
+        &format!(
+            "{created} files {would}created, {updated} {would}updated; {kept} people already there left as they are{}; {} rows not imported",
+            if differ > 0 && !args.update {
+                format!(" ({differ} differ from the sheet: add `--update` to update them)")
+            } else {
+                String::new()
+            },
+            skipped_rows(&plan)
+        ),
+    );
+    if args.dry_run {
+        return if plan.has_errors() { DATA_FAILED } else { 0 };
+    }
+    // The imported workspace is checked at once, as `hoso validate` would.
+    let checked = match checked_workspace(root, Format::Human, lang) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let all = checked.diagnostics();
+    let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = all.len() - errors;
+    say(
+        lang,
+        &format!(
+            "kiểm tra: {} hồ sơ, {errors} lỗi, {warnings} cảnh báo{}",
+            checked.people().len(),
+            if all.is_empty() {
+                ""
+            } else {
+                "; chạy `hoso validate` để xem"
+            }
+        ),
+        &format!(
+            "checked: {} records, {errors} errors, {warnings} warnings{}",
+            checked.people().len(),
+            if all.is_empty() {
+                ""
+            } else {
+                "; run `hoso validate` to see them"
+            }
+        ),
+    );
+    if plan.has_errors() { DATA_FAILED } else { 0 }
+}
+
+/// The number of rows kept out by an error.
+fn skipped_rows(plan: &import::Plan) -> usize {
+    let mut rows: Vec<u32> = plan
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error && p.at.row > 1)
+        .map(|p| p.at.row)
+        .collect();
+    rows.dedup();
+    rows.len()
+}
+
+fn sheet_failed(path: &Path, e: SheetError, lang: Lang) -> i32 {
+    let detail = match e {
+        SheetError::UnknownKind => lang
+            .pick(
+                "không phải bảng tính hoso đọc được (.xlsx, .ods, .xls, .csv)",
+                "not a spreadsheet hoso reads (.xlsx, .ods, .xls, .csv)",
+            )
+            .to_string(),
+        SheetError::Unreadable(d) => d,
+        SheetError::NoSuchSheet { name, sheets } => lang
+            .pick(
+                "không có trang `{n}`; các trang: {s}",
+                "no sheet `{n}`; the sheets are: {s}",
+            )
+            .replace("{n}", &name)
+            .replace("{s}", &sheets.join(", ")),
+    };
+    setup_failed(
+        Setup::CannotRead {
+            path: path.to_path_buf(),
+            detail,
+        },
+        Format::Human,
+        lang,
+    );
+    SETUP_FAILED
+}

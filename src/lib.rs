@@ -26,6 +26,7 @@ workspace YAML ─model::load─▶ Workspace ─validate::check─▶ CheckedWo
 - [`assemble`]: typeset parts merged into one dossier PDF (bookmarks, page labels, metadata);
 - [`dossier`]: which documents make a person's dossier, typeset and assembled;
 - [`batch`]: many people at once, in parallel and incremental;
+- [`desk`]: the clerk's desk (`hoso serve`), a local web application over the workspace;
 - [`cli`]: the `hoso` command.
 */
 
@@ -36,6 +37,7 @@ pub mod calendar;
 pub mod cli;
 pub mod compile;
 pub mod demo;
+pub mod desk;
 pub mod diag;
 pub mod dossier;
 pub mod due;

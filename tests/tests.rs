@@ -5,6 +5,9 @@
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
 //! - `rules`: the admission rules, case by case; working days; `hoso rules` and `hoso due`;
 //! - `forms`: the whole form set, filled and blank, long histories, regulation sets, wording;
+//! - `desk`: `hoso serve` over plain HTTP: pages, refusals (token, Host, Origin, stale file), edits on disk;
+//! - `browser`: the desk in headless Chromium through WebDriver, as a clerk uses it;
+//! - `webdriver`: a small WebDriver client for the browser tests;
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
 #[path = "integration/common.rs"]
@@ -12,10 +15,14 @@ mod common;
 
 #[path = "integration/batch.rs"]
 mod batch;
+#[path = "integration/browser.rs"]
+mod browser;
 #[path = "integration/bulletin.rs"]
 mod bulletin;
 #[path = "integration/cli.rs"]
 mod cli;
+#[path = "integration/desk.rs"]
+mod desk;
 #[path = "integration/dossier.rs"]
 mod dossier;
 #[path = "integration/forms.rs"]
@@ -30,3 +37,5 @@ mod pdf;
 mod rules;
 #[path = "integration/safety.rs"]
 mod safety;
+#[path = "integration/webdriver.rs"]
+mod webdriver;

@@ -19,6 +19,7 @@ mod list;
 mod out;
 mod render;
 mod rules;
+mod serve;
 mod validate;
 
 use args::LangArg;
@@ -76,6 +77,9 @@ enum Command {
     CapSo(cap_so::Args),
     /// Draft a bulletin article on member development over a period, with its table of figures.
     Bulletin(bulletin::Args),
+    /// The clerk's desk: a web page on this machine (127.0.0.1) to keep the records, check them
+    /// as they are typed and preview the forms.
+    Serve(serve::Args),
 }
 
 /// Runs `hoso` with these arguments (the first is the program name) and returns the exit code.
@@ -107,6 +111,7 @@ where
         Command::Batch(a) => batch::run(&a, lang),
         Command::CapSo(a) => cap_so::run(&a, lang),
         Command::Bulletin(a) => bulletin::run(&a, lang),
+        Command::Serve(a) => serve::run(&a, lang),
     }
 }
 

@@ -39,14 +39,15 @@ pub fn router(desk: Arc<Desk>) -> Router {
         .with_state(desk)
 }
 
-/// Runs the work of a request on a thread that may block (loading, checking, typesetting).
-async fn blocking<T: Send + 'static>(
+/// Runs the work of a request on a thread that may block (loading, checking, typesetting). A
+/// failure of that thread is an error page for this request, never the end of the desk.
+async fn blocking(
     desk: Arc<Desk>,
-    work: impl FnOnce(&Desk) -> T + Send + 'static,
-) -> T {
+    work: impl FnOnce(&Desk) -> Response + Send + 'static,
+) -> Response {
     tokio::task::spawn_blocking(move || work(&desk))
         .await
-        .expect("a request's work does not panic")
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 fn page(desk: &Desk, name: &str, context: impl Serialize) -> Response {

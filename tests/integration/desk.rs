@@ -530,3 +530,70 @@ fn the_preview_is_an_svg_and_the_downloads_are_pdfs() {
         assert!(r.body.starts_with("%PDF"), "{path}");
     }
 }
+
+#[test]
+fn the_ceremony_button_prints_that_days_paperwork_beside_the_data() {
+    let desk = Desk::start();
+    let r = desk.send(
+        "POST",
+        "/batch",
+        Some(("application/x-www-form-urlencoded", "ceremony=2026-03-28")),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let day = desk.ws.file("ban-in/le-ket-nap-2026-03-28");
+    assert!(
+        std::fs::read(day.join("CT-LKN.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    for id in ["luong-thi-hoa", "vu-quoc-huy"] {
+        assert!(
+            desk.ws.file(&format!("ban-in/{id}/ho-so.pdf")).exists(),
+            "{id}"
+        );
+    }
+    // The records are untouched and the desk still reads them.
+    assert_eq!(desk.send("GET", "/", None).status, 200);
+}
+
+#[test]
+fn the_pages_speak_english_with_lang_en() {
+    let ws = TestWorkspace::demo();
+    let mut child = hoso()
+        .args(["--lang", "en", "serve"])
+        .arg(ws.path())
+        .arg("--no-open")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let rest = line.trim().strip_prefix("http://127.0.0.1:").unwrap();
+    let (port, token) = rest.split_once("/?t=").unwrap();
+    let port: u16 = port.parse().unwrap();
+    let host = format!("127.0.0.1:{port}");
+    let cookie = format!("hoso_desk_{port}={token}");
+    let page = request(
+        port,
+        "GET",
+        "/",
+        &[("Host", &host), ("Cookie", &cookie)],
+        None,
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        page.body.contains("Still lacking for the next step"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("Recommended by the branch"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Còn thiếu"));
+}

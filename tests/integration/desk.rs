@@ -597,3 +597,47 @@ fn the_pages_speak_english_with_lang_en() {
     );
     assert!(!page.body.contains("Còn thiếu"));
 }
+
+#[test]
+fn list_items_are_added_and_removed_through_the_desk() {
+    let desk = Desk::start();
+    let path = desk.ws.file(BINH);
+    let v = desk.version("tran-thi-binh");
+    // A fourth family member: the item after the last.
+    let r = desk.edit(
+        "tran-thi-binh",
+        &v,
+        "ly_lich.gia_dinh[3].ho_ten",
+        Some("Trần Thị Lan"),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v = r.json()["version"].as_str().unwrap().to_string();
+    let r = desk.edit(
+        "tran-thi-binh",
+        &v,
+        "ly_lich.gia_dinh[3].nam_sinh",
+        Some("2001"),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("Trần Thị Lan") && text.contains("2001"),
+        "{text}"
+    );
+    // Past the end: refused, nothing written.
+    let v = r.json()["version"].as_str().unwrap().to_string();
+    let r = desk.edit("tran-thi-binh", &v, "ly_lich.gia_dinh[9].ho_ten", Some("X"));
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // The younger brother's item removed, with all its lines.
+    let r = desk.edit("tran-thi-binh", &v, "ly_lich.gia_dinh[2]", None);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(!after.contains("Trần Văn An") && !after.contains("Kỹ sư cơ khí"));
+    assert!(after.contains("Nguyễn Thị Hương") && after.contains("Trần Thị Lan"));
+    let page = desk.send("GET", "/person/tran-thi-binh", None);
+    assert!(
+        page.body
+            .contains(r#"data-path="ly_lich.gia_dinh[2].ho_ten" value="Trần Thị Lan""#)
+    );
+}

@@ -1,10 +1,10 @@
 /*!
 Assembly: several typeset PDFs become one printable dossier.
 
-The parts are typeset one by one (so that each keeps its own page numbering, as Party documents
-number their pages, and so that a batch can reuse parts that did not change) and merged here with
-lopdf: one page tree, one bookmark per part, page labels (the cover in roman numerals, the forms
-numbered on from 1 across the whole dossier), document metadata. Nothing in the output depends on
+The parts are typeset one by one (each told the dossier page it starts on, which its pages print
+and the cover lists: `dossier::build`) and merged here with lopdf: one page tree, one bookmark
+per part, page labels (the cover in roman numerals, the forms numbered on from 1 across the whole
+dossier, as their pages print), document metadata. Nothing in the output depends on
 the clock or on the order of a hash map, so the same parts give the same bytes.
 */
 

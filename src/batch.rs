@@ -3,7 +3,7 @@ Batch production: every person's dossier and forms, or the paperwork of one cere
 
 Each person is one job: take the person as validation resolved them (checked once, with their
 dossier plan), typeset its forms once (the same bytes go into `<id>/<code>.pdf` and into the
-dossier `<id>/ho-so.pdf`). Jobs run on all cores
+dossier `<id>/ho-so.pdf`, so the forms beside a dossier print its page numbers). Jobs run on all cores
 with the fonts, templates and Typst library loaded once for the process. A job that fails is
 reported and the others go on.
 
@@ -77,7 +77,13 @@ pub enum Failure {
     /// A form could not be filled or typeset.
     Document { detail: String },
     /// An output could not be written.
-    Write { path: PathBuf, detail: String },
+    Write {
+        path: PathBuf,
+        detail: String,
+        /// What stood in the way, when the clerk can remove it (a PDF open in a viewer...).
+        #[serde(skip)]
+        cause: Option<crate::diag::WriteBlock>,
+    },
     /// Nobody's admission ceremony is on that day.
     NoCeremony { day: Ngay },
 }
@@ -99,10 +105,18 @@ impl Failure {
                 Lang::Vi => format!("không dựng được tài liệu: {detail}"),
                 Lang::En => format!("cannot build a document: {detail}"),
             },
-            Failure::Write { path, detail } => match lang {
-                Lang::Vi => format!("không ghi được `{}`: {detail}", path.display()),
-                Lang::En => format!("cannot write `{}`: {detail}", path.display()),
-            },
+            Failure::Write {
+                path,
+                detail,
+                cause,
+            } => {
+                let hint = cause.map(|c| format!("; {}", c.hint(path, lang)));
+                let hint = hint.unwrap_or_default();
+                match lang {
+                    Lang::Vi => format!("không ghi được `{}`: {detail}{hint}", path.display()),
+                    Lang::En => format!("cannot write `{}`: {detail}{hint}", path.display()),
+                }
+            }
             Failure::NoCeremony { day } => match lang {
                 Lang::Vi => format!("không có ai làm lễ kết nạp ngày {}", day.short()),
                 Lang::En => format!("nobody's admission ceremony is on {}", day.short()),
@@ -266,6 +280,7 @@ fn write_failure(path: &Path, e: &std::io::Error) -> Failure {
     Failure::Write {
         path: path.to_path_buf(),
         detail: e.to_string(),
+        cause: crate::diag::WriteBlock::of(path, e),
     }
 }
 

@@ -94,11 +94,16 @@ pub fn build(engine: &Engine, checked: Checked<'_>, plan: &Plan) -> Result<Built
             starts.push(None);
             continue;
         };
-        let (pdf, pages, source) = typeset(engine, form, checked, |_| {})?;
+        // The page the part starts on, as the cover lists it, is also the number its first page
+        // prints: one value for both.
+        let start = next_page;
+        let (pdf, pages, source) = typeset(engine, form, checked, |ctx| {
+            ctx.trang_dau = Some(start);
+        })?;
         if let Some(d) = form.document_date(&view) {
             latest = latest.max(Some(d));
         }
-        starts.push(Some(next_page));
+        starts.push(Some(start));
         next_page += pages;
         built.push(BuiltPart {
             code: form.ma.clone(),

@@ -10,7 +10,7 @@ The file is deterministic: a stable UID per person and time limit, and no timest
 
 use crate::calendar::add_months;
 use crate::diag::{Deadline, Lang};
-use crate::facts::{full_membership_date, probation_end};
+use crate::facts::{DecisionKind, decision_days, full_membership_date, probation_end};
 use crate::model::Ngay;
 use crate::validate::CheckedWorkspace;
 use serde::Serialize;
@@ -55,10 +55,10 @@ pub fn items(checked: &CheckedWorkspace) -> Vec<DueItem> {
                 han: due,
             });
         };
-        let wd = |from: Ngay, rule: &str, param: &str| {
-            let days = rules.on(from).int(rule, param);
-            cal.add_working_days(from, u32::try_from(days).unwrap_or(0))
-        };
+        let add_days =
+            |from: Ngay, days: i64| cal.add_working_days(from, u32::try_from(days).unwrap_or(0));
+        let wd =
+            |from: Ngay, rule: &str, param: &str| add_days(from, rules.on(from).int(rule, param));
         let full = full_membership_date(n, rules).is_some();
         let meeting = n.hop_chi_bo.as_ref().and_then(|h| h.ngay);
         let decision = n.quyet_dinh_ket_nap.as_ref();
@@ -96,7 +96,7 @@ pub fn items(checked: &CheckedWorkspace) -> Vec<DueItem> {
                     Deadline::Decision,
                     "R31",
                     ("hop_chi_bo.ngay", m),
-                    wd(m, "R31", "ngay_ket_nap"),
+                    add_days(m, decision_days(n, rules, DecisionKind::Admission, m)),
                 ),
             }
         }
@@ -138,14 +138,17 @@ pub fn items(checked: &CheckedWorkspace) -> Vec<DueItem> {
             }
         }
         if let Some(r) = review
-            && n.cong_nhan_chinh_thuc.is_none()
+            && n.cong_nhan_chinh_thuc
+                .as_ref()
+                .and_then(|q| q.ngay)
+                .is_none()
             && n.ngay_chinh_thuc.is_none()
         {
             push(
                 Deadline::RecognitionDecision,
                 "R31",
                 ("hop_xet_chinh_thuc.ngay", r),
-                wd(r, "R31", "ngay_chinh_thuc"),
+                add_days(r, decision_days(n, rules, DecisionKind::Recognition, r)),
             );
         }
     }

@@ -20,6 +20,8 @@ pub struct Config {
     pub fonts: FontPolicy,
     /// An archival standard every PDF conforms to, if any.
     pub pdf_standard: Option<PdfStandard>,
+    /// Folders of the office's own fonts (`--font-path`), preferred to the installed ones.
+    pub font_folders: Vec<PathBuf>,
 }
 
 impl Config {
@@ -30,7 +32,14 @@ impl Config {
             workspace_root: Some(root.to_path_buf()),
             fonts: FontPolicy::from_env(),
             pdf_standard: None,
+            font_folders: Vec::new(),
         }
+    }
+
+    /// The same, with the fonts of these folders first.
+    pub fn with_font_folders(mut self, folders: &[PathBuf]) -> Config {
+        self.font_folders = folders.to_vec();
+        self
     }
 
     /// The same, with PDFs conforming to `standard`.
@@ -41,7 +50,8 @@ impl Config {
 
     /// The typesetter alone (for documents that are not forms: bulletin articles).
     pub fn typesetter(&self) -> Typesetter {
-        Typesetter::new(self.fonts).with_standard(self.pdf_standard)
+        Typesetter::with_font_folders(self.fonts, &self.font_folders)
+            .with_standard(self.pdf_standard)
     }
 
     /// Parses the templates and loads the fonts.
@@ -76,9 +86,14 @@ impl Engine {
     /// template or font redoes everyone.
     pub fn environment(&self) -> String {
         format!(
-            "hoso {} | fonts {} | templates {} | pdf {}",
+            "hoso {} | fonts {}{} | templates {} | pdf {}",
             env!("CARGO_PKG_VERSION"),
             self.typesetter.font_family(),
+            self.typesetter
+                .own_fonts()
+                .iter()
+                .map(|f| format!(" {f}"))
+                .collect::<String>(),
             self.renderer.digest(),
             self.typesetter.standard().map_or("1.7", PdfStandard::name)
         )

@@ -128,9 +128,10 @@ impl DecisionKind {
     }
 }
 
-/// What identifies one decision document: its number and its date. Everyone whose record holds
-/// the same number and date is named in the same decision; a decision recorded without a number
-/// names its person alone.
+/// What identifies one decision shared by several people: its number and its date. Everyone whose
+/// record holds the same number and date, each recorded as shared (`nhieu_nguoi`), is named in
+/// the same decision; a decision recorded without a number, or not as shared (the default: one
+/// decision for each person, verified-2025.md), names its person alone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DecisionKey {
     /// "125-QĐ/ĐU".
@@ -141,11 +142,32 @@ pub struct DecisionKey {
 
 /// The key of the person's decision of `kind`, when it is recorded with a number.
 pub fn decision_key(n: &Nguoi, kind: DecisionKind) -> Option<DecisionKey> {
-    let q = kind.of(n)?;
+    let q = kind.of(n).filter(|q| q.nhieu_nguoi)?;
     Some(DecisionKey {
         so: q.so.clone()?,
         ngay: q.ngay,
     })
+}
+
+/// R31: the working days the competent committee has for the decision of `kind`, counted from the
+/// branch's resolution of `meeting`: the limit of the set in force then, plus the extension
+/// recorded on the decision (`gia_han`) when its reason is recorded, by its days or else the
+/// most the set allows (`gia_han_toi_da`), never more. `hoso validate` and `hoso due` both ask.
+pub fn decision_days(n: &Nguoi, rules: &InForce, kind: DecisionKind, meeting: Ngay) -> i64 {
+    let set = rules.on(meeting);
+    let base = set.int(
+        "R31",
+        match kind {
+            DecisionKind::Admission => "ngay_ket_nap",
+            DecisionKind::Recognition => "ngay_chinh_thuc",
+        },
+    );
+    let most = set.int("R31", "gia_han_toi_da");
+    let extension = kind
+        .of(n)
+        .and_then(|q| q.gia_han.as_ref())
+        .filter(|g| g.ly_do.as_deref().is_some_and(|r| !r.trim().is_empty()));
+    base + extension.map_or(0, |g| g.so_ngay.map_or(most, |d| i64::from(d).min(most)))
 }
 
 /// The day of the person's admission ceremony, the key of the ceremony they share with the
@@ -214,16 +236,58 @@ mod tests {
 
     #[test]
     fn a_decision_is_its_number_and_its_date() {
-        let a = member("10/01/2024", "20/01/2024");
-        let b = member("10/01/2024", "21/01/2024");
-        let c = member("11/01/2024", "20/01/2024");
+        let shared = |decided: &str, ceremony: &str| {
+            let mut n = member(decided, ceremony);
+            n.quyet_dinh_ket_nap.as_mut().unwrap().nhieu_nguoi = true;
+            n
+        };
+        let a = shared("10/01/2024", "20/01/2024");
+        let b = shared("10/01/2024", "21/01/2024");
+        let c = shared("11/01/2024", "20/01/2024");
         let key = |n: &Nguoi| decision_key(n, DecisionKind::Admission);
         assert_eq!(key(&a), key(&b));
+        assert!(key(&a).is_some());
+        // Not recorded as shared: the person's own decision.
+        assert_eq!(key(&member("10/01/2024", "20/01/2024")), None);
         // The same number on another day is another document (and `validate` says so).
         assert_ne!(key(&a), key(&c));
         let mut unnumbered = member("10/01/2024", "20/01/2024");
         unnumbered.quyet_dinh_ket_nap.as_mut().unwrap().so = None;
         assert_eq!(key(&unnumbered), None);
+    }
+
+    /// 294-QĐ/TW: 45 working days, 60 with an extension recorded with its reason, never more;
+    /// before it, 60.
+    #[test]
+    fn the_decision_has_its_days_and_an_extension_only_with_its_reason() {
+        let rules = InForce::new(&[]);
+        let mut n = member("10/01/2026", "20/01/2026");
+        let days = |n: &Nguoi, on: &str| decision_days(n, &rules, DecisionKind::Admission, d(on));
+        assert_eq!(days(&n, "01/10/2025"), 45);
+        assert_eq!(days(&n, "01/03/2024"), 60);
+        let q = n.quyet_dinh_ket_nap.as_mut().unwrap();
+        q.gia_han = Some(crate::model::GiaHan {
+            ly_do: None,
+            so_ngay: Some(10),
+        });
+        assert_eq!(days(&n, "01/10/2025"), 45, "no reason, no extension");
+        n.quyet_dinh_ket_nap.as_mut().unwrap().gia_han = Some(crate::model::GiaHan {
+            ly_do: Some("chờ kết quả thẩm tra lý lịch".into()),
+            so_ngay: None,
+        });
+        assert_eq!(days(&n, "01/10/2025"), 60);
+        n.quyet_dinh_ket_nap
+            .as_mut()
+            .unwrap()
+            .gia_han
+            .as_mut()
+            .unwrap()
+            .so_ngay = Some(40);
+        assert_eq!(days(&n, "01/10/2025"), 60, "at most 15");
+        assert_eq!(
+            decision_days(&n, &rules, DecisionKind::Recognition, d("01/10/2025")),
+            30
+        );
     }
 
     #[test]

@@ -118,6 +118,13 @@ pub struct RegulationSet {
     pub huong_dan: String,
     /// The Organisation Commission's professional guidance (the forms), as cited.
     pub nghiep_vu: String,
+    /// The short code of the implementing regulation: `294-QĐ/TW`.
+    pub qd: String,
+    /// The short code of the Secretariat's guidance: `06-HD/TW`.
+    pub hd: String,
+    /// The short code of the guidance whose forms a document of this set follows (`12-HD/BTCTW`,
+    /// `38-HD/BTCTW`): templates choose their layout and wording by it.
+    pub nv: String,
 }
 
 impl Form {
@@ -210,6 +217,15 @@ impl Catalogue {
             None => self.regulations.last(),
         }
     }
+
+    /// The newest regulation set that has `form`: the one a blank form is printed as (3A-KNĐ, of
+    /// the sets before 38-HD/BTCTW, as 294-QĐ/TW with 12-HD/BTCTW).
+    pub fn newest_set_with(&self, form: &Form) -> Option<&RegulationSet> {
+        self.regulations
+            .iter()
+            .rev()
+            .find(|r| form.quy_dinh.contains(&r.ma))
+    }
 }
 
 /// `6-KNĐ` → `6-knd`: codes compared without case and without the Đ/D difference.
@@ -244,9 +260,25 @@ mod tests {
         assert_eq!(on("15/03/2023"), Some("24-QĐ/TW"));
         assert_eq!(on("15/03/2025"), Some("232-QĐ/TW"));
         assert_eq!(on("01/07/2025"), Some("294-QĐ/TW"));
+        assert_eq!(on("28/09/2025"), Some("294-QĐ/TW"));
+        assert_eq!(on("29/09/2025"), Some("38-HD/BTCTW"));
         assert_eq!(
             c.regulation_on(None).map(|r| r.ma.as_str()),
-            Some("294-QĐ/TW")
+            Some("38-HD/BTCTW")
         );
+        let guidance = |d: &str| c.regulation_on(Ngay::parse(d)).map(|r| r.nv.as_str());
+        assert_eq!(guidance("15/08/2025"), Some("12-HD/BTCTW"));
+        assert_eq!(guidance("10/10/2025"), Some("38-HD/BTCTW"));
+        assert!(
+            c.regulation_on(Ngay::parse("15/08/2025"))
+                .is_some_and(|r| r.nghiep_vu.contains("12-HD/BTCTW"))
+        );
+        // A blank form prints as the newest set that has it.
+        let newest = |code: &str| {
+            c.newest_set_with(c.form(code).unwrap())
+                .map(|r| r.ma.as_str())
+        };
+        assert_eq!(newest("3A-KNĐ"), Some("294-QĐ/TW"));
+        assert_eq!(newest("3-KNĐ"), Some("38-HD/BTCTW"));
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests, one binary. Modules:
 //! - `bulletin`: articles drafted from workspaces rebuilt from the seed articles' figures;
 //! - `cli`: the `hoso` command end to end (exit codes, messages, JSON diagnostics), snapshots;
+//! - `manners`: help in both languages, shell completions, colour, font folders, write failures;
 //! - `golden`: the generated Typst source of every form, against `tests/golden/*.typ`;
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
 //! - `rules`: the admission rules, case by case; working days; `hoso rules` and `hoso due`;
@@ -8,6 +9,7 @@
 //! - `desk`: `hoso serve` over plain HTTP: pages, refusals (token, Host, Origin, stale file), edits on disk;
 //! - `browser`: the desk in headless Chromium through WebDriver, as a clerk uses it;
 //! - `webdriver`: a small WebDriver client for the browser tests;
+//! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
 #[path = "integration/common.rs"]
@@ -31,6 +33,10 @@ mod forms;
 mod fuzz;
 #[path = "integration/golden.rs"]
 mod golden;
+#[path = "integration/manners.rs"]
+mod manners;
+#[path = "integration/pages.rs"]
+mod pages;
 #[path = "integration/pdf.rs"]
 mod pdf;
 #[path = "integration/rules.rs"]

@@ -6,6 +6,7 @@ use crate::diag::{Format, Lang};
 use crate::model::{GiaiDoan, Ngay};
 use crate::plan::Kind;
 use clap::ValueEnum;
+use std::path::PathBuf;
 
 /// `--lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,6 +112,23 @@ pub enum EmitArg {
     /// The generated Typst sources and their layout library.
     Typst,
 }
+
+/// `--font-path DIR` (and `HOSO_FONT_PATHS`), as typst has it: the office's own fonts, for every
+/// command that typesets.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FontArgs {
+    /// Add a folder of fonts, preferred to the installed ones.
+    #[arg(
+        long = "font-path",
+        env = "HOSO_FONT_PATHS",
+        value_name = "DIR",
+        value_delimiter = PATH_LIST_SEPARATOR
+    )]
+    pub font_paths: Vec<PathBuf>,
+}
+
+/// How a list of folders is written in one variable, as `PATH` is.
+const PATH_LIST_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 
 /// Reads a date of the command line the way the records are read.
 pub fn parse_date(text: &str) -> Result<Ngay, String> {

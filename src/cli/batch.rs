@@ -6,7 +6,6 @@ use super::out::{
 };
 use crate::batch::{self, Outcome};
 use crate::diag::{Format, Lang, Setup};
-use crate::engine::Config;
 use crate::model::Ngay;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -38,6 +37,8 @@ pub struct Args {
     /// Conform to an archival PDF standard (PDF/A-2b).
     #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
     pdf_standard: Option<PdfStandardArg>,
+    #[command(flatten)]
+    fonts: super::args::FontArgs,
     /// Output format of the summary.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
@@ -52,8 +53,10 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
     if let Err(code) = check_output_dir(&args.output, checked.root(), format, lang) {
         return code;
     }
-    let config =
-        Config::for_workspace(checked.root()).with_pdf_standard(args.pdf_standard.map(Into::into));
+    let config = match super::out::engine_config(checked.root(), &args.fonts, lang) {
+        Ok(c) => c.with_pdf_standard(args.pdf_standard.map(Into::into)),
+        Err(code) => return code,
+    };
     let engine = match config.build() {
         Ok(e) => e,
         Err(e) => return render_failed(e, lang),

@@ -6,7 +6,6 @@ use super::out::{
 };
 use crate::bulletin::{self, BulletinError, article::Templates};
 use crate::diag::{Format, Lang, Setup};
-use crate::engine::Config;
 use crate::model::Ngay;
 use std::io::Write;
 use std::path::PathBuf;
@@ -31,6 +30,8 @@ pub struct Args {
     /// The article to write: OUT.md, OUT.html, OUT.pdf or OUT.docx.
     #[arg(short, long)]
     output: PathBuf,
+    #[command(flatten)]
+    fonts: super::args::FontArgs,
 }
 
 /// The formats an article can be written in, from the output's extension.
@@ -128,7 +129,10 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         },
         ArticleFormat::Pdf => {
             let source = bulletin::typst_source(&draft, &templates);
-            let typesetter = Config::for_workspace(checked.root()).typesetter();
+            let typesetter = match super::out::engine_config(checked.root(), &args.fonts, lang) {
+                Ok(config) => config.typesetter(),
+                Err(code) => return code,
+            };
             let date = source.date.map(|d| d.0);
             let pdf = typesetter.compile(&source, date).and_then(|compiled| {
                 for w in &compiled.warnings {

@@ -11,9 +11,11 @@ mod args;
 mod batch;
 mod bulletin;
 mod cap_so;
+mod completions;
 mod dossier;
 mod due;
 mod forms;
+mod help;
 mod init;
 mod list;
 mod out;
@@ -23,7 +25,7 @@ mod serve;
 mod validate;
 
 use args::LangArg;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
 
 /// Hồ sơ kết nạp đảng viên: kiểm tra hồ sơ, điền mẫu biểu, in PDF.
@@ -80,6 +82,8 @@ enum Command {
     /// The clerk's desk: a web page on this machine (127.0.0.1) to keep the records, check them
     /// as they are typed and preview the forms.
     Serve(serve::Args),
+    /// Print the shell's tab-completion script.
+    Completions(completions::Args),
 }
 
 /// Runs `hoso` with these arguments (the first is the program name) and returns the exit code.
@@ -88,7 +92,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // `--help` speaks the language of the messages, so the language is known before clap parses.
+    let command = help::localise(Cli::command(), help::lang_of(&args));
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -112,6 +122,7 @@ where
         Command::CapSo(a) => cap_so::run(&a, lang),
         Command::Bulletin(a) => bulletin::run(&a, lang),
         Command::Serve(a) => serve::run(&a, lang),
+        Command::Completions(a) => completions::run(&a, lang),
     }
 }
 

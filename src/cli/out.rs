@@ -21,10 +21,13 @@ pub fn print(text: &str) -> i32 {
     }
 }
 
-/// Prints diagnostics to stderr, for people.
+/// Prints diagnostics to stderr, for people: coloured on a terminal, plain when piped or when
+/// `NO_COLOR` is set (anstream decides, as it does for clap's help, and strips the colours when
+/// they are not wanted; `CLICOLOR_FORCE=1` forces them).
 pub fn emit_stderr<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, lang: Lang) {
     let list: Vec<Diagnostic> = diagnostics.into_iter().cloned().collect();
-    let _ = diag::emit(&list, Format::Human, lang, &mut io::stderr().lock());
+    let mut err = anstream::AutoStream::auto(io::stderr().lock());
+    let _ = diag::emit_coloured(&list, lang, &mut err);
 }
 
 /// Reports a set-up problem (to stdout as JSON when JSON was asked for) and returns its exit
@@ -99,13 +102,8 @@ pub fn checked_person<'a>(
 
 /// Writes an output file atomically, or says why it could not and gives the exit code.
 pub fn write_output(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), i32> {
-    crate::output::write_atomic(path, bytes).map_err(|e| {
-        let setup = Setup::CannotWrite {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        };
-        setup_failed(setup, Format::Human, lang)
-    })
+    crate::output::write_atomic(path, bytes)
+        .map_err(|e| setup_failed(Setup::cannot_write(path, &e), Format::Human, lang))
 }
 
 /// The form with this code, or the exit code after saying there is none.
@@ -183,4 +181,22 @@ pub fn check_output_dir(path: &Path, root: &Path, format: Format, lang: Lang) ->
         let path = path.to_path_buf();
         setup_failed(Setup::OutputRefused { path, reason }, format, lang)
     })
+}
+
+/// The engine's configuration for a workspace with the office's font folders, or the exit code
+/// after saying that a folder does not exist.
+pub fn engine_config(
+    root: &Path,
+    fonts: &super::args::FontArgs,
+    lang: Lang,
+) -> Result<crate::engine::Config, i32> {
+    if let Some(path) = fonts.font_paths.iter().find(|p| !p.is_dir()) {
+        let path = path.clone();
+        return Err(setup_failed(
+            Setup::NoFontFolder { path },
+            Format::Human,
+            lang,
+        ));
+    }
+    Ok(crate::engine::Config::for_workspace(root).with_font_folders(&fonts.font_paths))
 }

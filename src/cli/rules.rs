@@ -42,6 +42,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         return print(&(serde_json::to_string_pretty(set).unwrap_or_default() + "\n"));
     }
     let unverified = lang.pick("chưa xác minh", "UNVERIFIED");
+    let verified = lang.pick("đã xác minh với văn bản", "verified against the text");
     let mut out = format!(
         "{} {} ({} {}): {}\n",
         lang.pick("Bộ quy tắc", "Rule set"),
@@ -71,6 +72,8 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             lang.pick(&r.ten, &r.ten_en),
             if r.chua_xac_minh {
                 format!(" ({unverified})")
+            } else if r.xac_minh {
+                format!(" ({verified})")
             } else {
                 String::new()
             }
@@ -94,6 +97,8 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
                     let mut s = format!("{} = {}", p.ten, p.gia_tri);
                     if p.chua_xac_minh {
                         s.push_str(&format!(" ({unverified})"));
+                    } else if p.xac_minh {
+                        s.push_str(&format!(" ({verified})"));
                     }
                     if p.rieng {
                         s.push_str(&format!(" ({})", lang.pick("riêng", "own")));

@@ -1,7 +1,8 @@
-//! `hoso validate`: every problem of a workspace, located.
+//! `hoso validate`: every problem of a workspace, located: to stderr for people, as every command
+//! prints its diagnostics; as JSON, the result, to stdout.
 
 use super::args::FormatArg;
-use super::out::{DATA_FAILED, SETUP_FAILED, checked_workspace, english_count, say};
+use super::out::{DATA_FAILED, SETUP_FAILED, checked_workspace, emit_stderr, english_count, say};
 use crate::diag::{self, Format, Lang, Severity};
 use std::io;
 use std::path::PathBuf;
@@ -28,14 +29,17 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
-    let written = diag::emit(&diagnostics, format, lang, &mut io::stdout().lock());
-    if let Err(e) = written
-        && e.kind() != io::ErrorKind::BrokenPipe
-        && format == Format::Json
-    {
-        return SETUP_FAILED;
-    }
-    if format == Format::Human {
+    if format == Format::Json {
+        // JSON is the result, on stdout; for people the diagnostics go to stderr, as every
+        // command's do.
+        let written = diag::emit(&diagnostics, format, lang, &mut io::stdout().lock());
+        if let Err(e) = written
+            && e.kind() != io::ErrorKind::BrokenPipe
+        {
+            return SETUP_FAILED;
+        }
+    } else {
+        emit_stderr(&diagnostics, lang);
         let people = checked.people().len();
         say(
             lang,

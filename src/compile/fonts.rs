@@ -1,6 +1,8 @@
-//! Fonts: Times New Roman when installed, then its metric-compatible twins Tinos and Liberation
-//! Serif, then the Liberation Serif embedded in the binary, so that a fresh machine works.
+//! Fonts: an office's own font folders first (`--font-path`, `HOSO_FONT_PATHS`, as typst has
+//! them), then Times New Roman when installed, then its metric-compatible twins Tinos and
+//! Liberation Serif, then the Liberation Serif embedded in the binary, so that a fresh machine works.
 
+use std::path::PathBuf;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -41,12 +43,33 @@ impl FontPolicy {
 pub struct Fonts {
     store: FontStore,
     main_family: String,
+    /// The files found in the font folders, each `path#index:bytes`, for a batch to tell when
+    /// they change.
+    own: Vec<String>,
 }
 
 impl Fonts {
-    /// Scans installed fonts (only the preferred families are kept) and adds the embedded ones.
-    pub fn load(policy: FontPolicy) -> Fonts {
+    /// Scans the font folders (every font in them is kept, and they come first, so that a family
+    /// they have is taken from them), then installed fonts (only the preferred families), then
+    /// adds the embedded ones. Font folders are used whatever the policy: they are asked for.
+    pub fn load(policy: FontPolicy, folders: &[PathBuf]) -> Fonts {
         let mut store = FontStore::new();
+        let mut own: Vec<_> = folders
+            .iter()
+            .flat_map(|d| typst_kit::fonts::scan(d))
+            .collect();
+        // Typst takes the first of equally good faces: a fixed order keeps the output the same
+        // for the same fonts, however the file system lists them.
+        own.sort_by(|a, b| a.0.path.cmp(&b.0.path).then(a.0.index.cmp(&b.0.index)));
+        own.dedup_by(|a, b| a.0.path == b.0.path && a.0.index == b.0.index);
+        let own_names = own
+            .iter()
+            .map(|(p, _)| {
+                let size = std::fs::metadata(&p.path).map_or(0, |m| m.len());
+                format!("{}#{}:{size}", p.path.display(), p.index)
+            })
+            .collect();
+        store.extend(own);
         if policy == FontPolicy::System {
             let mut found: Vec<_> = typst_kit::fonts::system()
                 .filter(|(_, info)| FAMILIES.iter().any(|f| info.family.eq_ignore_ascii_case(f)))
@@ -70,7 +93,16 @@ impl Fonts {
             })
             .map_or("Liberation Serif", |f| f)
             .to_string();
-        Fonts { store, main_family }
+        Fonts {
+            store,
+            main_family,
+            own: own_names,
+        }
+    }
+
+    /// The fonts found in the font folders (`path#index:bytes`), in the order they are used.
+    pub fn own(&self) -> &[String] {
+        &self.own
     }
 
     /// Metadata of every font.

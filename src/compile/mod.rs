@@ -70,9 +70,14 @@ pub struct Typesetter {
 impl Typesetter {
     /// Loads the fonts once, following `policy`.
     pub fn new(policy: FontPolicy) -> Typesetter {
+        Typesetter::with_font_folders(policy, &[])
+    }
+
+    /// Loads the fonts once: those of `folders` first (`--font-path`), then as `policy` says.
+    pub fn with_font_folders(policy: FontPolicy, folders: &[std::path::PathBuf]) -> Typesetter {
         Typesetter {
             library: LazyHash::new(Library::default()),
-            fonts: fonts::Fonts::load(policy),
+            fonts: fonts::Fonts::load(policy, folders),
             standard: None,
             libraries: std::sync::Mutex::new(Vec::new()),
         }
@@ -107,6 +112,11 @@ impl Typesetter {
     /// The families that will set the text, for `hoso` to tell the user which font is used.
     pub fn font_family(&self) -> &str {
         self.fonts.main_family()
+    }
+
+    /// The fonts taken from the font folders (`path#index:bytes`), empty without `--font-path`.
+    pub fn own_fonts(&self) -> &[String] {
+        self.fonts.own()
     }
 
     /// Typesets `source`. `date` is the document's date (what Typst's `datetime.today()` sees).
@@ -154,10 +164,34 @@ impl Typesetter {
             standards,
             ..PdfOptions::default()
         };
-        typst_pdf::pdf(&compiled.document, &options).map_err(|errors| CompileError {
-            messages: errors.iter().map(|e| e.message.to_string()).collect(),
-        })
+        let mut pdf =
+            typst_pdf::pdf(&compiled.document, &options).map_err(|errors| CompileError {
+                messages: errors.iter().map(|e| e.message.to_string()).collect(),
+            })?;
+        without_false_suspects(&mut pdf);
+        Ok(pdf)
     }
+}
+
+/// The catalogue's mark information as typst-pdf writes it for a tagged PDF.
+const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+
+/// Blanks out `/Suspects false` in the catalogue's `/MarkInfo`, byte for byte.
+///
+/// typst-pdf (through krilla) always writes `/Suspects false`, which PDF/UA wants; poppler up to
+/// at least 22.12 (Debian 12) takes any value but `true` for a wrong type and prints "Syntax
+/// Error: Suspects object is wrong type (boolean)" for every form. `false` is the default, so
+/// leaving the entry out says the same. The entry is overwritten with spaces of the same length,
+/// inside the dictionary, so no byte offset of the cross-reference table moves; the catalogue is
+/// written uncompressed, and its exact spelling is matched, so nothing else can be touched. A PDF
+/// without that exact text (an untagged one, a future writer) is left as it is.
+fn without_false_suspects(pdf: &mut [u8]) {
+    let Some(at) = pdf.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) else {
+        return;
+    };
+    let entry = b"/Suspects false";
+    let start = at + MARK_INFO.len() - 2 - entry.len();
+    pdf[start..start + entry.len()].fill(b' ');
 }
 
 /// The world of one compile: the generated source and the layout library, nothing else.
@@ -253,5 +287,28 @@ impl World for FormWorld<'_> {
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         self.today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_false_suspects_entry_is_blanked_in_place_and_nothing_else_moves() {
+        let before = b"1 0 obj\n<</Type/Catalog/MarkInfo<</Marked true/Suspects false>>/Lang(vi)>>\nendobj\n";
+        let mut pdf = before.to_vec();
+        without_false_suspects(&mut pdf);
+        assert_eq!(pdf.len(), before.len());
+        let text = String::from_utf8(pdf).unwrap();
+        assert!(
+            text.contains("/MarkInfo<</Marked true               >>/Lang(vi)"),
+            "{text}"
+        );
+        // Anything else is left as it is.
+        let other = b"<</MarkInfo<</Marked true/Suspects true>>>>".to_vec();
+        let mut same = other.clone();
+        without_false_suspects(&mut same);
+        assert_eq!(same, other);
     }
 }

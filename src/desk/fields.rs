@@ -432,7 +432,7 @@ pub fn shown<'a>(
                 code: d.code(),
                 message: d.problem.message(lang),
                 hint: d.problem.hint(lang),
-                citation: d.problem.citation(),
+                citation: d.problem.citation(lang),
                 place,
             }
         })

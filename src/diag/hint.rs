@@ -1,8 +1,8 @@
 //! What to do about each problem: its hint in Vietnamese and in English.
 
 use super::Lang;
-use super::problem::Deadline;
 use super::problem::Problem;
+use super::problem::{Deadline, Introducer};
 
 impl Problem {
     /// How to fix it, in the given language.
@@ -75,6 +75,12 @@ impl Problem {
                     "this person needs `ngay_vao_dang` or `quyet_dinh_ket_nap`",
                 )
                 .to_string(),
+            Problem::NotAMemberOn { .. } => lang
+                .pick(
+                    "ghi đảng viên giữ vai trò này vào ngày họp",
+                    "record the member who held this role on the day of the meeting",
+                )
+                .to_string(),
             Problem::AdmissionDateConflict { .. } => lang
                 .pick(
                     "ngày vào Đảng là ngày ký quyết định kết nạp; chỉ cần ghi `quyet_dinh_ket_nap`",
@@ -87,10 +93,28 @@ impl Problem {
                     "take the next number with `hoso cap-so FORM PERSON`",
                 )
                 .to_string(),
+            Problem::NumberNotShared { .. } => lang
+                .pick(
+                    "một quyết định kết nạp nhiều người: ghi `nhieu_nguoi: true` ở mọi hồ sơ có tên trong đó; nếu là quyết định riêng, sửa số cho đúng",
+                    "one decision naming several people: write `nhieu_nguoi: true` on every record it names; a decision of one's own: correct its number",
+                )
+                .to_string(),
+            Problem::NumberOnTwoDates { .. } => lang
+                .pick(
+                    "sửa số hoặc ngày cho đúng văn bản; nhiều người trong một quyết định thì cùng số và cùng ngày",
+                    "correct the number or the date; people named in one decision share its number and its date",
+                )
+                .to_string(),
             Problem::FormNeedsField { .. } => lang
                 .pick(
                     "bổ sung hồ sơ, hoặc in mẫu trắng với `--blank`",
                     "complete the record, or print the blank form with `--blank`",
+                )
+                .to_string(),
+            Problem::FormNotInForce { .. } => lang
+                .pick(
+                    "`hoso forms` cho biết mẫu nào thuộc bộ quy định nào (giấy giới thiệu từ 29/09/2025: mỗi đảng viên một giấy, Mẫu 3-KNĐ)",
+                    "`hoso forms` says which forms each regulation set has (sponsors' letters from 29/09/2025: one per sponsor, form 3-KNĐ)",
                 )
                 .to_string(),
             Problem::FormNotApplicable { .. } => lang
@@ -151,12 +175,14 @@ impl Problem {
                     "record the number, date and issuer of the consent",
                 )
                 .to_string(),
-            Problem::DocumentOrder { .. } => lang
-                .pick(
-                    "đơn viết trước lý lịch; chi ủy nhận xét và cấp ủy chứng nhận sau khi thẩm tra",
-                    "the application comes before the personal history; comments and certification come after verification",
-                )
-                .to_string(),
+            Problem::DocumentOrder { later, earlier, .. } => match lang {
+                Lang::Vi => format!(
+                    "theo trình tự hồ sơ, `{later}` có sau `{earlier}`: kiểm tra lại hai ngày"
+                ),
+                Lang::En => format!(
+                    "in the order of the dossier `{later}` comes after `{earlier}`: check both dates"
+                ),
+            },
             Problem::CertificateMissing { .. } => lang
                 .pick(
                     "thêm `giay_chung_nhan.ngay` và `giay_chung_nhan.noi_cap`",
@@ -181,6 +207,17 @@ impl Problem {
                     "add sponsors to `nguoi_gioi_thieu`, or record `gioi_thieu_doan_the`",
                 )
                 .to_string(),
+            Problem::IntroducerNotAllowed { wrong, .. } => match wrong {
+                Introducer::YouthMemberNotByYouthUnion => lang.pick(
+                    "ghi nghị quyết giới thiệu của Đoàn (`gioi_thieu_doan_the` với `loai: doan`) và một đảng viên chính thức",
+                    "record the Youth Union's resolution (`gioi_thieu_doan_the` with `loai: doan`) and one full member",
+                ),
+                Introducer::PastYouthByYouthUnion => lang.pick(
+                    "hai đảng viên chính thức giới thiệu, hoặc Công đoàn cơ sở (`loai: cong_doan`) cùng một đảng viên chính thức",
+                    "two full members sponsor, or the trade union (`loai: cong_doan`) with one full member",
+                ),
+            }
+            .to_string(),
             Problem::MentorNotRecorded { .. } | Problem::MentorNotFullMember { .. } => lang
                 .pick(
                     "ghi vào `le_ket_nap.nguoi_giup_do` mã của đảng viên chính thức mà chi ủy phân công giúp đỡ",

@@ -1,7 +1,7 @@
 //! The wording of every problem: its message in Vietnamese and in English.
 
 use super::Lang;
-use super::problem::{Problem, TextFault};
+use super::problem::{Introducer, Problem, TextFault};
 use super::yaml::YamlLimit;
 
 impl Problem {
@@ -105,6 +105,21 @@ impl Problem {
                 Lang::Vi => format!("`{field}`: `{id}` chưa phải là đảng viên"),
                 Lang::En => format!("`{field}`: `{id}` is not a Party member"),
             },
+            Problem::NotAMemberOn {
+                field,
+                id,
+                date,
+                left,
+            } => match (lang, left) {
+                (Lang::Vi, Some(left)) => format!(
+                    "`{field}`: `{id}` đã ra khỏi Đảng từ {left}, không còn là đảng viên ngày {date}"
+                ),
+                (Lang::Vi, None) => format!("`{field}`: `{id}` chưa là đảng viên ngày {date}"),
+                (Lang::En, Some(left)) => format!(
+                    "`{field}`: `{id}` left the Party on {left} and was no member on {date}"
+                ),
+                (Lang::En, None) => format!("`{field}`: `{id}` was not yet a member on {date}"),
+            },
             Problem::CountMismatch {
                 detail_vi,
                 detail_en,
@@ -122,6 +137,32 @@ impl Problem {
                 Lang::En => {
                     format!("number `{number}` is already used by another {kind} in this term")
                 }
+            },
+            Problem::NumberNotShared {
+                field,
+                number,
+                other,
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}`: số `{number}` cùng ngày cũng là quyết định của `{other}`, nhưng hai hồ sơ không cùng ghi là một quyết định cho nhiều người; hai văn bản không được mang một số"
+                ),
+                Lang::En => format!(
+                    "`{field}`: number `{number}` of the same date is also `{other}`'s decision, but the two records do not both say it is one decision naming several people; two documents cannot carry one number"
+                ),
+            },
+            Problem::NumberOnTwoDates {
+                field,
+                number,
+                date,
+                other_date,
+                other,
+            } => match lang {
+                Lang::Vi => format!(
+                    "`{field}`: số `{number}` ngày {date}, nhưng cùng số đó đã ghi ngày {other_date} ({other}); một số văn bản chỉ có một ngày"
+                ),
+                Lang::En => format!(
+                    "`{field}`: number `{number}` dated {date}, but the same number is recorded dated {other_date} ({other}); one number names one document"
+                ),
             },
             Problem::FormNeedsField { form, field } => match lang {
                 Lang::Vi => format!("mẫu {form} cần `{field}` mà hồ sơ chưa có"),
@@ -141,6 +182,19 @@ impl Problem {
                         "form {form} applies when `{field}` is `{expected}`; the record has `{found}`"
                     )
                 }
+            },
+            Problem::FormNotInForce {
+                form,
+                field,
+                date,
+                set,
+            } => match lang {
+                Lang::Vi => format!(
+                    "mẫu {form} không có trong bộ quy định {set}, đang có hiệu lực vào ngày `{field}` ({date})"
+                ),
+                Lang::En => format!(
+                    "form {form} is not a form of the regulation set {set}, in force on `{field}` ({date})"
+                ),
             },
             // `thuoc` names a đảng bộ cơ sở, not a chi bộ.
             Problem::UnknownBranch { field, id, .. } if field.ends_with("thuoc") => match lang {
@@ -321,6 +375,27 @@ impl Problem {
                 }
                 (Lang::En, true) => format!(
                     "with the union's resolution {needed} full member must sponsor; the record has {found}"
+                ),
+            },
+            Problem::IntroducerNotAllowed {
+                wrong,
+                age,
+                meeting,
+                youth_from,
+                youth_to,
+                ..
+            } => match (lang, wrong) {
+                (Lang::Vi, Introducer::YouthMemberNotByYouthUnion) => format!(
+                    "người vào Đảng {age} tuổi ngày {meeting} (độ tuổi thanh niên {youth_from}-{youth_to}) và là đoàn viên: phải do Ban Chấp hành Đoàn cơ sở (hoặc tập thể chi đoàn cơ sở) cùng một đảng viên chính thức giới thiệu"
+                ),
+                (Lang::Vi, Introducer::PastYouthByYouthUnion) => format!(
+                    "người vào Đảng {age} tuổi ngày {meeting}, ngoài độ tuổi thanh niên ({youth_from}-{youth_to}): không do Đoàn giới thiệu"
+                ),
+                (Lang::En, Introducer::YouthMemberNotByYouthUnion) => format!(
+                    "the applicant is {age} on {meeting} (youth age {youth_from}-{youth_to}) and a Youth Union member: the Youth Union's executive committee (or the chi đoàn) introduces them, with one full member"
+                ),
+                (Lang::En, Introducer::PastYouthByYouthUnion) => format!(
+                    "the applicant is {age} on {meeting}, past youth age ({youth_from}-{youth_to}): the Youth Union does not introduce them"
                 ),
             },
             Problem::MentorNotRecorded { .. } => lang

@@ -16,9 +16,9 @@ mod setup;
 mod yaml;
 
 pub use limits::Limit;
-pub use problem::{Deadline, Problem, TextFault};
-pub use render::{Format, emit};
-pub use setup::Setup;
+pub use problem::{Deadline, Introducer, Problem, TextFault};
+pub use render::{Format, emit, emit_coloured};
+pub use setup::{Setup, WriteBlock};
 pub use yaml::{SyntaxFault, ValueFault, ValueKind, YamlLimit};
 
 use serde::Serialize;
@@ -153,15 +153,29 @@ pub struct Cite {
     pub set: String,
     /// The workspace's own source, when its own version of the rule applied.
     pub local: Option<String>,
+    /// The rule or one of its numbers is UNVERIFIED in that set (`chua_xac_minh` in the rule
+    /// book): the citation says so, for a person to check.
+    pub unverified: bool,
+}
+
+impl Cite {
+    /// The citation in a language: "R31 · 294-QĐ/TW §4.3.1 [294-QĐ/TW]", with "(chưa xác minh)"
+    /// ("UNVERIFIED") when its text or number was not found in the official text.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let mut s = format!("{} · {} [{}]", self.rule, self.text, self.set);
+        if self.unverified {
+            s.push_str(&format!(" ({})", lang.pick("chưa xác minh", "UNVERIFIED")));
+        }
+        if let Some(l) = &self.local {
+            s.push_str(&format!("; {l}"));
+        }
+        s
+    }
 }
 
 impl fmt::Display for Cite {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} · {} [{}]", self.rule, self.text, self.set)?;
-        if let Some(l) = &self.local {
-            write!(f, "; {l}")?;
-        }
-        Ok(())
+        f.write_str(&self.in_lang(Lang::Vi))
     }
 }
 

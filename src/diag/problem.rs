@@ -85,6 +85,22 @@ pub enum Problem {
     AdmissionDateConflict { recorded: String, decision: String },
     /// A register number is used twice for the same kind of document in the same term.
     NumberReused { number: String, kind: String },
+    /// One number of one series and term recorded with two dates: two documents under one
+    /// number.
+    NumberOnTwoDates {
+        field: String,
+        number: String,
+        date: String,
+        other_date: String,
+        other: String,
+    },
+    /// One decision number and date on several records, not all of them recorded as one decision
+    /// naming several people (`nhieu_nguoi`): two documents would carry one number.
+    NumberNotShared {
+        field: String,
+        number: String,
+        other: String,
+    },
     /// A form needs a value that the record does not have.
     FormNeedsField { form: String, field: String },
     /// The form does not apply to this record (4-KNĐ for someone introduced by the trade union).
@@ -93,6 +109,14 @@ pub enum Problem {
         field: String,
         expected: String,
         found: String,
+    },
+    /// The form is not one of the regulation set in force on the document's date (3A-KNĐ after
+    /// 38-HD/BTCTW).
+    FormNotInForce {
+        form: String,
+        field: String,
+        date: String,
+        set: String,
     },
     /// A reference to a branch that `cac_chi_bo` does not list.
     UnknownBranch {
@@ -184,6 +208,25 @@ pub enum Problem {
         found: usize,
         needed: i64,
         with_union: bool,
+        cite: Cite,
+    },
+    /// A role that needs a member (chair, secretary of a meeting) held by someone who was not one
+    /// on the day: admitted later, or left the Party before.
+    NotAMemberOn {
+        field: String,
+        id: String,
+        date: String,
+        /// The day they left, when they had.
+        left: Option<String>,
+    },
+    /// R20: the applicant's age and unions call for other introducers than those recorded.
+    IntroducerNotAllowed {
+        wrong: Introducer,
+        /// Age in whole years on the day of the branch meeting.
+        age: i64,
+        meeting: String,
+        youth_from: i64,
+        youth_to: i64,
         cite: Cite,
     },
     /// R21: a sponsor was not a full member on the date of the letter.
@@ -285,6 +328,16 @@ pub enum Problem {
         fixed: bool,
         suggestion: Option<String>,
     },
+}
+
+/// Who should have introduced the applicant (R20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Introducer {
+    /// A Youth Union member of youth age, introduced by sponsors or the trade union: the Youth
+    /// Union introduces them, with one full member.
+    YouthMemberNotByYouthUnion,
+    /// Past youth age, introduced by the Youth Union.
+    PastYouthByYouthUnion,
 }
 
 /// A time limit of the admission process, in working days (R31–R34), or a validity (R13, R14).
@@ -397,12 +450,15 @@ impl Problem {
             Problem::UnknownPerson { .. } => "unknown-person",
             Problem::DuplicateId { .. } => "duplicate-id",
             Problem::InvalidId { .. } => "invalid-id",
-            Problem::NotAMember { .. } => "not-a-member",
+            Problem::NotAMember { .. } | Problem::NotAMemberOn { .. } => "not-a-member",
             Problem::CountMismatch { .. } => "count-mismatch",
             Problem::AdmissionDateConflict { .. } => "admission-date-conflict",
-            Problem::NumberReused { .. } => "number-reused",
+            Problem::NumberReused { .. }
+            | Problem::NumberOnTwoDates { .. }
+            | Problem::NumberNotShared { .. } => "number-reused",
             Problem::FormNeedsField { .. } => "form-needs-field",
             Problem::FormNotApplicable { .. } => "form-not-applicable",
+            Problem::FormNotInForce { .. } => "form-not-in-force",
             Problem::UnknownBranch { .. } => "unknown-branch",
             Problem::AgeUnder18 { .. } => "age-under-18",
             Problem::AgeBorderline { .. } => "age-borderline",
@@ -420,6 +476,7 @@ impl Problem {
             Problem::MentorNotRecorded { .. } => "mentor-not-recorded",
             Problem::MentorNotFullMember { .. } => "mentor-not-full-member",
             Problem::SponsorsTooFew { .. } => "sponsors-too-few",
+            Problem::IntroducerNotAllowed { .. } => "introducer-not-allowed",
             Problem::SponsorNotFullMember { .. } => "sponsor-not-full-member",
             Problem::SponsorTogetherTooShort { .. } => "sponsor-together-too-short",
             Problem::VoteBelowThreshold { .. } => "vote-below-two-thirds",
@@ -438,17 +495,20 @@ impl Problem {
         }
     }
 
-    /// The regulation behind the rule, when there is one.
-    pub fn citation(&self) -> Option<String> {
+    /// The regulation behind the rule, when there is one, saying when the rule is UNVERIFIED.
+    pub fn citation(&self, lang: super::Lang) -> Option<String> {
         if let Some(cite) = self.cite() {
-            return Some(cite.to_string());
+            return Some(cite.in_lang(lang));
         }
         let text = match self {
             Problem::DateOrder { .. } => Some("06-HD/TW §3 (trình tự hồ sơ)"),
             Problem::CountMismatch { .. } => Some("Điều lệ Đảng Điều 4.3; 294-QĐ/TW §9.3.2"),
             Problem::AdmissionDateConflict { .. } => Some("Điều lệ Đảng Điều 5.4"),
-            Problem::NumberReused { .. } => Some("36-HD/VPTW §1.3.1"),
+            Problem::NumberReused { .. }
+            | Problem::NumberOnTwoDates { .. }
+            | Problem::NumberNotShared { .. } => Some("36-HD/VPTW §1.3.1"),
             Problem::NotAMember { .. } => Some("Điều lệ Đảng Điều 4.1"),
+            Problem::NotAMemberOn { .. } => Some("Điều lệ Đảng Điều 2; 294-QĐ/TW §3.2.1"),
             _ => None,
         };
         text.map(str::to_string)
@@ -470,6 +530,7 @@ impl Problem {
             | Problem::PersonalHistoryExpired { cite, .. }
             | Problem::CommentsExpired { cite, .. }
             | Problem::SponsorsTooFew { cite, .. }
+            | Problem::IntroducerNotAllowed { cite, .. }
             | Problem::SponsorsNotRecorded { cite, .. }
             | Problem::SponsorNotFullMember { cite, .. }
             | Problem::MentorNotRecorded { cite, .. }

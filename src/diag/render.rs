@@ -1,9 +1,11 @@
-//! Renderers of diagnostics: `human` (with a source excerpt, via codespan-reporting) and `json`.
+//! Renderers of diagnostics: `human` (with a source excerpt, via codespan-reporting), plain or
+//! coloured for a terminal, and `json`.
 
 use super::{Diagnostic, Lang, SourceFile};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
+use codespan_reporting::term::termcolor::{Ansi, Color, ColorSpec, NoColor, WriteColor};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -53,14 +55,35 @@ pub fn emit(
                     severity: d.severity,
                     message: d.problem.message(lang),
                     hint: d.problem.hint(lang),
-                    citation: d.problem.citation(),
+                    citation: d.problem.citation(lang),
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &items)?;
             writeln!(out)
         }
-        Format::Human => emit_human(diagnostics, lang, out),
+        Format::Human => emit_human(diagnostics, lang, &mut NoColor::new(out)),
     }
+}
+
+/// Writes the diagnostics for people, coloured with ANSI escapes: for a terminal.
+pub fn emit_coloured(
+    diagnostics: &[Diagnostic],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    emit_human(diagnostics, lang, &mut Ansi::new(out))
+}
+
+/// The colour of a severity's label, as codespan-reporting colours its headers.
+fn label_style(severity: super::Severity) -> ColorSpec {
+    let mut spec = ColorSpec::new();
+    spec.set_bold(true)
+        .set_intense(true)
+        .set_fg(Some(match severity {
+            super::Severity::Error => Color::Red,
+            super::Severity::Warning => Color::Yellow,
+        }));
+    spec
 }
 
 /// A path as a terminal may print it: control characters in a file name (a line break, an
@@ -79,7 +102,7 @@ fn printable(path: &std::path::Path) -> String {
         .collect()
 }
 
-fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn WriteColor) -> io::Result<()> {
     // codespan wants its own file table; the same SourceFile may be shared by many diagnostics.
     let mut files = SimpleFiles::new();
     let mut ids: Vec<(Arc<SourceFile>, usize)> = Vec::new();
@@ -91,9 +114,15 @@ fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn Write) -> io
                 super::Severity::Error => lang.pick("lỗi", "error"),
                 super::Severity::Warning => lang.pick("cảnh báo", "warning"),
             };
-            writeln!(out, "{label}: {}", setup.message(lang))?;
+            out.set_color(&label_style(d.severity))?;
+            write!(out, "{label}")?;
+            out.reset()?;
+            writeln!(out, ": {}", setup.message(lang))?;
             if let Some(hint) = setup.hint(lang) {
-                writeln!(out, "{}: {hint}", lang.pick("gợi ý", "hint"))?;
+                out.set_color(ColorSpec::new().set_bold(true))?;
+                write!(out, "{}", lang.pick("gợi ý", "hint"))?;
+                out.reset()?;
+                writeln!(out, ": {hint}")?;
             }
             continue;
         }
@@ -119,11 +148,11 @@ fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn Write) -> io
         if let Some(hint) = d.problem.hint(lang) {
             notes.push(format!("{}: {hint}", lang.pick("gợi ý", "hint")));
         }
-        if let Some(citation) = d.problem.citation() {
+        if let Some(citation) = d.problem.citation(lang) {
             notes.push(format!("{}: {citation}", lang.pick("căn cứ", "rule")));
         }
         cs = cs.with_notes(notes);
-        term::emit_to_io_write(out, &config, &files, &cs)
+        term::emit_to_write_style(out, &config, &files, &cs)
             .map_err(|e| io::Error::other(e.to_string()))?;
     }
     Ok(())

@@ -55,6 +55,78 @@ pub enum Setup {
         path: PathBuf,
         reason: crate::output::Refusal,
     },
+    /// A folder of `--font-path` (or `HOSO_FONT_PATHS`) that does not exist.
+    NoFontFolder { path: PathBuf },
+    /// The system would not let an output be written or replaced, for a reason the clerk can
+    /// remove (see [`Setup::cannot_write`]).
+    WriteBlocked {
+        path: PathBuf,
+        detail: String,
+        cause: WriteBlock,
+    },
+}
+
+/// Why the system would not let an output be written, as far as the error tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteBlock {
+    /// Another program has the file open (a PDF viewer, Word): Windows will not replace it.
+    InUse,
+    /// The file itself is marked read-only.
+    ReadOnlyFile,
+    /// No permission to create files in the folder (a read-only or protected folder).
+    FolderDenied,
+    /// The disk is read-only (a locked USB stick, a CD, a disk mounted read-only).
+    ReadOnlyDisk,
+    /// The disk is full.
+    DiskFull,
+}
+
+impl WriteBlock {
+    /// Why writing `path` failed with `error`, when the cause is one the clerk can remove (a
+    /// file open in a viewer, a read-only file or folder, a full or read-only disk).
+    pub fn of(path: &std::path::Path, error: &std::io::Error) -> Option<WriteBlock> {
+        use std::io::ErrorKind;
+        // Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION, ERROR_USER_MAPPED_FILE.
+        let windows_in_use = cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33 | 1224));
+        let read_only_file = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        match error.kind() {
+            _ if windows_in_use => Some(WriteBlock::InUse),
+            ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => Some(WriteBlock::InUse),
+            ErrorKind::ReadOnlyFilesystem => Some(WriteBlock::ReadOnlyDisk),
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Some(WriteBlock::DiskFull),
+            ErrorKind::PermissionDenied if read_only_file => Some(WriteBlock::ReadOnlyFile),
+            // Windows refuses to replace a file another program holds open with "access
+            // denied"; where the file is there and not read-only, that is the likely cause.
+            ErrorKind::PermissionDenied if cfg!(windows) && path.is_file() => {
+                Some(WriteBlock::InUse)
+            }
+            ErrorKind::PermissionDenied => Some(WriteBlock::FolderDenied),
+            _ => None,
+        }
+    }
+
+    /// What to do about it, for `path`.
+    pub fn hint(self, path: &std::path::Path, lang: Lang) -> String {
+        write_block_hint(path, self, lang)
+    }
+}
+
+impl Setup {
+    /// The problem of writing `path` that `error` reports: with what to do about it when the
+    /// cause is one the clerk can remove (see [`WriteBlock::of`]), else the bare
+    /// [`Setup::CannotWrite`].
+    pub fn cannot_write(path: &std::path::Path, error: &std::io::Error) -> Setup {
+        let (cause, detail) = (WriteBlock::of(path, error), error.to_string());
+        let path = path.to_path_buf();
+        match cause {
+            Some(cause) => Setup::WriteBlocked {
+                path,
+                detail,
+                cause,
+            },
+            None => Setup::CannotWrite { path, detail },
+        }
+    }
 }
 
 impl Setup {
@@ -79,6 +151,8 @@ impl Setup {
             Setup::ArticleNeedsSoundRecords => "records-have-errors",
             Setup::ArticleNotWritten { .. } => "article-not-written",
             Setup::OutputRefused { .. } => "output-refused",
+            Setup::NoFontFolder { .. } => "no-font-folder",
+            Setup::WriteBlocked { .. } => "cannot-write",
         }
     }
 
@@ -108,6 +182,22 @@ impl Setup {
                     format!("không ghi được `{p}`: {detail}")
                 } else {
                     format!("cannot write `{p}`: {detail}")
+                }
+            }
+            Setup::WriteBlocked { path, detail, .. } => {
+                let p = path.display();
+                if vi {
+                    format!("không ghi được `{p}`: {detail}")
+                } else {
+                    format!("cannot write `{p}`: {detail}")
+                }
+            }
+            Setup::NoFontFolder { path } => {
+                let p = path.display();
+                if vi {
+                    format!("không có thư mục phông chữ `{p}`")
+                } else {
+                    format!("no font folder `{p}`")
                 }
             }
             Setup::CannotWriteLibrary { detail } => {
@@ -290,8 +380,61 @@ impl Setup {
                 )
                 .into(),
             ),
+            Setup::NoFontFolder { .. } => Some(
+                lang.pick(
+                    "kiểm tra đường dẫn ở `--font-path` hoặc `HOSO_FONT_PATHS`",
+                    "check the path given to `--font-path` or in `HOSO_FONT_PATHS`",
+                )
+                .into(),
+            ),
+            Setup::WriteBlocked { path, cause, .. } => Some(write_block_hint(path, *cause, lang)),
             _ => None,
         }
+    }
+}
+
+/// What to do when the system would not let `path` be written.
+fn write_block_hint(path: &std::path::Path, cause: WriteBlock, lang: Lang) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+        _ => ".".to_string(),
+    };
+    let vi = lang == Lang::Vi;
+    match (cause, vi) {
+        (WriteBlock::InUse, true) => format!(
+            "`{name}` đang mở trong một chương trình khác (trình xem PDF, Word...): đóng tệp đó rồi chạy lại, hoặc ghi ra tên khác bằng `-o`"
+        ),
+        (WriteBlock::InUse, false) => format!(
+            "`{name}` is open in another program (a PDF viewer, Word...): close it and run again, or write to another name with `-o`"
+        ),
+        (WriteBlock::ReadOnlyFile, true) => format!(
+            "`{name}` chỉ cho đọc: bỏ thuộc tính chỉ đọc (Read-only) của tệp, hoặc ghi ra tên khác bằng `-o`"
+        ),
+        (WriteBlock::ReadOnlyFile, false) => format!(
+            "`{name}` is read-only: clear the file's read-only attribute, or write to another name with `-o`"
+        ),
+        (WriteBlock::FolderDenied, true) => format!(
+            "không có quyền ghi vào thư mục `{folder}`: ghi ra thư mục khác (ví dụ trong Documents) bằng `-o`, hoặc nhờ người quản trị cấp quyền ghi"
+        ),
+        (WriteBlock::FolderDenied, false) => format!(
+            "no permission to write in the folder `{folder}`: write to another folder (in Documents, say) with `-o`, or ask the administrator for write access"
+        ),
+        (WriteBlock::ReadOnlyDisk, true) => format!(
+            "ổ đĩa chứa `{folder}` chỉ cho đọc (USB bị khóa, đĩa CD...): mở khóa hoặc ghi ra ổ khác bằng `-o`"
+        ),
+        (WriteBlock::ReadOnlyDisk, false) => format!(
+            "the disk of `{folder}` is read-only (a locked USB stick, a CD...): unlock it or write to another disk with `-o`"
+        ),
+        (WriteBlock::DiskFull, true) => format!(
+            "ổ đĩa chứa `{folder}` đã đầy: giải phóng chỗ trống rồi chạy lại, hoặc ghi ra ổ khác bằng `-o`"
+        ),
+        (WriteBlock::DiskFull, false) => format!(
+            "the disk of `{folder}` is full: free some space and run again, or write to another disk with `-o`"
+        ),
     }
 }
 
@@ -302,4 +445,54 @@ fn dotted(extensions: &[&str], or: &str) -> String {
         .map(|e| format!(".{e}"))
         .collect::<Vec<_>>()
         .join(or)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    fn hint(setup: &Setup, lang: Lang) -> String {
+        setup.hint(lang).unwrap_or_default()
+    }
+
+    /// Each cause the clerk can remove says what to do, in both languages; the code stays
+    /// `cannot-write` for programs.
+    #[test]
+    fn a_blocked_write_says_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("nq.pdf");
+        let busy = Setup::cannot_write(&pdf, &Error::from(ErrorKind::ResourceBusy));
+        assert_eq!(busy.code(), "cannot-write");
+        assert!(hint(&busy, Lang::Vi).contains("đang mở trong một chương trình khác"));
+        assert!(hint(&busy, Lang::En).contains("open in another program"));
+        assert!(hint(&busy, Lang::En).contains("`nq.pdf`"));
+
+        let denied = Setup::cannot_write(&pdf, &Error::from(ErrorKind::PermissionDenied));
+        assert!(hint(&denied, Lang::Vi).contains("không có quyền ghi vào thư mục"));
+        assert!(hint(&denied, Lang::En).contains(&dir.path().display().to_string()));
+
+        std::fs::write(&pdf, b"%PDF").unwrap();
+        let mut perms = std::fs::metadata(&pdf).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&pdf, perms).unwrap();
+        let read_only = Setup::cannot_write(&pdf, &Error::from(ErrorKind::PermissionDenied));
+        assert!(hint(&read_only, Lang::Vi).contains("chỉ cho đọc"));
+        assert!(hint(&read_only, Lang::En).contains("read-only attribute"));
+
+        let disk = Setup::cannot_write(&pdf, &Error::from(ErrorKind::ReadOnlyFilesystem));
+        assert!(hint(&disk, Lang::En).contains("disk"));
+        let full = Setup::cannot_write(&pdf, &Error::from(ErrorKind::StorageFull));
+        assert!(hint(&full, Lang::Vi).contains("đã đầy"));
+
+        // Anything else is the plain failure with the system's words.
+        let other = Setup::cannot_write(&pdf, &Error::other("boom"));
+        assert_eq!(
+            other,
+            Setup::CannotWrite {
+                path: pdf,
+                detail: "boom".into()
+            }
+        );
+    }
 }

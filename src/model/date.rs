@@ -66,6 +66,13 @@ impl Ngay {
         format!("ngày {d} tháng {m} năm {}", self.0.year())
     }
 
+    /// The date in figures as documents print it, padded as in [`Ngay::long`]: "16/3/2026",
+    /// "05/02/2026" (and as the regulations are cited: "ngày 09/6/2025", "ngày 18/01/2022").
+    pub fn numeric(self) -> String {
+        let (d, m) = self.day_month_padded();
+        format!("{d}/{m}/{}", self.0.year())
+    }
+
     /// ISO 8601, the form used inside template contexts and JSON.
     pub fn iso(self) -> String {
         self.0.to_string()
@@ -264,6 +271,14 @@ mod tests {
         for bad in ["13/2018", "18", "09/18", "x/2018", "1/1/18"] {
             assert_eq!(ThoiDiem::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn figures_in_documents_pad_as_the_long_form() {
+        let n = |s: &str| Ngay::parse(s).unwrap().numeric();
+        assert_eq!(n("16/03/2026"), "16/3/2026");
+        assert_eq!(n("5/2/2026"), "05/02/2026");
+        assert_eq!(n("9/6/2025"), "09/6/2025");
     }
 
     #[test]

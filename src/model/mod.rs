@@ -105,6 +105,9 @@ pub struct Nguoi {
     pub quyet_dinh_ket_nap: Option<QuyetDinh>,
     /// The admission ceremony: probation runs 12 months from it.
     pub le_ket_nap: Option<LeKetNap>,
+    /// Certificate of the class for new members (giấy chứng nhận học lớp bồi dưỡng đảng viên mới),
+    /// the first document of the full-membership dossier (38-HD/BTCTW §II.1.1.c).
+    pub giay_chung_nhan_dang_vien_moi: Option<GiayChungNhan>,
     /// The probationary member's self-review (Mẫu 10-KNĐ).
     pub tu_kiem_diem: Option<TuKiemDiem>,
     /// The assessment by the member assigned to help (Mẫu 11-KNĐ).

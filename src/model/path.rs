@@ -34,6 +34,14 @@ impl PathView {
         first_date(&self.0, path)
     }
 
+    /// Every date at `path`, each with the path of its own value (`a[].b` gives `a[0].b`,
+    /// `a[1].b`, ...), in the record's order.
+    pub fn dates(&self, path: &str) -> Vec<(String, Ngay)> {
+        let mut out = Vec::new();
+        all_dates(&self.0, path, String::new(), &mut out);
+        out
+    }
+
     /// Every text value of the record, wherever it stands (ids of people among them).
     pub fn strings(&self) -> Vec<&str> {
         let mut out = Vec::new();
@@ -107,6 +115,29 @@ fn first_date(value: &Value, path: &str) -> Option<Ngay> {
     }
 }
 
+fn all_dates(value: &Value, path: &str, prefix: String, out: &mut Vec<(String, Ngay)>) {
+    let (key, each, rest) = path_step(path);
+    let Some(v) = value.get(key) else { return };
+    let here = if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    };
+    match (each, rest) {
+        (true, Some(r)) => {
+            for (i, item) in v.as_array().into_iter().flatten().enumerate() {
+                all_dates(item, r, format!("{here}[{i}]"), out);
+            }
+        }
+        (false, Some(r)) => all_dates(v, r, here, out),
+        (_, None) => {
+            if let Some(d) = v.as_str().and_then(Ngay::parse) {
+                out.push((here, d));
+            }
+        }
+    }
+}
+
 fn collect_strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
     match v {
         Value::String(s) => out.push(s),
@@ -154,5 +185,15 @@ mod tests {
             Ngay::parse("01/10/2020")
         );
         assert!(v.strings().contains(&"le-van-an"));
+        // Every item's date, at its own path.
+        assert_eq!(
+            v.dates("nguoi_gioi_thieu[].ngay_viet"),
+            vec![(
+                "nguoi_gioi_thieu[1].ngay_viet".to_string(),
+                Ngay::parse("01/10/2020").unwrap()
+            )]
+        );
+        assert_eq!(v.dates("hop_chi_bo.ngay").len(), 1);
+        assert!(v.dates("le_ket_nap.ngay").is_empty());
     }
 }

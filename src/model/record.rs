@@ -98,6 +98,14 @@ pub struct TrinhDo {
     pub ngoai_ngu: Option<String>,
     /// Computing.
     pub tin_hoc: Option<String>,
+    /// Science and technology (38-HD/BTCTW lý lịch, item 11).
+    pub khoa_hoc_cong_nghe: Option<String>,
+    /// Highest academic degree (học vị): "Thạc sĩ".
+    pub hoc_vi: Option<String>,
+    /// Highest academic title (học hàm): "Phó Giáo sư".
+    pub hoc_ham: Option<String>,
+    /// Ethnic-minority language.
+    pub tieng_dan_toc: Option<String>,
 }
 
 /// Positions held (chức vụ), as the sponsor's letter prints them.
@@ -219,8 +227,25 @@ pub struct QuyetDinh {
     pub tap_the: Option<String>,
     /// Who signed it (a name: the signer is rarely in the branch's records).
     pub nguoi_ky: Option<String>,
+    /// The committee named several people in this one decision (everyone whose record holds the
+    /// same number and date, and says so too). By default a decision is each person's own, with
+    /// its own number (Hà Nội 2025: "cho từng người một và lấy số văn bản riêng").
+    #[serde(default)]
+    pub nhieu_nguoi: bool,
     /// The signer's position: `Bí thư` (default) or `Phó Bí thư` (then "K/T BÍ THƯ").
     pub chuc_vu_ky: Option<String>,
+    /// The extension of the time limit for deciding (R31), when one was granted.
+    pub gia_han: Option<GiaHan>,
+}
+
+/// An extension of the time limit of the competent committee (R31: "trường hợp đặc biệt có thể
+/// gia hạn"): it counts only with its reason recorded.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct GiaHan {
+    /// Why the special case needed more time.
+    pub ly_do: Option<String>,
+    /// By how many working days; not written: the most the set allows.
+    pub so_ngay: Option<u32>,
 }
 
 /// The admission ceremony.
@@ -322,6 +347,9 @@ pub struct VanBan {
 pub struct LyLich {
     /// The date the person signed the declaration.
     pub ngay_khai: Option<Ngay>,
+    /// Where the birth was registered (38-HD/BTCTW lý lịch, item 5; the 2022 layout asks for the
+    /// place of birth, `noi_sinh`).
+    pub noi_dang_ky_khai_sinh: Option<String>,
     /// Temporary residence, besides the permanent one (`noi_o`).
     pub noi_tam_tru: Option<String>,
     /// Date of joining the Ho Chi Minh Communist Youth Union.
@@ -358,6 +386,9 @@ pub struct LyLich {
     pub nhan_xet_chi_uy: Option<XacNhan>,
     /// The grassroots committee's certification, written after verification.
     pub chung_nhan_cap_uy: Option<XacNhan>,
+    /// The comments of the committee or Party organisation that verified the declaration where
+    /// the facts are (38-HD/BTCTW lý lịch, item 24).
+    pub nhan_xet_tham_tra: Option<XacNhan>,
 }
 
 /// A period of a person's history.
@@ -419,6 +450,14 @@ pub struct NguoiThan {
     /// A Party member (then no separate verification is needed, R18).
     #[serde(default)]
     pub dang_vien: bool,
+    /// Place of birth (38-HD/BTCTW: parents and spouse).
+    pub noi_sinh: Option<String>,
+    /// Class background, thành phần giai cấp (38-HD/BTCTW: parents and spouse).
+    pub thanh_phan: Option<String>,
+    /// Nationality (38-HD/BTCTW: siblings and children).
+    pub quoc_tich: Option<String>,
+    /// Criminal record, if any (38-HD/BTCTW: siblings and children).
+    pub tien_an: Option<String>,
 }
 
 /// A comment or certification written on a document, with its date and signer.
@@ -442,12 +481,27 @@ pub enum DoanThe {
     CongDoan,
 }
 
+/// Which body of the Youth Union resolved to introduce the person (verified-2025.md: 294-QĐ/TW
+/// §3.1, 38-HD/BTCTW).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TapTheDoan {
+    /// The executive committee (Ban Chấp hành) of the đoàn cơ sở, or of the trade union: the default.
+    BanChapHanh,
+    /// The tập thể chi đoàn cơ sở (a chi đoàn that is itself the grassroots organisation).
+    ChiDoan,
+    /// The Ban Thường vụ Đoàn xã/phường, where there is no đoàn cơ sở.
+    BanThuongVu,
+}
+
 /// The resolution of a Youth Union or Trade Union executive committee introducing the person
 /// (Mẫu 4-KNĐ, 4A-KNĐ).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct GioiThieuDoanThe {
     /// `doan` or `cong_doan`.
     pub loai: Option<DoanThe>,
+    /// Which body resolved: `ban_chap_hanh` (default), `chi_doan`, `ban_thuong_vu`.
+    pub tap_the: Option<TapTheDoan>,
     /// The organisation above the issuer, for the header: "Đoàn phường Hồng Gai".
     pub cap_tren: Option<String>,
     /// The issuing organisation: "Chi đoàn Khu phố 5", "Công đoàn cơ sở Trường Tiểu học ...".

@@ -66,6 +66,9 @@ pub struct FormContext {
     pub ban_nhap: bool,
     /// A blank form for handwriting.
     pub mau_trang: bool,
+    /// In a dossier, the dossier page the form starts on (its page on the cover's checklist): the
+    /// form's pages print the dossier's numbers. `none` for a form printed alone.
+    pub trang_dau: Option<usize>,
 }
 
 /// The organisation as forms print it.

@@ -83,10 +83,11 @@ pub(super) fn filter_ngay(value: &Value, sentence_start: Option<bool>) -> Result
     Ok(Value::from_safe_string(text))
 }
 
-/// `{{ d | ngay_so }}` → "16/11/2020"; missing → a dotted blank.
+/// `{{ d | ngay_so }}` → "16/11/2020", "16/3/2026", "05/02/2026" (padded as in "ngày .. tháng
+/// .. năm .."); missing → a dotted blank.
 pub(super) fn filter_ngay_so(value: &Value) -> Result<Value, Error> {
     Ok(match date_of(value)? {
-        Some(d) => Value::from_safe_string(d.short()),
+        Some(d) => Value::from_safe_string(d.numeric()),
         None => blank("2.6cm"),
     })
 }
@@ -164,6 +165,29 @@ pub(super) fn filter_chuoi(value: &Value) -> Value {
         Some(s) => Value::from_safe_string(escape::string_literal(s)),
         None => Value::from_safe_string("none".into()),
     }
+}
+
+/// `{{ s | doan_cuoi }}`: free text that ends a document just before its signature, as `doan`,
+/// its last paragraph kept whole with the signature block that follows (`doan-cuoi` of the
+/// layout library), so that a long text never leaves the signature alone on a page.
+pub(super) fn filter_doan_cuoi(value: &Value) -> Value {
+    let Some(s) = value.as_str() else {
+        return Value::from_safe_string("#doan-cuoi[#dong-trong(2)]".into());
+    };
+    let text = s.trim();
+    let (before, last) = match text.rfind("\n\n") {
+        Some(at) => (&text[..at], &text[at..]),
+        None => ("", text),
+    };
+    let mut out = String::new();
+    if !before.trim().is_empty() {
+        out.push_str(&escape::paragraphs(before));
+        out.push_str("\n\n");
+    }
+    out.push_str("#doan-cuoi[");
+    out.push_str(&escape::paragraphs(last));
+    out.push(']');
+    Value::from_safe_string(out)
 }
 
 /// `{{ s | doan }}`: free text of several lines and paragraphs; missing → two dotted lines.

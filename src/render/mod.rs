@@ -119,6 +119,7 @@ impl Renderer {
         env.add_filter("hoa", filters::filter_hoa);
         env.add_filter("chuoi", filters::filter_chuoi);
         env.add_filter("doan", filters::filter_doan);
+        env.add_filter("doan_cuoi", filters::filter_doan_cuoi);
 
         let mut library = String::new();
         let mut files = Vec::new();
@@ -353,7 +354,8 @@ fn build_context(
     let chinh_thuc = form.ve == "dang-vien-du-bi";
 
     let Subject::Filled(checked) = subject else {
-        let regulation = Catalogue::builtin().regulation_on(None).cloned();
+        // A blank form is printed as the newest set that has it (3A-KNĐ: the sets before 38-HD).
+        let regulation = Catalogue::builtin().newest_set_with(form).cloned();
         let ho_so =
             (form.ve == "ho-so").then(|| DossierView::of(&plan::blank(plan::Kind::KetNap), None));
         let context = FormContext {
@@ -371,6 +373,7 @@ fn build_context(
             le_trang,
             ban_nhap: false,
             mau_trang: true,
+            trang_dau: None,
             chinh_thuc,
             ket_nap_lai: None,
             ly_lich: LyLich::default(),
@@ -427,11 +430,28 @@ fn build_context(
             problems.push(Diagnostic::error(problem, Some(record.spans.locate(path))));
         }
     }
+    let date = view.first_date(&form.ngay_van_ban);
+    // A form follows the set in force on the document's date, and not every set has every form.
+    if let Some(set) = Catalogue::builtin().regulation_on(date)
+        && date.is_some()
+        && !form.quy_dinh.contains(&set.ma)
+    {
+        let field = form.ngay_van_ban.replace("[]", "[0]");
+        let problem = Problem::FormNotInForce {
+            form: form.ma.clone(),
+            date: date.map(|d| d.short()).unwrap_or_default(),
+            set: set.ma.clone(),
+            field: field.clone(),
+        };
+        problems.push(Diagnostic::error(
+            problem,
+            Some(record.spans.locate(&field)),
+        ));
+    }
     if !problems.is_empty() {
         return Err(RenderError::Data(problems));
     }
 
-    let date = view.first_date(&form.ngay_van_ban);
     let (so, ky_hieu) = document_number(form, org, &record.id, Some(&view), symbol);
 
     let gioi_thieu = n
@@ -525,6 +545,7 @@ fn build_context(
         le_trang,
         ban_nhap: form.tu_viet,
         mau_trang: false,
+        trang_dau: None,
         chinh_thuc,
         ket_nap_lai: n.ket_nap_lai.clone(),
         ly_lich: n.ly_lich.clone().unwrap_or_default(),

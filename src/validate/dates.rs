@@ -1,57 +1,25 @@
-//! Basic date order: the events of the process happen one after another (06-HD/TW §3).
+//! Basic date order of the events that are not documents of the dossier's sequence: the admission
+//! before full membership of a member recorded without the process, each sponsor's time together
+//! and assignment before the letter, and nothing before birth. The documents' order is
+//! [`super::order`]'s, declared in the rule book.
 //!
 //! Each chain lists events that must not go backwards; missing events are skipped, so that
 //! `a ≤ c` is still checked when `b` between them is not recorded yet.
 
 use crate::diag::{Diagnostic, Problem};
-use crate::model::{Ngay, Record};
+use crate::model::{Ngay, PathView, Record};
 
-/// Date-order problems of one person.
-pub fn person(record: &Record) -> Vec<Diagnostic> {
+/// Date-order problems of one person: the events of a record that are not documents of the
+/// dossier's sequence (that is [`super::order`]), and nothing before the person's birth.
+pub fn person(record: &Record, view: &PathView) -> Vec<Diagnostic> {
     let n = &record.nguoi;
     let meeting = n.hop_chi_bo.as_ref().and_then(|h| h.ngay);
-    let decision = n.quyet_dinh_ket_nap.as_ref();
-    let ceremony = n.le_ket_nap.as_ref().and_then(|l| l.ngay);
-    let mut chains: Vec<Vec<(String, Option<Ngay>)>> = vec![
-        vec![
-            (
-                "giay_chung_nhan.ngay".into(),
-                n.giay_chung_nhan.as_ref().and_then(|g| g.ngay),
-            ),
-            ("hop_chi_bo.ngay".into(), meeting),
-        ],
-        vec![
-            (
-                "don_xin_vao_dang.ngay".into(),
-                n.don_xin_vao_dang.as_ref().and_then(|d| d.ngay),
-            ),
-            ("hop_chi_bo.ngay".into(), meeting),
-            (
-                "quyet_dinh_ket_nap.ngay".into(),
-                decision.and_then(|q| q.ngay),
-            ),
-            (
-                "quyet_dinh_ket_nap.ngay_nhan".into(),
-                decision.and_then(|q| q.ngay_nhan),
-            ),
-            ("le_ket_nap.ngay".into(), ceremony),
-            (
-                "cong_nhan_chinh_thuc.ngay".into(),
-                n.cong_nhan_chinh_thuc.as_ref().and_then(|q| q.ngay),
-            ),
-        ],
-        vec![
-            (
-                "quyet_dinh_ket_nap.ngay".into(),
-                decision.and_then(|q| q.ngay),
-            ),
-            ("le_ket_nap.ngay".into(), ceremony),
-        ],
-        vec![
-            ("ngay_vao_dang".into(), n.ngay_vao_dang),
-            ("ngay_chinh_thuc".into(), n.ngay_chinh_thuc),
-        ],
-    ];
+    let mut chains: Vec<Vec<(String, Option<Ngay>)>> = vec![vec![
+        ("ngay_vao_dang".into(), n.ngay_vao_dang),
+        ("ngay_chinh_thuc".into(), n.ngay_chinh_thuc),
+    ]];
+    // Each sponsor: together since, assigned, then the letter; the letter is before the meeting
+    // by the sequence, so the assignment is compared with the meeting only without a letter.
     for (i, s) in n.nguoi_gioi_thieu.iter().enumerate() {
         chains.push(vec![
             (
@@ -60,18 +28,29 @@ pub fn person(record: &Record) -> Vec<Diagnostic> {
             ),
             (format!("nguoi_gioi_thieu[{i}].ngay_viet"), s.ngay_viet),
         ]);
-        chains.push(vec![
-            (
-                format!("nguoi_gioi_thieu[{i}].ngay_phan_cong"),
-                s.ngay_phan_cong,
-            ),
-            (format!("nguoi_gioi_thieu[{i}].ngay_viet"), s.ngay_viet),
-            ("hop_chi_bo.ngay".into(), meeting),
-        ]);
+        let mut chain = vec![(
+            format!("nguoi_gioi_thieu[{i}].ngay_phan_cong"),
+            s.ngay_phan_cong,
+        )];
+        match s.ngay_viet {
+            Some(_) => chain.push((format!("nguoi_gioi_thieu[{i}].ngay_viet"), s.ngay_viet)),
+            None => chain.push(("hop_chi_bo.ngay".into(), meeting)),
+        }
+        chains.push(chain);
     }
+    let sequence = &crate::rules::RuleBook::builtin().trinh_tu;
+    let documents: Vec<(String, Option<Ngay>)> = super::order::recorded(sequence, view)
+        .into_iter()
+        .flatten()
+        .map(|(p, d)| (p, Some(d)))
+        .collect();
     // Nothing happens before the person is born.
     if let Some(birth) = n.ngay_sinh {
-        let events: Vec<(String, Option<Ngay>)> = chains.iter().flatten().cloned().collect();
+        let events: Vec<(String, Option<Ngay>)> = documents
+            .iter()
+            .chain(chains.iter().flatten())
+            .cloned()
+            .collect();
         let mut seen = Vec::new();
         for (path, date) in events {
             if date.is_some() && !seen.contains(&path) {

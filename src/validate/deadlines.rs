@@ -4,12 +4,44 @@
 use super::Ctx;
 use crate::calendar::add_months;
 use crate::diag::{Deadline, Diagnostic, Problem};
+use crate::facts::{self, DecisionKind};
 use crate::model::{Ngay, Record};
+
+/// Where a time limit's working days come from.
+#[derive(Clone, Copy)]
+enum Days {
+    /// A parameter of the rule in the set in force.
+    Param(&'static str),
+    /// R31, with the extension recorded on the decision ([`facts::decision_days`]).
+    Decision(DecisionKind),
+}
+
+/// An extension of R31 counts only with its reason: one recorded without it is pointed out.
+fn extensions_without_reason(record: &Record) -> Vec<Diagnostic> {
+    let n = &record.nguoi;
+    [
+        ("quyet_dinh_ket_nap", n.quyet_dinh_ket_nap.as_ref()),
+        ("cong_nhan_chinh_thuc", n.cong_nhan_chinh_thuc.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(field, q)| {
+        let g = q?.gia_han.as_ref()?;
+        if g.ly_do.as_deref().is_some_and(|r| !r.trim().is_empty()) {
+            return None;
+        }
+        let path = format!("{field}.gia_han.ly_do");
+        Some(Diagnostic::error(
+            crate::model::missing_problem(crate::model::keys::FileKind::Nguoi, &path),
+            Some(record.spans.locate(&format!("{field}.gia_han"))),
+        ))
+    })
+    .collect()
+}
 
 /// The deadline and probation problems of one person.
 pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     let n = &record.nguoi;
-    let mut d = Vec::new();
+    let mut d = extensions_without_reason(record);
     let decision = n.quyet_dinh_ket_nap.as_ref();
     let ceremony = n.le_ket_nap.as_ref().and_then(|l| l.ngay);
     let received = decision.and_then(|q| q.ngay_nhan.map(|r| ("quyet_dinh_ket_nap.ngay_nhan", r)));
@@ -21,7 +53,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     // The diagnostic of a time limit missed between two recorded events, if it was.
     let late = |kind: Deadline,
                 rule: &str,
-                param: &str,
+                allowed: Days,
                 from: (&str, Ngay),
                 to: (&str, Option<Ngay>)|
      -> Option<Diagnostic> {
@@ -29,7 +61,10 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             return None;
         };
         let set = ctx.rules.on(from_date);
-        let allowed = set.int(rule, param);
+        let allowed = match allowed {
+            Days::Param(param) => set.int(rule, param),
+            Days::Decision(kind) => facts::decision_days(n, &ctx.rules, kind, from_date),
+        };
         let limit = ctx
             .calendar
             .add_working_days(from_date, u32::try_from(allowed).unwrap_or(0));
@@ -54,7 +89,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         d.extend(late(
             Deadline::Decision,
             "R31",
-            "ngay_ket_nap",
+            Days::Decision(DecisionKind::Admission),
             ("hop_chi_bo.ngay", meeting),
             ("quyet_dinh_ket_nap.ngay", decision.and_then(|q| q.ngay)),
         ));
@@ -63,7 +98,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         d.extend(late(
             Deadline::RecognitionDecision,
             "R31",
-            "ngay_chinh_thuc",
+            Days::Decision(DecisionKind::Recognition),
             ("hop_xet_chinh_thuc.ngay", meeting),
             (
                 "cong_nhan_chinh_thuc.ngay",
@@ -82,7 +117,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         d.extend(late(
             Deadline::Ceremony,
             "R32",
-            "ngay_lam_viec",
+            Days::Param("ngay_lam_viec"),
             from,
             ("le_ket_nap.ngay", ceremony),
         ));
@@ -94,7 +129,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     d.extend(late(
         Deadline::MemberHistory,
         "R34",
-        "ngay_lam_viec",
+        Days::Param("ngay_lam_viec"),
         ("le_ket_nap.ngay", ceremony),
         (
             "ly_lich_dang_vien.ngay",
@@ -137,7 +172,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         d.extend(late(
             Deadline::Review,
             "R33",
-            "ngay_lam_viec",
+            Days::Param("ngay_lam_viec"),
             ("le_ket_nap.ngay + 12", end),
             ("hop_xet_chinh_thuc.ngay", Some(review)),
         ));

@@ -1,5 +1,5 @@
 //! Who may be considered, on the day of the branch meeting (R2–R5), and whether the dossier's
-//! documents are in order and still valid then (R8, R12–R16).
+//! documents are still valid then (R12–R16); their order (R8) is [`super::order`]'s.
 
 use super::Ctx;
 use crate::calendar::{add_months, whole_months};
@@ -8,7 +8,7 @@ use crate::model::{LoaiNgoaiLe, Ngay, Record};
 
 /// The eligibility and dossier problems of one person.
 pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
-    let mut d = document_order(ctx, record);
+    let mut d = Vec::new();
     let n = &record.nguoi;
     let Some(meeting) = n.hop_chi_bo.as_ref().and_then(|h| h.ngay) else {
         return d;
@@ -222,55 +222,6 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
     d
-}
-
-/// R8: the application before the personal history; the branch committee's comments and the
-/// grassroots committee's certification after it is declared.
-fn document_order(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
-    let n = &record.nguoi;
-    let ly_lich = n.ly_lich.as_ref();
-    let chain: [(&str, Option<Ngay>); 4] = [
-        (
-            "don_xin_vao_dang.ngay",
-            n.don_xin_vao_dang.as_ref().and_then(|x| x.ngay),
-        ),
-        ("ly_lich.ngay_khai", ly_lich.and_then(|l| l.ngay_khai)),
-        (
-            "ly_lich.nhan_xet_chi_uy.ngay",
-            ly_lich
-                .and_then(|l| l.nhan_xet_chi_uy.as_ref())
-                .and_then(|x| x.ngay),
-        ),
-        (
-            "ly_lich.chung_nhan_cap_uy.ngay",
-            ly_lich
-                .and_then(|l| l.chung_nhan_cap_uy.as_ref())
-                .and_then(|x| x.ngay),
-        ),
-    ];
-    let present: Vec<(&str, Ngay)> = chain
-        .iter()
-        .filter_map(|(p, d)| d.map(|d| (*p, d)))
-        .collect();
-    present
-        .windows(2)
-        .filter(|w| w[1].1 < w[0].1)
-        .map(|w| {
-            let ((earlier, a), (later, b)) = (w[0], w[1]);
-            let set = ctx.rules.on(b);
-            Diagnostic {
-                problem: Problem::DocumentOrder {
-                    earlier: earlier.to_string(),
-                    earlier_date: a.short(),
-                    later: later.to_string(),
-                    later_date: b.short(),
-                    cite: set.cite("R8"),
-                },
-                severity: set.severity("R8"),
-                location: Some(record.spans.locate(later)),
-            }
-        })
-        .collect()
 }
 
 /// The grade of general education in the 12-year system: `9/12` → 9, `7/10` (the former 10-year

@@ -8,7 +8,8 @@ stage accepts.
 
 Two kinds of checks: the shape of the records (`required`, `dates`, `references`, `branches`,
 `report`), and the admission rules of the set in force on the date of each event
-(`eligibility` R2–R16, `sponsors` R20–R22, `votes` R25–R29, `deadlines` R31–R38, `readmission`
+(`eligibility` R2–R16, `order` R8 over the sequence of the rule book, `numbers` one number
+one document, `sponsors` R20–R23, `votes` R25–R29, `deadlines` R31–R38, `readmission`
 R40–R41), whose parameters, severities and citations come from [`crate::rules`] and whose
 working days come from [`crate::calendar`]. A rule only judges the facts a record holds: a time
 limit still running is `hoso due`'s business.
@@ -20,6 +21,8 @@ mod deadlines;
 mod eligibility;
 mod limits;
 mod local_rules;
+mod numbers;
+mod order;
 mod readmission;
 mod references;
 mod report;
@@ -49,6 +52,8 @@ pub struct Ctx<'a> {
     pub rules: InForce,
     /// Working days, with the workspace's days off and make-up days.
     pub calendar: Calendar,
+    /// Every document number of the workspace, the register's and the people's.
+    pub numbers: numbers::NumberIndex,
 }
 
 impl<'a> Ctx<'a> {
@@ -63,6 +68,7 @@ impl<'a> Ctx<'a> {
                 &t.ngay_nghi_bu,
                 &t.ngay_lam_bu,
             ),
+            numbers: numbers::NumberIndex::new(workspace),
         }
     }
 }
@@ -88,7 +94,7 @@ pub fn check(loaded: Loaded) -> CheckedWorkspace {
         false
     });
     let ctx = Ctx::new(&workspace);
-    let org = check_org(&workspace);
+    let org = check_org(&ctx);
     // People are independent: checked in parallel, kept in id order.
     let people: Vec<Vec<Diagnostic>> = workspace
         .people
@@ -104,10 +110,11 @@ pub fn check(loaded: Loaded) -> CheckedWorkspace {
     CheckedWorkspace::assemble(workspace, rules, calendar, load, org, people, report)
 }
 
-fn check_org(workspace: &Workspace) -> Vec<Diagnostic> {
+fn check_org(ctx: &Ctx) -> Vec<Diagnostic> {
+    let workspace = ctx.workspace;
     let mut d = required::org(workspace);
     d.extend(references::org(workspace));
-    d.extend(register(workspace));
+    d.extend(ctx.numbers.register(workspace));
     d.extend(branches::org(workspace));
     d.extend(local_rules::org(workspace));
     d.extend(limits::org(workspace));
@@ -116,9 +123,12 @@ fn check_org(workspace: &Workspace) -> Vec<Diagnostic> {
 
 fn check_record(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     let workspace = ctx.workspace;
+    let view = crate::model::PathView::of(&record.nguoi);
     let mut d = required::person(record);
     d.extend(limits::person(record));
-    d.extend(dates::person(record));
+    d.extend(dates::person(record, &view));
+    d.extend(order::person(ctx, record, &view));
+    d.extend(ctx.numbers.person(record));
     d.extend(references::person(workspace, record));
     d.extend(references::meeting_counts(record));
     d.extend(branches::person(workspace, record));
@@ -129,34 +139,5 @@ fn check_record(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     d.extend(deadlines::person(ctx, record));
     d.extend(deadlines::recorded_member(ctx, record));
     d.extend(readmission::person(ctx, record));
-    d
-}
-
-/// Numbers of the register are never reused in one series ("NQ/CB") within one term of the
-/// committee (36-HD/VPTW §1.3.1.a): an earlier term's numbers do not clash with this term's.
-fn register(workspace: &Workspace) -> Vec<Diagnostic> {
-    let org = &workspace.org;
-    let mut seen: Vec<(String, u32, bool)> = Vec::new();
-    let mut d = Vec::new();
-    for (i, entry) in org.to_chuc.so_van_ban.iter().enumerate() {
-        let series = crate::register::series(entry, &org.to_chuc);
-        let key = (
-            series.clone(),
-            entry.so,
-            crate::register::in_current_term(entry, &org.to_chuc),
-        );
-        if seen.contains(&key) {
-            let problem = Problem::NumberReused {
-                number: format!("{:02}-{series}", entry.so),
-                kind: entry.loai.clone(),
-            };
-            d.push(Diagnostic::error(
-                problem,
-                Some(org.spans.locate(&format!("so_van_ban[{i}].so"))),
-            ));
-        } else {
-            seen.push(key);
-        }
-    }
     d
 }

@@ -1,14 +1,15 @@
-//! Sponsors (R20–R22): how many, each a full member on the date of the letter, each at least 12
+//! Sponsors (R20–R22): who introduces (by age and unions) and how many, each a full member on the
+//! date of the letter, each at least 12
 //! months together with the applicant unless assigned by the branch as a replacement. And the
 //! member who helps the new member through probation (R23), a full member from the ceremony.
 //! "A full member on that day" is [`crate::facts::membership_on`]: one who left the Party before
 //! the letter is not one.
 
 use super::Ctx;
-use crate::calendar::add_months;
-use crate::diag::{Diagnostic, Problem};
+use crate::calendar::{add_months, whole_months};
+use crate::diag::{Diagnostic, Introducer, Problem};
 use crate::facts::{Membership, full_membership_date, membership_on};
-use crate::model::Record;
+use crate::model::{DoanThe, Record};
 
 /// The sponsor problems of one person.
 pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
@@ -46,6 +47,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             });
         }
     }
+    d.extend(introducers(ctx, record));
     for (i, s) in n.nguoi_gioi_thieu.iter().enumerate() {
         let Some(letter) = s.ngay_viet else {
             continue;
@@ -93,7 +95,97 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
     d.extend(mentor(ctx, record));
+    d.extend(meeting_roles(ctx, record));
     d
+}
+
+/// The chair and the secretary of a branch meeting are members on its day: one admitted later, or
+/// one who left the Party (ra khỏi Đảng, xóa tên, khai trừ) before it, is not
+/// ([`crate::facts::membership_on`]). Someone never admitted is `not-a-member` already.
+fn meeting_roles(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
+    let n = &record.nguoi;
+    let meetings = [
+        ("hop_chi_bo", n.hop_chi_bo.as_ref()),
+        ("hop_xet_chinh_thuc", n.hop_xet_chinh_thuc.as_ref()),
+    ];
+    let mut d = Vec::new();
+    for (meeting, h) in meetings {
+        let Some(h) = h else { continue };
+        let Some(day) = h.ngay else { continue };
+        for (role, id) in [("chu_tri", &h.chu_tri), ("thu_ky", &h.thu_ky)] {
+            let Some(id) = id.as_deref() else { continue };
+            let Some(person) = ctx.workspace.person(id) else {
+                continue;
+            };
+            if person.nguoi.ngay_ket_nap().is_none() {
+                continue;
+            }
+            let status = membership_on(&person.nguoi, &ctx.rules, day);
+            if status.is_member() {
+                continue;
+            }
+            let field = format!("{meeting}.{role}");
+            d.push(Diagnostic::error(
+                Problem::NotAMemberOn {
+                    field: field.clone(),
+                    id: id.to_string(),
+                    date: day.short(),
+                    left: (status == Membership::Left)
+                        .then(|| person.nguoi.ngay_ra_khoi_dang().map(|x| x.short()))
+                        .flatten(),
+                },
+                Some(record.spans.locate(&field)),
+            ));
+        }
+    }
+    d
+}
+
+/// R20: who introduces depends on the applicant's age on the day of the branch meeting and their
+/// unions. Of youth age (Luật Thanh niên 2020: from 16 to 30, parameters) and a Youth Union member
+/// (their lý lịch records the day they joined), the Youth Union introduces them with one full
+/// member; past youth age, the Youth Union does not; the trade union introduces with one full
+/// member those the Youth Union does not.
+fn introducers(ctx: &Ctx, record: &Record) -> Option<Diagnostic> {
+    let n = &record.nguoi;
+    let meeting = n.hop_chi_bo.as_ref()?.ngay?;
+    let birth = n.ngay_sinh.filter(|&b| b <= meeting)?;
+    let set = ctx.rules.on(meeting);
+    let age = whole_months(birth, meeting) / 12;
+    let youth = (set.int("R20", "tuoi_thanh_nien_tu")..=set.int("R20", "tuoi_thanh_nien_den"))
+        .contains(&age);
+    let youth_member = n
+        .ly_lich
+        .as_ref()
+        .and_then(|l| l.ngay_vao_doan)
+        .is_some_and(|joined| joined <= meeting);
+    let union = n.gioi_thieu_doan_the.as_ref().map(|g| g.loai);
+    let (wrong, field) = match union {
+        Some(Some(DoanThe::Doan)) if !youth => (
+            Introducer::PastYouthByYouthUnion,
+            "gioi_thieu_doan_the.loai",
+        ),
+        Some(Some(DoanThe::CongDoan)) if youth && youth_member => (
+            Introducer::YouthMemberNotByYouthUnion,
+            "gioi_thieu_doan_the.loai",
+        ),
+        None if youth && youth_member && !n.nguoi_gioi_thieu.is_empty() => {
+            (Introducer::YouthMemberNotByYouthUnion, "nguoi_gioi_thieu")
+        }
+        _ => return None,
+    };
+    Some(Diagnostic {
+        problem: Problem::IntroducerNotAllowed {
+            wrong,
+            age,
+            meeting: meeting.short(),
+            youth_from: set.int("R20", "tuoi_thanh_nien_tu"),
+            youth_to: set.int("R20", "tuoi_thanh_nien_den"),
+            cite: set.cite("R20"),
+        },
+        severity: set.severity("R20"),
+        location: Some(record.spans.locate(field)),
+    })
 }
 
 /// R23: at the ceremony the branch committee assigns a full member to help the probationary one.

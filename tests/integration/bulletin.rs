@@ -1174,7 +1174,9 @@ fn the_demo_drafts_an_article_in_each_format_with_the_members_of_its_resolutions
     let text = words(&pdf_raw_text(&pdf));
     let members = value(&f, "dang_vien_cuoi_ky");
     assert!(
-        text.contains(&format!("Tổng số đảng viên của chi bộ: {members} đồng chí")),
+        text.contains(&format!(
+            "Tổng số đảng viên của chi bộ: {members} đảng viên"
+        )),
         "{text}"
     );
 }
@@ -1533,7 +1535,7 @@ fn a_branch_article_counts_its_own_people_and_takes_only_its_own_notes() {
     );
     let out = hoso().arg("validate").arg(ws.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stderr);
     assert!(
         text.contains(
             "error[unknown-branch]: `chi_bo`: không có chi bộ mang mã `ban-xaa` trong `cac_chi_bo`"
@@ -1560,7 +1562,7 @@ fn a_branch_naming_an_unknown_grassroots_unit_is_an_error_of_the_records() {
     .unwrap();
     let out = hoso().arg("validate").arg(ws).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stderr);
     assert!(
         text.contains("không có đảng bộ cơ sở mang mã `dbcs-2` trong `cac_dang_bo_co_so`"),
         "{text}"

@@ -99,26 +99,26 @@ fn forms_lists_the_catalogue() {
     success: true
     exit_code: 0
     ----- stdout -----
-    1-KNĐ    Đơn xin vào Đảng  (Người xin vào Đảng; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    2-KNĐ    Lý lịch của người xin vào Đảng  (Người xin vào Đảng; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    3-KNĐ    Giấy giới thiệu người vào Đảng  (Đảng viên giới thiệu; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    1-KNĐ    Đơn xin vào Đảng  (Người xin vào Đảng; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    2-KNĐ    Lý lịch của người xin vào Đảng  (Người xin vào Đảng; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    3-KNĐ    Giấy giới thiệu người vào Đảng  (Đảng viên giới thiệu; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
     3A-KNĐ   Giấy giới thiệu người vào Đảng (của hai đảng viên chính thức)  (Hai đảng viên giới thiệu; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    4-KNĐ    Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng  (Ban Chấp hành Đoàn cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    4A-KNĐ   Nghị quyết giới thiệu đoàn viên công đoàn ưu tú vào Đảng  (Ban Chấp hành Công đoàn cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    5-KNĐ    Tổng hợp ý kiến nhận xét của tổ chức đoàn thể chính trị – xã hội nơi người vào Đảng sinh hoạt và chi ủy nơi cư trú đối với người vào Đảng  (Chi ủy; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    6-KNĐ    Nghị quyết đề nghị kết nạp đảng viên  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    7-KNĐ    Báo cáo thẩm định của đảng ủy bộ phận đối với nghị quyết đề nghị kết nạp đảng viên của chi bộ  (Đảng ủy bộ phận; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    8-KNĐ    Nghị quyết đề nghị kết nạp đảng viên của đảng ủy cơ sở  (Đảng ủy cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    9-KNĐ    Quyết định kết nạp đảng viên  (Cấp ủy có thẩm quyền; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    10-KNĐ   Bản tự kiểm điểm của đảng viên dự bị  (Đảng viên dự bị; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    11-KNĐ   Bản nhận xét đảng viên dự bị  (Đảng viên chính thức được phân công giúp đỡ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    12-KNĐ   Tổng hợp ý kiến nhận xét của tổ chức đoàn thể nơi làm việc và chi ủy nơi cư trú đối với đảng viên dự bị  (Chi ủy; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    13-KNĐ   Nghị quyết đề nghị công nhận đảng viên chính thức  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    14-KNĐ   Báo cáo thẩm định của đảng ủy bộ phận đối với nghị quyết đề nghị công nhận đảng viên chính thức của chi bộ  (Đảng ủy bộ phận; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    15-KNĐ   Nghị quyết đề nghị công nhận đảng viên chính thức của đảng ủy cơ sở  (Đảng ủy cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    16-KNĐ   Quyết định công nhận đảng viên chính thức  (Cấp ủy có thẩm quyền; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    BIA-HS   Bìa hồ sơ và danh mục tài liệu  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
-    CT-LKN   Chương trình lễ kết nạp đảng viên  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW)
+    4-KNĐ    Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng  (Ban Chấp hành Đoàn cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    4A-KNĐ   Nghị quyết giới thiệu đoàn viên công đoàn vào Đảng  (Ban Chấp hành Công đoàn cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    5-KNĐ    Tổng hợp ý kiến nhận xét của đoàn thể chính trị - xã hội nơi người vào Đảng sinh hoạt và chi ủy (hoặc chi bộ) nơi cư trú đối với người vào Đảng  (Chi ủy; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    6-KNĐ    Nghị quyết đề nghị kết nạp đảng viên  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    7-KNĐ    Báo cáo thẩm định của đảng ủy bộ phận đối với nghị quyết đề nghị kết nạp đảng viên của chi bộ  (Đảng ủy bộ phận; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    8-KNĐ    Nghị quyết đề nghị kết nạp đảng viên của đảng ủy cơ sở  (Đảng ủy cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    9-KNĐ    Quyết định kết nạp đảng viên  (Cấp ủy có thẩm quyền; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    10-KNĐ   Bản tự kiểm điểm của đảng viên dự bị  (Đảng viên dự bị; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    11-KNĐ   Bản nhận xét đảng viên dự bị của đảng viên chính thức được phân công giúp đỡ  (Đảng viên chính thức được phân công giúp đỡ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    12-KNĐ   Tổng hợp ý kiến nhận xét của đoàn thể chính trị - xã hội nơi đảng viên dự bị sinh hoạt và chi ủy (hoặc chi bộ) nơi cư trú đối với đảng viên dự bị  (Chi ủy; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    13-KNĐ   Nghị quyết đề nghị công nhận đảng viên chính thức  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    14-KNĐ   Báo cáo thẩm định của đảng ủy bộ phận đối với nghị quyết đề nghị công nhận đảng viên chính thức của chi bộ  (Đảng ủy bộ phận; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    15-KNĐ   Nghị quyết đề nghị công nhận đảng viên chính thức của đảng ủy cơ sở  (Đảng ủy cơ sở; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    16-KNĐ   Quyết định công nhận đảng viên chính thức  (Cấp ủy có thẩm quyền; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    BIA-HS   Bìa hồ sơ và danh mục tài liệu  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
+    CT-LKN   Chương trình lễ kết nạp đảng viên  (Chi bộ; 24-QĐ/TW, 232-QĐ/TW, 294-QĐ/TW, 38-HD/BTCTW)
 
     ----- stderr -----
     ");
@@ -182,6 +182,8 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
     success: false
     exit_code: 1
     ----- stdout -----
+
+    ----- stderr -----
     error[unknown-key]: unknown key `que_quanx`
       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:6:1
       │
@@ -198,45 +200,79 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
       │
       = hint: add a line `que_quan: ...` to the record
 
-    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `giay_chung_nhan.ngay` (15/04/2026)
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `don_xin_vao_dang.ngay` (20/05/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
     42 │   ngay: 16/10/2025
        │         ^^^^^^^^^^
        │
-       = hint: check both dates
-       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `don_xin_vao_dang.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `don_xin_vao_dang.ngay` (20/05/2026)
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.ngay_khai` (01/06/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
     42 │   ngay: 16/10/2025
        │         ^^^^^^^^^^
        │
-       = hint: check both dates
-       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.ngay_khai`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[0].ngay_viet` (25/09/2026)
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.nhan_xet_chi_uy.ngay` (20/09/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
     42 │   ngay: 16/10/2025
        │         ^^^^^^^^^^
        │
-       = hint: check both dates
-       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.nhan_xet_chi_uy.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    error[date-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[1].ngay_viet` (28/09/2026)
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `ly_lich.chung_nhan_cap_uy.ngay` (30/09/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
     42 │   ngay: 16/10/2025
        │         ^^^^^^^^^^
        │
-       = hint: check both dates
-       = rule: 06-HD/TW §3 (trình tự hồ sơ)
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `ly_lich.chung_nhan_cap_uy.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `giay_chung_nhan.ngay` (15/04/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `giay_chung_nhan.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    ----- stderr -----
-    10 records: 6 errors, 0 warnings
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[0].ngay_viet` (25/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `nguoi_gioi_thieu[0].ngay_viet`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `nguoi_gioi_thieu[1].ngay_viet` (28/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `nguoi_gioi_thieu[1].ngay_viet`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `tong_hop_nhan_xet.ngay` (05/10/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `tong_hop_nhan_xet.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    10 records: 10 errors, 0 warnings
     ");
 }
 

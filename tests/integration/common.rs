@@ -31,6 +31,49 @@ impl TestWorkspace {
     }
 }
 
+/// The demo with one person's whole record moved by `days` (every date of their file, so that
+/// their documents keep their order and fall under the regulation set of the new dates).
+pub fn demo_with_person_moved(person: &str, days: i64) -> TestWorkspace {
+    let ws = TestWorkspace::demo();
+    let rel = format!("ket-nap/{person}.yaml");
+    let text = std::fs::read_to_string(ws.file(&rel)).unwrap();
+    let date = first_date_in();
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some((start, end)) = date(rest) {
+        out.push_str(&rest[..start]);
+        let d = hoso::model::Ngay::parse(&rest[start..end]).unwrap();
+        let moved = d.0.checked_add(jiff::Span::new().days(days)).unwrap();
+        out.push_str(&format!(
+            "{:02}/{:02}/{}",
+            moved.day(),
+            moved.month(),
+            moved.year()
+        ));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    std::fs::write(ws.file(&rel), out).unwrap();
+    ws
+}
+
+/// Finds the first `dd/mm/yyyy` date of a text: its byte range.
+fn first_date_in() -> impl Fn(&str) -> Option<(usize, usize)> {
+    |s: &str| {
+        let b = s.as_bytes();
+        (0..b.len().saturating_sub(9)).find_map(|i| {
+            let w = &b[i..i + 10];
+            let digits = [0, 1, 3, 4, 6, 7, 8, 9];
+            let ok = digits.iter().all(|&k| w[k].is_ascii_digit())
+                && w[2] == b'/'
+                && w[5] == b'/'
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+            ok.then_some((i, i + 10))
+        })
+    }
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }

@@ -88,7 +88,7 @@ fn an_admission_dossier_holds_its_forms_in_checklist_order_with_bookmarks() {
         [
             "Bìa và danh mục tài liệu — Trần Thị Bình",
             "Mẫu 3-KNĐ: Giấy giới thiệu người vào Đảng",
-            "Mẫu 5-KNĐ: Tổng hợp ý kiến nhận xét của tổ chức đoàn thể chính trị – xã hội nơi người vào Đảng sinh hoạt và chi ủy nơi cư trú đối với người vào Đảng",
+            "Mẫu 5-KNĐ: Tổng hợp ý kiến nhận xét của đoàn thể chính trị - xã hội nơi người vào Đảng sinh hoạt và chi ủy (hoặc chi bộ) nơi cư trú đối với người vào Đảng",
             "Mẫu 6-KNĐ: Nghị quyết đề nghị kết nạp đảng viên",
         ]
     );

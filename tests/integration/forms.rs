@@ -127,7 +127,7 @@ const FILLED: &[(&str, &str, &[&str])] = &[
             "NGHỊ QUYẾT",
             "đề nghị kết nạp đảng viên",
             "Số 05-NQ/CB",
-            "12/13 đồng chí, đạt 92,31%",
+            "12/13 đảng viên chính thức được triệu tập, đạt 92,31%",
         ],
     ),
     (
@@ -264,9 +264,14 @@ fn every_form_prints_filled_with_its_headings_and_data() {
             form.ma
         );
     }
+    // 3A-KNĐ is a form of the sets before 38-HD/BTCTW: its case is the demo with Trần Thị Bình's
+    // process a year earlier (letters of 25 and 28/09/2025).
+    let earlier_dir = crate::common::demo_with_person_moved("tran-thi-binh", -365);
+    let earlier = workspace(earlier_dir.path());
     let mut failures = Vec::new();
     for (code, person, expected) in FILLED {
-        let text = pdf_text(&render(&ws, code, Some(person), out.path()).unwrap());
+        let ws = if *code == "3A-KNĐ" { &earlier } else { &ws };
+        let text = pdf_text(&render(ws, code, Some(person), out.path()).unwrap());
         for e in *expected {
             if !text.contains(e) {
                 failures.push(format!("{code} for {person}: missing `{e}`"));
@@ -393,6 +398,20 @@ fn a_long_personal_history_flows_across_pages_inside_the_margins() {
     for (n, (width, height, words)) in pages.iter().enumerate() {
         // The "BẢN NHÁP" watermark of a draft is meant to lie across the text.
         let words: Vec<_> = words.iter().filter(|w| w.3 - w.1 < 30.0).collect();
+        // The draft's note is in the bottom margin of every page, and nothing else is.
+        let note = "Bản nháp in từ hồ sơ để người xin vào Đảng tham khảo; lý lịch do người xin vào Đảng tự khai, tự viết tay vào mẫu in sẵn, không tẩy xóa, sửa chữa.";
+        let (in_margin, words): (Vec<_>, Vec<_>) = words
+            .into_iter()
+            .partition(|w| w.1 > height - 20.0 * mm && w.3 < height - 5.0 * mm);
+        assert!(!in_margin.is_empty(), "page {}: no draft note", n + 1);
+        for w in &in_margin {
+            assert!(
+                note.split_whitespace().any(|n| n == w.4),
+                "page {}: `{}` in the bottom margin",
+                n + 1,
+                w.4
+            );
+        }
         for (x0, y0, x1, y1, t) in words.iter().copied() {
             assert!(
                 *x0 >= 30.0 * mm - 1.0 && *x1 <= width - 15.0 * mm + 1.0,

@@ -499,6 +499,7 @@ fn a_file_name_that_is_not_an_id_is_that_files_error() {
     );
     let human = run(hoso().arg("validate").arg(ws.path()));
     assert!(!String::from_utf8_lossy(&human.stdout).contains('\u{1b}'));
+    assert!(!stderr(&human).contains('\u{1b}'), "{}", stderr(&human));
     let out = ws.file("out");
     let batch = run(hoso().arg("batch").arg(ws.path()).arg("-o").arg(&out));
     assert!(stderr(&batch).contains("5 xong"), "{}", stderr(&batch));
@@ -570,7 +571,7 @@ fn a_broken_file_is_that_files_problem_and_everyone_else_goes_on() {
     assert_eq!(count("file-unreadable@1:1"), 2, "{found:?}");
     assert!(count("not-a-record-file@1:1") >= 2, "{found:?}");
     let human = run(hoso().arg("validate").arg(ws.path()));
-    let text = String::from_utf8_lossy(&human.stdout);
+    let text = stderr(&human);
     assert!(text.contains("UTF-16"), "{text}");
     assert!(text.contains("lưu lại với bảng mã UTF-8"), "{text}");
     let batch = run(hoso()

@@ -20,6 +20,11 @@ use std::collections::BTreeMap;
 static FORMS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/forms");
 
 pub use crate::forms::RULES_FILE;
+pub use local::{LocalIssue, LocalIssueKind};
+pub use sequence::{Sequence, Step};
+
+mod local;
+mod sequence;
 
 /// Which way a parameter is stricter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -36,6 +41,7 @@ pub enum Huong {
 struct RulesFile {
     lich: HolidayRules,
     quy_tac: Vec<RuleDef>,
+    trinh_tu: Vec<sequence::StepDef>,
     bo: Vec<SetDef>,
 }
 
@@ -77,6 +83,8 @@ struct SetDef {
     #[serde(default)]
     chua_xac_minh: Vec<String>,
     #[serde(default)]
+    xac_minh: Vec<String>,
+    #[serde(default)]
     tham_so: BTreeMap<String, GiaTri>,
 }
 
@@ -91,6 +99,8 @@ pub struct Param {
     pub chat_hon: Option<Huong>,
     /// The sources do not settle it (UNVERIFIED): the domain notes' default.
     pub chua_xac_minh: bool,
+    /// The official text of the set was read and states this value (`verified-2025.md`).
+    pub xac_minh: bool,
     /// Set by the workspace's own rules.
     pub rieng: bool,
 }
@@ -100,9 +110,9 @@ pub struct Param {
 pub struct Rule {
     /// Its code: `R13`.
     pub ma: String,
-    /// What it says, in Vietnamese.
+    /// What it says, in Vietnamese, with the values of its parameters in this set.
     pub ten: String,
-    /// What it says, in English.
+    /// What it says, in English, likewise.
     pub ten_en: String,
     /// Error or warning.
     pub muc_do: MucDo,
@@ -110,13 +120,36 @@ pub struct Rule {
     pub can_cu: String,
     /// The text of this set was not found (UNVERIFIED): the rule is carried over.
     pub chua_xac_minh: bool,
+    /// The official text of the set was read and says this (`verified-2025.md`).
+    pub xac_minh: bool,
     /// Its parameters.
     pub tham_so: Vec<Param>,
     /// The workspace's source for its own version of the rule, if it has one.
     pub rieng: Option<String>,
+    /// `ten` and `ten_en` as written, `{ten_tham_so}` standing for a parameter's value.
+    #[serde(skip)]
+    mau: (String, String),
 }
 
 impl Rule {
+    /// Whether the rule or one of its numbers is UNVERIFIED in this set: its citation says so.
+    pub fn unverified(&self) -> bool {
+        self.chua_xac_minh || self.tham_so.iter().any(|p| p.chua_xac_minh)
+    }
+
+    /// Writes the values of the parameters into `ten` and `ten_en` (again after a workspace's
+    /// own rules changed them).
+    fn fill(&mut self) {
+        let fill = |text: &str| {
+            self.tham_so.iter().fold(text.to_string(), |t, p| {
+                t.replace(&format!("{{{}}}", p.ten), &p.gia_tri.to_string())
+            })
+        };
+        let (vi, en) = (fill(&self.mau.0), fill(&self.mau.1));
+        self.ten = vi;
+        self.ten_en = en;
+    }
+
     /// The severity of a breach.
     pub fn severity(&self) -> Severity {
         self.muc_do.severity()
@@ -154,6 +187,7 @@ impl RuleSet {
             text: rule.map(|r| r.can_cu.clone()).unwrap_or_default(),
             set: self.ma.clone(),
             local: rule.and_then(|r| r.rieng.clone()),
+            unverified: rule.is_some_and(Rule::unverified),
         }
     }
 
@@ -198,6 +232,8 @@ pub struct RuleBook {
     pub lich: HolidayRules,
     /// The sets, oldest first, without any workspace's own rules.
     pub sets: Vec<RuleSet>,
+    /// The order of the documents of a dossier (R8), the same in every set.
+    pub trinh_tu: Sequence,
     /// The holidays `lich` gives, computed when first asked for.
     holidays: std::sync::OnceLock<Holidays>,
 }
@@ -258,24 +294,47 @@ impl RuleBook {
                         .find_map(|s| s.tham_so.get(&key))
                         .cloned()
                         .unwrap_or_else(|| p.gia_tri.clone());
+                    // What this set's own text says: verified when it (or the whole rule) is
+                    // listed in `xac_minh` and not marked UNVERIFIED.
+                    let listed = |list: &[String]| list.contains(&key);
+                    let unverified =
+                        (p.chua_xac_minh || listed(&def.chua_xac_minh)) && !listed(&def.xac_minh);
+                    let verified =
+                        listed(&def.xac_minh) || (def.xac_minh.contains(&r.ma) && !unverified);
                     params.push(Param {
                         ten: p.ten.clone(),
                         gia_tri: value,
                         chat_hon: p.chat_hon,
-                        chua_xac_minh: p.chua_xac_minh,
+                        chua_xac_minh: unverified,
+                        xac_minh: verified,
                         rieng: false,
                     });
                 }
-                rules.push(Rule {
+                let verified = def.xac_minh.contains(&r.ma);
+                let mut rule = Rule {
                     ma: r.ma.clone(),
-                    ten: r.ten.clone(),
-                    ten_en: r.ten_en.clone(),
+                    ten: String::new(),
+                    ten_en: String::new(),
                     muc_do: r.muc_do,
                     can_cu: lookup_cite(&r.ma)?,
-                    chua_xac_minh: r.chua_xac_minh || def.chua_xac_minh.contains(&r.ma),
+                    chua_xac_minh: (r.chua_xac_minh || def.chua_xac_minh.contains(&r.ma))
+                        && !verified,
+                    xac_minh: verified,
                     tham_so: params,
                     rieng: None,
-                });
+                    mau: (r.ten.clone(), r.ten_en.clone()),
+                };
+                rule.fill();
+                rules.push(rule);
+            }
+            for listed in def.xac_minh.iter().chain(&def.chua_xac_minh) {
+                let (code, name) = listed.split_once('.').unwrap_or((listed, ""));
+                let known = rules
+                    .iter()
+                    .any(|r| r.ma == code && (name.is_empty() || r.param(name).is_some()));
+                if !known {
+                    return Err(format!("set `{}` marks unknown `{listed}`", def.ma));
+                }
             }
             for s in &chain {
                 for key in s.tham_so.keys() {
@@ -298,6 +357,7 @@ impl RuleBook {
         Ok(RuleBook {
             lich: file.lich,
             sets,
+            trinh_tu: Sequence::new(file.trinh_tu)?,
             holidays: std::sync::OnceLock::new(),
         })
     }
@@ -307,183 +367,6 @@ impl RuleBook {
         self.holidays
             .get_or_init(|| Holidays::new(self.lich.clone()))
     }
-
-    /// The sets with a workspace's own rules applied where they are stricter, and what is wrong
-    /// with the own rules (by index in `quy_tac_rieng`).
-    pub fn with_local(&self, local: &[QuyTacRieng]) -> (Vec<RuleSet>, Vec<LocalIssue>) {
-        let mut sets = self.sets.clone();
-        let mut issues = Vec::new();
-        for (i, own) in local.iter().enumerate() {
-            let Some(def) = self.sets.last().and_then(|s| s.rule(&own.ma)) else {
-                issues.push(LocalIssue {
-                    index: i,
-                    param: None,
-                    kind: LocalIssueKind::UnknownRule {
-                        suggestion: crate::suggest::closest(
-                            &own.ma,
-                            self.sets
-                                .last()
-                                .into_iter()
-                                .flat_map(|s| s.quy_tac.iter().map(|r| r.ma.as_str())),
-                        )
-                        .map(str::to_string),
-                    },
-                });
-                continue;
-            };
-            for (name, value) in &own.tham_so {
-                let Some(p) = def.param(name) else {
-                    issues.push(LocalIssue {
-                        index: i,
-                        param: Some(name.clone()),
-                        kind: LocalIssueKind::UnknownParam {
-                            suggestion: crate::suggest::closest(
-                                name,
-                                def.tham_so.iter().map(|p| p.ten.as_str()),
-                            )
-                            .map(str::to_string),
-                        },
-                    });
-                    continue;
-                };
-                let Some(direction) = p.chat_hon else {
-                    issues.push(LocalIssue {
-                        index: i,
-                        param: Some(name.clone()),
-                        kind: LocalIssueKind::Fixed,
-                    });
-                    continue;
-                };
-                for set in &mut sets {
-                    let Some(rule) = set.quy_tac.iter_mut().find(|r| r.ma == own.ma) else {
-                        continue;
-                    };
-                    let Some(param) = rule.tham_so.iter_mut().find(|p| p.ten == *name) else {
-                        continue;
-                    };
-                    // A number stays a number (`"48"` written in quotes is 48), so that the
-                    // checks read it as the set's own value.
-                    let value = match (&param.gia_tri, value.ratio()) {
-                        (GiaTri::So(_), Some((n, 1))) => {
-                            Some(GiaTri::So(i64::try_from(n).unwrap_or(i64::MAX)))
-                        }
-                        // A fraction or a list where a whole number is expected.
-                        (GiaTri::So(_), _) => None,
-                        _ => Some(value.clone()),
-                    };
-                    let verdict = value
-                        .as_ref()
-                        .and_then(|v| stricter_or_equal(v, &param.gia_tri, direction));
-                    match verdict.zip(value) {
-                        Some((true, value)) => {
-                            param.gia_tri = value;
-                            param.rieng = true;
-                            rule.rieng = Some(
-                                own.can_cu
-                                    .clone()
-                                    .unwrap_or_else(|| "quy tắc riêng".to_string()),
-                            );
-                        }
-                        Some((false, _)) => issues.push(LocalIssue {
-                            index: i,
-                            param: Some(name.clone()),
-                            kind: LocalIssueKind::NotStricter {
-                                set: set.ma.clone(),
-                                base: param.gia_tri.to_string(),
-                                local: own.tham_so[name].to_string(),
-                            },
-                        }),
-                        None => {
-                            issues.push(LocalIssue {
-                                index: i,
-                                param: Some(name.clone()),
-                                kind: LocalIssueKind::WrongKind {
-                                    base: param.gia_tri.to_string(),
-                                },
-                            });
-                            break;
-                        }
-                    }
-                }
-            }
-            if let Some(level) = own.muc_do {
-                for set in &mut sets {
-                    if let Some(rule) = set.quy_tac.iter_mut().find(|r| r.ma == own.ma) {
-                        if level >= rule.muc_do {
-                            rule.muc_do = level;
-                            rule.rieng = Some(
-                                own.can_cu
-                                    .clone()
-                                    .unwrap_or_else(|| "quy tắc riêng".to_string()),
-                            );
-                        } else {
-                            issues.push(LocalIssue {
-                                index: i,
-                                param: None,
-                                kind: LocalIssueKind::NotStricter {
-                                    set: set.ma.clone(),
-                                    base: "loi".into(),
-                                    local: "canh_bao".into(),
-                                },
-                            });
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-        (sets, issues)
-    }
-}
-
-/// `Some(true)` when `local` is at least as strict as `base`, `None` when they cannot be compared.
-fn stricter_or_equal(local: &GiaTri, base: &GiaTri, direction: Huong) -> Option<bool> {
-    match (local, base) {
-        (GiaTri::DanhSach(l), GiaTri::DanhSach(b)) => Some(match direction {
-            Huong::LonHon => b.iter().all(|x| l.contains(x)),
-            Huong::NhoHon => l.iter().all(|x| b.contains(x)),
-        }),
-        _ => {
-            let (la, lb) = local.ratio()?;
-            let (ba, bb) = base.ratio()?;
-            // la/lb vs ba/bb without division.
-            let (l, b) = (la * bb, ba * lb);
-            Some(match direction {
-                Huong::LonHon => l >= b,
-                Huong::NhoHon => l <= b,
-            })
-        }
-    }
-}
-
-/// Something wrong with one of a workspace's own rules.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LocalIssue {
-    /// Its index in `quy_tac_rieng`.
-    pub index: usize,
-    /// The parameter concerned, if any.
-    pub param: Option<String>,
-    /// What is wrong.
-    pub kind: LocalIssueKind,
-}
-
-/// What is wrong with a workspace's own rule.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LocalIssueKind {
-    /// No rule has this code.
-    UnknownRule { suggestion: Option<String> },
-    /// The rule has no such parameter.
-    UnknownParam { suggestion: Option<String> },
-    /// The parameter cannot be changed locally.
-    Fixed,
-    /// The local value is looser than the set's.
-    NotStricter {
-        set: String,
-        base: String,
-        local: String,
-    },
-    /// A number where a list is expected, or the reverse.
-    WrongKind { base: String },
 }
 
 /// The sets that apply to a workspace: the built-in ones with its own rules.
@@ -533,7 +416,7 @@ mod tests {
     #[test]
     fn every_parameter_the_checks_read_is_in_every_set() {
         let book = RuleBook::builtin();
-        assert_eq!(book.sets.len(), 3);
+        assert_eq!(book.sets.len(), 4);
         let ints = [
             ("R2", "tuoi_tu_thang"),
             ("R2", "tuoi_den_thang"),
@@ -545,11 +428,14 @@ mod tests {
             ("R16", "thang_hieu_luc"),
             ("R20", "so_nguoi"),
             ("R20", "so_nguoi_co_doan_the"),
+            ("R20", "tuoi_thanh_nien_tu"),
+            ("R20", "tuoi_thanh_nien_den"),
             ("R21", "thang_cung_cong_tac"),
             ("R26", "tru_khong_trieu_tap"),
             ("R27", "chinh_thuc_toi_thieu"),
             ("R31", "ngay_ket_nap"),
             ("R31", "ngay_chinh_thuc"),
+            ("R31", "gia_han_toi_da"),
             ("R32", "ngay_lam_viec"),
             ("R33", "ngay_lam_viec"),
             ("R34", "ngay_lam_viec"),
@@ -575,7 +461,9 @@ mod tests {
         }
     }
 
-    /// The rule sets and the regulation sets the forms cite start on the same days.
+    /// Every rule set starts on the day of the regulation set of the same code, and a regulation
+    /// set that no rule set starts with changes only the forms' guidance (38-HD/BTCTW replacing
+    /// 12-HD/BTCTW on 29/09/2025, while the rule book splits there too or not).
     #[test]
     fn rule_sets_agree_with_the_regulation_sets_of_the_forms() {
         let rules: Vec<(String, Ngay)> = RuleBook::builtin()
@@ -600,6 +488,19 @@ mod tests {
         assert_eq!(on("20/01/2025"), "232-QĐ/TW");
         assert_eq!(on("30/06/2025"), "232-QĐ/TW");
         assert_eq!(on("01/07/2025"), "294-QĐ/TW");
+        assert_eq!(on("28/09/2025"), "294-QĐ/TW");
+        assert_eq!(on("29/09/2025"), "38-HD/BTCTW");
+        let set = |d: &str| f.on(Ngay::parse(d).unwrap());
+        assert!(
+            set("15/08/2025")
+                .van_ban
+                .contains(&"12-HD/BTCTW".to_string())
+        );
+        assert!(
+            set("01/10/2025")
+                .van_ban
+                .contains(&"38-HD/BTCTW".to_string())
+        );
         assert_eq!(
             f.on(Ngay::parse("01/07/2025").unwrap()).cite("R13").text,
             "06-HD/TW §5.4"
@@ -611,6 +512,50 @@ mod tests {
         assert_eq!(
             f.on(Ngay::parse("01/03/2025").unwrap()).cite("R2").text,
             "232-QĐ/TW §1.1.1"
+        );
+    }
+
+    /// The numbers of R31 as verified-2025.md gives them: 45 and 30 working days, extendable by
+    /// 15, under 294-QĐ/TW in both of its sets; 60 before, the earlier extension UNVERIFIED. Each
+    /// says whether the official text was read for it, and the rule's name prints its numbers.
+    #[test]
+    fn the_numbers_of_each_set_say_whether_they_are_verified() {
+        let f = InForce::new(&[]);
+        for day in ["15/08/2025", "01/10/2025"] {
+            let set = f.on(Ngay::parse(day).unwrap());
+            assert_eq!(set.int("R31", "ngay_ket_nap"), 45, "{day}");
+            assert_eq!(set.int("R31", "ngay_chinh_thuc"), 30, "{day}");
+            assert_eq!(set.int("R31", "gia_han_toi_da"), 15, "{day}");
+            let r31 = set.rule("R31").unwrap();
+            assert!(r31.xac_minh && !r31.unverified(), "{day}");
+            assert!(r31.tham_so.iter().all(|p| p.xac_minh), "{day}");
+            assert!(r31.ten.contains("45 ngày làm việc"), "{}", r31.ten);
+            assert!(r31.ten.contains("tối đa 15 ngày"), "{}", r31.ten);
+            assert!(!set.cite("R31").unverified);
+            assert!(set.cite("R7").unverified);
+            assert_eq!(set.int("R20", "tuoi_thanh_nien_den"), 30);
+        }
+        let old = f.on(Ngay::parse("15/03/2023").unwrap());
+        assert_eq!(old.int("R31", "ngay_ket_nap"), 60);
+        assert!(old.rule("R31").unwrap().ten.contains("60 ngày làm việc"));
+        assert!(old.cite("R31").unverified);
+        assert!(!old.rule("R31").unwrap().xac_minh);
+        // A workspace's stricter number is printed in the rule's name too.
+        let own = QuyTacRieng {
+            ma: "R31".into(),
+            tham_so: [("ngay_ket_nap".to_string(), GiaTri::So(40))]
+                .into_iter()
+                .collect(),
+            muc_do: None,
+            can_cu: None,
+        };
+        let (sets, _) = RuleBook::builtin().with_local(&[own]);
+        assert!(
+            sets[3]
+                .rule("R31")
+                .unwrap()
+                .ten
+                .contains("40 ngày làm việc")
         );
     }
 
@@ -636,7 +581,7 @@ mod tests {
         let (_, issues) = book.with_local(&[own("R25", "ty_le", GiaTri::Chu("3/4".into()))]);
         assert!(issues.is_empty());
         let (_, issues) = book.with_local(&[own("R25", "ty_le", GiaTri::Chu("1/2".into()))]);
-        assert_eq!(issues.len(), 3);
+        assert_eq!(issues.len(), 4, "one for each set");
         let (sets, issues) =
             book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::Chu("48".into()))]);
         assert!(issues.is_empty());

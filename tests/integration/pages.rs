@@ -1,0 +1,498 @@
+//! Pages a clerk can print as they are (issue 12): the forms of the set in force on the
+//! document's date (2-KNĐ by the date of its declaration, 3A-KNĐ only before 38-HD/BTCTW); a
+//! dossier whose pages print the numbers its cover lists; no heading alone at the foot of a page
+//! and no last page holding only a signature or a note; PDFs that poppler, qpdf and mupdf open
+//! without a complaint.
+
+use crate::common::{TestWorkspace, demo_with_person_moved, hoso, pdf_text, render_cmd};
+use hoso::compile::{FontPolicy, Typesetter};
+use hoso::forms::Catalogue;
+use hoso::model::load;
+use hoso::render::{Renderer, Subject};
+use hoso::validate::{CheckedWorkspace, check};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn typesetter() -> &'static Typesetter {
+    static T: OnceLock<Typesetter> = OnceLock::new();
+    T.get_or_init(|| Typesetter::new(FontPolicy::Embedded))
+}
+
+fn checked(root: &Path) -> CheckedWorkspace {
+    let loaded = load(root).unwrap();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    check(loaded)
+}
+
+/// Renders and typesets `form` (blank when `person` is `None`) into `dir`; `None` when the
+/// person's record cannot fill it.
+fn typeset(ws: &CheckedWorkspace, form: &str, person: Option<&str>, dir: &Path) -> Option<PathBuf> {
+    let form = Catalogue::builtin().form(form).unwrap();
+    let renderer = Renderer::new(None).unwrap();
+    let source = match person {
+        Some(id) => renderer
+            .render(form, Subject::Filled(ws.person(id)?.checked()?))
+            .ok()?,
+        None => renderer.render(form, Subject::Blank(ws)).unwrap(),
+    };
+    let date = source.date.map(|d| d.0);
+    let compiled = typesetter()
+        .compile(&source, date)
+        .unwrap_or_else(|e| panic!("{}: {e}", source.name));
+    let pdf = typesetter().pdf(&compiled, &source.name, date).unwrap();
+    let path = dir.join(source.name.replace(".typ", ".pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    Some(path)
+}
+
+/// The text of each page, as poppler extracts it page by page, its lines trimmed.
+fn page_texts(pdf: &Path) -> Vec<Vec<String>> {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed; .ci/run installs it");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<Vec<String>> = text
+        .split('\u{c}')
+        .map(|p| {
+            p.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    // pdftotext ends the last page with a form feed too.
+    if pages.last().is_some_and(Vec::is_empty) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Days from the demo's declaration of Trần Thị Bình's lý lịch (01/06/2026) to `target`.
+fn days_to(target: &str) -> i64 {
+    let from = hoso::model::Ngay::parse("01/06/2026").unwrap().0;
+    let to = hoso::model::Ngay::parse(target).unwrap().0;
+    (to - from).get_days() as i64
+}
+
+#[test]
+fn a_personal_history_is_laid_out_as_the_guidance_of_its_declaration_date_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // Declared on 10/10/2025: 38-HD/BTCTW.
+    let ws = demo_with_person_moved("tran-thi-binh", days_to("10/10/2025"));
+    let w = checked(ws.path());
+    let pdf = typeset(&w, "2-KNĐ", Some("tran-thi-binh"), dir.path()).expect("2-KNĐ of 10/10/2025");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("ngày 10 tháng 10 năm 2025"), "{text}");
+    for wanted in [
+        "Nơi đăng ký khai sinh",
+        "Các tên gọi khác",
+        "(24) NHẬN XÉT CỦA CẤP ỦY, TỔ CHỨC ĐẢNG NƠI ĐẾN THẨM TRA LÝ LỊCH",
+        "Tôi cam đoan đã khai đầy đủ, rõ ràng, trung thực và chịu trách nhiệm trước Đảng",
+        "Học vị cao nhất",
+        "Ảnh 3x4",
+    ] {
+        assert!(text.contains(wanted), "no `{wanted}` in {text}");
+    }
+    for gone in [
+        "Họ và tên đang dùng",
+        "Các bí danh",
+        "tổ chức chính trị -- xã hội",
+    ] {
+        assert!(!text.contains(gone), "`{gone}` in {text}");
+    }
+
+    // Declared on 10/08/2025: 294-QĐ/TW with 12-HD/BTCTW, the 2022 layout.
+    let ws = demo_with_person_moved("tran-thi-binh", days_to("10/08/2025"));
+    let w = checked(ws.path());
+    let pdf = typeset(&w, "2-KNĐ", Some("tran-thi-binh"), dir.path()).expect("2-KNĐ of 10/08/2025");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("ngày 10 tháng 8 năm 2025"), "{text}");
+    for wanted in [
+        "01. Họ và tên đang dùng",
+        "04. Các bí danh",
+        "06. Nơi sinh",
+        "Ảnh 4x6",
+    ] {
+        assert!(text.contains(wanted), "no `{wanted}` in {text}");
+    }
+    for gone in ["Nơi đăng ký khai sinh", "(24)", "trung thực"] {
+        assert!(!text.contains(gone), "`{gone}` in {text}");
+    }
+}
+
+#[test]
+fn the_two_sponsor_letter_belongs_to_the_sets_before_38_hd() {
+    let dir = tempfile::tempdir().unwrap();
+    // The demo's letters of 2026: refused, and why.
+    let ws = TestWorkspace::demo();
+    let out = ws.file("3a.pdf");
+    let r = render_cmd(&ws, "3A-KNĐ", Some("tran-thi-binh"), &out)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(stderr.contains("form-not-in-force"), "{stderr}");
+    assert!(stderr.contains("38-HD/BTCTW"), "{stderr}");
+    assert!(!out.exists());
+    // The same letters a year earlier (25 and 28/09/2025, under 12-HD/BTCTW): printed.
+    let ws = demo_with_person_moved("tran-thi-binh", -365);
+    let w = checked(ws.path());
+    let pdf = typeset(&w, "3A-KNĐ", Some("tran-thi-binh"), dir.path()).expect("3A of 09/2025");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("ngày 28 tháng 9 năm 2025"), "{text}");
+    // Both sponsors' assessments are printed, each under its author.
+    for wanted in [
+        "Đồng chí Lê Minh Tuấn:",
+        "Đồng chí Hoàng Thị Thu:",
+        "Kinh nghiệm công tác quần chúng còn ít.",
+        "Đôi khi còn rụt rè trong phát biểu ý kiến ở hội nghị.",
+    ] {
+        assert!(text.contains(wanted), "no `{wanted}` in {text}");
+    }
+    // The blank 3A-KNĐ still prints, as a form of the sets that have it.
+    let blank = pdf_text(&typeset(&w, "3A-KNĐ", None, dir.path()).unwrap());
+    assert!(blank.contains("GIẤY GIỚI THIỆU NGƯỜI VÀO ĐẢNG"), "{blank}");
+    assert!(
+        blank.contains("Chúng tôi xin chịu trách nhiệm trước Đảng"),
+        "{blank}"
+    );
+}
+
+/// The number printed at the top of each page of a dossier is its page in the dossier, the
+/// number the cover's checklist gives for the document it belongs to.
+#[test]
+fn a_dossier_prints_on_every_page_the_number_its_cover_lists() {
+    for person in ["tran-thi-binh", "ngo-thi-mai", "luong-thi-hoa"] {
+        let ws = TestWorkspace::demo();
+        let pdf = ws.file("hs.pdf");
+        let r = hoso()
+            .args(["dossier", person, "-w"])
+            .arg(ws.path())
+            .arg("-o")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        let pages = page_texts(&pdf);
+        // The cover (front matter) is the first page; its checklist, read with its layout, gives
+        // each printed form's first page in the last column.
+        let layout = Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-layout", "-f", "1", "-l", "1"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let cover = String::from_utf8(layout.stdout).unwrap();
+        let mut starts: Vec<(String, usize)> = Vec::new();
+        for line in cover.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let code = words
+                .iter()
+                .find(|w| w.ends_with("-KNĐ") || **w == "CT-LKN");
+            if let (Some(code), Some(page)) = (code, words.last().and_then(|w| w.parse().ok())) {
+                starts.push((code.to_string(), page));
+            }
+        }
+        assert!(!starts.is_empty(), "{person}: no page column in {cover}");
+        let cover_pages = 1;
+        let form_pages = pages.len() - cover_pages;
+        // Every page after the cover prints its number first (the header), counted through the
+        // dossier.
+        for (i, page) in pages.iter().enumerate().skip(cover_pages) {
+            let number = i + 1 - cover_pages;
+            assert_eq!(
+                page.first().map(String::as_str),
+                Some(number.to_string().as_str()),
+                "{person}: page {} of the PDF: {page:?}",
+                i + 1
+            );
+        }
+        // The cover's page of each document is where that document starts: its first page
+        // carries its form code, and the pages between two starts are one document.
+        let mut previous = 0;
+        for (code, start) in &starts {
+            assert!(
+                *start > previous && *start <= form_pages,
+                "{person}: {starts:?}"
+            );
+            let first = &pages[cover_pages + start - 1];
+            assert!(
+                first.iter().any(|l| l.contains(&format!("Mẫu {code}"))),
+                "{person}: page {start} does not start {code}: {first:?}"
+            );
+            previous = *start;
+        }
+    }
+}
+
+/// What the last page of a form must not be: the signature block, the recipients, a draft note
+/// or the page number, and nothing else.
+fn only_closing_matter(page: &[String]) -> bool {
+    page.iter().all(|line| {
+        let l = line.as_str();
+        let upper = l
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        l.chars().all(|c| c.is_ascii_digit())
+            || upper
+            || l.starts_with('(')
+            || l.starts_with("- ")
+            || l.starts_with("Nơi nhận")
+            || l.starts_with("Bản nháp")
+            || l.chars().all(|c| c == '.' || c == ' ' || c == '…')
+            || l.split_whitespace().count() <= 4
+    })
+}
+
+/// A heading of a form's body: a numbered line that ends with a colon, or a line in capitals.
+fn is_heading(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    let first = line.split_whitespace().next().unwrap_or("");
+    let numbered = (first.trim_end_matches('.').parse::<u32>().is_ok()
+        || first.starts_with('(')
+        || ["I.", "II.", "III.", "IV."].contains(&first))
+        && line.ends_with(':')
+        && line.split_whitespace().count() <= 12;
+    capitals || numbered
+}
+
+/// Every form of the demo, filled (by the first person who can fill it) and blank: the last page
+/// holds more than the closing matter, and no page but the last ends with a heading.
+#[test]
+fn no_page_holds_only_a_signature_or_a_note_and_no_heading_ends_a_page() {
+    let demo = TestWorkspace::demo();
+    let ws = checked(demo.path());
+    let dir = tempfile::tempdir().unwrap();
+    let earlier = demo_with_person_moved("tran-thi-binh", -365);
+    let earlier = checked(earlier.path());
+    let mut failures = Vec::new();
+    for form in &Catalogue::builtin().forms {
+        let filled = ws
+            .people()
+            .find_map(|p| typeset(&ws, &form.ma, Some(p.id()), dir.path()))
+            .or_else(|| typeset(&earlier, &form.ma, Some("tran-thi-binh"), dir.path()))
+            .unwrap_or_else(|| panic!("nobody fills {}", form.ma));
+        let blank = typeset(&ws, &form.ma, None, dir.path()).unwrap();
+        for pdf in [filled, blank] {
+            let pages = page_texts(&pdf);
+            let name = pdf.file_name().unwrap().to_string_lossy().to_string();
+            if pages.len() > 1 && only_closing_matter(pages.last().unwrap()) {
+                failures.push(format!(
+                    "{name}: the last page holds only {:?}",
+                    pages.last()
+                ));
+            }
+            for (i, page) in pages.iter().enumerate().take(pages.len().saturating_sub(1)) {
+                // The body's last line (a draft's note sits under it, in the margin).
+                let last = page.iter().rev().find(|l| !l.starts_with("Bản nháp"));
+                if let Some(last) = last.filter(|l| is_heading(l)) {
+                    failures.push(format!(
+                        "{name}: page {} ends with the heading `{last}`",
+                        i + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Forms and a dossier open in poppler, qpdf and mupdf without a warning or an error.
+#[test]
+fn pdf_readers_have_nothing_to_say_about_the_forms_and_a_dossier() {
+    let ws = TestWorkspace::demo();
+    let mut pdfs = Vec::new();
+    for (form, person) in [
+        ("6-KNĐ", Some("tran-thi-binh")),
+        ("9-KNĐ", Some("vu-quoc-huy")),
+        ("2-KNĐ", Some("tran-thi-binh")),
+        ("1-KNĐ", None),
+        ("CT-LKN", None),
+    ] {
+        let out = ws.file(&format!(
+            "{}-{}.pdf",
+            form.replace('Đ', "D"),
+            person.unwrap_or("blank")
+        ));
+        let r = render_cmd(&ws, form, person, &out).output().unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        pdfs.push(out);
+    }
+    let archival = ws.file("6-a2b.pdf");
+    let r = render_cmd(&ws, "6-KNĐ", Some("tran-thi-binh"), &archival)
+        .args(["--pdf-standard", "a-2b"])
+        .output()
+        .unwrap();
+    assert!(r.status.success());
+    pdfs.push(archival);
+    let dossier = ws.file("hs.pdf");
+    let r = hoso()
+        .args(["dossier", "tran-thi-binh", "-w"])
+        .arg(ws.path())
+        .arg("-o")
+        .arg(&dossier)
+        .output()
+        .unwrap();
+    assert!(r.status.success());
+    pdfs.push(dossier);
+
+    for pdf in &pdfs {
+        let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+        assert!(info.status.success());
+        assert_eq!(
+            String::from_utf8_lossy(&info.stderr),
+            "",
+            "pdfinfo on {}",
+            pdf.display()
+        );
+        let check = Command::new("qpdf")
+            .arg("--check")
+            .arg(pdf)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&check.stdout).to_string()
+            + &String::from_utf8_lossy(&check.stderr);
+        assert!(check.status.success(), "qpdf on {}: {said}", pdf.display());
+        assert!(
+            !said.contains("WARNING"),
+            "qpdf on {}: {said}",
+            pdf.display()
+        );
+        // A second, independent reader: mupdf's `mutool info` reads the pages' objects and
+        // warns on stderr.
+        let m = Command::new("mutool")
+            .arg("info")
+            .arg(pdf)
+            .output()
+            .expect("mutool (mupdf-tools) is needed by this test; .ci/run installs it");
+        assert!(m.status.success(), "mutool on {}", pdf.display());
+        let said = String::from_utf8_lossy(&m.stderr);
+        assert!(
+            !said.contains("error") && !said.contains("warning"),
+            "mutool on {}: {said}",
+            pdf.display()
+        );
+    }
+}
+
+/// The wording the 2025 texts give, each where the record calls for it.
+#[test]
+fn the_wording_follows_the_2025_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = TestWorkspace::demo();
+    // 4-KNĐ resolved by the tập thể chi đoàn cơ sở.
+    ws.edit(
+        "ket-nap/dang-van-khoa.yaml",
+        "gioi_thieu_doan_the:\n",
+        "gioi_thieu_doan_the:\n  tap_the: chi_doan\n",
+    );
+    // An authorised đảng ủy cơ sở resolves and decides: Ngô Thị Mai's decision by the same
+    // committee as her 8-KNĐ.
+    ws.edit(
+        "ket-nap/ngo-thi-mai.yaml",
+        "  co_quan: Thành ủy Hạ Long\n",
+        "  co_quan: Đảng ủy phường Hồng Gai\n",
+    );
+    // Lương Thị Hoa's decision not recorded as shared: her own.
+    ws.edit("ket-nap/luong-thi-hoa.yaml", "  nhieu_nguoi: true\n", "");
+    let w = checked(ws.path());
+    let text = |form: &str, person: Option<&str>| {
+        pdf_text(
+            &typeset(&w, form, person, dir.path()).unwrap_or_else(|| panic!("{form} {person:?}")),
+        )
+    };
+
+    let t = text("4-KNĐ", Some("dang-van-khoa"));
+    assert!(t.contains("Chi đoàn"), "{t}");
+    assert!(t.contains("T/M CHI ĐOÀN"), "{t}");
+    assert!(!t.contains("ủy viên Ban Chấp hành"), "{t}");
+
+    let t = text("8-KNĐ", Some("ngo-thi-mai"));
+    assert!(t.contains("được ủy quyền kết nạp đảng viên"), "{t}");
+    assert!(t.contains("Tổng số cấp ủy viên"), "{t}");
+    assert!(!t.contains("đề nghị kết nạp đảng viên ----"), "{t}");
+    let blank = text("8-KNĐ", None);
+    assert!(
+        !blank.contains("đề nghị Ban Thường vụ Đảng ủy phường Hồng Gai"),
+        "{blank}"
+    );
+    assert!(blank.contains("số cấp ủy viên tán thành"), "{blank}");
+
+    let t = text("9-KNĐ", Some("luong-thi-hoa"));
+    assert!(t.contains("Lương Thị Hoa"), "{t}");
+    assert!(!t.contains("Vũ Quốc Huy"), "{t}");
+    assert!(t.contains("đồng chí có tên tại Điều 1"), "{t}");
+
+    let t = text("3-KNĐ", Some("luong-thi-hoa"));
+    assert!(
+        t.contains("đề nghị kết nạp lại quần chúng Lương Thị Hoa"),
+        "{t}"
+    );
+
+    let t = text("CT-LKN", None);
+    assert!(
+        t.contains("Đại diện cấp ủy cấp trên phát biểu ý kiến (nếu có)"),
+        "{t}"
+    );
+
+    let t = text("4A-KNĐ", Some("ngo-thi-mai"));
+    assert!(t.contains("Giới thiệu đoàn viên công đoàn vào Đảng"), "{t}");
+    assert!(!t.contains("ưu tú"), "{t}");
+
+    let t = text("6-KNĐ", Some("tran-thi-binh"));
+    assert!(t.contains("tôn giáo không;"), "{t}");
+    assert!(t.contains("Ý thức giác ngộ chính trị"), "{t}");
+
+    // The full-membership dossier begins with the new-member class certificate.
+    let t = text("BIA-HS", Some("ngo-thi-mai"));
+    let certificate = t
+        .find("Giấy chứng nhận học lớp bồi dưỡng đảng viên mới")
+        .expect(&t);
+    let self_review = t.find("Bản tự kiểm điểm").expect(&t);
+    assert!(certificate < self_review, "{t}");
+
+    // 13-KNĐ of a meeting from 29/09/2025: the 38-HD/BTCTW form, one basis line.
+    let later = demo_with_person_moved("ngo-thi-mai", 900);
+    let w = checked(later.path());
+    let t = pdf_text(&typeset(&w, "13-KNĐ", Some("ngo-thi-mai"), dir.path()).unwrap());
+    assert!(
+        t.contains("Căn cứ Điều 5, Điều lệ Đảng Cộng sản Việt Nam,"),
+        "{t}"
+    );
+    assert!(!t.contains("Căn cứ Quy định"), "{t}");
+    assert!(t.contains("Tổng số đảng viên của Chi bộ:"), "{t}");
+}
+
+/// A long application runs onto a second page with its last paragraph, never the signature
+/// alone.
+#[test]
+fn a_long_application_takes_its_last_paragraph_to_the_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = TestWorkspace::demo();
+    let paragraph = "    Tôi tự nguyện xin vào Đảng để được rèn luyện, phấn đấu, góp phần xây dựng khu phố và quê hương, học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.\n\n";
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "    Tôi tự nguyện xin vào Đảng để được rèn luyện, phấn đấu, góp phần xây dựng khu phố và quê hương.\n",
+        &(paragraph.repeat(7) + "    Tôi xin hứa chấp hành nghiêm Cương lĩnh, Điều lệ Đảng.\n"),
+    );
+    let w = checked(ws.path());
+    let pdf = typeset(&w, "1-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap();
+    let pages = page_texts(&pdf);
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    let last = pages.last().unwrap();
+    assert!(!only_closing_matter(last), "{last:?}");
+    let text = last.join(" ");
+    assert!(
+        text.contains("Tôi xin hứa chấp hành nghiêm Cương lĩnh, Điều lệ Đảng."),
+        "{text}"
+    );
+    assert!(text.contains("NGƯỜI LÀM ĐƠN"), "{text}");
+}

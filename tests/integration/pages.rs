@@ -401,8 +401,13 @@ fn the_wording_follows_the_2025_texts() {
         "  co_quan: Thành ủy Hạ Long\n",
         "  co_quan: Đảng ủy phường Hồng Gai\n",
     );
-    // Lương Thị Hoa's decision not recorded as shared: her own.
+    // Lương Thị Hoa's decision not recorded as shared: her own, with its own number.
     ws.edit("ket-nap/luong-thi-hoa.yaml", "  nhieu_nguoi: true\n", "");
+    ws.edit(
+        "ket-nap/luong-thi-hoa.yaml",
+        "  so: 125-QĐ/ĐU\n",
+        "  so: 126-QĐ/ĐU\n",
+    );
     let w = checked(ws.path());
     let text = |form: &str, person: Option<&str>| {
         pdf_text(

@@ -117,6 +117,8 @@ fn a_clerk_edits_the_date_of_the_branch_meeting_and_sees_the_error_then_the_prev
     let shots = screenshot_dir(tmp.path());
     let file = desk.ws.file("ket-nap/tran-thi-binh.yaml");
     let before = std::fs::read_to_string(&file).unwrap();
+    // Declared after the driver, so dropped before it: the session ends (and its browser quits)
+    // even when an assertion fails.
     let b = driver.browser(&tmp.path().join("profile"));
 
     // The branch page, from the printed address; the token leaves the address bar.

@@ -174,7 +174,13 @@ impl Session {
             .expect("a base64 screenshot")
     }
 
-    pub fn close(self) {
+    /// Ends the session: the driver quits the browser.
+    pub fn close(self) {}
+}
+
+impl Drop for Session {
+    /// A failed test ends its session too, so that no browser is left running.
+    fn drop(&mut self) {
         let _ = call(self.port, "DELETE", &format!("/session/{}", self.id), None);
     }
 }

@@ -29,6 +29,7 @@ workspace YAML ─model::load─▶ Workspace ─validate::check─▶ CheckedWo
 - [`import`]: member and candidate lists from spreadsheets, one file per person;
   [`export`]: listings as CSV and `.xlsx`; [`collate`]: the Vietnamese order of names;
   [`schema`]: JSON Schemas of the workspace files for editors, from the key table;
+- [`desk`]: the clerk's desk (`hoso serve`), a local web application over the workspace;
 - [`cli`]: the `hoso` command.
 */
 
@@ -40,6 +41,7 @@ pub mod cli;
 pub mod collate;
 pub mod compile;
 pub mod demo;
+pub mod desk;
 pub mod diag;
 pub mod dossier;
 pub mod due;

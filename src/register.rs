@@ -314,11 +314,11 @@ pub fn issue(
 /// The advisory lock on a workspace's register: a file `.hoso.lock` beside `to-chuc.yaml`, locked
 /// for as long as the value lives. (Not `to-chuc.yaml` itself: it is replaced by a rename, and a
 /// lock on the old file would not stop the next writer.)
-struct RegisterLock(std::fs::File);
+pub(crate) struct RegisterLock(std::fs::File);
 
 impl RegisterLock {
     /// Waits for the lock.
-    fn take(org_file: &std::path::Path) -> std::io::Result<RegisterLock> {
+    pub(crate) fn take(org_file: &std::path::Path) -> std::io::Result<RegisterLock> {
         let dir = org_file.parent().unwrap_or(std::path::Path::new("."));
         let file = std::fs::OpenOptions::new()
             .create(true)

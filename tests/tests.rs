@@ -7,6 +7,9 @@
 //! - `rules`: the admission rules, case by case; working days; `hoso rules` and `hoso due`;
 //! - `sheets`: spreadsheets in and out (`import`, `list -o ds.xlsx`, `so-van-ban`) and the schema;
 //! - `forms`: the whole form set, filled and blank, long histories, regulation sets, wording;
+//! - `desk`: `hoso serve` over plain HTTP: pages, refusals (token, Host, Origin, stale file), edits on disk;
+//! - `browser`: the desk in headless Chromium through WebDriver, as a clerk uses it;
+//! - `webdriver`: a small WebDriver client for the browser tests;
 //! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
@@ -15,10 +18,14 @@ mod common;
 
 #[path = "integration/batch.rs"]
 mod batch;
+#[path = "integration/browser.rs"]
+mod browser;
 #[path = "integration/bulletin.rs"]
 mod bulletin;
 #[path = "integration/cli.rs"]
 mod cli;
+#[path = "integration/desk.rs"]
+mod desk;
 #[path = "integration/dossier.rs"]
 mod dossier;
 #[path = "integration/forms.rs"]
@@ -39,3 +46,5 @@ mod rules;
 mod safety;
 #[path = "integration/sheets.rs"]
 mod sheets;
+#[path = "integration/webdriver.rs"]
+mod webdriver;

@@ -24,6 +24,7 @@ mod out;
 mod render;
 mod rules;
 mod schema;
+mod serve;
 mod sheet;
 mod so_van_ban;
 mod validate;
@@ -92,6 +93,9 @@ enum Command {
     Schema(schema::Args),
     /// A new person's file, with the line that gives editors its schema.
     New(new::Args),
+    /// The clerk's desk: a web page on this machine (127.0.0.1) to keep the records, check them
+    /// as they are typed and preview the forms.
+    Serve(serve::Args),
     /// Print the shell's tab-completion script.
     Completions(completions::Args),
 }
@@ -135,6 +139,7 @@ where
         Command::SoVanBan(a) => so_van_ban::run(&a, lang),
         Command::Schema(a) => schema::run(&a, lang),
         Command::New(a) => new::run(&a, lang),
+        Command::Serve(a) => serve::run(&a, lang),
         Command::Completions(a) => completions::run(&a, lang),
     }
 }

@@ -31,6 +31,7 @@ pub(crate) use date::INVALID_DATE_MARK;
 pub use date::{Ngay, ThoiDiem};
 pub(crate) use load::from_yaml;
 pub(crate) use load::missing_problem;
+pub(crate) use load::parse as parse_file;
 pub use load::{LoadError, Loaded, load};
 pub use path::PathView;
 pub use quy_tac::{GiaTri, MucDo, QuyTacRieng};

@@ -106,6 +106,19 @@ impl SpanIndex {
             .map(|e| self.location(e.key.unwrap_or(e.value)))
     }
 
+    /// The path whose value or key starts at byte `start` (the deepest, when a list item and its
+    /// first key start together): the field a diagnostic located there is about, for the desk to
+    /// show it beside that field.
+    pub fn path_at(&self, start: usize) -> Option<String> {
+        self.entries()
+            .iter()
+            .filter(|(_, e)| e.value.0.byte == start || e.key.is_some_and(|k| k.0.byte == start))
+            .map(|(path, _)| path)
+            .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)))
+            .filter(|path| !path.is_empty())
+            .cloned()
+    }
+
     /// The best place to report a problem about `path`: its value if present, otherwise the key of
     /// the nearest parent that is present (a missing field is reported at its parent block),
     /// otherwise the start of the file.

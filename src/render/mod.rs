@@ -127,8 +127,9 @@ impl Renderer {
         files.sort();
         let mut digest = sha2::Sha256::default();
         for (name, builtin) in files {
-            // Article templates write Markdown, not Typst: the bulletin stage has its own environment.
-            if name.starts_with("bulletin/") {
+            // Article templates write Markdown, not Typst: the bulletin stage has its own environment;
+            // the desk's pages are HTML, in the desk's.
+            if name.starts_with("bulletin/") || name.starts_with("desk/") {
                 continue;
             }
             let own = match workspace_root {

@@ -378,6 +378,22 @@ pub const TEXTS: &[Text] = &[
         "Đảng viên (ghi vào dang-vien/) thay vì người đang trong quá trình kết nạp (ket-nap/).",
         "A member (in dang-vien/) rather than a person in the admission process (ket-nap/).",
     ),
+    // serve
+    (
+        "serve",
+        "Bàn làm việc hồ sơ: một trang web trên máy này (127.0.0.1) để ghi hồ sơ, kiểm tra ngay khi gõ và xem trước các mẫu.",
+        "The clerk's desk: a web page on this machine (127.0.0.1) to keep the records, check them as they are typed and preview the forms.",
+    ),
+    (
+        "serve.port",
+        "Cổng trên 127.0.0.1 (mặc định: một cổng còn trống).",
+        "The port on 127.0.0.1 (default: a free one).",
+    ),
+    (
+        "serve.no_open",
+        "Không mở trình duyệt (chỉ in địa chỉ).",
+        "Do not open the browser (print the address only).",
+    ),
     // clap's own `help` command
     (
         "help-command",
@@ -460,6 +476,10 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     (
         "new",
         &["hoso new nguyen-van-an --ho-ten \"Nguyễn Văn An\" -w demo"],
+    ),
+    (
+        "serve",
+        &["hoso serve demo", "hoso serve demo --port 8765 --no-open"],
     ),
     ("help-command", &["hoso help validate"]),
 ];

@@ -1,0 +1,88 @@
+//! `hoso serve`: the clerk's desk, a web application over the workspace on 127.0.0.1.
+
+use super::out::{SETUP_FAILED, checked_workspace};
+use crate::diag::{Format, Lang};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The workspace folder.
+    #[arg(default_value = ".")]
+    workspace: PathBuf,
+    /// The port on 127.0.0.1 (default: a free one).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Do not open the browser (print the address only).
+    #[arg(long)]
+    no_open: bool,
+}
+
+pub fn run(args: &Args, lang: Lang) -> i32 {
+    // A folder that is not a workspace, or a broken `to-chuc.yaml`, is said as `validate` says it.
+    if let Err(code) = checked_workspace(&args.workspace, Format::Human, lang) {
+        return code;
+    }
+    let options = crate::desk::Options {
+        root: args.workspace.clone(),
+        port: args.port,
+        lang,
+    };
+    let running = match crate::desk::bind(&options) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}: {e}", lang.pick("lỗi", "error"));
+            return SETUP_FAILED;
+        }
+    };
+    let address = running.address();
+    // The first line is the address, for the clerk to open and for scripts to read.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{address}");
+    let _ = out.flush();
+    drop(out);
+    eprintln!(
+        "{}",
+        lang.pick(
+            "Bàn làm việc hồ sơ đang chạy: mở địa chỉ trên trong trình duyệt; Ctrl+C để dừng.",
+            "The desk is running: open the address above in a browser; Ctrl+C to stop.",
+        )
+    );
+    if !args.no_open {
+        open_browser(&address, lang);
+    }
+    match running.run() {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("{}: {e}", lang.pick("lỗi", "error"));
+            SETUP_FAILED
+        }
+    }
+}
+
+/// Asks the system to open `address` in the default browser; says so when it cannot.
+fn open_browser(address: &str, lang: Lang) {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("rundll32");
+        c.arg("url.dll,FileProtocolHandler");
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(address)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    if command.spawn().is_err() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "không mở được trình duyệt: hãy tự mở địa chỉ trên",
+                "cannot open a browser: open the address above yourself",
+            )
+        );
+    }
+}

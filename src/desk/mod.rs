@@ -1,0 +1,163 @@
+/*!
+The clerk's desk (`hoso serve`): a web application over one workspace, served by hoso itself on
+the clerk's own machine, for the browser they already have.
+
+It is one more front end of the library: every page loads and checks the workspace through
+[`crate::model::load`] and [`crate::validate::check`] (so the desk never holds a second copy of the
+rules, and an edit made meanwhile in a text editor shows at once), forms are filled and typeset by
+the one [`crate::engine::Engine`] of the process, and an edit goes back into the clerk's YAML file
+through the lossless editor, atomically, and only over the file the page was loaded from.
+
+- `security.rs`: what every request must show (the right `Host`, the access token, for a change
+  the desk's own `Origin`), because a server on 127.0.0.1 is reachable by every page the clerk
+  visits;
+- `routes.rs`: the addresses and their handlers;
+- `pages.rs`: the pages (minijinja templates of `templates/desk/`, HTML auto-escaped) and the
+  embedded script and style;
+- `fields.rs`: the record as a form: sections in the order of the process, labels from the key
+  table, diagnostics put beside the field they concern;
+- `edits.rs`: an edit written into a record's file, refused when the file changed on disk or the
+  value does not read; a new person's file;
+- `preview.rs`: a form typeset to SVG for the page, and the PDFs to download.
+
+Everything the pages need is in the binary: no network, no CDN, nothing outside the workspace.
+*/
+
+mod edits;
+mod fields;
+mod pages;
+mod preview;
+mod routes;
+mod security;
+
+use crate::diag::Lang;
+use crate::engine::{Config, Engine};
+use crate::model::{self, LoadError};
+use crate::validate::{self, CheckedWorkspace};
+use std::path::{Path, PathBuf};
+
+/// How to run the desk.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The workspace folder.
+    pub root: PathBuf,
+    /// The port on 127.0.0.1; 0 takes a free one.
+    pub port: u16,
+    /// The language of the pages and messages.
+    pub lang: Lang,
+}
+
+/// Why the desk could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The folder is not a workspace, or its organisation file cannot be read.
+    #[error(transparent)]
+    Workspace(#[from] LoadError),
+    /// The templates (the workspace's overrides) could not be read.
+    #[error(transparent)]
+    Templates(#[from] crate::render::RenderError),
+    /// The port could not be taken.
+    #[error("cannot listen on 127.0.0.1:{port}: {source}")]
+    Bind {
+        /// The port asked for.
+        port: u16,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The server stopped with an error.
+    #[error("the desk stopped: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What every handler shares: the workspace's place, the access token, the engine.
+pub(crate) struct Desk {
+    /// The workspace folder.
+    root: PathBuf,
+    /// The port the desk listens on: the only `Host` and `Origin` it accepts name it.
+    port: u16,
+    /// The secret of the printed address: every request must bring it (as a cookie).
+    token: String,
+    /// The language of the pages.
+    lang: Lang,
+    /// Templates parsed and fonts loaded once.
+    engine: Engine,
+    /// The pages' templates, parsed once.
+    pages: minijinja::Environment<'static>,
+    /// Edits are written one at a time (a page's edits arrive on several connections).
+    writing: std::sync::Mutex<()>,
+}
+
+impl Desk {
+    /// The workspace, read and checked now: what is on the disk at this moment.
+    fn check(&self) -> Result<CheckedWorkspace, LoadError> {
+        Ok(validate::check(model::load(&self.root)?))
+    }
+
+    /// The workspace folder.
+    fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The name of the cookie that carries the token: one per port, so that two desks on one
+    /// machine do not take each other's.
+    fn cookie_name(&self) -> String {
+        format!("hoso_desk_{}", self.port)
+    }
+}
+
+/// A running desk, bound and ready: [`Running::address`] is what the clerk opens.
+pub struct Running {
+    listener: tokio::net::TcpListener,
+    runtime: tokio::runtime::Runtime,
+    desk: std::sync::Arc<Desk>,
+}
+
+impl Running {
+    /// The address to open, with the access token in it.
+    pub fn address(&self) -> String {
+        format!("http://127.0.0.1:{}/?t={}", self.desk.port, self.desk.token)
+    }
+
+    /// Serves until the process is stopped.
+    pub fn run(self) -> Result<(), ServeError> {
+        let Running {
+            listener,
+            runtime,
+            desk,
+        } = self;
+        let app = routes::router(desk);
+        runtime.block_on(async move { axum::serve(listener, app).await })?;
+        Ok(())
+    }
+}
+
+/// Checks the workspace, builds the engine and binds 127.0.0.1 (never another address).
+pub fn bind(options: &Options) -> Result<Running, ServeError> {
+    // A folder that is not a workspace is refused before anything listens.
+    model::load(&options.root)?;
+    let engine = Config::for_workspace(&options.root).build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .enable_time()
+        .build()?;
+    let port = options.port;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(("127.0.0.1", port)))
+        .map_err(|source| ServeError::Bind { port, source })?;
+    let port = listener.local_addr()?.port();
+    let desk = Desk {
+        root: options.root.clone(),
+        port,
+        token: security::new_token()?,
+        lang: options.lang,
+        engine,
+        pages: pages::environment(),
+        writing: std::sync::Mutex::new(()),
+    };
+    Ok(Running {
+        listener,
+        runtime,
+        desk: std::sync::Arc::new(desk),
+    })
+}

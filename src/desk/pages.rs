@@ -1,0 +1,434 @@
+//! The desk's pages: minijinja templates embedded from `templates/desk/`, every value escaped by
+//! minijinja's HTML auto-escape, and the data each page shows, built from the checked workspace.
+
+use super::fields::{self, Member, Section, Shown};
+use crate::diag::{Lang, Severity};
+use crate::facts;
+use crate::forms::{Catalogue, Form};
+use crate::model::{Folder, GiaiDoan, Ngay};
+use crate::plan::Kind;
+use crate::validate::{CheckedWorkspace, Person};
+use include_dir::{Dir, include_dir};
+use minijinja::{AutoEscape, Environment};
+use serde::Serialize;
+
+static DESK_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates/desk");
+
+/// The script and the style sheet, served as they are.
+pub fn asset(name: &str) -> Option<(&'static str, &'static [u8])> {
+    let kind = match name.rsplit('.').next()? {
+        "js" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        _ => return None,
+    };
+    DESK_DIR.get_file(name).map(|f| (kind, f.contents()))
+}
+
+/// The environment of the pages: HTML auto-escape for every template, strict undefined values.
+pub fn environment() -> Environment<'static> {
+    let mut env = crate::render::template_environment();
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    // `t("tiếng Việt", "English")`: the page's words in its language.
+    env.add_function(
+        "t",
+        |state: &minijinja::State<'_, '_>, vi: String, en: String| -> String {
+            let english = state
+                .lookup("words")
+                .and_then(|w| w.get_attr("lang").ok())
+                .is_some_and(|l| l.as_str() == Some("en"));
+            if english { en } else { vi }
+        },
+    );
+    for file in DESK_DIR.files() {
+        let name = file.path().to_string_lossy().into_owned();
+        if let (true, Some(text)) = (name.ends_with(".html.j2"), file.contents_utf8()) {
+            env.add_template_owned(name, text.to_string())
+                .unwrap_or_else(|e| panic!("built-in desk template: {e:#}"));
+        }
+    }
+    env
+}
+
+/// Renders a page.
+pub fn render(
+    env: &Environment<'_>,
+    name: &str,
+    context: impl Serialize,
+) -> Result<String, String> {
+    env.get_template(name)
+        .and_then(|t| t.render(minijinja::value::Serde(&context)))
+        .map_err(|e| format!("{e:#}"))
+}
+
+/// The words of the pages that are not data.
+#[derive(Serialize)]
+pub struct Words {
+    /// `vi` or `en`: the page's language.
+    pub lang: &'static str,
+}
+
+impl Words {
+    pub fn of(lang: Lang) -> Words {
+        Words {
+            lang: lang.pick("vi", "en"),
+        }
+    }
+}
+
+/// The key document of the step after `stage`: the top-level key of the record that says the
+/// step is done.
+fn next_step(stage: GiaiDoan) -> Option<&'static str> {
+    match stage {
+        GiaiDoan::QuanChung => Some("don_xin_vao_dang"),
+        GiaiDoan::XinVaoDang => Some("hop_chi_bo"),
+        GiaiDoan::ChiBoDeNghi => Some("quyet_dinh_ket_nap"),
+        GiaiDoan::DuBi => Some("cong_nhan_chinh_thuc"),
+        GiaiDoan::ChinhThuc => None,
+    }
+}
+
+/// The top-level key a form's document stands under (`hop_chi_bo` for 6-KNĐ).
+fn section_of(form: &Form) -> &str {
+    form.ngay_van_ban
+        .split(['.', '['])
+        .next()
+        .unwrap_or(&form.ngay_van_ban)
+}
+
+/// What a person still lacks for the next step: the documents of their dossier's checklist
+/// (`plan`, the one definition of what a dossier holds) not in the record yet, up to and with
+/// the next step's own. Also the section to open first: the first of them.
+pub fn lacks(p: Person<'_>) -> (Vec<String>, &'static str) {
+    let stage = p.stage();
+    let Some(step) = next_step(stage) else {
+        return (Vec::new(), "ca-nhan");
+    };
+    let kind = if stage >= GiaiDoan::DuBi {
+        Kind::ChinhThuc
+    } else {
+        Kind::KetNap
+    };
+    let plan = p.plan_of(kind);
+    let mut out = Vec::new();
+    let mut open = None;
+    for item in &plan.items {
+        let section = item.form.map(section_of);
+        if !item.present {
+            out.push(item.ten.clone());
+            if open.is_none() {
+                open = section.and_then(static_section);
+            }
+        }
+        if section == Some(step) {
+            break;
+        }
+    }
+    (
+        out,
+        open.or_else(|| static_section(step)).unwrap_or("ca-nhan"),
+    )
+}
+
+/// The section id (a `'static` name of the form's sections) for a top-level key.
+fn static_section(key: &str) -> Option<&'static str> {
+    crate::model::keys::KEYS
+        .iter()
+        .find(|k| k.path == key)
+        .map(|k| k.path)
+}
+
+/// A person in the branch's list.
+#[derive(Serialize)]
+pub struct PersonRow {
+    pub id: String,
+    pub name: String,
+    pub stage: &'static str,
+    pub stage_label: &'static str,
+    pub errors: usize,
+    pub warnings: usize,
+    pub lacks: Vec<String>,
+}
+
+/// People of one stage.
+#[derive(Serialize)]
+pub struct StageGroup {
+    pub id: &'static str,
+    pub label: String,
+    pub people: Vec<PersonRow>,
+}
+
+/// A time limit on the branch page.
+#[derive(Serialize)]
+pub struct DueRow {
+    pub date: String,
+    pub days: i64,
+    pub overdue: bool,
+    pub person: String,
+    pub name: String,
+    pub what: &'static str,
+    pub rule: String,
+}
+
+/// A file that could not be read.
+#[derive(Serialize)]
+pub struct BrokenFile {
+    pub id: String,
+    pub file: String,
+    pub messages: Vec<String>,
+}
+
+/// The branch page.
+#[derive(Serialize)]
+pub struct Branch {
+    pub words: Words,
+    pub chi_bo: String,
+    pub dang_bo: String,
+    pub today: String,
+    pub stages: Vec<StageGroup>,
+    pub members: Vec<PersonRow>,
+    pub due: Vec<DueRow>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub broken: Vec<BrokenFile>,
+    pub org_problems: Vec<Shown>,
+    pub ceremonies: Vec<(String, String)>,
+    pub forms: Vec<(String, String)>,
+    pub message: Option<String>,
+}
+
+fn counts<'a>(diags: impl IntoIterator<Item = &'a crate::diag::Diagnostic>) -> (usize, usize) {
+    diags
+        .into_iter()
+        .fold((0, 0), |(e, w), d| match d.severity {
+            Severity::Error => (e + 1, w),
+            Severity::Warning => (e, w + 1),
+        })
+}
+
+fn person_row(p: Person<'_>, lang: Lang) -> PersonRow {
+    let (errors, warnings) = counts(p.diagnostics());
+    let stage = p.stage();
+    PersonRow {
+        id: p.id().to_string(),
+        name: p
+            .nguoi()
+            .ho_ten
+            .clone()
+            .unwrap_or_else(|| p.id().to_string()),
+        stage: stage.id(),
+        stage_label: stage.label(lang),
+        errors,
+        warnings,
+        lacks: lacks(p).0,
+    }
+}
+
+/// Builds the branch page of `ws` on `today`.
+pub fn branch(ws: &CheckedWorkspace, today: Ngay, lang: Lang, message: Option<String>) -> Branch {
+    let stages = [
+        GiaiDoan::QuanChung,
+        GiaiDoan::XinVaoDang,
+        GiaiDoan::ChiBoDeNghi,
+        GiaiDoan::DuBi,
+        GiaiDoan::ChinhThuc,
+    ]
+    .into_iter()
+    .map(|stage| StageGroup {
+        id: stage.id(),
+        label: fields::capitalise(stage.label(lang)),
+        people: ws
+            .people()
+            .filter(|p| p.record().folder == Folder::KetNap && p.stage() == stage)
+            .map(|p| person_row(p, lang))
+            .collect(),
+    })
+    .filter(|g| !g.people.is_empty())
+    .collect();
+    let members = ws
+        .people()
+        .filter(|p| p.record().folder == Folder::DangVien)
+        .map(|p| person_row(p, lang))
+        .collect();
+    let all = crate::due::items(ws);
+    let mut due: Vec<DueRow> = crate::due::select(&all, today, 30)
+        .into_iter()
+        .map(|(item, days)| DueRow {
+            date: item.han.short(),
+            days,
+            overdue: days < 0,
+            name: item.ho_ten.clone().unwrap_or_else(|| item.nguoi.clone()),
+            person: item.nguoi.clone(),
+            what: item.viec.label(lang),
+            rule: item.quy_tac.clone(),
+        })
+        .collect();
+    // Overdue first (the longest overdue at the top), then by date.
+    due.sort_by_key(|d| (!d.overdue, d.days));
+    let (errors, warnings) = counts(ws.diagnostics());
+    let broken = ws
+        .unreadable()
+        .iter()
+        .map(|u| BrokenFile {
+            id: u.id.clone(),
+            file: u
+                .path
+                .strip_prefix(ws.root())
+                .unwrap_or(&u.path)
+                .display()
+                .to_string(),
+            messages: u
+                .diagnostics
+                .iter()
+                .map(|d| d.problem.message(lang))
+                .collect(),
+        })
+        .collect();
+    let mut days: Vec<Ngay> = ws
+        .people()
+        .filter_map(|p| facts::ceremony_day(p.nguoi()))
+        .collect();
+    // The latest ceremony first: the one whose paperwork is wanted now.
+    days.sort_by(|a, b| b.cmp(a));
+    days.dedup();
+    let org = &ws.org();
+    Branch {
+        words: Words::of(lang),
+        chi_bo: org.chi_bo.clone().unwrap_or_default(),
+        dang_bo: org.dang_bo.clone().unwrap_or_default(),
+        today: today.short(),
+        stages,
+        members,
+        due,
+        errors,
+        warnings,
+        broken,
+        org_problems: fields::shown(ws.org_diagnostics(), None, ws.root(), lang),
+        ceremonies: days.iter().map(|d| (d.iso(), d.short())).collect(),
+        forms: Catalogue::builtin()
+            .forms
+            .iter()
+            .map(|f| (fold(&f.ma), format!("{} — {}", f.ma, f.ten)))
+            .collect(),
+        message,
+    }
+}
+
+/// A form code as it goes into an address: `6-KND`.
+pub fn fold(code: &str) -> String {
+    code.replace('Đ', "D").replace('đ', "d")
+}
+
+/// A form offered for preview and download.
+#[derive(Serialize)]
+pub struct FormLink {
+    pub code: String,
+    pub slug: String,
+    pub title: String,
+}
+
+/// A person's page.
+#[derive(Serialize)]
+pub struct PersonPage {
+    pub words: Words,
+    pub id: String,
+    pub name: String,
+    pub stage_label: &'static str,
+    pub version: String,
+    pub sections: Vec<Section>,
+    /// The diagnostics as JSON, for the script to place beside their fields.
+    pub diagnostics_json: String,
+    /// The script's words, as JSON.
+    pub words_json: String,
+    pub lacks: Vec<String>,
+    pub forms: Vec<FormLink>,
+    pub preview: Option<String>,
+    pub checked: bool,
+    pub chi_bo: String,
+}
+
+/// Builds the page of `p`, whose file has the bytes `bytes` (read once, for both the values shown
+/// and the version the edits will name).
+pub fn person(p: Person<'_>, bytes: &[u8], lang: Lang, preview: Option<&str>) -> PersonPage {
+    let text = String::from_utf8_lossy(bytes);
+    let data: serde_json::Value = crate::model::from_yaml(&text).unwrap_or_default();
+    let ws = p.workspace();
+    let mut members: Vec<Member> = ws
+        .people()
+        .filter(|m| m.stage() >= GiaiDoan::DuBi && m.id() != p.id())
+        .map(|m| {
+            let name = m
+                .nguoi()
+                .ho_ten
+                .clone()
+                .unwrap_or_else(|| m.id().to_string());
+            (m.id().to_string(), name)
+        })
+        .collect();
+    members.sort_by(|a, b| a.1.cmp(&b.1));
+    let (lacking, open) = lacks(p);
+    let forms: Vec<FormLink> = match p.checked() {
+        Some(c) => super::preview::forms_of(c)
+            .into_iter()
+            .map(|f| FormLink {
+                code: f.ma.clone(),
+                slug: fold(&f.ma),
+                title: f.ten.clone(),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let preview = preview
+        .and_then(|wanted| Catalogue::builtin().form(wanted))
+        .map(|f| fold(&f.ma))
+        .filter(|slug| forms.iter().any(|f| f.slug == *slug))
+        .or_else(|| {
+            // The form of the next step's section when the record holds it, else the last one.
+            forms
+                .iter()
+                .find(|f| {
+                    Catalogue::builtin()
+                        .form(&f.slug)
+                        .is_some_and(|g| section_of(g) == open)
+                })
+                .or(forms.last())
+                .map(|f| f.slug.clone())
+        });
+    PersonPage {
+        words: Words::of(lang),
+        id: p.id().to_string(),
+        name: p
+            .nguoi()
+            .ho_ten
+            .clone()
+            .unwrap_or_else(|| p.id().to_string()),
+        stage_label: p.stage().label(lang),
+        version: super::edits::version(bytes),
+        sections: fields::sections(&data, &members, open, lang),
+        diagnostics_json: serde_json::to_string(&fields::shown(
+            p.problems(),
+            Some(p.record()),
+            ws.root(),
+            lang,
+        ))
+        .unwrap_or_else(|_| "[]".into()),
+        words_json: serde_json::json!({
+            "saved": lang.pick("đã lưu", "saved"),
+            "refused": lang.pick("không ghi", "not written"),
+            "confirm_remove": lang.pick("Xóa mục này khỏi tệp?", "Remove this item from the file?"),
+        })
+        .to_string(),
+        lacks: lacking,
+        forms,
+        preview,
+        checked: p.checked().is_some(),
+        chi_bo: ws.org().chi_bo.clone().unwrap_or_default(),
+    }
+}
+
+/// What a page says of a file that could not be read, or an error of the desk itself.
+#[derive(Serialize)]
+pub struct Problem {
+    pub words: Words,
+    pub title: String,
+    pub messages: Vec<String>,
+}

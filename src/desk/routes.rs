@@ -1,0 +1,492 @@
+//! The desk's addresses. No path on the disk ever comes from a request: a person is named by
+//! their id, checked to be one and looked up among the workspace's people, whose files the loader
+//! found inside the workspace; a form by its code in the catalogue.
+
+use super::pages::{self, Problem, Words};
+use super::{Desk, edits, preview};
+use crate::forms::{Catalogue, Form};
+use crate::model::{Ngay, id};
+use crate::render::Subject;
+use crate::validate::CheckedWorkspace;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+type Shared = State<Arc<Desk>>;
+
+/// Every route, behind the guard.
+pub fn router(desk: Arc<Desk>) -> Router {
+    Router::new()
+        .route("/", get(branch))
+        .route("/person/{id}", get(person))
+        .route("/person/{id}/edit", post(edit))
+        .route("/person/{id}/preview/{form}", get(preview_svg))
+        .route("/person/{id}/pdf/{form}", get(form_pdf))
+        .route("/person/{id}/dossier", get(dossier_pdf))
+        .route("/blank/{form}", get(blank_pdf))
+        .route("/new", post(new_person))
+        .route("/batch", post(batch))
+        .route("/assets/{name}", get(asset))
+        .layer(axum::middleware::from_fn_with_state(
+            desk.clone(),
+            super::security::guard,
+        ))
+        .with_state(desk)
+}
+
+/// Runs the work of a request on a thread that may block (loading, checking, typesetting). A
+/// failure of that thread is an error page for this request, never the end of the desk.
+async fn blocking(
+    desk: Arc<Desk>,
+    work: impl FnOnce(&Desk) -> Response + Send + 'static,
+) -> Response {
+    tokio::task::spawn_blocking(move || work(&desk))
+        .await
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+fn page(desk: &Desk, name: &str, context: impl Serialize) -> Response {
+    match pages::render(&desk.pages, name, context) {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+    }
+}
+
+fn problem(desk: &Desk, status: StatusCode, title: String, messages: Vec<String>) -> Response {
+    let context = Problem {
+        words: Words::of(desk.lang),
+        title,
+        messages,
+    };
+    let mut response = page(desk, "problem.html.j2", context);
+    *response.status_mut() = status;
+    response
+}
+
+/// The workspace as it is now, or the page that says why it cannot be read.
+fn checked(desk: &Desk) -> Result<CheckedWorkspace, Response> {
+    desk.check().map_err(|e| {
+        let messages = match &e {
+            crate::model::LoadError::Organisation(diags) => {
+                diags.iter().map(|d| d.problem.message(desk.lang)).collect()
+            }
+            other => vec![other.to_string()],
+        };
+        let title = desk
+            .lang
+            .pick("Không đọc được hồ sơ", "The workspace cannot be read");
+        problem(
+            desk,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            title.into(),
+            messages,
+        )
+    })
+}
+
+fn not_found(desk: &Desk, what: &str) -> Response {
+    let title = desk.lang.pick("Không có", "Not found");
+    problem(
+        desk,
+        StatusCode::NOT_FOUND,
+        title.into(),
+        vec![what.to_string()],
+    )
+}
+
+/// Today, in Vietnam (UTC+7).
+fn today() -> Ngay {
+    let offset = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
+    Ngay(jiff::Timestamp::now().to_zoned(offset).date())
+}
+
+async fn branch(State(desk): Shared) -> Response {
+    blocking(desk, |desk| {
+        let ws = match checked(desk) {
+            Ok(ws) => ws,
+            Err(r) => return r,
+        };
+        page(
+            desk,
+            "branch.html.j2",
+            pages::branch(&ws, today(), desk.lang, None),
+        )
+    })
+    .await
+}
+
+/// The value of `name` in a form body or a query (`a=1&b=2`, percent-encoded).
+fn field(encoded: &[u8], name: &str) -> Option<String> {
+    form_urlencoded::parse(encoded)
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+async fn person(
+    State(desk): Shared,
+    Path(pid): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let wanted = query.and_then(|q| field(q.as_bytes(), "form"));
+    blocking(desk, move |desk| {
+        let ws = match checked(desk) {
+            Ok(ws) => ws,
+            Err(r) => return r,
+        };
+        let lang = desk.lang;
+        if let Some(u) = ws.unreadable().iter().find(|u| u.id == pid) {
+            let title = format!(
+                "{} {}",
+                lang.pick("Không đọc được tệp", "Cannot read the file"),
+                u.path.strip_prefix(ws.root()).unwrap_or(&u.path).display()
+            );
+            let mut messages: Vec<String> = u
+                .diagnostics
+                .iter()
+                .map(|d| d.problem.message(lang))
+                .collect();
+            messages.push(
+                lang.pick(
+                    "hãy sửa tệp trong trình soạn thảo văn bản rồi tải lại trang",
+                    "fix the file in a text editor, then reload the page",
+                )
+                .into(),
+            );
+            return problem(desk, StatusCode::OK, title, messages);
+        }
+        let Some(p) = ws.person(&pid).filter(|_| id::is_id(&pid)) else {
+            return not_found(desk, &pid);
+        };
+        let bytes = match std::fs::read(p.record().path()) {
+            Ok(b) => b,
+            Err(e) => {
+                return problem(
+                    desk,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    pid,
+                    vec![e.to_string()],
+                );
+            }
+        };
+        page(
+            desk,
+            "person.html.j2",
+            pages::person(p, &bytes, lang, wanted.as_deref()),
+        )
+    })
+    .await
+}
+
+/// An edit as the page sends it.
+#[derive(Deserialize)]
+struct EditRequest {
+    /// The file's version the page holds.
+    version: String,
+    /// The field.
+    path: String,
+    /// The new text; `null` or `""` removes the key.
+    value: Option<String>,
+}
+
+/// What the page gets back.
+#[derive(Serialize)]
+struct EditAnswer {
+    ok: bool,
+    /// The file's version now (unchanged when refused).
+    version: String,
+    /// Why the edit was refused.
+    message: Option<String>,
+    /// The field the refusal concerns.
+    path: String,
+    /// The person's problems after the edit, each with its field.
+    diagnostics: Vec<super::fields::Shown>,
+    /// The record can fill forms.
+    checked: bool,
+    /// The forms it can fill.
+    forms: Vec<pages::FormLink>,
+}
+
+async fn edit(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -> Response {
+    blocking(desk, move |desk| {
+        let lang = desk.lang;
+        let Ok(req) = serde_json::from_slice::<EditRequest>(&body) else {
+            return (StatusCode::BAD_REQUEST, "").into_response();
+        };
+        let ws = match checked(desk) {
+            Ok(ws) => ws,
+            Err(r) => return r,
+        };
+        let Some(p) = ws.person(&pid).filter(|_| id::is_id(&pid)) else {
+            return not_found(desk, &pid);
+        };
+        let file = p.record().path().to_path_buf();
+        let value = req.value.as_deref().filter(|v| !v.trim().is_empty());
+        let result = {
+            let _one_at_a_time = desk
+                .writing
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            edits::apply(desk.root(), &file, &req.version, &req.path, value)
+        };
+        let refused = result.as_ref().err();
+        let status = refused.map_or(StatusCode::OK, edits::Refused::status);
+        let message = refused.map(|r| r.message(lang));
+        // The workspace again, as the edit left it: the same checks as every page.
+        let ws = if result.is_ok() {
+            match checked(desk) {
+                Ok(ws) => ws,
+                Err(r) => return r,
+            }
+        } else {
+            ws
+        };
+        let version = match &result {
+            Ok(v) => v.clone(),
+            Err(_) => std::fs::read(&file)
+                .map(|b| edits::version(&b))
+                .unwrap_or_default(),
+        };
+        let version = if matches!(refused, Some(edits::Refused::Stale)) {
+            // The page must reload to get the new version: it keeps its own.
+            req.version.clone()
+        } else {
+            version
+        };
+        let answer = match ws.person(&pid) {
+            Some(p) => {
+                let shown = super::fields::shown(p.problems(), Some(p.record()), ws.root(), lang);
+                let forms = p
+                    .checked()
+                    .map(|c| {
+                        preview::forms_of(c)
+                            .into_iter()
+                            .map(|f| pages::FormLink {
+                                code: f.ma.clone(),
+                                slug: pages::fold(&f.ma),
+                                title: f.ten.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                EditAnswer {
+                    ok: result.is_ok(),
+                    version,
+                    message,
+                    path: req.path.clone(),
+                    diagnostics: shown,
+                    checked: p.checked().is_some(),
+                    forms,
+                }
+            }
+            None => EditAnswer {
+                ok: result.is_ok(),
+                version,
+                message,
+                path: req.path.clone(),
+                diagnostics: Vec::new(),
+                checked: false,
+                forms: Vec::new(),
+            },
+        };
+        let json = serde_json::to_string(&answer).unwrap_or_default();
+        (status, [(header::CONTENT_TYPE, "application/json")], json).into_response()
+    })
+    .await
+}
+
+fn find_form(code: &str) -> Option<&'static Form> {
+    Catalogue::builtin().form(code)
+}
+
+/// The typeset result of a form, for a checked person.
+fn with_checked(
+    desk: &Desk,
+    pid: &str,
+    code: &str,
+    work: impl FnOnce(&Desk, &Form, crate::validate::Checked<'_>) -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, Response> {
+    let ws = checked(desk)?;
+    let form = find_form(code).ok_or_else(|| not_found(desk, code))?;
+    let p = ws
+        .person(pid)
+        .filter(|_| id::is_id(pid))
+        .ok_or_else(|| not_found(desk, pid))?;
+    let Some(c) = p.checked() else {
+        let title = desk.lang.pick(
+            "Hồ sơ còn lỗi: chưa in được",
+            "The record has errors: nothing can be printed yet",
+        );
+        let messages = super::fields::shown(p.problems(), Some(p.record()), ws.root(), desk.lang)
+            .into_iter()
+            .filter(|s| s.severity == crate::diag::Severity::Error)
+            .map(|s| s.message)
+            .collect();
+        return Err(problem(desk, StatusCode::CONFLICT, title.into(), messages));
+    };
+    work(desk, form, c).map_err(|e| {
+        problem(
+            desk,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            code.into(),
+            vec![e],
+        )
+    })
+}
+
+fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+async fn preview_svg(State(desk): Shared, Path((pid, code)): Path<(String, String)>) -> Response {
+    blocking(desk, move |desk| {
+        match with_checked(desk, &pid, &code, |desk, form, c| {
+            preview::svg(&desk.engine, form, Subject::Filled(c)).map(String::into_bytes)
+        }) {
+            Ok(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
+            Err(r) => r,
+        }
+    })
+    .await
+}
+
+async fn form_pdf(State(desk): Shared, Path((pid, code)): Path<(String, String)>) -> Response {
+    blocking(desk, move |desk| {
+        match with_checked(desk, &pid, &code, |desk, form, c| {
+            preview::pdf(&desk.engine, form, Subject::Filled(c))
+        }) {
+            Ok(pdf) => pdf_response(pdf, &format!("{}-{pid}.pdf", pages::fold(&code))),
+            Err(r) => r,
+        }
+    })
+    .await
+}
+
+async fn dossier_pdf(State(desk): Shared, Path(pid): Path<String>) -> Response {
+    blocking(desk, move |desk| {
+        match with_checked(desk, &pid, "BIA-HS", |desk, _, c| {
+            preview::dossier(&desk.engine, c)
+        }) {
+            Ok(pdf) => pdf_response(pdf, &format!("ho-so-{pid}.pdf")),
+            Err(r) => r,
+        }
+    })
+    .await
+}
+
+async fn blank_pdf(State(desk): Shared, Path(code): Path<String>) -> Response {
+    blocking(desk, move |desk| {
+        let ws = match checked(desk) {
+            Ok(ws) => ws,
+            Err(r) => return r,
+        };
+        let Some(form) = find_form(&code) else {
+            return not_found(desk, &code);
+        };
+        match preview::pdf(&desk.engine, form, Subject::Blank(&ws)) {
+            Ok(pdf) => pdf_response(pdf, &format!("{}-mau-trang.pdf", pages::fold(&form.ma))),
+            Err(e) => problem(desk, StatusCode::INTERNAL_SERVER_ERROR, code, vec![e]),
+        }
+    })
+    .await
+}
+
+async fn new_person(State(desk): Shared, body: Bytes) -> Response {
+    blocking(desk, move |desk| {
+        let name = field(&body, "ho_ten").unwrap_or_default();
+        let born = field(&body, "ngay_sinh").unwrap_or_default();
+        let made = {
+            let _one_at_a_time = desk
+                .writing
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            edits::new_person(desk.root(), &name, &born)
+        };
+        match made {
+            Ok(id) => Redirect::to(&format!("/person/{id}")).into_response(),
+            Err(e) => {
+                let ws = match checked(desk) {
+                    Ok(ws) => ws,
+                    Err(r) => return r,
+                };
+                let context = pages::branch(&ws, today(), desk.lang, Some(e.message(desk.lang)));
+                let mut r = page(desk, "branch.html.j2", context);
+                *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                r
+            }
+        }
+    })
+    .await
+}
+
+/// The folder, beside the data in the workspace, where the desk's batches go.
+const BATCH_DIR: &str = "ban-in";
+
+/// A batch into `ban-in/`; with `ceremony=2026-03-28`, that day's paperwork only.
+async fn batch(State(desk): Shared, body: Bytes) -> Response {
+    blocking(desk, move |desk| {
+        let ceremony = field(&body, "ceremony");
+        let ws = match checked(desk) {
+            Ok(ws) => ws,
+            Err(r) => return r,
+        };
+        let lang = desk.lang;
+        let ceremony = match ceremony.as_deref().filter(|s| !s.is_empty()) {
+            Some(text) => match Ngay::parse(text) {
+                Some(day) => Some(day),
+                None => return not_found(desk, text),
+            },
+            None => None,
+        };
+        let out = desk.root().join(BATCH_DIR);
+        let options = crate::batch::Options {
+            out: out.clone(),
+            stage: None,
+            ceremony,
+            force: false,
+            jobs: 2,
+            emit_typst: false,
+        };
+        let report = crate::batch::run(&ws, &desk.engine, &options, &|_| {});
+        let mut messages = vec![format!(
+            "{}: {} · {}: {} · {}: {}",
+            lang.pick("xong", "done"),
+            report.xong,
+            lang.pick("bỏ qua (không đổi)", "skipped (unchanged)"),
+            report.bo_qua,
+            lang.pick("lỗi", "failed"),
+            report.loi
+        )];
+        for p in &report.nguoi {
+            if let crate::batch::Outcome::Failed { ly_do } = &p.outcome {
+                messages.push(format!("{}: {}", p.id, ly_do.message(lang)));
+            }
+        }
+        let title = format!(
+            "{} {}",
+            lang.pick("Đã in vào thư mục", "Printed into the folder"),
+            out.display()
+        );
+        problem(desk, StatusCode::OK, title, messages)
+    })
+    .await
+}
+
+async fn asset(Path(name): Path<String>) -> Response {
+    match pages::asset(&name) {
+        Some((kind, bytes)) => ([(header::CONTENT_TYPE, kind)], bytes).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}

@@ -1,0 +1,189 @@
+//! What every request must show before the desk does anything for it.
+//!
+//! A server on 127.0.0.1 is reachable by every page the clerk's browser opens, so:
+//! - the `Host` must be `127.0.0.1:PORT` or `localhost:PORT`: a page of `evil.example` whose
+//!   name is made to point at 127.0.0.1 (DNS rebinding) sends its own name and is refused;
+//! - the access token of the printed address must come with the request; the address sets it once
+//!   as a cookie (`HttpOnly`, `SameSite=Strict`) and is then replaced by one without it, so that
+//!   the token is neither in the history nor sent to anyone else;
+//! - a request that changes something (anything but `GET` and `HEAD`) must come from the desk's
+//!   own pages: its `Origin` names the desk (no cross-site form or script can post to it).
+//!
+//! Every answer also tells the browser to run only the desk's own script and style, never to put
+//! the desk in another site's frame, and not to keep pages in a cache.
+
+use super::Desk;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+/// A fresh random token: 128 bits from the operating system, in hex.
+pub(super) fn new_token() -> std::io::Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Compares without stopping at the first difference, so that timing says nothing of the token.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// Whether `host` (a `Host` header) names the desk itself.
+fn own_host(desk: &Desk, host: &str) -> bool {
+    let port = desk.port.to_string();
+    ["127.0.0.1", "localhost"]
+        .iter()
+        .any(|name| host.strip_prefix(name).and_then(|r| r.strip_prefix(':')) == Some(&port))
+}
+
+/// Whether `origin` (an `Origin` header) is one of the desk's own pages.
+fn own_origin(desk: &Desk, origin: &str) -> bool {
+    origin
+        .strip_prefix("http://")
+        .is_some_and(|host| own_host(desk, host))
+}
+
+/// The token the request brings in its cookie, if any.
+fn cookie_token<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The token of the address (`?t=…`), if any.
+fn query_token(query: Option<&str>) -> Option<&str> {
+    query?
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == "t")
+        .map(|(_, v)| v)
+}
+
+fn refuse(desk: &Desk, status: StatusCode, vi: &str, en: &str) -> Response {
+    let text = desk.lang.pick(vi, en).to_string();
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text,
+    )
+        .into_response()
+}
+
+/// The guard in front of every route.
+pub(super) async fn guard(State(desk): State<Arc<Desk>>, request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !own_host(&desk, host) {
+        return refuse(
+            &desk,
+            StatusCode::FORBIDDEN,
+            "địa chỉ không phải của hoso serve trên máy này",
+            "this is not the address of hoso serve on this machine",
+        );
+    }
+    let cookie_ok =
+        cookie_token(headers, &desk.cookie_name()).is_some_and(|t| same(t, &desk.token));
+    let query_ok = query_token(request.uri().query()).is_some_and(|t| same(t, &desk.token));
+    if query_ok && request.method() == Method::GET {
+        // The printed address: set the cookie, then go to the same page without the token.
+        let cookie = format!(
+            "{}={}; Path=/; HttpOnly; SameSite=Strict",
+            desk.cookie_name(),
+            desk.token
+        );
+        let mut response = (StatusCode::SEE_OTHER, "").into_response();
+        let target =
+            HeaderValue::from_str(request.uri().path()).unwrap_or(HeaderValue::from_static("/"));
+        response.headers_mut().insert(header::LOCATION, target);
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().insert(header::SET_COOKIE, v);
+        }
+        return harden(response);
+    }
+    if !cookie_ok {
+        return refuse(
+            &desk,
+            StatusCode::FORBIDDEN,
+            "thiếu mã truy cập: hãy mở đúng địa chỉ mà lệnh hoso serve đã in ra",
+            "no access token: open the address that hoso serve printed",
+        );
+    }
+    let changes = !matches!(*request.method(), Method::GET | Method::HEAD);
+    if changes {
+        let origin = headers
+            .get(header::ORIGIN)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        if !own_origin(&desk, origin) {
+            return refuse(
+                &desk,
+                StatusCode::FORBIDDEN,
+                "yêu cầu thay đổi không đến từ trang của hoso serve: không làm gì",
+                "a change that does not come from the desk's own pages: nothing done",
+            );
+        }
+    }
+    harden(next.run(request).await)
+}
+
+/// The headers every answer carries.
+fn harden(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+             connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_compared_whole_and_read_from_cookies_and_addresses() {
+        assert!(same("abc", "abc"));
+        assert!(!same("abc", "abd"));
+        assert!(!same("abc", "abcd"));
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; hoso_desk_9=xyz"),
+        );
+        assert_eq!(cookie_token(&headers, "hoso_desk_9"), Some("xyz"));
+        assert_eq!(cookie_token(&headers, "hoso_desk_8"), None);
+        assert_eq!(query_token(Some("x=1&t=abc")), Some("abc"));
+        assert_eq!(query_token(Some("tt=abc")), None);
+        let token = new_token().unwrap();
+        assert_eq!(token.len(), 32);
+        assert_ne!(token, new_token().unwrap());
+    }
+}

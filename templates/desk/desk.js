@@ -1,0 +1,194 @@
+// The desk's only script: saves each field as the clerk types, shows the diagnostics beside the
+// fields they concern, and follows each edit with the preview. No framework, no build step.
+"use strict";
+
+(function () {
+  const body = document.body;
+  const person = body.dataset.person;
+  if (!person) return;
+  let version = body.dataset.version;
+  let stale = false;
+  let queue = Promise.resolve();
+  const words = JSON.parse(document.getElementById("words").dataset.json);
+
+  // The path of the field a path belongs to: `a.b[2].c` → `a.b[2]` → `a.b` → `a`.
+  function parent(path) {
+    const m = path.match(/^(.*)(\.[^.\[\]]+|\[\d+\])$/);
+    return m ? m[1] : "";
+  }
+
+  function diagBox(path) {
+    let p = path;
+    for (;;) {
+      const box = document.querySelector('.diag[data-for="' + CSS.escape(p) + '"]');
+      if (box) return box;
+      if (p === "") return null;
+      p = parent(p);
+    }
+  }
+
+  function item(d) {
+    const li = document.createElement("div");
+    li.className = "msg " + d.severity;
+    li.dataset.code = d.code;
+    li.textContent = d.message;
+    if (d.place) {
+      const s = document.createElement("span");
+      s.className = "place";
+      s.textContent = " " + d.place;
+      li.append(s);
+    }
+    if (d.hint) {
+      const h = document.createElement("div");
+      h.className = "hint";
+      h.textContent = d.hint;
+      li.append(h);
+    }
+    if (d.citation) {
+      const c = document.createElement("div");
+      c.className = "cite";
+      c.textContent = d.citation;
+      li.append(c);
+    }
+    return li;
+  }
+
+  function showDiagnostics(list) {
+    document.querySelectorAll(".diag").forEach((b) => b.replaceChildren());
+    document.querySelectorAll(".field.has-error, .field.has-warning").forEach((f) =>
+      f.classList.remove("has-error", "has-warning"));
+    document.querySelectorAll("details.section").forEach((s) => {
+      s.classList.remove("has-error", "has-warning");
+    });
+    for (const d of list) {
+      const box = diagBox(d.path) || document.querySelector(".diag.general");
+      box.append(item(d));
+      const field = box.closest(".field");
+      if (field) field.classList.add("has-" + d.severity);
+      const section = box.closest("details.section");
+      if (section) section.classList.add("has-" + d.severity);
+    }
+  }
+
+  function showRefusal(path, message) {
+    const box = diagBox(path) || document.querySelector(".diag.general");
+    const div = document.createElement("div");
+    div.className = "msg refused";
+    div.textContent = words.refused + ": " + message;
+    box.prepend(div);
+  }
+
+  function staleBanner(message) {
+    stale = true;
+    const banner = document.getElementById("banner");
+    document.getElementById("banner-text").textContent = message;
+    banner.hidden = false;
+  }
+
+  const preview = document.getElementById("preview");
+  const chooser = document.getElementById("preview-form");
+  const note = document.getElementById("preview-note");
+
+  function previewForm() {
+    return chooser ? chooser.value : null;
+  }
+
+  function refreshPreview() {
+    const form = previewForm();
+    if (!preview || !form) return;
+    preview.src = "/person/" + person + "/preview/" + form + "?v=" + version;
+    document.getElementById("download-form").href = "/person/" + person + "/pdf/" + form;
+    document.getElementById("download-blank").href = "/blank/" + form;
+  }
+
+  function save(el) {
+    const path = el.dataset.path;
+    const value = el.value;
+    const field = el.closest(".field");
+    if (field) field.classList.add("saving");
+    queue = queue.then(() =>
+      fetch("/person/" + person + "/edit", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ version: version, path: path, value: value }),
+      })
+        .then((r) => r.json().then((a) => ({ status: r.status, a: a })))
+        .then(({ status, a }) => {
+          if (field) field.classList.remove("saving");
+          showDiagnostics(a.diagnostics || []);
+          if (status === 409) {
+            staleBanner(a.message);
+            showRefusal(path, a.message);
+            return;
+          }
+          if (!a.ok) {
+            showRefusal(path, a.message);
+            return;
+          }
+          version = a.version;
+          body.dataset.version = version;
+          el.dataset.saved = value;
+          if (note) note.hidden = a.checked;
+          if (a.checked) refreshPreview();
+          if (el.dataset.reload) location.reload();
+        })
+        .catch((e) => {
+          if (field) field.classList.remove("saving");
+          showRefusal(path, String(e));
+        }));
+    return queue;
+  }
+
+  const timers = new Map();
+  function changed(el) {
+    if (!el.dataset || !el.dataset.path || stale) return;
+    if (el.dataset.saved === el.value) return;
+    clearTimeout(timers.get(el));
+    if (el.tagName === "SELECT") {
+      save(el);
+    } else {
+      timers.set(el, setTimeout(() => save(el), 500));
+    }
+  }
+
+  const record = document.getElementById("record");
+  record.addEventListener("submit", (e) => e.preventDefault());
+  record.querySelectorAll("[data-path]").forEach((el) => { el.dataset.saved = el.value; });
+  record.addEventListener("input", (e) => changed(e.target));
+  record.addEventListener("change", (e) => changed(e.target));
+
+  record.addEventListener("click", (e) => {
+    const add = e.target.closest("button.add");
+    if (add) {
+      const list = add.closest(".list");
+      const n = Number(list.dataset.count);
+      const tpl = list.querySelector("template");
+      const fs = document.createElement("fieldset");
+      fs.className = "item new";
+      const legend = document.createElement("legend");
+      legend.textContent = String(n + 1);
+      fs.append(legend);
+      const html = tpl.content.cloneNode(true);
+      html.querySelectorAll("[data-path],[data-for],[data-field],[id],label[for]").forEach((el) => {
+        for (const attr of ["data-path", "data-for", "data-field", "id", "for"]) {
+          const v = el.getAttribute(attr);
+          if (v) el.setAttribute(attr, v.split("__i__").join(String(n)));
+        }
+      });
+      fs.append(html);
+      fs.querySelectorAll("[data-path]").forEach((el) => { el.dataset.saved = ""; });
+      list.insertBefore(fs, add);
+      list.dataset.count = String(n + 1);
+      return;
+    }
+    const remove = e.target.closest("button.remove");
+    if (remove && confirm(words.confirm_remove)) {
+      const fake = { dataset: { path: remove.dataset.remove, reload: "1" }, value: "", closest: () => null };
+      save(fake);
+    }
+  });
+
+  if (chooser) chooser.addEventListener("change", refreshPreview);
+  document.getElementById("reload").addEventListener("click", () => location.reload());
+  showDiagnostics(JSON.parse(document.getElementById("diagnostics").dataset.json));
+})();

@@ -7,7 +7,7 @@ builds one [`Engine`] per process and hands it to the stages: fonts are loaded a
 once, and the same configuration gives the same bytes whoever asks.
 */
 
-use crate::compile::{FontPolicy, PdfStandard, Typesetter};
+use crate::compile::{FontPolicy, PdfStandard, Probe, Typesetter};
 use crate::render::{RenderError, Renderer};
 use std::path::{Path, PathBuf};
 
@@ -52,6 +52,14 @@ impl Config {
     pub fn typesetter(&self) -> Typesetter {
         Typesetter::with_font_folders(self.fonts, &self.font_folders)
             .with_standard(self.pdf_standard)
+            .with_probe(self.probe())
+    }
+
+    /// Bounds on typesetting when the workspace has templates of its own: their Typst code is not
+    /// hoso's, and a loop in it must not hang the run (the built-in templates always finish).
+    fn probe(&self) -> Option<Probe> {
+        let root = self.workspace_root.as_deref()?;
+        crate::render::has_own_templates(root).then(Probe::from_env)
     }
 
     /// Parses the templates and loads the fonts.

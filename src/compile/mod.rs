@@ -9,8 +9,10 @@ document's name, and nothing reads the clock.
 */
 
 mod fonts;
+mod probe;
 
 pub use fonts::FontPolicy;
+pub use probe::{CHILD_ARG, Probe, run_child};
 
 use crate::render::{LIBRARY_NAME, TypstSource};
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
@@ -65,6 +67,8 @@ pub struct Typesetter {
     /// one (or, with a workspace override, two), and re-parsing it for every compile would also
     /// defeat Typst's memoisation, which is keyed on the source.
     libraries: std::sync::Mutex<Vec<Source>>,
+    /// Bounds on time and memory, for sources a workspace's own templates made (see [`Probe`]).
+    probe: Option<Probe>,
 }
 
 impl Typesetter {
@@ -80,6 +84,7 @@ impl Typesetter {
             fonts: fonts::Fonts::load(policy, folders),
             standard: None,
             libraries: std::sync::Mutex::new(Vec::new()),
+            probe: None,
         }
     }
 
@@ -119,8 +124,28 @@ impl Typesetter {
         self.fonts.own()
     }
 
+    /// Every compile first proves, in a child process, that it ends within these bounds (when
+    /// given: the workspace has templates of its own).
+    pub fn with_probe(mut self, probe: Option<Probe>) -> Typesetter {
+        self.probe = probe;
+        self
+    }
+
     /// Typesets `source`. `date` is the document's date (what Typst's `datetime.today()` sees).
     pub fn compile(
+        &self,
+        source: &TypstSource,
+        date: Option<jiff::civil::Date>,
+    ) -> Result<Compiled, CompileError> {
+        if let Some(probe) = &self.probe {
+            probe.check(source, date)?;
+        }
+        self.compile_unbounded(source, date)
+    }
+
+    /// Typesets `source` here, with no bound: for the built-in templates, or once the probe has
+    /// shown that it ends.
+    fn compile_unbounded(
         &self,
         source: &TypstSource,
         date: Option<jiff::civil::Date>,

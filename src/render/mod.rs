@@ -309,6 +309,15 @@ pub fn file_safe_code(code: &str) -> String {
     code.replace('Đ', "D").replace('đ', "d")
 }
 
+/// Whether the workspace overrides any built-in template (layout library, form, article).
+pub fn has_own_templates(root: &Path) -> bool {
+    let mut files = Vec::new();
+    collect(&TEMPLATES_DIR, &mut files);
+    files
+        .iter()
+        .any(|(name, _)| matches!(read_override(root, name), Ok(Some(_))))
+}
+
 fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
     for file in dir.files() {
         if let Some(text) = file.contents_utf8() {

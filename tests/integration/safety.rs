@@ -471,6 +471,47 @@ fn a_template_that_never_ends_stops_with_an_error_for_that_document() {
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
 
+/// Typst code of the workspace's own that never ends, or that takes all memory, is stopped with an
+/// error for that document, within the bounds (`HOSO_TYPESET_SECONDS`, `HOSO_TYPESET_MEMORY_MB`);
+/// the other forms of the same workspace are typeset as usual.
+#[test]
+fn typst_code_of_the_workspace_that_never_ends_or_fills_memory_is_stopped() {
+    let ws = TestWorkspace::demo();
+    std::fs::create_dir_all(ws.file("templates/forms")).unwrap();
+    // Ten billion iterations: hours, were it not stopped.
+    std::fs::write(
+        ws.file("templates/forms/6-knd.typ.j2"),
+        "#for i in range(100000) { for j in range(100000) { } }\nXong.\n",
+    )
+    .unwrap();
+    // An array of two billion numbers: tens of gigabytes, were it not stopped.
+    std::fs::write(
+        ws.file("templates/forms/3-knd.typ.j2"),
+        "#let a = range(2000000000)\n#a.len()\n",
+    )
+    .unwrap();
+    let typeset = |form: &str, person: &str, seconds: &str| {
+        let mut cmd = crate::common::render_cmd(&ws, form, Some(person), &ws.file("x.pdf"));
+        cmd.env("HOSO_TYPESET_SECONDS", seconds)
+            .env("HOSO_TYPESET_MEMORY_MB", "512");
+        let started = std::time::Instant::now();
+        let out = run(&mut cmd);
+        (out, started.elapsed())
+    };
+    let (out, took) = typeset("6-KNĐ", "tran-thi-binh", "3");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("quá 3 giây"), "{}", stderr(&out));
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+    // The array grows by some 200 MB a second here: stopped at 512 MB, long before 60 s.
+    let (out, took) = typeset("3-KNĐ", "dang-van-khoa", "60");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("512 MB"), "{}", stderr(&out));
+    assert!(took < std::time::Duration::from_secs(50), "{took:?}");
+    let (out, _) = typeset("5-KNĐ", "tran-thi-binh", "60");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(crate::common::pdf_text(&ws.file("x.pdf")).contains("TỔNG HỢP"));
+}
+
 /// A file name is an id only when it is a slug: one named `...yaml` would write outside the
 /// output folder, a line break would inject lines into the calendar, an escape would reach the
 /// terminal. Each such file is that file's error; the others go on.

@@ -2,7 +2,8 @@
 //! each key stands, so that an edit can splice the text and leave the rest of it alone.
 
 use super::{EditError, Seg};
-use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, Span, StructureStyle};
+use crate::model::LineIndex;
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle};
 use std::collections::BTreeMap;
 
 #[derive(Debug)]
@@ -69,38 +70,10 @@ impl Node {
     }
 }
 
-/// Byte offsets of parser positions. A marker's line and column (in characters) are exact; the
-/// byte offsets are computed from them, so that every range falls on characters.
-struct Offsets<'a> {
-    text: &'a str,
-    line_starts: Vec<usize>,
-}
-
-impl<'a> Offsets<'a> {
-    fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Offsets { text, line_starts }
-    }
-
-    fn byte(&self, m: &Marker) -> usize {
-        let Some(&start) = self.line_starts.get(m.line().saturating_sub(1)) else {
-            return self.text.len();
-        };
-        let line = &self.text[start..];
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
-        start
-            + line
-                .char_indices()
-                .nth(m.col())
-                .map_or(line.len(), |(b, _)| b)
-    }
-
-    fn span(&self, span: &Span) -> (usize, usize) {
-        let start = self.byte(&span.start);
-        (start, self.byte(&span.end).max(start))
-    }
+/// The byte range of a parser span, placed as the position index places it.
+fn span_bytes(lines: &LineIndex<'_>, span: &Span) -> (usize, usize) {
+    let start = lines.byte(&span.start);
+    (start, lines.byte(&span.end).max(start))
 }
 
 /// The byte after the `:` that follows a key ending at `end`, past spaces on its line.
@@ -125,13 +98,13 @@ impl Tree {
         let mut stack: Vec<Open> = Vec::new();
         let mut root: Option<Node> = None;
         let mut documents = 0;
-        let offsets = Offsets::new(text);
+        let lines = LineIndex::new(text);
         for event in Parser::new_from_str(text) {
             let (event, span) = event.map_err(|e| EditError::Syntax {
                 line: e.marker().line(),
                 column: e.marker().col() + 1,
             })?;
-            let (start, end) = offsets.span(&span);
+            let (start, end) = span_bytes(&lines, &span);
             let leaf = match event {
                 Event::DocumentStart(..) => {
                     documents += 1;

@@ -24,6 +24,7 @@ mod path;
 mod quy_tac;
 mod record;
 mod spans;
+pub(crate) use spans::LineIndex;
 mod to_chuc;
 
 pub use bao_cao::{BAO_CAO_FILE, BaoCao, ChiTieuNam, GhiChepDonVi, NhiemKy, SoLieu, TrichDan};

@@ -181,6 +181,38 @@ impl SpanIndex {
     }
 }
 
+/// Byte offsets of parser positions. A marker's line and column (in characters) are exact; byte
+/// offsets are computed from them, so that ranges always fall on characters. The position index
+/// here and the lossless editor (`crate::edit`) both place markers through it.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, line_starts }
+    }
+
+    /// The byte offset of `m` (clamped to the text).
+    pub(crate) fn byte(&self, m: &Marker) -> usize {
+        let Some(&start) = self.line_starts.get(m.line().saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let line = &self.text[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        start
+            + line
+                .char_indices()
+                .nth(m.col())
+                .map_or(line.len(), |(b, _)| b)
+    }
+}
+
 /// One open container while walking the events.
 enum Frame {
     /// A mapping at `path`; `pending_key` holds the key just read, waiting for its value.
@@ -197,21 +229,16 @@ enum Frame {
 
 struct Builder<'a> {
     text: &'a str,
-    /// Byte offset of the start of each line. A marker's line and column (in characters) are
-    /// exact; byte offsets are computed from them, so that ranges always fall on characters.
-    line_starts: Vec<usize>,
+    lines: LineIndex<'a>,
     stack: Vec<Frame>,
     entries: HashMap<String, Entry>,
 }
 
 impl<'a> Builder<'a> {
     fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Builder {
             text,
-            line_starts,
+            lines: LineIndex::new(text),
             stack: Vec::new(),
             entries: HashMap::new(),
         }
@@ -229,19 +256,8 @@ impl<'a> Builder<'a> {
     }
 
     fn pos(&self, m: &Marker) -> Pos {
-        let start = self
-            .line_starts
-            .get(m.line().saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len());
-        let line = &self.text[start..];
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
-        let in_line = line
-            .char_indices()
-            .nth(m.col())
-            .map_or(line.len(), |(b, _)| b);
         Pos {
-            byte: start + in_line,
+            byte: self.lines.byte(m),
             line: m.line(),
             column: m.col() + 1,
         }

@@ -68,24 +68,19 @@ impl Probe {
         let failed = |vi: String, en: String| CompileError {
             messages: vec![format!("{}: {vi} ({en})", source.template)],
         };
-        let exe = std::env::current_exe().map_err(|e| {
+        let cannot_start = |e: std::io::Error| {
             failed(
                 format!("không chạy được bước dàn trang riêng: {e}"),
                 format!("could not start the separate typesetting: {e}"),
             )
-        })?;
-        let mut child = Command::new(exe)
+        };
+        let mut child = Command::new(std::env::current_exe().map_err(cannot_start)?)
             .arg(CHILD_ARG)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| {
-                failed(
-                    format!("không chạy được bước dàn trang riêng: {e}"),
-                    format!("could not start the separate typesetting: {e}"),
-                )
-            })?;
+            .map_err(cannot_start)?;
         if let Some(mut stdin) = child.stdin.take() {
             // A child that died at once leaves a broken pipe: its exit status says why.
             let _ = stdin.write_all(&serde_json::to_vec(&job).unwrap_or_default());

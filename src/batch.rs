@@ -2,8 +2,9 @@
 Batch production: every person's dossier and forms, or the paperwork of one ceremony, in parallel.
 
 Each person is one job: take the person as validation resolved them (checked once, with their
-dossier plan), typeset its forms once (the same bytes go into `<id>/<code>.pdf` and into the
-dossier `<id>/ho-so.pdf`, so the forms beside a dossier print its page numbers). Jobs run on all cores
+dossier plan), lay out its forms once and export them together once (`dossier::build`): the
+dossier `<id>/ho-so.pdf` and, cut from the same pages, each `<id>/<code>.pdf`, so the forms
+beside a dossier print its page numbers. Jobs run on all cores
 with the fonts, templates and Typst library loaded once for the process. A job that fails is
 reported and the others go on.
 
@@ -321,11 +322,14 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
         Ok(())
     }
     let result = (|| {
-        for part in &built.parts {
+        for (i, part) in built.parts.iter().enumerate() {
+            let pdf = built.part_pdf(i).map_err(|e| Failure::Document {
+                detail: e.to_string(),
+            })?;
             write(
                 &mut written,
                 dir.join(format!("{}.pdf", crate::render::file_safe_code(&part.code))),
-                &part.pdf,
+                &pdf,
             )?;
         }
         write(&mut written, dir.join(DOSSIER_FILE), &built.pdf)?;

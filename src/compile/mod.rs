@@ -174,6 +174,40 @@ impl Typesetter {
         ident: &str,
         date: Option<jiff::civil::Date>,
     ) -> Result<Vec<u8>, CompileError> {
+        let options = self.options(ident, date);
+        self.export(&compiled.document, &options)
+    }
+
+    /// Exports the pages of several compiled documents, in order, as one PDF: what a dossier
+    /// prints. The fonts are subset, compressed and embedded once for all of them, where a PDF
+    /// per document embeds them again in each; that is most of the cost of an export (measured:
+    /// embedding the fonts is over half of it for a one-page form).
+    ///
+    /// The PDF is not tagged: the documents were laid out separately, so the elements that tags
+    /// would point at belong to different compiles. The identifier and the date are those of
+    /// `ident` and `date`; the document information is left to the caller, which knows what the
+    /// whole is (see [`crate::assemble`]).
+    pub fn pdf_of_many(
+        &self,
+        documents: &[&Compiled],
+        ident: &str,
+        date: Option<jiff::civil::Date>,
+    ) -> Result<Vec<u8>, CompileError> {
+        let pages: typst::ecow::EcoVec<typst_layout::Page> = documents
+            .iter()
+            .flat_map(|c| c.document.pages().iter().cloned())
+            .collect();
+        let document = PagedDocument::new(pages, typst::model::DocumentInfo::default());
+        let options = PdfOptions {
+            tagged: false,
+            ..self.options(ident, date)
+        };
+        self.export(&document, &options)
+    }
+
+    /// The export options of every PDF: a stable identifier, hoso as the creator, the date of
+    /// the data, the archival standard asked for.
+    fn options(&self, ident: &str, date: Option<jiff::civil::Date>) -> PdfOptions {
         let timestamp = date
             .and_then(|d| Datetime::from_ymd(d.year().into(), d.month() as u8, d.day() as u8))
             .map(Timestamp::new_utc);
@@ -182,17 +216,23 @@ impl Typesetter {
             Some(PdfStandard::A2b) => PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
                 .expect("PDF/A-2b alone is a valid set of standards"),
         };
-        let options = PdfOptions {
+        PdfOptions {
             ident: Smart::Custom(ident.to_string()),
             creator: Smart::Custom(Some(format!("hoso {}", env!("CARGO_PKG_VERSION")))),
             timestamp,
             standards,
             ..PdfOptions::default()
-        };
-        let mut pdf =
-            typst_pdf::pdf(&compiled.document, &options).map_err(|errors| CompileError {
-                messages: errors.iter().map(|e| e.message.to_string()).collect(),
-            })?;
+        }
+    }
+
+    fn export(
+        &self,
+        document: &PagedDocument,
+        options: &PdfOptions,
+    ) -> Result<Vec<u8>, CompileError> {
+        let mut pdf = typst_pdf::pdf(document, options).map_err(|errors| CompileError {
+            messages: errors.iter().map(|e| e.message.to_string()).collect(),
+        })?;
         without_false_suspects(&mut pdf);
         Ok(pdf)
     }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of `hoso batch` against the plain way of compiling the same Typst sources.
 #
-# For each size, it writes a synthetic workspace (`hoso init --people N`), runs `hoso batch`
-# (every dossier and form, all cores, `--emit typst`) under /usr/bin/time, then compiles exactly
-# the Typst sources that batch emitted with ../shared/bench/peer_compile.py (the typst Python
-# binding, one reused compiler, the same embedded fonts) twice:
+# For each size, it writes a synthetic workspace (`hoso init --people N`) and, once and untimed,
+# the Typst sources of all its documents (`hoso batch --emit typst`, into a folder of their own).
+# Then, in rounds, it times `hoso batch` (every dossier and form, all cores: what a clerk runs)
+# under /usr/bin/time, and compiles exactly those sources with ../shared/bench/peer_compile.py (the
+# typst Python binding, one reused compiler, the same embedded fonts) twice:
 #
 #   - the serial peer: one process, one file after another;
 #   - the parallel peer, `--jobs $(nproc)`: the same loop dealt to one process per core. This is
@@ -19,9 +20,12 @@
 #                               # then every run
 #
 # Shared virtual machines drift by ±10% from run to run: run the sides alternately, several
-# times, and compare medians. hoso runs first in each round because the peers compile the sources
-# it has just emitted; the two peers swap places from one round to the next, so that neither
-# always follows the other.
+# times, and compare medians. hoso runs first in each round; the two peers swap places from one
+# round to the next, so that neither always follows the other. Each side is timed on its own
+# work from the same starting point: hoso from the records to every PDF, a peer from the sources to
+# the PDFs of the same documents. Writing the sources is neither side's work (the peers are given
+# them), so it is done before the rounds; until 2026-12-01 hoso's timed run also emitted them,
+# which made it write 4,600 more files at 1,000 people.
 #
 # Outputs are deleted only when every run of a size is done. On a file system that delays reusing
 # the inodes of files deleted a minute ago (ext4 without a journal, as on the machines these
@@ -29,6 +33,9 @@
 # for a scan past them: the run after the clean-up would be slowed by the benchmark itself, and
 # most of all the side that writes the most files. Disk space: about 1 GB per round at 1,000
 # people.
+#
+# CPU time is GNU time's user plus system time of the side's processes (the parallel peer's
+# workers included): less sensitive than the wall clock to what else the machine runs.
 #
 # Peak memory is GNU time's maximum resident set size: for hoso, one process with its threads, the
 # whole; for the parallel peer, the largest of its processes, so the peer's total is up to about
@@ -63,6 +70,7 @@ trap 'rm -rf "$work"' EXIT
 export HOSO_FONTS=embedded
 
 seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f\n", s }' "$1"; }
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }' "$1"; }
 # The median of the numbers on standard input, one a line (the mean of the middle two for an
 # even count), printed with the given format.
@@ -79,12 +87,13 @@ timed() {
   "$TIMER" -v "$@" >"$work/stdout-$side-$n.txt" 2>"$work/time-$side-$n.txt"
   seconds "$work/time-$side-$n.txt" >>"$work/s-$side-$n"
   peak_mb "$work/time-$side-$n.txt" >>"$work/m-$side-$n"
+  cpu "$work/time-$side-$n.txt" >>"$work/c-$side-$n"
 }
 
 peer() {
   local side=$1 n=$2 out=$3 r=$4 j=1
   [ "$side" = parallel ] && j=$jobs
-  timed "$side" "$n" "$PYTHON" "$PEER" --jobs "$j" --root "$out/typst" --list "$work/files-$n.txt" \
+  timed "$side" "$n" "$PYTHON" "$PEER" --jobs "$j" --root "$src/typst" --list "$work/files-$n.txt" \
     --font-path assets/fonts --ignore-system-fonts --out "$work/peer-$side-$n-$r"
 }
 
@@ -97,16 +106,18 @@ echo "#   parallel: peer_compile.py --jobs $jobs (the fair peer); ratios are hos
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
   "$hoso" init "$ws" --people "$n" 2>/dev/null
-  for side in hoso serial parallel; do : >"$work/s-$side-$n"; : >"$work/m-$side-$n"; done
+  for side in hoso serial parallel; do : >"$work/s-$side-$n"; : >"$work/m-$side-$n"; : >"$work/c-$side-$n"; done
+  src="$work/src-$n"
+  "$hoso" batch "$ws" -o "$src" --emit typst --format json >/dev/null
+  find "$src/typst" -name '*.typ' ! -name hoso.typ | sort >"$work/files-$n.txt"
+  docs=$(wc -l <"$work/files-$n.txt")
   for r in $(seq "$repeat"); do
     out="$work/out-$n-$r"
-    timed hoso "$n" "$hoso" batch "$ws" -o "$out" --emit typst --format json
-    find "$out/typst" -name '*.typ' ! -name hoso.typ | sort >"$work/files-$n.txt"
-    docs=$(wc -l <"$work/files-$n.txt")
+    timed hoso "$n" "$hoso" batch "$ws" -o "$out" --format json
     if [ $((r % 2)) -eq 1 ]; then order=(serial parallel); else order=(parallel serial); fi
     for side in "${order[@]}"; do peer "$side" "$n" "$out" "$r"; done
   done
-  rm -rf "$work"/out-"$n"-* "$work"/peer-*-"$n"-*
+  rm -rf "$work"/out-"$n"-* "$work"/peer-*-"$n"-* "$src"
   hs=$(median '%.2f' <"$work/s-hoso-$n")
   ss=$(median '%.2f' <"$work/s-serial-$n")
   ps=$(median '%.2f' <"$work/s-parallel-$n")
@@ -116,5 +127,6 @@ for n in "${sizes[@]}"; do
     "$(median '%.0f' <"$work/m-parallel-$n")"
   # Every run, in the order run, so that the spread is seen and not only the median.
   echo "#   runs (s): hoso $(paste -sd' ' "$work/s-hoso-$n") | serial $(paste -sd' ' "$work/s-serial-$n") | parallel $(paste -sd' ' "$work/s-parallel-$n")"
+  echo "#   cpu (s): hoso $(paste -sd' ' "$work/c-hoso-$n") | serial $(paste -sd' ' "$work/c-serial-$n") | parallel $(paste -sd' ' "$work/c-parallel-$n")"
   echo "#   peaks (MB): hoso $(paste -sd' ' "$work/m-hoso-$n") | serial $(paste -sd' ' "$work/m-serial-$n") | parallel $(paste -sd' ' "$work/m-parallel-$n")"
 done

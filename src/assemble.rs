@@ -68,7 +68,10 @@ impl Exported {
     /// Reads the export of `sections`.
     pub fn load(pdf: &[u8], sections: Vec<Section>) -> Result<Exported, AssembleError> {
         let fail = |source| AssembleError {
-            part: sections.first().map(|s| s.title.clone()).unwrap_or_default(),
+            part: sections
+                .first()
+                .map(|s| s.title.clone())
+                .unwrap_or_default(),
             source,
         };
         let doc = Document::load_mem(pdf).map_err(fail)?;
@@ -99,7 +102,12 @@ impl Exported {
             }
             at += s.pages;
         }
-        let front: usize = self.sections.iter().filter(|s| s.front).map(|s| s.pages).sum();
+        let front: usize = self
+            .sections
+            .iter()
+            .filter(|s| s.front)
+            .map(|s| s.pages)
+            .sum();
         let mut labels = Vec::new();
         if front > 0 {
             labels.push(Object::Integer(0));

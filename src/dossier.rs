@@ -1,18 +1,18 @@
 /*!
 A person's dossier: the documents of its plan ([`crate::plan`]: which documents, in the order of
-the checklist), laid out one by one, then exported together behind the cover, which lists the page where each
-document starts: the dossier's PDF, from which each document's own PDF is cut.
+the checklist), laid out one by one, then exported together behind the cover, which lists the
+page where each document starts: the dossier's PDF, from which each document's own PDF is cut.
 */
 
 use crate::assemble::{self, Metadata, Section};
 use crate::compile::{CompileError, Compiled};
-use crate::model::Ngay;
-use typst::model::Document as _;
 use crate::engine::Engine;
 use crate::forms::{Catalogue, Form};
+use crate::model::Ngay;
 use crate::plan::Plan;
 use crate::render::{DossierView, RenderError, Subject, TypstSource};
 use crate::validate::Checked;
+use typst::model::Document as _;
 
 /// The code of the cover form.
 const COVER: &str = "BIA-HS";

@@ -215,3 +215,76 @@ fn batch_failures_are_said_in_the_language_asked_for() {
         .unwrap();
     assert_eq!(binh["ly_do"]["ma"], "record-has-errors", "{report}");
 }
+
+/// The text of pages `first..=last` of a PDF (`pdftotext`).
+fn pages_text(pdf: &Path, first: usize, last: usize) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-f", &first.to_string(), "-l", &last.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A form's own PDF, beside the dossier, is its pages of the dossier: the same text, page for
+/// page, in the order of the cover, with the form's own title, and a PDF that qpdf finds sound.
+#[test]
+fn each_form_beside_a_dossier_is_its_pages_of_the_dossier() {
+    let ws = TestWorkspace::demo();
+    let out = ws.file("out");
+    let (code, report) = batch(&ws, &out, &[]);
+    assert_eq!(code, 0, "{report}");
+    let dir = out.join("ngo-thi-mai");
+    let dossier = dir.join("ho-so.pdf");
+    // The order of the dossier: the cover, then the forms of the full-membership checklist.
+    let parts = [
+        "BIA-HS", "10-KND", "11-KND", "12-KND", "13-KND", "14-KND", "15-KND", "16-KND",
+    ];
+    let mut next = 1;
+    for code in parts {
+        let pdf = dir.join(format!("{code}.pdf"));
+        let pages = pdf_pages(&pdf);
+        let own = pages_text(&pdf, 1, pages);
+        let in_dossier = pages_text(&dossier, next, next + pages - 1);
+        assert_eq!(
+            own,
+            in_dossier,
+            "{code}: its pages {next}–{} of the dossier",
+            next + pages - 1
+        );
+        assert!(!own.trim().is_empty(), "{code} has text");
+        let check = std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(check.status.success(), "qpdf --check {code}: {check:?}");
+        let info = std::process::Command::new("pdfinfo")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let info = String::from_utf8_lossy(&info.stdout).into_owned();
+        let title = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Title:"))
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            !title.is_empty() && !title.contains(" — "),
+            "{code}: title {title:?}"
+        );
+        next += pages;
+    }
+    assert_eq!(
+        next - 1,
+        pdf_pages(&dossier),
+        "every page of the dossier is a form's"
+    );
+}
+
+fn pdf_pages(pdf: &Path) -> usize {
+    lopdf::Document::load(pdf).unwrap().get_pages().len()
+}

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::UnicodeNormalization;
 
 /// The organisation file's name.
 pub const ORG_FILE: &str = "to-chuc.yaml";
@@ -265,7 +265,7 @@ fn read_source(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
         .map(str::to_string)
         .unwrap_or(text);
     // Names typed on different keyboards come decomposed or composed; compare and print them one way.
-    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    let text = if super::chars::is_nfc(&text) {
         text
     } else {
         text.nfc().collect()

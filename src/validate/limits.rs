@@ -5,10 +5,10 @@
 //! typeset; each is an error at its value, so only that record's forms are held back.
 
 use crate::diag::{Diagnostic, Limit, Location, Problem};
+use crate::model::chars::is_combining_mark;
 use crate::model::{Record, Workspace};
 use serde::Serialize;
 use serde_json::Value;
-use unicode_normalization::char::is_combining_mark;
 
 /// No count of people or document number is larger (a đảng bộ of a whole province is smaller).
 const MAX_NUMBER: f64 = 1_000_000.0;

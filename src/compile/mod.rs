@@ -180,8 +180,8 @@ impl Typesetter {
 
     /// Exports the pages of several compiled documents, in order, as one PDF: what a dossier
     /// prints. The fonts are subset, compressed and embedded once for all of them, where a PDF
-    /// per document embeds them again in each; that is most of the cost of an export (measured:
-    /// embedding the fonts is over half of it for a one-page form).
+    /// per document embeds them again in each: in a profile of a batch that exported each document
+    /// alone, embedding the fonts took 17% of all samples, of the 29% that exporting took.
     ///
     /// The PDF is not tagged: the documents were laid out separately, so the elements that tags
     /// would point at belong to different compiles. The identifier and the date are those of
@@ -225,6 +225,7 @@ impl Typesetter {
         }
     }
 
+    /// Runs typst-pdf, then blanks the `/Suspects false` that poppler misreads.
     fn export(
         &self,
         document: &PagedDocument,

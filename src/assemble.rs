@@ -48,11 +48,6 @@ pub struct AssembleError {
     pub source: lopdf::Error,
 }
 
-/// The number of pages of a PDF.
-pub fn page_count(pdf: &[u8]) -> Result<usize, lopdf::Error> {
-    Ok(Document::load_mem(pdf)?.get_pages().len())
-}
-
 /// The one PDF in which a dossier's documents were exported together, its sections' pages in
 /// order, read once: the dossier and each document's own PDF are written from it.
 pub struct Exported {

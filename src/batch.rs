@@ -20,7 +20,7 @@ list, and is made again by the next run.
 */
 
 use crate::diag::{Lang, Severity};
-use crate::dossier;
+use crate::dossier::{self, DOSSIER_FILE};
 use crate::engine::Engine;
 use crate::facts::{self, DecisionKind};
 use crate::forms::Catalogue;
@@ -35,8 +35,6 @@ use std::time::Instant;
 
 /// The file holding a person's input digest.
 const INPUTS_FILE: &str = ".hoso-inputs";
-/// The dossier's file name in a person's folder.
-const DOSSIER_FILE: &str = "ho-so.pdf";
 
 /// What to produce.
 #[derive(Debug, Clone)]

@@ -72,9 +72,15 @@ pub enum DossierError {
         #[source]
         source: CompileError,
     },
+    /// The documents, laid out, could not be exported together.
+    #[error("{DOSSIER_FILE}: {0}")]
+    Export(#[source] CompileError),
     #[error(transparent)]
     Assemble(#[from] assemble::AssembleError),
 }
+
+/// The dossier's file name: in a person's folder of a batch, and in an error.
+pub const DOSSIER_FILE: &str = "ho-so.pdf";
 
 /// Lays out one filled form, with its source.
 fn lay_out(
@@ -148,10 +154,7 @@ pub fn build(engine: &Engine, checked: Checked<'_>, plan: &Plan) -> Result<Built
     let export = engine
         .typesetter()
         .pdf_of_many(&documents, &format!("ho-so-{}", checked.id()), date)
-        .map_err(|source| DossierError::Compile {
-            form: COVER.to_string(),
-            source,
-        })?;
+        .map_err(DossierError::Export)?;
     let parts: Vec<BuiltPart> = laid_out
         .into_iter()
         .enumerate()

@@ -5,8 +5,8 @@
 //! names of outputs, a calendar UID and a word on the terminal, so a file named `...yaml` or with
 //! a line break or an escape character in its name is refused rather than trusted.
 
+use super::chars::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// Whether `s` is an id.
 pub fn is_id(s: &str) -> bool {

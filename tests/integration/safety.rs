@@ -14,6 +14,12 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Writes the workspace's own form template `name` (`templates/forms/<name>`).
+fn own_template(ws: &TestWorkspace, name: &str, text: &str) {
+    std::fs::create_dir_all(ws.file("templates/forms")).unwrap();
+    std::fs::write(ws.file(&format!("templates/forms/{name}")), text).unwrap();
+}
+
 /// The demo's register without the numbers of three resolutions of this term, which `cap-so`
 /// can then give again.
 fn without_three_numbers(ws: &TestWorkspace) -> String {
@@ -448,12 +454,11 @@ fn a_template_override_that_links_out_of_the_workspace_is_never_read() {
 #[test]
 fn a_template_that_never_ends_stops_with_an_error_for_that_document() {
     let ws = TestWorkspace::demo();
-    std::fs::create_dir_all(ws.file("templates/forms")).unwrap();
-    std::fs::write(
-        ws.file("templates/forms/6-knd.typ.j2"),
+    own_template(
+        &ws,
+        "6-knd.typ.j2",
         "{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}",
-    )
-    .unwrap();
+    );
     let started = std::time::Instant::now();
     let out = run(&mut crate::common::render_cmd(
         &ws,
@@ -477,19 +482,18 @@ fn a_template_that_never_ends_stops_with_an_error_for_that_document() {
 #[test]
 fn typst_code_of_the_workspace_that_never_ends_or_fills_memory_is_stopped() {
     let ws = TestWorkspace::demo();
-    std::fs::create_dir_all(ws.file("templates/forms")).unwrap();
     // Ten billion iterations: hours, were it not stopped.
-    std::fs::write(
-        ws.file("templates/forms/6-knd.typ.j2"),
+    own_template(
+        &ws,
+        "6-knd.typ.j2",
         "#for i in range(100000) { for j in range(100000) { } }\nXong.\n",
-    )
-    .unwrap();
+    );
     // An array of two billion numbers: tens of gigabytes, were it not stopped.
-    std::fs::write(
-        ws.file("templates/forms/3-knd.typ.j2"),
+    own_template(
+        &ws,
+        "3-knd.typ.j2",
         "#let a = range(2000000000)\n#a.len()\n",
-    )
-    .unwrap();
+    );
     let typeset = |form: &str, person: &str, seconds: &str| {
         let mut cmd = crate::common::render_cmd(&ws, form, Some(person), &ws.file("x.pdf"));
         cmd.env("HOSO_TYPESET_SECONDS", seconds)

@@ -72,7 +72,7 @@ pub(super) fn age_when_admitted(n: &Nguoi) -> Option<i64> {
 pub(super) fn fold(text: &str) -> String {
     text.trim()
         .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .filter(|c| !crate::model::chars::is_combining_mark(*c))
         .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
         .collect::<String>()
         .to_lowercase()

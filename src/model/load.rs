@@ -314,6 +314,11 @@ pub(crate) fn parse<T: DeserializeOwned>(
     // The common case first: a file that reads cleanly needs no positions until a rule asks for
     // one, so its position index is built lazily. Any problem takes the full path below.
     if !looks_empty(&file.text) {
+        // Most records are plain blocks of text, dates and counts: read straight off the parser's
+        // events. Anything else is declined, and serde-saphyr reads it as before.
+        if let Some(value) = super::quick_read::read::<T>(&file.text, MAX_DEPTH) {
+            return (Some((value, SpanIndex::lazy(file))), Vec::new());
+        }
         let mut unknown = false;
         let read = serde_saphyr::with_deserializer_from_str_with_options(
             &file.text,

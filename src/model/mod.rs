@@ -22,6 +22,7 @@ pub mod id;
 pub mod keys;
 mod load;
 mod path;
+mod quick_read;
 mod quy_tac;
 mod record;
 mod spans;

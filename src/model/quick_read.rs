@@ -1,0 +1,808 @@
+/*!
+The quick reader: a serde deserializer straight over the YAML parser's events, for the records a
+clerk actually writes.
+
+serde-saphyr reads and locates everything YAML allows (anchors, merge keys, tags, every number
+spelling, several documents) and keeps a budget against hostile files; that generality costs as
+much time again as the parsing itself (at 10,000 people: 1.0 s of events, 2.4 s in all, on one
+core). Almost every record needs none of it: block maps and lists of plain or quoted text,
+dates and small whole numbers. This reader takes exactly that subset, over the same parser with
+the same options, and **declines** everything else: an anchor, an alias, a tag, a merge key, an
+unknown key, a number it does not spell the one obvious way, a value of the wrong type, a parser
+error. A declined text goes to serde-saphyr as before, which then reads it or reports where and
+why it cannot. So the quick reader never decides what a text means where serde-saphyr could
+decide otherwise: where it accepts, it gives the same value (the tests compare the two on every
+record of the repository and on random ones), and it never produces a diagnostic.
+*/
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
+use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle, StrInput};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Reads `text` into `T`, or `None` where the text is not in the quick reader's subset (or is
+/// broken): then serde-saphyr must read it.
+pub(crate) fn read<T: DeserializeOwned>(text: &str, max_depth: usize) -> Option<T> {
+    let mut reader = Reader::new(text, max_depth);
+    reader.document_start().ok()?;
+    let value = T::deserialize(&mut reader).ok()?;
+    reader.document_end().ok()?;
+    Some(value)
+}
+
+/// The one error of this reader: "not mine, ask serde-saphyr". It carries no text because no one
+/// ever reads it.
+#[derive(Debug)]
+pub(crate) struct Declined;
+
+impl fmt::Display for Declined {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("declined by the quick reader")
+    }
+}
+
+impl std::error::Error for Declined {}
+
+impl de::Error for Declined {
+    fn custom<M: fmt::Display>(_: M) -> Self {
+        Declined
+    }
+}
+
+type Result<T> = std::result::Result<T, Declined>;
+
+/// serde-saphyr's default budget, which [`super::load::yaml_options`] keeps but for the depth:
+/// a text past any of these is declined, so that serde-saphyr reports the breach.
+const MAX_EVENTS: usize = 1_000_000;
+const MAX_NODES: usize = 250_000;
+const MAX_SCALAR_BYTES: usize = 64 * 1024 * 1024;
+
+/// A scalar as the parser hands it over, with what decides its meaning.
+struct Scalar<'a> {
+    text: Cow<'a, str>,
+    plain: bool,
+}
+
+struct Reader<'a> {
+    parser: Parser<'a, StrInput<'a>>,
+    peeked: Option<Event<'a>>,
+    events: usize,
+    nodes: usize,
+    scalar_bytes: usize,
+    depth: usize,
+    max_depth: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, max_depth: usize) -> Self {
+        // The options serde-saphyr gives the parser (`Budget::parser_options`), so that the two
+        // accept the same texts: a nesting limit no lower than the parser's own, no comments.
+        let mut options = Options::default();
+        options.block_nesting_limit = options.block_nesting_limit.max(max_depth + 1);
+        options.emit_comments = false;
+        Reader {
+            parser: Parser::new_from_str_with_options(text, options),
+            peeked: None,
+            events: 0,
+            nodes: 0,
+            scalar_bytes: 0,
+            depth: 0,
+            max_depth,
+        }
+    }
+
+    /// The next event of the subset: anything carrying an anchor or a tag, an alias, or a
+    /// parser error is declined here, once for every caller.
+    fn next(&mut self) -> Result<Event<'a>> {
+        if let Some(event) = self.peeked.take() {
+            return Ok(event);
+        }
+        let (event, _span) = self.parser.next().ok_or(Declined)?.map_err(|_| Declined)?;
+        self.events += 1;
+        if self.events > MAX_EVENTS {
+            return Err(Declined);
+        }
+        match &event {
+            Event::Scalar(text, _, anchor, tag) => {
+                self.nodes += 1;
+                self.scalar_bytes += text.len();
+                if *anchor != 0 || tag.is_some() || self.scalar_bytes > MAX_SCALAR_BYTES {
+                    return Err(Declined);
+                }
+            }
+            Event::SequenceStart(_, anchor, tag) | Event::MappingStart(_, anchor, tag) => {
+                self.nodes += 1;
+                if *anchor != 0 || tag.is_some() {
+                    return Err(Declined);
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => {}
+            Event::StreamStart | Event::StreamEnd | Event::DocumentStart(..) => {}
+            Event::DocumentEnd => {}
+            _ => return Err(Declined),
+        }
+        if self.nodes > MAX_NODES {
+            return Err(Declined);
+        }
+        Ok(event)
+    }
+
+    fn peek(&mut self) -> Result<&Event<'a>> {
+        if self.peeked.is_none() {
+            let event = self.next()?;
+            self.peeked = Some(event);
+        }
+        self.peeked.as_ref().ok_or(Declined)
+    }
+
+    fn document_start(&mut self) -> Result<()> {
+        match (self.next()?, self.next()?) {
+            // A `%YAML` directive asks for a version's rules: serde-saphyr's business.
+            (Event::StreamStart, Event::DocumentStart(_, None)) => Ok(()),
+            _ => Err(Declined),
+        }
+    }
+
+    /// One document and nothing after it.
+    fn document_end(&mut self) -> Result<()> {
+        match (self.next()?, self.next()?) {
+            (Event::DocumentEnd, Event::StreamEnd) => Ok(()),
+            _ => Err(Declined),
+        }
+    }
+
+    fn scalar(&mut self) -> Result<Scalar<'a>> {
+        match self.next()? {
+            Event::Scalar(text, style, _, _) => Ok(Scalar {
+                text,
+                plain: style == ScalarStyle::Plain,
+            }),
+            _ => Err(Declined),
+        }
+    }
+
+    /// A scalar asked for as text. A plain null (`~`, `null`, nothing) is not text to
+    /// serde-saphyr: it fails there, so it is declined here.
+    fn text(&mut self) -> Result<Cow<'a, str>> {
+        let scalar = self.scalar()?;
+        if scalar.plain && is_null(&scalar.text) {
+            return Err(Declined);
+        }
+        Ok(scalar.text)
+    }
+
+    /// A whole number written as plain decimal digits, without a sign or a leading zero: the
+    /// one spelling every YAML schema reads the same way.
+    fn whole_number(&mut self) -> Result<u64> {
+        let scalar = self.scalar()?;
+        if !scalar.plain {
+            return Err(Declined);
+        }
+        decimal(&scalar.text).ok_or(Declined)
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(Declined);
+        }
+        Ok(())
+    }
+}
+
+/// The plain spellings of null that serde-saphyr knows (`scalar_is_nullish`); the parser writes
+/// an omitted value as `~`.
+fn is_null(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// `text` as plain decimal digits without a leading zero, if it is one and fits.
+fn decimal(text: &str) -> Option<u64> {
+    let digits = text.as_bytes();
+    if digits.is_empty()
+        || digits.len() > 19
+        || !digits.iter().all(u8::is_ascii_digit)
+        || (digits.len() > 1 && digits[0] == b'0')
+    {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// Whether a plain scalar can only be text, whatever YAML schema reads it: it has a character
+/// that no null, boolean or number spelling has (a letter outside `true`, `false`, `null`,
+/// `.inf`, `.nan`, hex digits and radix marks; a slash, a space, any non-ASCII letter). Dates
+/// (`16/11/2020`) and names pass; `1e5`, `0x1F`, `.inf`, `yes` and `true` do not.
+fn is_text_in_every_schema(text: &str) -> bool {
+    const NUMBER_OR_WORD: &[u8] = b"0123456789+-._:abcdefilnorstuxyABCDEFILNORSTUXY";
+    text.bytes().any(|b| !NUMBER_OR_WORD.contains(&b))
+}
+
+fn visit_text<'de, V: Visitor<'de>>(text: Cow<'de, str>, visitor: V) -> Result<V::Value> {
+    match text {
+        Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
+        Cow::Owned(s) => visitor.visit_string(s),
+    }
+}
+
+macro_rules! whole_numbers {
+    ($($method:ident => $visit:ident: $ty:ty),* $(,)?) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            let n = <$ty>::try_from(self.whole_number()?).map_err(|_| Declined)?;
+            visitor.$visit(n)
+        }
+    )*};
+}
+
+macro_rules! declined {
+    ($($method:ident),* $(,)?) => {$(
+        fn $method<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
+            Err(Declined)
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
+    type Error = Declined;
+
+    /// A value whose type the record leaves open (dates: `2020` or `16/11/2020`): only a
+    /// scalar whose reading cannot depend on the schema.
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let scalar = self.scalar()?;
+        if !scalar.plain {
+            return visit_text(scalar.text, visitor);
+        }
+        if let Some(n) = decimal(&scalar.text) {
+            return visitor.visit_u64(n);
+        }
+        if is_text_in_every_schema(&scalar.text) {
+            return visit_text(scalar.text, visitor);
+        }
+        Err(Declined)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let scalar = self.scalar()?;
+        match (scalar.plain, scalar.text.as_ref()) {
+            (true, "true") => visitor.visit_bool(true),
+            (true, "false") => visitor.visit_bool(false),
+            _ => Err(Declined),
+        }
+    }
+
+    whole_numbers! {
+        deserialize_u8 => visit_u8: u8,
+        deserialize_u16 => visit_u16: u16,
+        deserialize_u32 => visit_u32: u32,
+        deserialize_u64 => visit_u64: u64,
+        deserialize_i8 => visit_i8: i8,
+        deserialize_i16 => visit_i16: i16,
+        deserialize_i32 => visit_i32: i32,
+        deserialize_i64 => visit_i64: i64,
+    }
+
+    declined! {
+        deserialize_f32, deserialize_f64, deserialize_char, deserialize_bytes,
+        deserialize_byte_buf, deserialize_ignored_any,
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let text = self.text()?;
+        visit_text(text, visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if let Event::Scalar(text, ScalarStyle::Plain, _, _) = self.peek()?
+            && is_null(text)
+        {
+            self.next()?;
+            return visitor.visit_none();
+        }
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let scalar = self.scalar()?;
+        if scalar.plain && is_null(&scalar.text) {
+            return visitor.visit_unit();
+        }
+        Err(Declined)
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
+        // serde-saphyr gives names of its own (`__yaml_rc_anchor`, ...) a meaning.
+        if name.starts_with("__yaml") {
+            return Err(Declined);
+        }
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if !matches!(self.next()?, Event::SequenceStart(..)) {
+            return Err(Declined);
+        }
+        self.enter()?;
+        let mut items = Items {
+            reader: &mut *self,
+            ended: false,
+        };
+        let value = visitor.visit_seq(&mut items)?;
+        // A visitor that stops before the end would leave the rest unread.
+        if !items.ended {
+            return Err(Declined);
+        }
+        self.depth -= 1;
+        Ok(value)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
+        Err(Declined)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        _visitor: V,
+    ) -> Result<V::Value> {
+        Err(Declined)
+    }
+
+    /// A map whose keys are data, not field names: serde-saphyr checks that no key is given
+    /// twice, which a struct's own visitor does for fields. Not in the subset.
+    fn deserialize_map<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
+        Err(Declined)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        if !matches!(self.next()?, Event::MappingStart(..)) {
+            return Err(Declined);
+        }
+        self.enter()?;
+        let mut entries = Entries {
+            reader: &mut *self,
+            ended: false,
+        };
+        let value = visitor.visit_map(&mut entries)?;
+        if !entries.ended {
+            return Err(Declined);
+        }
+        self.depth -= 1;
+        Ok(value)
+    }
+
+    /// An enum written as its variant's name (`loai: uy_tin`).
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        let name = self.text()?;
+        visitor.visit_enum(UnitVariant(name))
+    }
+}
+
+/// The items of a list.
+struct Items<'r, 'de> {
+    reader: &'r mut Reader<'de>,
+    ended: bool,
+}
+
+impl<'de> de::SeqAccess<'de> for &mut Items<'_, 'de> {
+    type Error = Declined;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if matches!(self.reader.peek()?, Event::SequenceEnd) {
+            self.reader.next()?;
+            self.ended = true;
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.reader).map(Some)
+    }
+}
+
+/// The entries of a block of fields.
+struct Entries<'r, 'de> {
+    reader: &'r mut Reader<'de>,
+    ended: bool,
+}
+
+impl<'de> de::MapAccess<'de> for &mut Entries<'_, 'de> {
+    type Error = Declined;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        match self.reader.peek()? {
+            Event::MappingEnd => {
+                self.reader.next()?;
+                self.ended = true;
+                Ok(None)
+            }
+            // A key no field has (a merge key `<<` too) is skipped with `deserialize_ignored_any`,
+            // which declines: serde-saphyr then names it.
+            Event::Scalar(..) => seed.deserialize(&mut *self.reader).map(Some),
+            // A list or a block as a key.
+            _ => Err(Declined),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(&mut *self.reader)
+    }
+}
+
+/// An enum's variant given by name, without a value.
+struct UnitVariant<'de>(Cow<'de, str>);
+
+impl<'de> de::EnumAccess<'de> for UnitVariant<'de> {
+    type Error = Declined;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self)> {
+        let name: de::value::CowStrDeserializer<'de, Declined> =
+            de::IntoDeserializer::into_deserializer(self.0.clone());
+        let value = seed.deserialize(name)?;
+        Ok((value, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for UnitVariant<'de> {
+    type Error = Declined;
+
+    fn unit_variant(self) -> Result<()> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value> {
+        Err(Declined)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
+        Err(Declined)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value> {
+        Err(Declined)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::load::yaml_options;
+    use super::super::{BaoCao, Nguoi, ToChuc};
+    use super::read;
+    use proptest::prelude::*;
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+    use std::path::Path;
+
+    const DEPTH: usize = 24;
+
+    /// What serde-saphyr makes of a text on the loader's clean path: the value, if it reads
+    /// without an error and without an unknown key.
+    fn saphyr<T: DeserializeOwned>(text: &str) -> Option<T> {
+        let mut unknown = false;
+        let value =
+            serde_saphyr::with_deserializer_from_str_with_options(text, yaml_options(), |de| {
+                let mut on_ignored = |_: serde_ignored::Path| unknown = true;
+                T::deserialize(serde_ignored::Deserializer::new(de, &mut on_ignored))
+            })
+            .ok();
+        value.filter(|_| !unknown)
+    }
+
+    /// Where the quick reader accepts `text`, serde-saphyr accepts it too, with the same value.
+    /// Returns whether the quick reader accepted.
+    fn agree<T: DeserializeOwned + Serialize>(text: &str) -> Result<bool, String> {
+        let Some(quick) = read::<T>(text, DEPTH) else {
+            return Ok(false);
+        };
+        let Some(full) = saphyr::<T>(text) else {
+            return Err(format!(
+                "the quick reader took what serde-saphyr refuses:\n{text}"
+            ));
+        };
+        let (quick, full) = (serde_json::to_value(quick), serde_json::to_value(full));
+        if quick.map_err(|e| e.to_string())? != full.map_err(|e| e.to_string())? {
+            return Err(format!("the two readers disagree on:\n{text}"));
+        }
+        Ok(true)
+    }
+
+    fn repository_files(kind: &str) -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        walkdir::WalkDir::new(&root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy();
+                match kind {
+                    "to-chuc" | "bao-cao" => name == format!("{kind}.yaml"),
+                    _ => name != "to-chuc.yaml" && name != "bao-cao.yaml",
+                }
+            })
+            .map(|e| {
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                (e.path().display().to_string(), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn agrees_with_serde_saphyr_on_every_record_of_the_repository() {
+        let mut taken = 0;
+        let people = repository_files("nguoi");
+        for (path, text) in &people {
+            match agree::<Nguoi>(text) {
+                Ok(accepted) => taken += usize::from(accepted),
+                Err(e) => panic!("{path}: {e}"),
+            }
+        }
+        for (path, text) in repository_files("to-chuc") {
+            agree::<ToChuc>(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+        for (path, text) in repository_files("bao-cao") {
+            agree::<BaoCao>(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+        // The point of the reader: the records clerks write are its common case. (The rule
+        // cases include broken files on purpose; nearly all are still plain records.)
+        assert!(people.len() > 80, "{} person files", people.len());
+        assert!(
+            taken * 10 >= people.len() * 9,
+            "the quick reader took only {taken} of {} person files",
+            people.len()
+        );
+    }
+
+    #[test]
+    fn every_demo_and_synthetic_person_is_read_quickly() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::demo::write_synthetic(dir.path(), 40).unwrap();
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let path = entry.path();
+            let folder = path.parent().and_then(Path::file_name);
+            if !folder.is_some_and(|f| f == "ket-nap" || f == "dang-vien") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            assert_eq!(agree::<Nguoi>(&text), Ok(true), "{}", path.display());
+            files += 1;
+        }
+        assert!(files >= 40, "{files} files");
+        for (path, text) in repository_files("nguoi") {
+            if path.contains("/demo/") {
+                assert_eq!(agree::<Nguoi>(&text), Ok(true), "{path}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_the_quick_reader_declines() {
+        let base = "ho_ten: Đặng Văn Khoa\ngioi_tinh: nam\n";
+        for tail in [
+            // Anchors, aliases, tags and merge keys.
+            "que_quan: &q Hạ Long\nnoi_o: *q\n",
+            "dan_toc: !!str 12\n",
+            "<<: {dan_toc: Kinh}\n",
+            // Spellings whose reading depends on the schema.
+            "ngay_sinh: 0123\n",
+            "ngay_sinh: 2001\n",
+            "ngay_sinh: 1e3\n",
+            "ngay_sinh: .inf\n",
+            "ngay_sinh: 2_020\n",
+            "ngay_sinh: +2020\n",
+            "ngay_sinh: 0x7E4\n",
+            // A null or a word where a yes-or-no, or a block, is asked for.
+            "ton_giao_du_dieu_kien: ~\n",
+            "ton_giao_du_dieu_kien: yes\n",
+            "ton_giao_du_dieu_kien: 'true'\n",
+            "nguoi_gioi_thieu: [~]\n",
+            // An unknown key, a key given twice, a list where a block belongs.
+            "ho_tenn: x\n",
+            "ho_ten: again\n",
+            "trinh_do: [12/12]\n",
+            // A second document, a directive.
+            "---\nho_ten: x\n",
+        ] {
+            let text = format!("{base}{tail}");
+            assert!(read::<Nguoi>(&text, DEPTH).is_none(), "taken: {text}");
+        }
+        assert!(read::<Nguoi>("%YAML 1.2\n---\nho_ten: x\n", DEPTH).is_none());
+        // And what it takes, as serde-saphyr reads it.
+        for tail in [
+            "ngay_sinh: 03/01/2001\n",
+            "ngay_sinh: '03/01/2001'\n",
+            "ly_lich:\n  cong_tac:\n    - tu: 2019\n      den: 09/2021\n      noi_dung: Kỹ sư\n",
+            "hop_chi_bo:\n  ngay: 16/10/2026\n  dang_vien:\n    chinh_thuc: 13\n    du_bi: 2\n",
+            "dan_toc: \"Kinh\"\n",
+            "dan_toc: 'null'\n",
+            "nghe_nghiep: |\n  Kỹ sư\n  xây dựng\n",
+            "nghe_nghiep: >\n  Kỹ sư\n  xây dựng\n",
+            "ton_giao:\n",
+            "dan_toc: ~\n",
+            "dan_toc: null\n",
+            "ton_giao_du_dieu_kien: true\n",
+            "nguoi_gioi_thieu: []\n",
+        ] {
+            let text = format!("{base}{tail}");
+            assert_eq!(agree::<Nguoi>(&text), Ok(true), "{text}");
+        }
+    }
+
+    /// Scalar spellings that YAML schemas read in different ways, quoted and block forms, YAML
+    /// syntax inside a value, and ordinary values.
+    const TRICKY: &[&str] = &[
+        "2020",
+        "0",
+        "00",
+        "0123",
+        "-5",
+        "+5",
+        "1e3",
+        "1.5",
+        ".5",
+        "1_000",
+        "0x1F",
+        "0o17",
+        "0b101",
+        ".inf",
+        "-.inf",
+        ".nan",
+        "NaN",
+        "inf",
+        "Infinity",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "",
+        "16/11/2020",
+        "09/2018",
+        "2020-01-01",
+        "12:30",
+        "1:30:00",
+        "Nam",
+        "nữ",
+        "nu",
+        "uy_tin",
+        "vung_kho_khan",
+        "4294967296",
+        "18446744073709551616",
+        "'quoted'",
+        "\"dq\"",
+        "'2020'",
+        "\"16/11/2020\"",
+        "!!str 12",
+        "!!int 12",
+        "&a x",
+        "*a",
+        "[1, 2]",
+        "{a: 1}",
+        "[]",
+        "{}",
+        "|\n    khối\n    chữ",
+        ">-\n    gấp\n    dòng",
+        "# chú thích",
+        "a # b",
+        "a: b",
+        "- x",
+        "'it''s'",
+        "\"\\u0041\\t\"",
+        "2020 # năm",
+    ];
+
+    /// One field of each kind a record has, with `{}` where its value goes: text, a date, a
+    /// point in time, a count, a yes-or-no, a named choice, a list.
+    const FIELDS: &[&str] = &[
+        "dan_toc: {}\n",
+        "ngay_sinh: {}\n",
+        "ly_lich:\n  cong_tac:\n    - tu: {}\n      noi_dung: x\n",
+        "hop_chi_bo:\n  ngay: 16/10/2026\n  dang_vien:\n    chinh_thuc: {}\n    du_bi: 2\n",
+        "ton_giao_du_dieu_kien: {}\n",
+        "ngoai_le_hoc_van:\n  loai: {}\n",
+        "nguoi_gioi_thieu: {}\n",
+        "gioi_tinh: {}\n",
+    ];
+
+    #[test]
+    fn agrees_with_serde_saphyr_on_every_tricky_spelling_in_every_kind_of_field() {
+        let mut taken = 0;
+        for field in FIELDS {
+            for spelling in TRICKY {
+                let text = format!("ho_ten: Khoa\n{}", field.replace("{}", spelling));
+                taken += usize::from(agree::<Nguoi>(&text).unwrap_or_else(|e| panic!("{e}")));
+            }
+        }
+        assert!(taken > 50, "{taken} taken");
+    }
+
+    fn spelling() -> impl Strategy<Value = String> {
+        let tricky = prop::sample::select(TRICKY.to_vec()).prop_map(str::to_string);
+        prop_oneof![
+            4 => tricky,
+            1 => "[0-9/.:+_eE-]{1,10}",
+            1 => "[a-zA-Zđệữ ]{1,10}",
+            1 => any::<String>().prop_map(|s| serde_json::to_string(&s).unwrap()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// A demo record with some of its values respelled: wherever the quick reader accepts,
+        /// serde-saphyr agrees.
+        #[test]
+        fn agrees_with_serde_saphyr_on_respelled_records(
+            which in 0usize..5,
+            edits in prop::collection::vec((any::<prop::sample::Index>(), spelling()), 1..6),
+            added in proptest::option::of((
+                prop::sample::select(vec!["ton_giao_du_dieu_kien", "ngay_sinh", "chi_bo"]),
+                spelling(),
+            )),
+        ) {
+            let people = repository_files("nguoi");
+            let demo: Vec<&(String, String)> =
+                people.iter().filter(|(p, _)| p.contains("/demo/")).collect();
+            let (_, text) = demo[which % demo.len()];
+            let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+            for (index, value) in edits {
+                let i = index.index(lines.len());
+                if let Some(colon) = lines[i].find(": ") {
+                    lines[i] = format!("{}: {value}", &lines[i][..colon]);
+                }
+            }
+            // A top-level field of another type than those the demo's lines have (a yes-or-no).
+            if let Some((key, value)) = added {
+                lines.retain(|l| !l.starts_with(&format!("{key}:")));
+                lines.push(format!("{key}: {value}"));
+            }
+            let text = lines.join("\n") + "\n";
+            prop_assert!(agree::<Nguoi>(&text).is_ok(), "{}", agree::<Nguoi>(&text).unwrap_err());
+        }
+    }
+}

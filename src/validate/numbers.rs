@@ -225,14 +225,17 @@ impl NumberIndex {
             let Some(entries) = self.by_key.get(&key) else {
                 continue;
             };
+            // The date first: most entries of a number are the same decision, on the same day,
+            // and a decision names many people (comparing their ids was 4% of validate).
+            let issuers_agree = |e: &Entry| match (&e.issuer, &issuer) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
             let other = entries.iter().find(|e| {
-                let same = matches!(&e.origin, Origin::Person { id, document: doc }
-                    if *id == record.id && doc == document);
-                let issuers_agree = match (&e.issuer, &issuer) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                };
-                !same && issuers_agree && e.date.is_some_and(|x| x != date)
+                e.date.is_some_and(|x| x != date)
+                    && issuers_agree(e)
+                    && !matches!(&e.origin, Origin::Person { id, document: doc }
+                        if *id == record.id && doc == document)
             });
             if other.is_none()
                 && let Some(own) = shared(&record.nguoi, document)
@@ -245,15 +248,11 @@ impl NumberIndex {
                     else {
                         return false;
                     };
-                    let issuers_agree = match (&e.issuer, &issuer) {
-                        (Some(a), Some(b)) => a == b,
-                        _ => true,
-                    };
-                    *id != record.id
-                        && doc == document
-                        && issuers_agree
-                        && e.date == Some(date)
+                    e.date == Some(date)
                         && !(own && theirs)
+                        && doc == document
+                        && issuers_agree(e)
+                        && *id != record.id
                 });
                 if let Some(Entry {
                     origin: Origin::Person { id, .. },

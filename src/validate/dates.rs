@@ -7,11 +7,12 @@
 //! `a ≤ c` is still checked when `b` between them is not recorded yet.
 
 use crate::diag::{Diagnostic, Problem};
-use crate::model::{Ngay, PathView, Record};
+use crate::model::{Ngay, Record};
 
 /// Date-order problems of one person: the events of a record that are not documents of the
-/// dossier's sequence (that is [`super::order`]), and nothing before the person's birth.
-pub fn person(record: &Record, view: &PathView) -> Vec<Diagnostic> {
+/// dossier's sequence (that is [`super::order`]), and nothing before the person's birth (the
+/// documents' dates, [`super::order::recorded`], among them).
+pub fn person(record: &Record, documents: &super::order::Recorded) -> Vec<Diagnostic> {
     let n = &record.nguoi;
     let meeting = n.hop_chi_bo.as_ref().and_then(|h| h.ngay);
     let mut chains: Vec<Vec<(String, Option<Ngay>)>> = vec![vec![
@@ -38,11 +39,10 @@ pub fn person(record: &Record, view: &PathView) -> Vec<Diagnostic> {
         }
         chains.push(chain);
     }
-    let sequence = &crate::rules::RuleBook::builtin().trinh_tu;
-    let documents: Vec<(String, Option<Ngay>)> = super::order::recorded(sequence, view)
-        .into_iter()
+    let documents: Vec<(String, Option<Ngay>)> = documents
+        .iter()
         .flatten()
-        .map(|(p, d)| (p, Some(d)))
+        .map(|(p, d)| (p.clone(), Some(*d)))
         .collect();
     // Nothing happens before the person is born.
     if let Some(birth) = n.ngay_sinh {

@@ -123,11 +123,15 @@ fn check_org(ctx: &Ctx) -> Vec<Diagnostic> {
 
 fn check_record(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     let workspace = ctx.workspace;
-    let view = crate::model::PathView::of(&record.nguoi);
+    // The documents' dates, looked up once for the two checks that compare them.
+    let documents = order::recorded(
+        &crate::rules::RuleBook::builtin().trinh_tu,
+        &crate::model::PathView::of(&record.nguoi),
+    );
     let mut d = required::person(record);
     d.extend(limits::person(record));
-    d.extend(dates::person(record, &view));
-    d.extend(order::person(ctx, record, &view));
+    d.extend(dates::person(record, &documents));
+    d.extend(order::person(ctx, record, &documents));
     d.extend(ctx.numbers.person(record));
     d.extend(references::person(workspace, record));
     d.extend(references::meeting_counts(record));

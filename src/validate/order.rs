@@ -9,7 +9,10 @@ use crate::model::{Ngay, PathView, Record};
 use crate::rules::Sequence;
 
 /// Each step's recorded dates, at the path of each value, in the order of the sequence.
-pub fn recorded(sequence: &Sequence, view: &PathView) -> Vec<Vec<(String, Ngay)>> {
+pub type Recorded = Vec<Vec<(String, Ngay)>>;
+
+/// What [`Recorded`] says of a record.
+pub fn recorded(sequence: &Sequence, view: &PathView) -> Recorded {
     sequence
         .steps
         .iter()
@@ -17,10 +20,10 @@ pub fn recorded(sequence: &Sequence, view: &PathView) -> Vec<Vec<(String, Ngay)>
         .collect()
 }
 
-/// The document-order problems of one person.
-pub fn person(ctx: &Ctx, record: &Record, view: &PathView) -> Vec<Diagnostic> {
+/// The document-order problems of one person, whose documents' dates are `dates` (the
+/// [`recorded`] of the built-in sequence).
+pub fn person(ctx: &Ctx, record: &Record, dates: &Recorded) -> Vec<Diagnostic> {
     let sequence = &crate::rules::RuleBook::builtin().trinh_tu;
-    let dates = recorded(sequence, view);
     let mut d = Vec::new();
     for (e, l) in sequence.pairs() {
         if dates[e].is_empty() || dates[l].is_empty() {

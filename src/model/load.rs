@@ -134,7 +134,8 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             Err(e) => (folder, id, None, vec![unreadable(&path, &e)]),
         })
         .collect();
-    let mut people: Vec<Record> = Vec::new();
+    // Records are large (a few kilobytes inline): moved once, into a vector of the right size.
+    let mut people: Vec<Record> = Vec::with_capacity(parsed.len());
     for (folder, id, parsed, mut diags) in parsed {
         diagnostics.append(&mut diags);
         if let Some((nguoi, spans)) = parsed {
@@ -148,24 +149,23 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     }
 
     people.sort_by(|a, b| a.id.cmp(&b.id));
-    // Ids must be unique across both folders: every reference relies on it.
-    let mut unique: Vec<Record> = Vec::with_capacity(people.len());
-    for record in people {
-        match unique.last() {
-            Some(prev) if prev.id == record.id => {
-                let other = prev.spans.file().path.display().to_string();
-                let loc = Some(crate::diag::Location::file_start(record.spans.file()));
-                diagnostics.push(Diagnostic::error(
-                    Problem::DuplicateId {
-                        id: record.id.clone(),
-                        other,
-                    },
-                    loc,
-                ));
-            }
-            _ => unique.push(record),
+    // Ids must be unique across both folders: every reference relies on it. The first file of
+    // an id (in the sorted order) is kept; each later one is reported and left out.
+    people.dedup_by(|record, prev| {
+        if prev.id != record.id {
+            return false;
         }
-    }
+        let other = prev.spans.file().path.display().to_string();
+        let loc = Some(crate::diag::Location::file_start(record.spans.file()));
+        diagnostics.push(Diagnostic::error(
+            Problem::DuplicateId {
+                id: record.id.clone(),
+                other,
+            },
+            loc,
+        ));
+        true
+    });
 
     // The bulletin file is optional, and a broken one only costs the articles, not the forms.
     let report_path = root.join(BAO_CAO_FILE);
@@ -181,7 +181,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         workspace: Workspace {
             root: root.to_path_buf(),
             org: OrgRecord { to_chuc, spans },
-            people: unique,
+            people,
             bao_cao,
         },
         diagnostics,

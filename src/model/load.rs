@@ -647,6 +647,57 @@ mod tests {
     }
 
     #[test]
+    fn an_id_in_both_folders_keeps_the_first_file_and_reports_the_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join(ORG_FILE), "ten: Chi bộ A\n").unwrap();
+        for (folder, name) in [("dang-vien", "Đảng viên"), ("ket-nap", "Quần chúng")] {
+            std::fs::create_dir(root.join(folder)).unwrap();
+            for id in ["an", "binh", "chi"] {
+                let text = format!("ho_ten: {name} {id}\n");
+                std::fs::write(root.join(folder).join(format!("{id}.yaml")), text).unwrap();
+            }
+        }
+        std::fs::remove_file(root.join("dang-vien/an.yaml")).unwrap();
+        std::fs::remove_file(root.join("ket-nap/chi.yaml")).unwrap();
+        let loaded = load(root).unwrap();
+        let people: Vec<(&str, Option<&str>)> = loaded
+            .workspace
+            .people
+            .iter()
+            .map(|r| (r.id.as_str(), r.nguoi.ho_ten.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            vec![
+                ("an", Some("Quần chúng an")),
+                ("binh", Some("Đảng viên binh")),
+                ("chi", Some("Đảng viên chi")),
+            ]
+        );
+        let duplicates: Vec<(&str, String)> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code() == "duplicate-id")
+            .map(|d| {
+                let at = d
+                    .location
+                    .as_ref()
+                    .unwrap()
+                    .file
+                    .path
+                    .strip_prefix(root)
+                    .unwrap();
+                (d.code(), at.display().to_string())
+            })
+            .collect();
+        assert_eq!(
+            duplicates,
+            vec![("duplicate-id", "ket-nap/binh.yaml".to_string())]
+        );
+    }
+
+    #[test]
     fn decomposed_text_is_composed() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.yaml");

@@ -316,7 +316,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if !looks_empty(&file.text) {
         // Most records are plain blocks of text, dates and counts: read straight off the parser's
         // events. Anything else is declined, and serde-saphyr reads it as before.
-        if let Some(value) = super::quick_read::read::<T>(&file.text, MAX_DEPTH) {
+        if let Some(value) = super::quick_read::read::<T>(&file.text, &yaml_options()) {
             return (Some((value, SpanIndex::lazy(file))), Vec::new());
         }
         let mut unknown = false;

@@ -21,9 +21,11 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// Reads `text` into `T`, or `None` where the text is not in the quick reader's subset (or is
-/// broken): then serde-saphyr must read it.
-pub(crate) fn read<T: DeserializeOwned>(text: &str, max_depth: usize) -> Option<T> {
-    let mut reader = Reader::new(text, max_depth);
+/// broken): then serde-saphyr must read it, with the same `options` (their budget bounds this
+/// reader too).
+pub(crate) fn read<T: DeserializeOwned>(text: &str, options: &serde_saphyr::Options) -> Option<T> {
+    let budget = options.budget.clone().unwrap_or_default();
+    let mut reader = Reader::new(text, &budget);
     reader.document_start().ok()?;
     let value = T::deserialize(&mut reader).ok()?;
     reader.document_end().ok()?;
@@ -51,12 +53,6 @@ impl de::Error for Declined {
 
 type Result<T> = std::result::Result<T, Declined>;
 
-/// serde-saphyr's default budget, which [`super::load::yaml_options`] keeps but for the depth:
-/// a text past any of these is declined, so that serde-saphyr reports the breach.
-const MAX_EVENTS: usize = 1_000_000;
-const MAX_NODES: usize = 250_000;
-const MAX_SCALAR_BYTES: usize = 64 * 1024 * 1024;
-
 /// A scalar as the parser hands it over, with what decides its meaning.
 struct Scalar<'a> {
     text: Cow<'a, str>,
@@ -70,15 +66,22 @@ struct Reader<'a> {
     nodes: usize,
     scalar_bytes: usize,
     depth: usize,
+    /// serde-saphyr's limits: a text past any of them is declined, so that serde-saphyr reports
+    /// the breach.
+    max_events: usize,
+    max_nodes: usize,
+    max_scalar_bytes: usize,
     max_depth: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn new(text: &'a str, max_depth: usize) -> Self {
+    fn new(text: &'a str, budget: &serde_saphyr::Budget) -> Self {
         // The options serde-saphyr gives the parser (`Budget::parser_options`), so that the two
         // accept the same texts: a nesting limit no lower than the parser's own, no comments.
         let mut options = Options::default();
-        options.block_nesting_limit = options.block_nesting_limit.max(max_depth + 1);
+        options.block_nesting_limit = options.block_nesting_limit.max(budget.max_depth + 1);
+        options.simple_key_max_lookahead = budget.simple_key_max_lookahead;
+        options.flow_nesting_limit = budget.flow_nesting_limit;
         options.emit_comments = false;
         Reader {
             parser: Parser::new_from_str_with_options(text, options),
@@ -87,7 +90,10 @@ impl<'a> Reader<'a> {
             nodes: 0,
             scalar_bytes: 0,
             depth: 0,
-            max_depth,
+            max_events: budget.max_events,
+            max_nodes: budget.max_nodes,
+            max_scalar_bytes: budget.max_total_scalar_bytes,
+            max_depth: budget.max_depth,
         }
     }
 
@@ -99,14 +105,14 @@ impl<'a> Reader<'a> {
         }
         let (event, _span) = self.parser.next().ok_or(Declined)?.map_err(|_| Declined)?;
         self.events += 1;
-        if self.events > MAX_EVENTS {
+        if self.events > self.max_events {
             return Err(Declined);
         }
         match &event {
             Event::Scalar(text, _, anchor, tag) => {
                 self.nodes += 1;
                 self.scalar_bytes += text.len();
-                if *anchor != 0 || tag.is_some() || self.scalar_bytes > MAX_SCALAR_BYTES {
+                if *anchor != 0 || tag.is_some() || self.scalar_bytes > self.max_scalar_bytes {
                     return Err(Declined);
                 }
             }
@@ -121,7 +127,7 @@ impl<'a> Reader<'a> {
             Event::DocumentEnd => {}
             _ => return Err(Declined),
         }
-        if self.nodes > MAX_NODES {
+        if self.nodes > self.max_nodes {
             return Err(Declined);
         }
         Ok(event)

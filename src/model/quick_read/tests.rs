@@ -8,8 +8,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
-const DEPTH: usize = 24;
-
 /// What serde-saphyr makes of a text on the loader's clean path: the value, if it reads
 /// without an error and without an unknown key.
 fn saphyr<T: DeserializeOwned>(text: &str) -> Option<T> {
@@ -25,7 +23,7 @@ fn saphyr<T: DeserializeOwned>(text: &str) -> Option<T> {
 /// Where the quick reader accepts `text`, serde-saphyr accepts it too, with the same value.
 /// Returns whether the quick reader accepted.
 fn agree<T: DeserializeOwned + Serialize>(text: &str) -> Result<bool, String> {
-    let Some(quick) = read::<T>(text, DEPTH) else {
+    let Some(quick) = read::<T>(text, &yaml_options()) else {
         return Ok(false);
     };
     let Some(full) = saphyr::<T>(text) else {
@@ -142,9 +140,12 @@ fn what_the_quick_reader_declines() {
         "---\nho_ten: x\n",
     ] {
         let text = format!("{base}{tail}");
-        assert!(read::<Nguoi>(&text, DEPTH).is_none(), "taken: {text}");
+        assert!(
+            read::<Nguoi>(&text, &yaml_options()).is_none(),
+            "taken: {text}"
+        );
     }
-    assert!(read::<Nguoi>("%YAML 1.2\n---\nho_ten: x\n", DEPTH).is_none());
+    assert!(read::<Nguoi>("%YAML 1.2\n---\nho_ten: x\n", &yaml_options()).is_none());
     // And what it takes, as serde-saphyr reads it.
     for tail in [
         "ngay_sinh: 03/01/2001\n",

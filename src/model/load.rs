@@ -2,6 +2,10 @@
 Loading a workspace: read each YAML file, normalise it to Unicode NFC, index the positions of its
 values, deserialize it into typed records, and turn every problem into a located diagnostic.
 
+A clean record is read by the quick reader ([`super::quick_read`]) and its positions are indexed
+only when a later check asks for one; anything the quick reader declines is read by serde-saphyr,
+and a file with a problem is read once more with positions, to locate each problem.
+
 A broken person file does not stop the load: it is reported and left out, and every other person
 is still loaded. Only a missing or unreadable workspace, or a broken `to-chuc.yaml` (every form
 needs it), is fatal.

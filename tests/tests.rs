@@ -11,6 +11,7 @@
 //! - `browser`: the desk in headless Chromium through WebDriver, as a clerk uses it;
 //! - `webdriver`: a small WebDriver client for the browser tests;
 //! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
+//! - `structure`: the shape of the source (no file over 700 lines);
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
 #[path = "integration/common.rs"]
@@ -46,5 +47,7 @@ mod rules;
 mod safety;
 #[path = "integration/sheets.rs"]
 mod sheets;
+#[path = "integration/structure.rs"]
+mod structure;
 #[path = "integration/webdriver.rs"]
 mod webdriver;

@@ -187,12 +187,31 @@ impl<'a> Reader<'a> {
         decimal(&scalar.text).ok_or(Declined)
     }
 
-    fn enter(&mut self) -> Result<()> {
+    /// A list or a block: the event that starts it (`is_start`), then its contents through
+    /// `visit`, which must read them to their end (a visitor that stopped early would leave the
+    /// rest unread), within the depth limit.
+    fn collection<T>(
+        &mut self,
+        is_start: fn(&Event<'a>) -> bool,
+        visit: impl FnOnce(&mut Contents<'_, 'a>) -> Result<T>,
+    ) -> Result<T> {
+        if !is_start(&self.next()?) {
+            return Err(Declined);
+        }
         self.depth += 1;
         if self.depth > self.max_depth {
             return Err(Declined);
         }
-        Ok(())
+        let mut contents = Contents {
+            reader: &mut *self,
+            ended: false,
+        };
+        let value = visit(&mut contents)?;
+        if !contents.ended {
+            return Err(Declined);
+        }
+        self.depth -= 1;
+        Ok(value)
     }
 }
 
@@ -344,21 +363,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        if !matches!(self.next()?, Event::SequenceStart(..)) {
-            return Err(Declined);
-        }
-        self.enter()?;
-        let mut items = Items {
-            reader: &mut *self,
-            ended: false,
-        };
-        let value = visitor.visit_seq(&mut items)?;
-        // A visitor that stops before the end would leave the rest unread.
-        if !items.ended {
-            return Err(Declined);
-        }
-        self.depth -= 1;
-        Ok(value)
+        self.collection(
+            |e| matches!(e, Event::SequenceStart(..)),
+            |items| visitor.visit_seq(items),
+        )
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
@@ -386,20 +394,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        if !matches!(self.next()?, Event::MappingStart(..)) {
-            return Err(Declined);
-        }
-        self.enter()?;
-        let mut entries = Entries {
-            reader: &mut *self,
-            ended: false,
-        };
-        let value = visitor.visit_map(&mut entries)?;
-        if !entries.ended {
-            return Err(Declined);
-        }
-        self.depth -= 1;
-        Ok(value)
+        self.collection(
+            |e| matches!(e, Event::MappingStart(..)),
+            |entries| visitor.visit_map(entries),
+        )
     }
 
     /// An enum written as its variant's name (`loai: uy_tin`).
@@ -414,13 +412,14 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 }
 
-/// The items of a list.
-struct Items<'r, 'de> {
+/// The contents of a list (its items) or of a block (its entries), read up to the event that
+/// ends them.
+struct Contents<'r, 'de> {
     reader: &'r mut Reader<'de>,
     ended: bool,
 }
 
-impl<'de> de::SeqAccess<'de> for &mut Items<'_, 'de> {
+impl<'de> de::SeqAccess<'de> for &mut Contents<'_, 'de> {
     type Error = Declined;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
@@ -433,13 +432,7 @@ impl<'de> de::SeqAccess<'de> for &mut Items<'_, 'de> {
     }
 }
 
-/// The entries of a block of fields.
-struct Entries<'r, 'de> {
-    reader: &'r mut Reader<'de>,
-    ended: bool,
-}
-
-impl<'de> de::MapAccess<'de> for &mut Entries<'_, 'de> {
+impl<'de> de::MapAccess<'de> for &mut Contents<'_, 'de> {
     type Error = Declined;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {

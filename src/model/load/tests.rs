@@ -2,17 +2,24 @@
 
 use super::*;
 
-fn person(text: &str) -> (Option<Nguoi>, Vec<(String, usize)>) {
+/// A person's file of this text, parsed: the record, if it could be read, and the problems.
+fn parse_person(text: &str) -> (Option<Nguoi>, Vec<Diagnostic>) {
     let file = Arc::new(SourceFile {
         path: "p.yaml".into(),
         text: text.into(),
     });
     let (parsed, diags) = parse::<Nguoi>(file, FileKind::Nguoi);
+    (parsed.map(|p| p.0), diags)
+}
+
+/// As [`parse_person`], each problem as its code and line.
+fn person(text: &str) -> (Option<Nguoi>, Vec<(String, usize)>) {
+    let (parsed, diags) = parse_person(text);
     let found = diags
         .iter()
         .map(|d| (d.code().to_string(), d.location.as_ref().unwrap().line))
         .collect();
-    (parsed.map(|p| p.0), found)
+    (parsed, found)
 }
 
 #[test]
@@ -35,11 +42,7 @@ fn a_bad_date_is_an_invalid_date_at_its_line() {
 
 #[test]
 fn a_wrong_type_names_the_field() {
-    let file = Arc::new(SourceFile {
-        path: "p.yaml".into(),
-        text: "hop_chi_bo:\n  tan_thanh: nhiều\n".into(),
-    });
-    let (_, d) = parse::<Nguoi>(file, FileKind::Nguoi);
+    let (_, d) = parse_person("hop_chi_bo:\n  tan_thanh: nhiều\n");
     assert_eq!(d[0].code(), "invalid-value");
     assert!(
         d[0].problem
@@ -53,11 +56,8 @@ fn a_wrong_type_names_the_field() {
 
 #[test]
 fn a_key_given_twice_is_located_at_its_second_line() {
-    let file = Arc::new(SourceFile {
-        path: "p.yaml".into(),
-        text: "ho_ten: A\nhop_chi_bo:\n  ngay: 01/01/2026\n  ngay: 02/01/2026\n".into(),
-    });
-    let (parsed, d) = parse::<Nguoi>(file, FileKind::Nguoi);
+    let (parsed, d) =
+        parse_person("ho_ten: A\nhop_chi_bo:\n  ngay: 01/01/2026\n  ngay: 02/01/2026\n");
     assert!(parsed.is_none());
     assert_eq!(d[0].code(), "invalid-value");
     assert_eq!(d[0].location.as_ref().unwrap().line, 4);

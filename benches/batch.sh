@@ -59,22 +59,12 @@ repeat="${REPEAT:-1}"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000)
 
-if [ -n "${HOSO:-}" ]; then
-  hoso="$HOSO"
-else
-  cargo build --release --quiet
-  hoso=target/release/hoso
-fi
+source benches/common.sh
+hoso=$(hoso_binary)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOSO_FONTS=embedded
 
-seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f\n", s }' "$1"; }
-peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }' "$1"; }
-# The median of the numbers on standard input, one a line (the mean of the middle two for an
-# even count), printed with the given format.
-median() { sort -g | awk -v fmt="$1" '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf fmt "\n", m }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
 
 # One timed run: $1 the side (hoso, serial, parallel), $2 the size, then the command. The time and

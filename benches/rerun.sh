@@ -21,17 +21,12 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000)
 repeat=${REPEAT:-3}
 
-if [ -z "${HOSO:-}" ]; then
-  cargo build --release --quiet
-  HOSO=target/release/hoso
-fi
+source benches/common.sh
+HOSO=$(hoso_binary)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOSO_FONTS=embedded
 
-seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
@@ -47,6 +42,6 @@ for n in "${sizes[@]}"; do
     runs+=("$(seconds "$work/rerun-$n-$i.txt")")
     printf '  rerun %d: %s s, peak %s MB  (%s)\n' "$i" "${runs[-1]}" "$(peak_mb "$work/rerun-$n-$i.txt")" "$summary"
   done
-  printf '  median rerun: %s s\n' "$(printf '%s\n' "${runs[@]}" | median)"
+  printf '  median rerun: %s s\n' "$(printf '%s\n' "${runs[@]}" | median '%.2f')"
   rm -rf "$out"
 done

@@ -4,20 +4,17 @@
 #   benches/validate.sh            # 10000 people
 #   benches/validate.sh 1000 20000 # other sizes
 #
-# Builds the release binary, writes each workspace once, and times `hoso validate` with
+# Builds the release binary (or times $HOSO, if given), writes each workspace once, and times `hoso validate` with
 # /usr/bin/time -v (wall clock and peak memory). The target of issue 4: under 2 s for 10,000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000)
 
-cargo build --release --quiet
-hoso=target/release/hoso
+source benches/common.sh
+hoso=$(hoso_binary)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-
-seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 
 printf '%-8s %-10s %-12s %-8s\n' people "seconds" "peak MB" result
 for n in "${sizes[@]}"; do

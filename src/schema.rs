@@ -3,7 +3,7 @@ JSON Schemas of the workspace files, for editors: with the YAML language server,
 first line is `# yaml-language-server: $schema=…` gets its keys completed, explained on hover (in
 Vietnamese and English) and its mistakes underlined.
 
-The schemas are generated from the key table (`model::keys`, which also makes the README's table),
+The schemas are generated from the key table (`model::keys`, which also makes the table of docs/reference.md),
 so a key documented is a key completed. What the table does not say, the shape of a value, is in
 [`leaf`]: dates as patterns of the two ways clerks write them, closed sets as enums, counts as
 non-negative integers; every other value is text. A test validates every file of the demo and of

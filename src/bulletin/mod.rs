@@ -117,8 +117,8 @@ impl Warning {
         match self {
             Warning::NoReportFile => lang
                 .pick(
-                    "xem mẫu `bao-cao.yaml` của `hoso init` và mục \"hoso bulletin\" trong README",
-                    "see the `bao-cao.yaml` written by `hoso init` and \"hoso bulletin\" in the README",
+                    "xem mẫu `bao-cao.yaml` của `hoso init` và mục \"hoso bulletin\" trong docs/reference.md",
+                    "see the `bao-cao.yaml` written by `hoso init` and \"hoso bulletin\" in docs/reference.md",
                 )
                 .to_string(),
             Warning::NoTarget { .. } => lang

@@ -29,8 +29,8 @@ impl Problem {
             },
             Problem::UnknownKey { suggestion: None, .. } => lang
                 .pick(
-                    "xem bảng các khóa trong README (mục \"The workspace\")",
-                    "see the table of keys in the README (\"The workspace\")",
+                    "xem bảng các khóa trong docs/reference.md (mục \"The workspace\")",
+                    "see the table of keys in docs/reference.md (\"The workspace\")",
                 )
                 .to_string(),
             Problem::InvalidDate { .. } => lang

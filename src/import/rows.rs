@@ -389,7 +389,7 @@ fn cell_text(cell: &Value) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-/// The order of the key table, so that a file lists its keys as the README does.
+/// The order of the key table, so that a file lists its keys as docs/reference.md does.
 pub fn key_order(path: &str) -> usize {
     use crate::model::keys::{FileKind, KEYS};
     KEYS.iter()

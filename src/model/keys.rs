@@ -1,6 +1,6 @@
 //! Every key of the workspace files, with its meaning in Vietnamese and English.
 //!
-//! This table is the reference: the README's key table is checked against it, "did you mean"
+//! This table is the reference: the key table of docs/reference.md is checked against it, "did you mean"
 //! suggestions come from it, and a test checks that it names exactly the keys the types read.
 
 /// Which file a key belongs to.

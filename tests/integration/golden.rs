@@ -81,12 +81,12 @@ fn entry_path(dir: &Path, name: &str) -> std::path::PathBuf {
     dir.join(name)
 }
 
-/// The README's key table is exactly the table generated from `src/model/keys.rs`, in its order;
+/// The key table of docs/reference.md is exactly the table generated from `src/model/keys.rs`, in its order;
 /// `HOSO_BLESS=1` rewrites it.
 #[test]
 fn readme_key_table_is_generated_from_the_keys() {
     use hoso::model::keys::{FileKind, KEYS};
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/reference.md");
     let readme = std::fs::read_to_string(path).unwrap();
     let header = "| tệp / file | khóa / key | nghĩa | meaning |\n|---|---|---|---|\n";
     let mut table = String::from(header);
@@ -100,7 +100,7 @@ fn readme_key_table_is_generated_from_the_keys() {
     }
     let start = readme
         .find(header)
-        .expect("README has the key table header");
+        .expect("docs/reference.md has the key table header");
     let end = readme[start..]
         .find("\n\n")
         .map_or(readme.len(), |i| start + i + 1);
@@ -111,6 +111,6 @@ fn readme_key_table_is_generated_from_the_keys() {
     }
     assert!(
         readme[start..end] == table,
-        "the README's key table differs from src/model/keys.rs (HOSO_BLESS=1 cargo test readme rewrites it)"
+        "the key table of docs/reference.md differs from src/model/keys.rs (HOSO_BLESS=1 cargo test readme rewrites it)"
     );
 }

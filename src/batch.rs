@@ -19,7 +19,7 @@ would slow a batch down for nothing): what a power failure cuts short has the wr
 list, and is made again by the next run.
 */
 
-use crate::diag::{Lang, Severity};
+use crate::diag::{Diagnostic, Lang, Severity};
 use crate::dossier::{self, DOSSIER_FILE};
 use crate::engine::Engine;
 use crate::facts::{self, DecisionKind};
@@ -27,6 +27,7 @@ use crate::forms::Catalogue;
 use crate::model::{GiaiDoan, Ngay};
 use crate::output::write_rebuildable;
 use crate::render::Subject;
+use crate::typeset::{self, Export};
 use crate::validate::{Checked, CheckedWorkspace, Person};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -57,8 +58,16 @@ pub struct Options {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "ket_qua")]
 pub enum Outcome {
-    /// Outputs written.
-    Done { tep: Vec<PathBuf> },
+    /// Outputs written, with what Typst warned of on the way.
+    Done {
+        tep: Vec<PathBuf>,
+        #[serde(
+            rename = "canh_bao",
+            skip_serializing_if = "Vec::is_empty",
+            serialize_with = "crate::diag::serialize_json"
+        )]
+        warnings: Vec<Diagnostic>,
+    },
     /// Inputs unchanged since the last run.
     Skipped,
     /// Nothing written; why.
@@ -73,8 +82,11 @@ pub enum Failure {
     RecordHasErrors { codes: Vec<&'static str> },
     /// The person's file could not be read.
     Unreadable,
-    /// A form could not be filled or typeset.
-    Document { detail: String },
+    /// A form could not be filled or typeset: why, located.
+    Document {
+        #[serde(rename = "detail", serialize_with = "crate::diag::serialize_json")]
+        diagnostics: Vec<Diagnostic>,
+    },
     /// An output could not be written.
     Write {
         path: PathBuf,
@@ -100,10 +112,17 @@ impl Failure {
                     "the file cannot be read (see `hoso validate`)",
                 )
                 .to_string(),
-            Failure::Document { detail } => match lang {
-                Lang::Vi => format!("không dựng được tài liệu: {detail}"),
-                Lang::En => format!("cannot build a document: {detail}"),
-            },
+            Failure::Document { diagnostics } => {
+                let detail: Vec<String> = diagnostics
+                    .iter()
+                    .map(|d| d.problem.message(lang))
+                    .collect();
+                let detail = detail.join("; ");
+                match lang {
+                    Lang::Vi => format!("không dựng được tài liệu: {detail}"),
+                    Lang::En => format!("cannot build a document: {detail}"),
+                }
+            }
             Failure::Write {
                 path,
                 detail,
@@ -297,13 +316,12 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
         return Outcome::Skipped;
     }
 
-    let built = match dossier::build(engine, checked, &checked.plan()) {
+    let (warnings, built) = dossier::build(engine, checked, &checked.plan()).split();
+    let built = match built {
         Ok(b) => b,
-        Err(e) => {
+        Err(diagnostics) => {
             return Outcome::Failed {
-                ly_do: Failure::Document {
-                    detail: e.to_string(),
-                },
+                ly_do: Failure::Document { diagnostics },
             };
         }
     };
@@ -321,9 +339,9 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
     }
     let result = (|| {
         for (i, part) in built.parts.iter().enumerate() {
-            let pdf = built.part_pdf(i).map_err(|e| Failure::Document {
-                detail: e.to_string(),
-            })?;
+            let pdf = built
+                .part_pdf(i)
+                .map_err(|diagnostics| Failure::Document { diagnostics })?;
             write(
                 &mut written,
                 dir.join(format!("{}.pdf", crate::render::file_safe_code(&part.code))),
@@ -360,6 +378,7 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
     match result {
         Ok(()) => Outcome::Done {
             tep: written.into_iter().map(|(path, _)| path).collect(),
+            warnings,
         },
         Err(e) => Outcome::Failed { ly_do: e },
     }
@@ -393,39 +412,37 @@ fn ceremony(people: &[Person<'_>], day: Ngay, engine: &Engine, options: &Options
         }
     }
     let mut written = Vec::new();
+    let mut warnings = Vec::new();
     for (form, c) in jobs {
-        let typesetter = engine.typesetter();
-        let result = engine
-            .renderer()
-            .render(form, Subject::Filled(c))
-            .map_err(|e| Failure::Document {
-                detail: e.to_string(),
-            })
-            .and_then(|source| {
-                let date = source.date.map(|d| d.0);
-                let document = |e: crate::compile::CompileError| Failure::Document {
-                    detail: e.to_string(),
+        let (mut said, typeset) =
+            typeset::form(engine, form, Subject::Filled(c), |_| {}, Export::Pdf).split();
+        warnings.append(&mut said);
+        let typeset = match typeset {
+            Ok(t) => t,
+            Err(diagnostics) => {
+                return Outcome::Failed {
+                    ly_do: Failure::Document { diagnostics },
                 };
-                let compiled = typesetter.compile(&source, date).map_err(document)?;
-                let pdf = typesetter
-                    .pdf(&compiled, &source.name, date)
-                    .map_err(document)?;
-                // The programme is the day's; a decision is named after its first person.
-                let name = if form.ma == "CT-LKN" {
-                    "CT-LKN.pdf".to_string()
-                } else {
-                    source.name.replace(".typ", ".pdf")
-                };
-                let path = dir.join(name);
-                write_rebuildable(&path, &pdf).map_err(|e| write_failure(&path, &e))?;
-                Ok(path)
-            });
-        match result {
-            Ok(path) => written.push(path),
-            Err(e) => return Outcome::Failed { ly_do: e },
+            }
+        };
+        // The programme is the day's; a decision is named after its first person.
+        let name = if form.ma == "CT-LKN" {
+            "CT-LKN.pdf".to_string()
+        } else {
+            typeset.source.name.replace(".typ", ".pdf")
+        };
+        let path = dir.join(name);
+        if let Err(e) = write_rebuildable(&path, &typeset.output.into_bytes()) {
+            return Outcome::Failed {
+                ly_do: write_failure(&path, &e),
+            };
         }
+        written.push(path);
     }
-    Outcome::Done { tep: written }
+    Outcome::Done {
+        tep: written,
+        warnings,
+    }
 }
 
 /// A person's last run, as `<id>/.hoso-inputs` holds it: the workspace files its documents were

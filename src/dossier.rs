@@ -5,12 +5,14 @@ page where each document starts: the dossier's PDF, from which each document's o
 */
 
 use crate::assemble::{self, Metadata, Section};
-use crate::compile::{CompileError, Compiled};
+use crate::compile::Compiled;
+use crate::diag::{Diagnostic, Setup};
 use crate::engine::Engine;
 use crate::forms::{Catalogue, Form};
 use crate::model::Ngay;
 use crate::plan::Plan;
-use crate::render::{DossierView, RenderError, Subject, TypstSource};
+use crate::render::{DossierView, Subject, TypstSource};
+use crate::typeset::{self, Export, Warned};
 use crate::validate::Checked;
 use typst::model::Document as _;
 
@@ -47,7 +49,7 @@ pub struct BuiltPart {
 impl Built {
     /// The PDF of part `index` alone: its pages of the dossier (printing the dossier's page
     /// numbers), with its own title and date.
-    pub fn part_pdf(&self, index: usize) -> Result<Vec<u8>, DossierError> {
+    pub fn part_pdf(&self, index: usize) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let part = &self.parts[index];
         let meta = Metadata {
             title: part.document_title.clone(),
@@ -57,50 +59,18 @@ impl Built {
             date: part.source.date.map(pdf_date),
             pdf_a: self.meta.pdf_a,
         };
-        Ok(self.exported.section(index, &meta)?)
+        self.exported.section(index, &meta).map_err(assemble_failed)
     }
 }
 
-/// Why a dossier could not be built.
-#[derive(Debug, thiserror::Error)]
-pub enum DossierError {
-    #[error(transparent)]
-    Render(#[from] RenderError),
-    #[error("{form}: {source}")]
-    Compile {
-        form: String,
-        #[source]
-        source: CompileError,
-    },
-    /// The documents, laid out, could not be exported together.
-    #[error("{DOSSIER_FILE}: {0}")]
-    Export(#[source] CompileError),
-    #[error(transparent)]
-    Assemble(#[from] assemble::AssembleError),
+/// A dossier whose pages could not be cut or put together, as a diagnostic.
+fn assemble_failed(e: assemble::AssembleError) -> Vec<Diagnostic> {
+    let detail = e.to_string();
+    vec![Setup::DossierFailed { detail }.into()]
 }
 
 /// The dossier's file name: in a person's folder of a batch, and in an error.
 pub const DOSSIER_FILE: &str = "ho-so.pdf";
-
-/// Lays out one filled form, with its source.
-fn lay_out(
-    engine: &Engine,
-    form: &Form,
-    checked: Checked<'_>,
-    amend: impl FnOnce(&mut crate::render::FormContext),
-) -> Result<(Compiled, TypstSource), DossierError> {
-    let source = engine
-        .renderer()
-        .render_with(form, Subject::Filled(checked), amend)?;
-    let compiled = engine
-        .typesetter()
-        .compile(&source, source.date.map(|d| d.0))
-        .map_err(|source| DossierError::Compile {
-            form: form.ma.clone(),
-            source,
-        })?;
-    Ok((compiled, source))
-}
 
 /// "D:20261016000000Z", the PDF's way of writing a day.
 fn pdf_date(d: Ngay) -> String {
@@ -114,7 +84,39 @@ fn pdf_date(d: Ngay) -> String {
 
 /// Builds the dossier of `plan` for `checked`: each printed form, then the cover with the page
 /// where each starts, exported together behind the cover.
-pub fn build(engine: &Engine, checked: Checked<'_>, plan: &Plan) -> Result<Built, DossierError> {
+/// The warnings of every part come with the dossier, or with the diagnostics of why there is none.
+pub fn build(engine: &Engine, checked: Checked<'_>, plan: &Plan) -> Warned<Built> {
+    let mut warnings = Vec::new();
+    let output = build_warned(engine, checked, plan, &mut warnings);
+    Warned { output, warnings }
+}
+
+/// Lays out one filled form of the dossier, keeping its warnings.
+fn lay_out(
+    engine: &Engine,
+    form: &Form,
+    checked: Checked<'_>,
+    amend: impl FnOnce(&mut crate::render::FormContext),
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(Compiled, TypstSource), Vec<Diagnostic>> {
+    let (mut said, typeset) = typeset::form(
+        engine,
+        form,
+        Subject::Filled(checked),
+        amend,
+        Export::LaidOut,
+    )
+    .split();
+    warnings.append(&mut said);
+    typeset.map(|t| (t.compiled, t.source))
+}
+
+fn build_warned(
+    engine: &Engine,
+    checked: Checked<'_>,
+    plan: &Plan,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Built, Vec<Diagnostic>> {
     let mut laid_out = Vec::new();
     let mut starts = Vec::new();
     let mut next_page = 1;
@@ -128,9 +130,13 @@ pub fn build(engine: &Engine, checked: Checked<'_>, plan: &Plan) -> Result<Built
         // The page the part starts on, as the cover lists it, is also the number its first page
         // prints: one value for both.
         let start = next_page;
-        let (compiled, source) = lay_out(engine, form, checked, |ctx| {
-            ctx.trang_dau = Some(start);
-        })?;
+        let (compiled, source) = lay_out(
+            engine,
+            form,
+            checked,
+            |ctx| ctx.trang_dau = Some(start),
+            warnings,
+        )?;
         if let Some(d) = form.document_date(&view) {
             latest = latest.max(Some(d));
         }
@@ -143,18 +149,20 @@ pub fn build(engine: &Engine, checked: Checked<'_>, plan: &Plan) -> Result<Built
         .form(COVER)
         .expect("the catalogue has the cover form (checked by the tests)");
     let view = DossierView::of(plan, Some(&starts));
-    let (cover, cover_source) = lay_out(engine, cover_form, checked, |ctx| {
-        ctx.ho_so = Some(view);
-    })?;
+    let (cover, cover_source) = lay_out(
+        engine,
+        cover_form,
+        checked,
+        |ctx| ctx.ho_so = Some(view),
+        warnings,
+    )?;
     laid_out.insert(0, (cover_form, cover, cover_source));
     let name = checked.nguoi().ho_ten.clone().unwrap_or_default();
 
     let documents: Vec<&Compiled> = laid_out.iter().map(|(_, c, _)| c).collect();
     let date = latest.map(|d| d.0);
-    let export = engine
-        .typesetter()
-        .pdf_of_many(&documents, &format!("ho-so-{}", checked.id()), date)
-        .map_err(DossierError::Export)?;
+    let ident = format!("ho-so-{}", checked.id());
+    let export = typeset::together(engine.typesetter(), &documents, &ident, date)?;
     let parts: Vec<BuiltPart> = laid_out
         .into_iter()
         .enumerate()
@@ -201,8 +209,8 @@ pub fn build(engine: &Engine, checked: Checked<'_>, plan: &Plan) -> Result<Built
             front: i == 0,
         })
         .collect();
-    let exported = assemble::Exported::load(&export, sections)?;
-    let pdf = exported.dossier(&meta)?;
+    let exported = assemble::Exported::load(&export, sections).map_err(assemble_failed)?;
+    let pdf = exported.dossier(&meta).map_err(assemble_failed)?;
     Ok(Built {
         pdf,
         parts,

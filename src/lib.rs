@@ -59,6 +59,7 @@ pub mod render;
 pub mod rules;
 pub mod schema;
 mod suggest;
+pub mod typeset;
 pub mod validate;
 pub mod vn;
 

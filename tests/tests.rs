@@ -11,6 +11,7 @@
 //! - `browser`: the desk in headless Chromium through WebDriver, as a clerk uses it;
 //! - `webdriver`: a small WebDriver client for the browser tests;
 //! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
+//! - `typeset`: Typst's warnings and errors, located, from every front end that prints;
 //! - `structure`: the shape of the source (no file over 700 lines);
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
@@ -49,5 +50,7 @@ mod safety;
 mod sheets;
 #[path = "integration/structure.rs"]
 mod structure;
+#[path = "integration/typeset.rs"]
+mod typeset;
 #[path = "integration/webdriver.rs"]
 mod webdriver;

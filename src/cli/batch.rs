@@ -1,9 +1,7 @@
 //! `hoso batch`: every person's dossier and forms, or one ceremony's paperwork, in parallel.
 
 use super::args::{EmitArg, FormatArg, PdfStandardArg, StageArg, parse_date};
-use super::out::{
-    DATA_FAILED, check_output_dir, checked_workspace, print, render_failed, setup_failed,
-};
+use super::out::{Error, Output, emit_stderr, engine_config, print, workspace};
 use crate::batch::{self, Outcome};
 use crate::diag::{Format, Lang, Setup};
 use crate::model::Ngay;
@@ -44,23 +42,14 @@ pub struct Args {
     format: FormatArg,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let format = Format::from(args.format);
-    let checked = match checked_workspace(&args.workspace, format, lang) {
-        Ok(c) => c,
-        Err(c) => return c,
-    };
-    if let Err(code) = check_output_dir(&args.output, checked.root(), format, lang) {
-        return code;
-    }
-    let config = match super::out::engine_config(checked.root(), &args.fonts, lang) {
-        Ok(c) => c.with_pdf_standard(args.pdf_standard.map(Into::into)),
-        Err(code) => return code,
-    };
-    let engine = match config.build() {
-        Ok(e) => e,
-        Err(e) => return render_failed(e, lang),
-    };
+    let checked = workspace(&args.workspace, &[Output::Folder(&args.output)], format)?;
+    let engine = engine_config(checked.root(), &args.fonts)
+        .map_err(|e| e.in_format(format))?
+        .with_pdf_standard(args.pdf_standard.map(Into::into))
+        .build()
+        .map_err(|e| Error::from(e).in_format(format))?;
     let options = batch::Options {
         out: args.output.clone(),
         stage: args.stage.map(Into::into),
@@ -76,7 +65,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         && let Err(e) = batch::emit_library(&options.out, engine.renderer().library())
     {
         let detail = e.to_string();
-        return setup_failed(Setup::CannotWriteLibrary { detail }, format, lang);
+        return Err(Error::from(Setup::CannotWriteLibrary { detail }).in_format(format));
     }
     let total = batch::selected(&checked, &options).len() as u64;
     let bar = if std::io::stderr().is_terminal() && format == Format::Human {
@@ -96,16 +85,29 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
     bar.finish_and_clear();
     match format {
         Format::Json => {
-            let _ = print(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"));
+            print(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"))?;
         }
         Format::Human => {
-            let mut err = std::io::stderr().lock();
             for r in &report.nguoi {
-                if let Outcome::Failed { ly_do } = &r.outcome {
-                    let label = lang.pick("lỗi", "error");
-                    let _ = writeln!(err, "{label}: {}: {}", r.id, ly_do.message(lang));
+                match &r.outcome {
+                    Outcome::Failed { ly_do } => {
+                        let label = lang.pick("lỗi", "error");
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "{label}: {}: {}",
+                            r.id,
+                            ly_do.message(lang)
+                        );
+                        // Where each problem stands, as `render` shows it.
+                        if let batch::Failure::Document { diagnostics } = ly_do {
+                            emit_stderr(diagnostics, lang);
+                        }
+                    }
+                    Outcome::Done { warnings, .. } => emit_stderr(warnings, lang),
+                    Outcome::Skipped => {}
                 }
             }
+            let mut err = std::io::stderr().lock();
             let (done, failed, skipped, s) = (report.xong, report.loi, report.bo_qua, report.giay);
             let _ = writeln!(
                 err,
@@ -121,5 +123,9 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             );
         }
     }
-    if report.loi > 0 { DATA_FAILED } else { 0 }
+    if report.loi > 0 {
+        Err(Error::DataFailed)
+    } else {
+        Ok(())
+    }
 }

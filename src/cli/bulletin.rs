@@ -1,9 +1,6 @@
 //! `hoso bulletin`: an article draft on member development over a period.
 
-use super::out::{
-    DATA_FAILED, SETUP_FAILED, check_output, checked_workspace, emit_stderr, setup_failed,
-    write_output,
-};
+use super::out::{Error, Output, emit_stderr, engine_config, workspace, write_output};
 use crate::bulletin::{self, BulletinError, article::Templates};
 use crate::diag::{Format, Lang, Setup};
 use crate::model::Ngay;
@@ -43,7 +40,7 @@ enum ArticleFormat {
     Docx,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let extension = args
         .output
         .extension()
@@ -56,53 +53,26 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         Some("docx") => ArticleFormat::Docx,
         _ => {
             let path = args.output.clone();
-            return setup_failed(Setup::UnknownArticleFormat { path }, Format::Human, lang);
+            return Err(Setup::UnknownArticleFormat { path }.into());
         }
-    };
-    let checked = match checked_workspace(&args.workspace, Format::Human, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
     };
     let extensions = &["md", "html", "htm", "pdf", "docx"];
-    if let Err(code) = check_output(&args.output, extensions, Some(checked.root()), lang) {
-        return code;
-    }
+    let outputs = [Output::File(&args.output, extensions)];
+    let checked = workspace(&args.workspace, &outputs, Format::Human)?;
     // The article needs sound records: every problem of the workspace is shown, and errors stop it.
-    let diagnostics = checked.diagnostics();
-    if !diagnostics.is_empty() {
-        emit_stderr(diagnostics, lang);
-    }
+    emit_stderr(checked.diagnostics(), lang);
     if checked.has_errors() {
-        setup_failed(Setup::ArticleNeedsSoundRecords, Format::Human, lang);
-        return DATA_FAILED;
+        return Err(Setup::ArticleNeedsSoundRecords.into());
     }
 
-    let fail = |e: BulletinError| {
-        let hint = e.hint(lang);
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{}: {}", lang.pick("lỗi", "error"), e.message(lang));
-        if let Some(h) = hint {
-            let _ = writeln!(err, "{}: {h}", lang.pick("gợi ý", "hint"));
-        }
-        match e {
-            BulletinError::Template(bulletin::article::TemplateError::Broken { .. }) => DATA_FAILED,
-            _ => SETUP_FAILED,
-        }
-    };
-    let templates = match Templates::load(checked.root()) {
-        Ok(t) => t,
-        Err(e) => return fail(e.into()),
-    };
+    let templates = Templates::load(checked.root()).map_err(BulletinError::from)?;
     let request = bulletin::Request {
         from: args.from,
         to: args.to,
         branch: args.branch.as_deref(),
         template: &args.template,
     };
-    let draft = match bulletin::draft(&checked, &templates, &request) {
-        Ok(d) => d,
-        Err(e) => return fail(e),
-    };
+    let draft = bulletin::draft(&checked, &templates, &request)?;
     {
         let mut err = std::io::stderr().lock();
         for w in &draft.warnings {
@@ -116,43 +86,23 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         }
     }
 
-    let bytes = match format {
-        ArticleFormat::Markdown => draft.markdown.clone().into_bytes(),
-        ArticleFormat::Html => bulletin::markdown::to_html(&draft.markdown).into_bytes(),
-        ArticleFormat::Docx => match bulletin::docx::to_docx(&draft.markdown, &draft.headline) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                let detail = e.to_string();
-                setup_failed(Setup::ArticleNotWritten { detail }, Format::Human, lang);
-                return DATA_FAILED;
+    let bytes =
+        match format {
+            ArticleFormat::Markdown => draft.markdown.clone().into_bytes(),
+            ArticleFormat::Html => bulletin::markdown::to_html(&draft.markdown).into_bytes(),
+            ArticleFormat::Docx => bulletin::docx::to_docx(&draft.markdown, &draft.headline)
+                .map_err(|e| Setup::ArticleNotWritten {
+                    detail: e.to_string(),
+                })?,
+            ArticleFormat::Pdf => {
+                let source = bulletin::typst_source(&draft, &templates);
+                let typesetter = engine_config(checked.root(), &args.fonts)?.typesetter();
+                let (warnings, typeset) =
+                    crate::typeset::source_to(&typesetter, source, crate::typeset::Export::Pdf)
+                        .split();
+                emit_stderr(&warnings, lang);
+                typeset?.output.into_bytes()
             }
-        },
-        ArticleFormat::Pdf => {
-            let source = bulletin::typst_source(&draft, &templates);
-            let typesetter = match super::out::engine_config(checked.root(), &args.fonts, lang) {
-                Ok(config) => config.typesetter(),
-                Err(code) => return code,
-            };
-            let date = source.date.map(|d| d.0);
-            let pdf = typesetter.compile(&source, date).and_then(|compiled| {
-                for w in &compiled.warnings {
-                    eprintln!("{w}");
-                }
-                typesetter.pdf(&compiled, &source.name, date)
-            });
-            match pdf {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    let what = lang.pick("bài viết", "the article").to_string();
-                    let detail = e.to_string();
-                    setup_failed(Setup::TypesetFailed { what, detail }, Format::Human, lang);
-                    return DATA_FAILED;
-                }
-            }
-        }
-    };
-    match write_output(&args.output, &bytes, lang) {
-        Ok(()) => 0,
-        Err(code) => code,
-    }
+        };
+    write_output(&args.output, &bytes)
 }

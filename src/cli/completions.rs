@@ -15,7 +15,7 @@ clap_complete's fully dynamic engine would cover PowerShell too, but it sits beh
 features of both clap and clap_complete, which may change in any release.
 */
 
-use super::out::{SETUP_FAILED, print};
+use super::out::{Error, print};
 use clap::{CommandFactory, ValueEnum};
 use clap_complete::Shell;
 use std::ffi::OsString;
@@ -47,7 +47,7 @@ pub struct Args {
 /// What stands for the word being completed while the words before it are parsed.
 const PROBE: &str = "\u{1}hoso-completion-probe";
 
-pub fn run(args: &Args, lang: crate::diag::Lang) -> i32 {
+pub fn run(args: &Args, lang: crate::diag::Lang) -> Result<(), Error> {
     let Some(shell) = args.shell else {
         let mut out = String::new();
         for c in candidates(&args.words) {
@@ -65,9 +65,7 @@ pub fn run(args: &Args, lang: crate::diag::Lang) -> i32 {
         ShellArg::Powershell => Shell::PowerShell,
     };
     clap_complete::generate(generator, &mut cmd, "hoso", &mut script);
-    let Ok(script) = String::from_utf8(script) else {
-        return SETUP_FAILED;
-    };
+    let script = String::from_utf8(script).map_err(|e| Error::Setup(e.to_string()))?;
     print(&with_data_hook(shell, script))
 }
 

@@ -2,11 +2,10 @@
 
 use super::args::{KindArg, PdfStandardArg};
 use super::out::{
-    DATA_FAILED, check_output, checked_person, checked_workspace, render_failed, say, setup_failed,
-    write_output,
+    Error, Output, checked_person, emit_stderr, engine_config, say, workspace, write_output,
 };
-use crate::diag::{Format, Lang, Setup};
-use crate::dossier::{self, DossierError};
+use crate::diag::{Format, Lang};
+use crate::dossier;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -29,44 +28,21 @@ pub struct Args {
     fonts: super::args::FontArgs,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
-    let checked = match checked_workspace(&args.workspace, Format::Human, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    if let Err(code) = check_output(&args.output, &["pdf"], Some(checked.root()), lang) {
-        return code;
-    }
-    let person = match checked_person(&checked, &args.person, lang) {
-        Ok(c) => c,
-        Err(c) => return c,
-    };
-    let config = match super::out::engine_config(checked.root(), &args.fonts, lang) {
-        Ok(c) => c.with_pdf_standard(args.pdf_standard.map(Into::into)),
-        Err(code) => return code,
-    };
-    let engine = match config.build() {
-        Ok(e) => e,
-        Err(e) => return render_failed(e, lang),
-    };
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
+    let outputs = [Output::File(&args.output, &["pdf"])];
+    let checked = workspace(&args.workspace, &outputs, Format::Human)?;
+    let person = checked_person(&checked, &args.person, lang)?;
+    let engine = engine_config(checked.root(), &args.fonts)?
+        .with_pdf_standard(args.pdf_standard.map(Into::into))
+        .build()?;
     let plan = match args.kind {
         Some(kind) => person.plan_of(kind.into()),
         None => person.plan(),
     };
-    let built = match dossier::build(&engine, person, &plan) {
-        Ok(b) => b,
-        Err(DossierError::Render(e)) => return render_failed(e, lang),
-        Err(e) => {
-            let setup = Setup::DossierFailed {
-                detail: e.to_string(),
-            };
-            setup_failed(setup, Format::Human, lang);
-            return DATA_FAILED;
-        }
-    };
-    if let Err(code) = write_output(&args.output, &built.pdf, lang) {
-        return code;
-    }
+    let (warnings, built) = dossier::build(&engine, person, &plan).split();
+    emit_stderr(&warnings, lang);
+    let built = built?;
+    write_output(&args.output, &built.pdf)?;
     let pages: usize = built.parts.iter().map(|p| p.pages).sum();
     let (name, documents) = (&plan.dossier.ten, built.parts.len());
     say(
@@ -74,5 +50,5 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         &format!("{name}: {documents} tài liệu, {pages} trang"),
         &format!("{name}: {documents} documents, {pages} pages"),
     );
-    0
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! `hoso due`: the time limits overdue or falling due, listed and as an iCalendar file.
 
 use super::args::{ListFormatArg, parse_date};
-use super::out::{check_output, checked_workspace, emit_stderr, print, today, write_output};
+use super::out::{Error, Output, emit_stderr, print, today, workspace, write_output};
 use crate::diag::{Format, Lang};
 use crate::model::Ngay;
 use std::path::PathBuf;
@@ -29,46 +29,37 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let within = args.within;
     let format = match args.format {
         ListFormatArg::Json => Format::Json,
         ListFormatArg::Human | ListFormatArg::Csv => Format::Human,
     };
-    if let Err(code) = super::sheet::check(args.output.as_deref(), Some(&args.workspace), lang) {
-        return code;
+    let mut outputs: Vec<Output> = super::sheet::output(args.output.as_deref())
+        .into_iter()
+        .collect();
+    if let Some(path) = &args.ics {
+        outputs.push(Output::File(path, &["ics"]));
     }
-    let checked = match checked_workspace(&args.workspace, format, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    if let Some(path) = &args.ics
-        && let Err(code) = check_output(path, &["ics"], Some(checked.root()), lang)
-    {
-        return code;
-    }
+    let checked = workspace(&args.workspace, &outputs, format)?;
     let on = args.on.unwrap_or_else(today);
     // A faulty own rule is not applied (the regulation's value is): say so, and go on.
     let problems = crate::validate::check_local_rules(checked.workspace());
-    if !problems.is_empty() {
-        emit_stderr(&problems, lang);
-    }
+    emit_stderr(&problems, lang);
     let all = crate::due::items(&checked);
     let selected = crate::due::select(&all, on, within);
     if let Some(path) = &args.ics {
         let items: Vec<_> = selected.iter().map(|(i, _)| i.clone()).collect();
         let text = crate::due::ics(&items, lang);
-        if let Err(code) = write_output(path, text.as_bytes(), lang) {
-            return code;
-        }
+        write_output(path, text.as_bytes())?;
     }
-    if let Some(code) = super::sheet::emit(
+    if super::sheet::emit(
         &table(&selected, lang),
         args.format,
         args.output.as_deref(),
         lang,
-    ) {
-        return code;
+    )? {
+        return Ok(());
     }
     match format {
         Format::Json => {

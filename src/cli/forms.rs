@@ -1,7 +1,7 @@
 //! `hoso forms`: the form catalogue.
 
 use super::args::FormatArg;
-use super::out::print;
+use super::out::{Error, print};
 use crate::diag::{Format, Lang};
 use crate::forms::Catalogue;
 
@@ -12,7 +12,7 @@ pub struct Args {
     format: FormatArg,
 }
 
-pub fn run(args: &Args, _lang: Lang) -> i32 {
+pub fn run(args: &Args, _lang: Lang) -> Result<(), Error> {
     let catalogue = Catalogue::builtin();
     match Format::from(args.format) {
         Format::Json => {

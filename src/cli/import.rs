@@ -1,6 +1,6 @@
 //! `hoso import`: a member or candidate list from a spreadsheet, one file per person.
 
-use super::out::{DATA_FAILED, SETUP_FAILED, checked_workspace, say, setup_failed};
+use super::out::{Error, say, workspace};
 use crate::diag::{Format, Lang, Setup, Severity};
 use crate::import::{self, Action, SheetError};
 use std::path::{Path, PathBuf};
@@ -25,23 +25,14 @@ pub struct Args {
     update: bool,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
-    let grid = match import::sheet::read(&args.file, args.sheet.as_deref()) {
-        Ok(g) => g,
-        Err(e) => return sheet_failed(&args.file, e, lang),
-    };
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
+    let grid = import::sheet::read(&args.file, args.sheet.as_deref())
+        .map_err(|e| sheet_failed(&args.file, e, lang))?;
     let root = &args.workspace;
     let checked = if root.join("to-chuc.yaml").is_file() {
-        match checked_workspace(root, Format::Human, lang) {
-            Ok(c) => Some(c),
-            Err(code) => return code,
-        }
+        Some(workspace(root, &[], Format::Human)?)
     } else if root.exists() && std::fs::read_dir(root).map_or(true, |mut d| d.next().is_some()) {
-        return setup_failed(
-            Setup::NotAWorkspace { path: root.clone() },
-            Format::Human,
-            lang,
-        );
+        return Err(Setup::NotAWorkspace { path: root.clone() }.into());
     } else {
         None
     };
@@ -103,7 +94,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         }
     }
     if args.dry_run {
-        super::out::print(&report);
+        super::out::print(&report)?;
     } else {
         if let Err(e) = import::apply(&plan) {
             let detail = e.to_string();
@@ -112,7 +103,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
                     path
                 }
             };
-            return setup_failed(Setup::CannotWrite { path, detail }, Format::Human, lang);
+            return Err(Setup::CannotWrite { path, detail }.into());
         }
         eprint!("{report}");
     }
@@ -142,14 +133,16 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             skipped_rows(&plan)
         ),
     );
+    let rows_kept_out = if plan.has_errors() {
+        Err(Error::DataFailed)
+    } else {
+        Ok(())
+    };
     if args.dry_run {
-        return if plan.has_errors() { DATA_FAILED } else { 0 };
+        return rows_kept_out;
     }
     // The imported workspace is checked at once, as `hoso validate` would.
-    let checked = match checked_workspace(root, Format::Human, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let checked = workspace(root, &[], Format::Human)?;
     let all = checked.diagnostics();
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = all.len() - errors;
@@ -174,7 +167,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             }
         ),
     );
-    if plan.has_errors() { DATA_FAILED } else { 0 }
+    rows_kept_out
 }
 
 /// The number of rows kept out by an error.
@@ -189,7 +182,7 @@ fn skipped_rows(plan: &import::Plan) -> usize {
     rows.len()
 }
 
-fn sheet_failed(path: &Path, e: SheetError, lang: Lang) -> i32 {
+fn sheet_failed(path: &Path, e: SheetError, lang: Lang) -> Error {
     let detail = match e {
         SheetError::UnknownKind => lang
             .pick(
@@ -206,13 +199,9 @@ fn sheet_failed(path: &Path, e: SheetError, lang: Lang) -> i32 {
             .replace("{n}", &name)
             .replace("{s}", &sheets.join(", ")),
     };
-    setup_failed(
-        Setup::CannotRead {
-            path: path.to_path_buf(),
-            detail,
-        },
-        Format::Human,
-        lang,
-    );
-    SETUP_FAILED
+    Setup::CannotRead {
+        path: path.to_path_buf(),
+        detail,
+    }
+    .into()
 }

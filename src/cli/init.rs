@@ -1,7 +1,7 @@
 //! `hoso init`: the demo workspace, or a synthetic one for benchmarks.
 
-use super::out::{SETUP_FAILED, say, setup_failed};
-use crate::diag::{Format, Lang, Setup};
+use super::out::{Error, say};
+use crate::diag::{Lang, Setup};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -14,7 +14,7 @@ pub struct Args {
     people: Option<u32>,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let dir = &args.dir;
     let written = match args.people {
         Some(n) => crate::demo::write_synthetic(dir, n as usize),
@@ -25,28 +25,18 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             Ok(count)
         }),
     };
-    match written {
-        Ok(count) => {
-            let d = dir.display();
-            say(
-                lang,
-                &format!("đã tạo hồ sơ mẫu ({count} tệp) trong `{d}`; thử `hoso validate {d}`"),
-                &format!(
-                    "wrote the demo workspace ({count} files) to `{d}`; try `hoso validate {d}`"
-                ),
-            );
-            0
-        }
-        Err(crate::demo::InitError::NotEmpty) => {
-            setup_failed(Setup::NotEmpty { path: dir.clone() }, Format::Human, lang)
-        }
-        Err(crate::demo::InitError::Io(e)) => {
-            let setup = Setup::CannotWrite {
-                path: dir.clone(),
-                detail: e.to_string(),
-            };
-            setup_failed(setup, Format::Human, lang);
-            SETUP_FAILED
-        }
-    }
+    let count = written.map_err(|e| match e {
+        crate::demo::InitError::NotEmpty => Setup::NotEmpty { path: dir.clone() },
+        crate::demo::InitError::Io(e) => Setup::CannotWrite {
+            path: dir.clone(),
+            detail: e.to_string(),
+        },
+    })?;
+    let d = dir.display();
+    say(
+        lang,
+        &format!("đã tạo hồ sơ mẫu ({count} tệp) trong `{d}`; thử `hoso validate {d}`"),
+        &format!("wrote the demo workspace ({count} files) to `{d}`; try `hoso validate {d}`"),
+    );
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! `hoso list`: the people of a workspace with their stage.
 
 use super::args::ListFormatArg;
-use super::out::{checked_workspace, print, say};
+use super::out::{Error, Output, print, say, workspace};
 use crate::diag::{Format, Lang};
 use crate::export::{Cell, Table};
 use crate::validate::{CheckedWorkspace, Person};
@@ -32,18 +32,15 @@ struct Row<'a> {
     label: &'static str,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let format = match args.format {
         ListFormatArg::Json => Format::Json,
         ListFormatArg::Human | ListFormatArg::Csv => Format::Human,
     };
-    if let Err(code) = super::sheet::check(args.output.as_deref(), Some(&args.workspace), lang) {
-        return code;
-    }
-    let checked = match checked_workspace(&args.workspace, format, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let outputs: Vec<Output> = super::sheet::output(args.output.as_deref())
+        .into_iter()
+        .collect();
+    let checked = workspace(&args.workspace, &outputs, format)?;
     let rows: Vec<Row> = checked
         .people()
         .map(|p| Row {
@@ -66,8 +63,8 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         );
     }
     let table = table(&checked, lang);
-    if let Some(code) = super::sheet::emit(&table, args.format, args.output.as_deref(), lang) {
-        return code;
+    if super::sheet::emit(&table, args.format, args.output.as_deref(), lang)? {
+        return Ok(());
     }
     match format {
         Format::Json => print(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n")),

@@ -1,7 +1,9 @@
 /*!
 The `hoso` command: parse the arguments (clap lives here and nowhere else), resolve them into the
 library's types, dispatch to the command's file (`init.rs`, `validate.rs`, `render.rs`, …). Each
-command loads and checks the workspace through the library and prints what it gets back.
+command refuses its outputs, loads and checks the workspace, in that order (`out::workspace`),
+runs the library and prints what it gets back; a failure is returned as an `error::Error`, which
+`run` alone says and turns into the exit code.
 
 Exit codes: 0 success (warnings allowed), 1 the data or a document failed, 2 usage, setup or I/O.
 Messages go to stderr in Vietnamese by default (`--lang en` for English); results go to stdout.
@@ -14,6 +16,7 @@ mod cap_so;
 mod completions;
 mod dossier;
 mod due;
+mod error;
 mod forms;
 mod help;
 mod import;
@@ -118,12 +121,12 @@ where
             let _ = e.print();
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
-                _ => out::SETUP_FAILED,
+                _ => error::SETUP_FAILED,
             };
         }
     };
     let lang = cli.lang.into();
-    match cli.command {
+    let ran = match cli.command {
         Command::Init(a) => init::run(&a, lang),
         Command::List(a) => list::run(&a, lang),
         Command::Forms(a) => forms::run(&a, lang),
@@ -141,6 +144,14 @@ where
         Command::New(a) => new::run(&a, lang),
         Command::Serve(a) => serve::run(&a, lang),
         Command::Completions(a) => completions::run(&a, lang),
+    };
+    // The one place where a failure is said and becomes an exit code.
+    match ran {
+        Ok(()) => 0,
+        Err(e) => {
+            e.report(lang);
+            e.code()
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `hoso new`: a new person's file, with the line that gives editors its schema.
 
-use super::out::{SETUP_FAILED, say, setup_failed};
-use crate::diag::{Format, Lang, Setup};
+use super::out::{Error, say};
+use crate::diag::{Lang, Setup};
 use crate::model::Folder;
 use std::path::PathBuf;
 
@@ -20,46 +20,24 @@ pub struct Args {
     dang_vien: bool,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let root = &args.workspace;
     if !root.join("to-chuc.yaml").is_file() {
-        return setup_failed(
-            Setup::NotAWorkspace { path: root.clone() },
-            Format::Human,
-            lang,
-        );
+        return Err(Setup::NotAWorkspace { path: root.clone() }.into());
     }
     if !crate::model::id::is_id(&args.id) {
-        let hint = args
+        let suggestion = args
             .ho_ten
             .as_deref()
             .or(Some(args.id.as_str()))
-            .and_then(crate::model::id::slug)
-            .map(|s| format!(" (`{s}`?)"))
-            .unwrap_or_default();
-        say(
-            lang,
-            &format!(
-                "lỗi: `{}` không phải là mã người: chữ thường không dấu, số, gạch nối{hint}",
-                args.id
-            ),
-            &format!(
-                "error: `{}` is not a person id: lower-case letters, digits, hyphens{hint}",
-                args.id
-            ),
-        );
-        return SETUP_FAILED;
+            .and_then(crate::model::id::slug);
+        let id = args.id.clone();
+        return Err(Setup::NotAnId { id, suggestion }.into());
     }
     for folder in [Folder::DangVien, Folder::KetNap] {
-        let existing = root.join(folder.dir()).join(format!("{}.yaml", args.id));
-        if existing.exists() {
-            let p = existing.display();
-            say(
-                lang,
-                &format!("lỗi: `{p}` đã có; không ghi đè"),
-                &format!("error: `{p}` exists; nothing was overwritten"),
-            );
-            return SETUP_FAILED;
+        let path = root.join(folder.dir()).join(format!("{}.yaml", args.id));
+        if path.exists() {
+            return Err(Setup::PersonExists { path }.into());
         }
     }
     let folder = if args.dang_vien {
@@ -73,7 +51,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         .and_then(|_| crate::output::write_atomic(&path, text.as_bytes()));
     if let Err(e) = written {
         let detail = e.to_string();
-        return setup_failed(Setup::CannotWrite { path, detail }, Format::Human, lang);
+        return Err(Setup::CannotWrite { path, detail }.into());
     }
     let p = path.display();
     say(
@@ -85,5 +63,5 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             "created `{p}`; open it in an editor with the YAML language server to get keys completed"
         ),
     );
-    0
+    Ok(())
 }

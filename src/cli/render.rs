@@ -2,10 +2,9 @@
 
 use super::args::PdfStandardArg;
 use super::out::{
-    DATA_FAILED, check_output, checked_person, checked_workspace, find_form, render_failed,
-    setup_failed, write_output,
+    Error, Output, checked_person, emit_stderr, engine_config, find_form, workspace, write_output,
 };
-use crate::diag::{Format, Lang, Setup};
+use crate::diag::{Format, Lang};
 use crate::render::Subject;
 use std::path::PathBuf;
 
@@ -35,82 +34,35 @@ pub struct Args {
     fonts: super::args::FontArgs,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
-    let form = match find_form(&args.form, lang) {
-        Ok(f) => f,
-        Err(c) => return c,
-    };
-    let checked = match checked_workspace(&args.workspace, Format::Human, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let root = Some(checked.root());
-    if let Err(code) = check_output(&args.output, &["pdf"], root, lang) {
-        return code;
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
+    let form = find_form(&args.form)?;
+    let mut outputs = vec![Output::File(&args.output, &["pdf"])];
+    let library = args
+        .typst
+        .as_ref()
+        .map(|path| path.with_file_name(crate::render::LIBRARY_NAME));
+    if let (Some(path), Some(library)) = (&args.typst, &library) {
+        outputs.push(Output::File(path, &["typ"]));
+        outputs.push(Output::File(library, &["typ"]));
     }
-    if let Some(path) = &args.typst {
-        let lib = path.with_file_name(crate::render::LIBRARY_NAME);
-        for p in [path, &lib] {
-            if let Err(code) = check_output(p, &["typ"], root, lang) {
-                return code;
-            }
-        }
-    }
+    let checked = workspace(&args.workspace, &outputs, Format::Human)?;
     let subject = if args.blank {
         Subject::Blank(&checked)
     } else {
         let id = args.person.as_deref().unwrap_or_default();
-        match checked_person(&checked, id, lang) {
-            Ok(person) => Subject::Filled(person),
-            Err(code) => return code,
-        }
+        Subject::Filled(checked_person(&checked, id, lang)?)
     };
-    let config = match super::out::engine_config(checked.root(), &args.fonts, lang) {
-        Ok(c) => c.with_pdf_standard(args.pdf_standard.map(Into::into)),
-        Err(code) => return code,
-    };
-    let engine = match config.build() {
-        Ok(e) => e,
-        Err(e) => return render_failed(e, lang),
-    };
-    let source = match engine.renderer().render(form, subject) {
-        Ok(s) => s,
-        Err(e) => return render_failed(e, lang),
-    };
-    if let Some(path) = &args.typst {
-        let lib = path.with_file_name(crate::render::LIBRARY_NAME);
-        if let Err(e) = crate::output::write_atomic(path, source.text.as_bytes())
-            .and_then(|()| crate::output::write_atomic(&lib, source.library.as_bytes()))
-        {
-            let setup = Setup::CannotWrite {
-                path: path.clone(),
-                detail: e.to_string(),
-            };
-            return setup_failed(setup, Format::Human, lang);
-        }
+    let engine = engine_config(checked.root(), &args.fonts)?
+        .with_pdf_standard(args.pdf_standard.map(Into::into))
+        .build()?;
+    // The source is written before it is typeset: it is what to look at when Typst fails.
+    let source = engine.renderer().render(form, subject)?;
+    if let (Some(path), Some(library)) = (&args.typst, &library) {
+        write_output(path, source.text.as_bytes())?;
+        write_output(library, source.library.as_bytes())?;
     }
-
-    let typesetter = engine.typesetter();
-    let date = source.date.map(|d| d.0);
-    let pdf = typesetter.compile(&source, date).and_then(|compiled| {
-        for w in &compiled.warnings {
-            eprintln!("{w}");
-        }
-        typesetter.pdf(&compiled, &source.name, date)
-    });
-    let pdf = match pdf {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let setup = Setup::TypesetFailed {
-                what: lang.pick("mẫu", "form").to_string() + " " + &form.ma,
-                detail: e.to_string(),
-            };
-            setup_failed(setup, Format::Human, lang);
-            return DATA_FAILED;
-        }
-    };
-    match write_output(&args.output, &pdf, lang) {
-        Ok(()) => 0,
-        Err(code) => code,
-    }
+    let (warnings, typeset) =
+        crate::typeset::source_to(engine.typesetter(), source, crate::typeset::Export::Pdf).split();
+    emit_stderr(&warnings, lang);
+    write_output(&args.output, &typeset?.output.into_bytes())
 }

@@ -1,7 +1,7 @@
 //! `hoso rules`: the admission rules of the set in force on a day.
 
 use super::args::{FormatArg, parse_date};
-use super::out::{checked_workspace, emit_stderr, print, today};
+use super::out::{Error, emit_stderr, print, today, workspace};
 use crate::diag::{Format, Lang};
 use crate::model::Ngay;
 use crate::rules::{InForce, MucDo, RuleBook};
@@ -20,19 +20,14 @@ pub struct Args {
     format: FormatArg,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let format = Format::from(args.format);
     let on = args.on.unwrap_or_else(today);
     let in_force = match &args.workspace {
         Some(root) => {
-            let checked = match checked_workspace(root, Format::Human, lang) {
-                Ok(c) => c,
-                Err(code) => return code,
-            };
+            let checked = workspace(root, &[], Format::Human)?;
             let problems = crate::validate::check_local_rules(checked.workspace());
-            if !problems.is_empty() {
-                emit_stderr(&problems, lang);
-            }
+            emit_stderr(&problems, lang);
             checked.rules().clone()
         }
         None => InForce::new(&[]),

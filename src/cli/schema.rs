@@ -1,8 +1,8 @@
 //! `hoso schema`: the JSON Schema of a kind of workspace file, printed, or all three written
 //! into a workspace's `schema/` folder, where its files' first lines point editors.
 
-use super::out::{print, say, setup_failed};
-use crate::diag::{Format, Lang, Setup};
+use super::out::{Error, print, say};
+use crate::diag::{Lang, Setup};
 use crate::model::keys::FileKind;
 use std::path::PathBuf;
 
@@ -27,7 +27,7 @@ pub struct Args {
     workspace: Option<PathBuf>,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let kind = match args.kind {
         KindArg::Nguoi => FileKind::Nguoi,
         KindArg::ToChuc => FileKind::ToChuc,
@@ -37,30 +37,18 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         return print(&crate::schema::text(kind));
     };
     if !root.join("to-chuc.yaml").is_file() {
-        return setup_failed(
-            Setup::NotAWorkspace { path: root.clone() },
-            Format::Human,
+        return Err(Setup::NotAWorkspace { path: root.clone() }.into());
+    }
+    let files = crate::schema::write_all(root).map_err(|e| Setup::CannotWrite {
+        path: root.join(crate::schema::DIR),
+        detail: e.to_string(),
+    })?;
+    for f in files {
+        say(
             lang,
+            &format!("đã ghi `{}`", f.display()),
+            &format!("wrote `{}`", f.display()),
         );
     }
-    match crate::schema::write_all(root) {
-        Ok(files) => {
-            for f in files {
-                say(
-                    lang,
-                    &format!("đã ghi `{}`", f.display()),
-                    &format!("wrote `{}`", f.display()),
-                );
-            }
-            0
-        }
-        Err(e) => setup_failed(
-            Setup::CannotWrite {
-                path: root.join(crate::schema::DIR),
-                detail: e.to_string(),
-            },
-            Format::Human,
-            lang,
-        ),
-    }
+    Ok(())
 }

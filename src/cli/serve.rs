@@ -1,6 +1,6 @@
 //! `hoso serve`: the clerk's desk, a web application over the workspace on 127.0.0.1.
 
-use super::out::{SETUP_FAILED, checked_workspace};
+use super::out::{Error, workspace};
 use crate::diag::{Format, Lang};
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,23 +18,15 @@ pub struct Args {
     no_open: bool,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     // A folder that is not a workspace, or a broken `to-chuc.yaml`, is said as `validate` says it.
-    if let Err(code) = checked_workspace(&args.workspace, Format::Human, lang) {
-        return code;
-    }
+    workspace(&args.workspace, &[], Format::Human)?;
     let options = crate::desk::Options {
         root: args.workspace.clone(),
         port: args.port,
         lang,
     };
-    let running = match crate::desk::bind(&options) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}: {e}", lang.pick("lỗi", "error"));
-            return SETUP_FAILED;
-        }
-    };
+    let running = crate::desk::bind(&options).map_err(|e| Error::Setup(e.to_string()))?;
     let address = running.address();
     // The first line is the address, for the clerk to open and for scripts to read.
     let mut out = std::io::stdout().lock();
@@ -51,13 +43,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
     if !args.no_open {
         open_browser(&address, lang);
     }
-    match running.run() {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("{}: {e}", lang.pick("lỗi", "error"));
-            SETUP_FAILED
-        }
-    }
+    running.run().map_err(|e| Error::Setup(e.to_string()))
 }
 
 /// Asks the system to open `address` in the default browser; says so when it cannot.

@@ -2,7 +2,7 @@
 //! CSV or as a clerk's sheet.
 
 use super::args::ListFormatArg;
-use super::out::{checked_workspace, print};
+use super::out::{Error, Output, print, workspace};
 use crate::diag::{Format, Lang};
 use crate::export::{Cell, Table};
 use std::path::PathBuf;
@@ -20,18 +20,15 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let format = match args.format {
         ListFormatArg::Json => Format::Json,
         ListFormatArg::Human | ListFormatArg::Csv => Format::Human,
     };
-    if let Err(code) = super::sheet::check(args.output.as_deref(), Some(&args.workspace), lang) {
-        return code;
-    }
-    let checked = match checked_workspace(&args.workspace, format, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let outputs: Vec<Output> = super::sheet::output(args.output.as_deref())
+        .into_iter()
+        .collect();
+    let checked = workspace(&args.workspace, &outputs, format)?;
     let org = checked.org();
     let mut entries: Vec<_> = org.so_van_ban.iter().collect();
     // In the order the documents were issued; a series' numbers in their order on one day.
@@ -67,8 +64,8 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             })
             .collect(),
     };
-    if let Some(code) = super::sheet::emit(&table, args.format, args.output.as_deref(), lang) {
-        return code;
+    if super::sheet::emit(&table, args.format, args.output.as_deref(), lang)? {
+        return Ok(());
     }
     match format {
         Format::Json => {

@@ -2,7 +2,7 @@
 //! prints its diagnostics; as JSON, the result, to stdout.
 
 use super::args::FormatArg;
-use super::out::{DATA_FAILED, SETUP_FAILED, checked_workspace, emit_stderr, english_count, say};
+use super::out::{Error, emit_stderr, english_count, say, workspace};
 use crate::diag::{self, Format, Lang, Severity};
 use std::io;
 use std::path::PathBuf;
@@ -17,12 +17,9 @@ pub struct Args {
     format: FormatArg,
 }
 
-pub fn run(args: &Args, lang: Lang) -> i32 {
+pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let format = Format::from(args.format);
-    let checked = match checked_workspace(&args.workspace, format, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let checked = workspace(&args.workspace, &[], format)?;
     let diagnostics: Vec<diag::Diagnostic> = checked.diagnostics().into_iter().cloned().collect();
     let errors = diagnostics
         .iter()
@@ -36,7 +33,7 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
         if let Err(e) = written
             && e.kind() != io::ErrorKind::BrokenPipe
         {
-            return SETUP_FAILED;
+            return Err(Error::Stdout);
         }
     } else {
         emit_stderr(&diagnostics, lang);
@@ -52,5 +49,9 @@ pub fn run(args: &Args, lang: Lang) -> i32 {
             ),
         );
     }
-    if errors > 0 { DATA_FAILED } else { 0 }
+    if errors > 0 {
+        Err(Error::DataFailed)
+    } else {
+        Ok(())
+    }
 }

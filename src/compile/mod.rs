@@ -14,7 +14,9 @@ mod probe;
 pub use fonts::FontPolicy;
 pub use probe::{CHILD_ARG, Probe, run_child};
 
+use crate::diag::{Diagnostic, Location, Problem, SourceFile};
 use crate::render::{LIBRARY_NAME, TypstSource};
+use std::sync::Arc;
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -46,16 +48,17 @@ pub struct Compiled {
     /// The laid-out pages.
     pub document: PagedDocument,
     /// Warnings Typst raised (font fallbacks are filtered out: they are expected).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Why a source did not compile. Generated sources should always compile, so this points at a
-/// template (built-in or overridden by the workspace) with the line of the generated source.
+/// Why a source did not compile or export. Generated sources should always compile, so each
+/// diagnostic points at a template (built-in or overridden by the workspace) with the place in
+/// the generated source.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", .messages.join("\n"))]
+#[error("{}", .diagnostics.iter().map(|d| d.problem.message(crate::diag::Lang::En)).collect::<Vec<_>>().join("\n"))]
 pub struct CompileError {
-    /// One line per Typst error: `6-KND-x.typ:12:5: message (from template ...)`.
-    pub messages: Vec<String>,
+    /// Typst's errors, or why the compile was stopped (a bound of the [`Probe`]).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The standard library and fonts, shared by every compile of the process.
@@ -152,16 +155,20 @@ impl Typesetter {
     ) -> Result<Compiled, CompileError> {
         let world = FormWorld::new(self, source, date);
         let result = typst::compile::<PagedDocument>(&world);
+        let mut files = Vec::new();
         let warnings = result
             .warnings
             .iter()
             .filter(|w| !w.message.starts_with("unknown font family"))
-            .map(|w| world.describe(w))
+            .map(|w| world.diagnostic(w, &mut files))
             .collect();
         match result.output {
             Ok(document) => Ok(Compiled { document, warnings }),
             Err(errors) => Err(CompileError {
-                messages: errors.iter().map(|e| world.describe(e)).collect(),
+                diagnostics: errors
+                    .iter()
+                    .map(|e| world.diagnostic(e, &mut files))
+                    .collect(),
             }),
         }
     }
@@ -231,8 +238,19 @@ impl Typesetter {
         document: &PagedDocument,
         options: &PdfOptions,
     ) -> Result<Vec<u8>, CompileError> {
+        // The pages no longer know their sources: the errors are Typst's words alone.
         let mut pdf = typst_pdf::pdf(document, options).map_err(|errors| CompileError {
-            messages: errors.iter().map(|e| e.message.to_string()).collect(),
+            diagnostics: errors
+                .iter()
+                .map(|e| {
+                    let problem = Problem::Typeset {
+                        template: String::new(),
+                        message: e.message.to_string(),
+                        hints: e.hints.iter().map(|h| h.v.to_string()).collect(),
+                    };
+                    Diagnostic::error(problem, None)
+                })
+                .collect(),
         })?;
         without_false_suspects(&mut pdf);
         Ok(pdf)
@@ -289,33 +307,45 @@ impl<'a> FormWorld<'a> {
         }
     }
 
-    /// `file:line:column: message`, naming the template the source was generated from.
-    fn describe(&self, d: &SourceDiagnostic) -> String {
-        let place = typst::WorldExt::range(self, d.span).and_then(|range| {
-            let file = d.span.id().and_then(|id| self.source(id).ok())?;
-            let (line, col) = file.lines().byte_to_line_column(range.start)?;
-            Some(format!(
-                "{}:{}:{}",
-                file.id().vpath().get_without_slash(),
-                line + 1,
-                col + 1
-            ))
+    /// Typst's diagnostic as hoso's: the template the source was generated from, Typst's words,
+    /// and the place in the generated source (or the layout library) when Typst gives one.
+    /// `files` keeps one copy of each source's text for all the diagnostics of a compile.
+    fn diagnostic(
+        &self,
+        d: &SourceDiagnostic,
+        files: &mut Vec<(FileId, Arc<SourceFile>)>,
+    ) -> Diagnostic {
+        let location = typst::WorldExt::range(self, d.span).and_then(|range| {
+            let id = d.span.id()?;
+            let source = self.source(id).ok()?;
+            let (line, column) = source.lines().byte_to_line_column(range.start)?;
+            let file = match files.iter().find(|(f, _)| *f == id) {
+                Some((_, file)) => file.clone(),
+                None => {
+                    let file = Arc::new(SourceFile {
+                        path: id.vpath().get_without_slash().into(),
+                        text: source.text().to_string(),
+                    });
+                    files.push((id, file.clone()));
+                    file
+                }
+            };
+            Some(Location {
+                file,
+                range,
+                line: line + 1,
+                column: column + 1,
+            })
         });
-        let kind = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let problem = Problem::Typeset {
+            template: self.template.to_string(),
+            message: d.message.to_string(),
+            hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
         };
-        let mut text = format!("{kind}: {}", d.message);
-        if let Some(place) = place {
-            text = format!(
-                "{place}: {text} (generated from templates/{})",
-                self.template
-            );
+        match d.severity {
+            Severity::Error => Diagnostic::error(problem, location),
+            Severity::Warning => Diagnostic::warning(problem, location),
         }
-        for hint in &d.hints {
-            text.push_str(&format!("\n  hint: {}", hint.v));
-        }
-        text
     }
 }
 

@@ -66,7 +66,13 @@ impl Probe {
             date: date.map(|d| d.to_string()),
         };
         let failed = |vi: String, en: String| CompileError {
-            messages: vec![format!("{}: {vi} ({en})", source.template)],
+            diagnostics: vec![crate::diag::Diagnostic::from(
+                crate::diag::Setup::TypesetStopped {
+                    template: source.template.clone(),
+                    vi,
+                    en,
+                },
+            )],
         };
         let cannot_start = |e: std::io::Error| {
             failed(

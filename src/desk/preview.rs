@@ -5,47 +5,34 @@
 use crate::engine::Engine;
 use crate::forms::Form;
 use crate::render::Subject;
+use crate::typeset::{self, Export, Warned};
 use crate::validate::Checked;
 
-/// The gap between pages of a preview.
-const PAGE_GAP_PT: f64 = 14.0;
-
 /// Typesets `form` for `subject` and draws its pages one under the other, as one SVG.
-pub fn svg(engine: &Engine, form: &Form, subject: Subject<'_>) -> Result<String, String> {
-    let source = engine
-        .renderer()
-        .render(form, subject)
-        .map_err(|e| e.to_string())?;
-    let compiled = engine
-        .typesetter()
-        .compile(&source, source.date.map(|d| d.0))
-        .map_err(|e| e.to_string())?;
-    Ok(typst_svg::svg_merged(
-        &compiled.document,
-        &typst_svg::SvgOptions::default(),
-        typst::layout::Abs::pt(PAGE_GAP_PT),
-    ))
+pub fn svg(engine: &Engine, form: &Form, subject: Subject<'_>) -> Warned<Vec<u8>> {
+    exported(typeset::form(engine, form, subject, |_| {}, Export::Svg))
 }
 
 /// The PDF of `form` for `subject` (filled or blank).
-pub fn pdf(engine: &Engine, form: &Form, subject: Subject<'_>) -> Result<Vec<u8>, String> {
-    let source = engine
-        .renderer()
-        .render(form, subject)
-        .map_err(|e| e.to_string())?;
-    let date = source.date.map(|d| d.0);
-    let typesetter = engine.typesetter();
-    typesetter
-        .compile(&source, date)
-        .and_then(|compiled| typesetter.pdf(&compiled, &source.name, date))
-        .map_err(|e| e.to_string())
+pub fn pdf(engine: &Engine, form: &Form, subject: Subject<'_>) -> Warned<Vec<u8>> {
+    exported(typeset::form(engine, form, subject, |_| {}, Export::Pdf))
 }
 
 /// The person's dossier, as `hoso dossier` makes it.
-pub fn dossier(engine: &Engine, checked: Checked<'_>) -> Result<Vec<u8>, String> {
-    crate::dossier::build(engine, checked, &checked.plan())
-        .map(|built| built.pdf)
-        .map_err(|e| e.to_string())
+pub fn dossier(engine: &Engine, checked: Checked<'_>) -> Warned<Vec<u8>> {
+    let (warnings, built) = crate::dossier::build(engine, checked, &checked.plan()).split();
+    Warned {
+        output: built.map(|built| built.pdf),
+        warnings,
+    }
+}
+
+fn exported(typeset: Warned<typeset::Typeset>) -> Warned<Vec<u8>> {
+    let (warnings, output) = typeset.split();
+    Warned {
+        output: output.map(|t| t.output.into_bytes()),
+        warnings,
+    }
 }
 
 /// The forms a person's record can fill now: those of their dossiers' plans (admission, then full

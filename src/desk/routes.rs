@@ -7,6 +7,7 @@ use super::{Desk, edits, preview};
 use crate::forms::{Catalogue, Form};
 use crate::model::{Ngay, id};
 use crate::render::Subject;
+use crate::typeset::Warned;
 use crate::validate::CheckedWorkspace;
 use axum::Router;
 use axum::body::Bytes;
@@ -308,7 +309,7 @@ fn with_checked(
     desk: &Desk,
     pid: &str,
     code: &str,
-    work: impl FnOnce(&Desk, &Form, crate::validate::Checked<'_>) -> Result<Vec<u8>, String>,
+    work: impl FnOnce(&Desk, &Form, crate::validate::Checked<'_>) -> Warned<Vec<u8>>,
 ) -> Result<Vec<u8>, Response> {
     let ws = checked(desk)?;
     let form = find_form(code).ok_or_else(|| not_found(desk, code))?;
@@ -328,14 +329,57 @@ fn with_checked(
             .collect();
         return Err(problem(desk, StatusCode::CONFLICT, title.into(), messages));
     };
-    work(desk, form, c).map_err(|e| {
-        problem(
-            desk,
-            StatusCode::INTERNAL_SERVER_ERROR,
-            code.into(),
-            vec![e],
-        )
+    typeset_answer(desk, Some(p.record()), ws.root(), code, work(desk, form, c))
+}
+
+/// A typeset document, or the page of why there is none: the diagnostics of the typesetting,
+/// each with its field or place, in the page's language. Data the form lacks is the request's
+/// problem (422); a template or Typst failing is the desk's (500). Warnings are said where the
+/// desk was started, as the command line says them.
+fn typeset_answer(
+    desk: &Desk,
+    record: Option<&crate::model::Record>,
+    root: &std::path::Path,
+    title: &str,
+    warned: Warned<Vec<u8>>,
+) -> Result<Vec<u8>, Response> {
+    let (warnings, output) = warned.split();
+    if !warnings.is_empty() {
+        let mut err = anstream::AutoStream::auto(std::io::stderr().lock());
+        let _ = crate::diag::emit_coloured(&warnings, desk.lang, &mut err);
+    }
+    output.map_err(|diagnostics| {
+        let of_data = diagnostics.iter().all(|d| {
+            !matches!(
+                d.problem,
+                crate::diag::Problem::Setup(_) | crate::diag::Problem::Typeset { .. }
+            )
+        });
+        let status = if of_data {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::INTERNAL_SERVER_ERROR
+        };
+        let messages = super::fields::shown(&diagnostics, record, root, desk.lang)
+            .into_iter()
+            .map(|s| located(&s, desk.lang))
+            .collect();
+        problem(desk, status, title.into(), messages)
     })
+}
+
+/// One diagnostic as a line of the problem page: the field (or file and line) it is about, the
+/// message, and the hint.
+fn located(s: &super::fields::Shown, lang: crate::diag::Lang) -> String {
+    let mut line = match (&s.place, s.path.is_empty()) {
+        (Some(place), _) => format!("{place}: {}", s.message),
+        (None, false) => format!("`{}`: {}", s.path, s.message),
+        (None, true) => s.message.clone(),
+    };
+    if let Some(hint) = &s.hint {
+        line.push_str(&format!(" ({}: {hint})", lang.pick("gợi ý", "hint")));
+    }
+    line
 }
 
 fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
@@ -353,7 +397,7 @@ fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
 async fn preview_svg(State(desk): Shared, Path((pid, code)): Path<(String, String)>) -> Response {
     blocking(desk, move |desk| {
         match with_checked(desk, &pid, &code, |desk, form, c| {
-            preview::svg(&desk.engine, form, Subject::Filled(c)).map(String::into_bytes)
+            preview::svg(&desk.engine, form, Subject::Filled(c))
         }) {
             Ok(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
             Err(r) => r,
@@ -395,9 +439,10 @@ async fn blank_pdf(State(desk): Shared, Path(code): Path<String>) -> Response {
         let Some(form) = find_form(&code) else {
             return not_found(desk, &code);
         };
-        match preview::pdf(&desk.engine, form, Subject::Blank(&ws)) {
+        let typeset = preview::pdf(&desk.engine, form, Subject::Blank(&ws));
+        match typeset_answer(desk, None, ws.root(), &code, typeset) {
             Ok(pdf) => pdf_response(pdf, &format!("{}-mau-trang.pdf", pages::fold(&form.ma))),
-            Err(e) => problem(desk, StatusCode::INTERNAL_SERVER_ERROR, code, vec![e]),
+            Err(r) => r,
         }
     })
     .await

@@ -105,6 +105,7 @@ impl Problem {
                     "correct the number or the date; people named in one decision share its number and its date",
                 )
                 .to_string(),
+            Problem::Typeset { hints, .. } if !hints.is_empty() => hints.join("; "),
             Problem::FormNeedsField { .. } => lang
                 .pick(
                     "bổ sung hồ sơ, hoặc in mẫu trắng với `--blank`",
@@ -319,7 +320,10 @@ impl Problem {
                     "keep real record files (not links out of the workspace, not folders) in `dang-vien/` or `ket-nap/`",
                 )
                 .to_string(),
-            Problem::EmptyFile | Problem::InvalidValue { .. } | Problem::CountMismatch { .. } => {
+            Problem::EmptyFile
+            | Problem::InvalidValue { .. }
+            | Problem::CountMismatch { .. }
+            | Problem::Typeset { .. } => {
                 return None;
             }
         };

@@ -164,6 +164,12 @@ impl Problem {
                     "`{field}`: number `{number}` dated {date}, but the same number is recorded dated {other_date} ({other}); one number names one document"
                 ),
             },
+            Problem::Typeset {
+                template, message, ..
+            } => match lang {
+                Lang::Vi => format!("dàn trang: {message} (văn bản sinh từ mẫu in `templates/{template}`)"),
+                Lang::En => format!("typesetting: {message} (generated from `templates/{template}`)"),
+            },
             Problem::FormNeedsField { form, field } => match lang {
                 Lang::Vi => format!("mẫu {form} cần `{field}` mà hồ sơ chưa có"),
                 Lang::En => format!("form {form} needs `{field}`, which the record does not have"),

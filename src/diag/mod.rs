@@ -17,7 +17,7 @@ mod yaml;
 
 pub use limits::Limit;
 pub use problem::{Deadline, Introducer, Problem, TextFault};
-pub use render::{Format, emit, emit_coloured};
+pub use render::{Format, emit, emit_coloured, serialize_json};
 pub use setup::{Setup, WriteBlock};
 pub use yaml::{SyntaxFault, ValueFault, ValueKind, YamlLimit};
 

@@ -103,6 +103,14 @@ pub enum Problem {
     },
     /// A form needs a value that the record does not have.
     FormNeedsField { form: String, field: String },
+    /// Typst's word on a generated document (an error stops it; a warning does not), located in
+    /// the generated source when Typst gives a place. `message` and `hints` are Typst's English.
+    Typeset {
+        /// The template the source was generated from (`forms/6-knd.typ.j2`).
+        template: String,
+        message: String,
+        hints: Vec<String>,
+    },
     /// The form does not apply to this record (4-KNĐ for someone introduced by the trade union).
     FormNotApplicable {
         form: String,
@@ -457,6 +465,7 @@ impl Problem {
             | Problem::NumberOnTwoDates { .. }
             | Problem::NumberNotShared { .. } => "number-reused",
             Problem::FormNeedsField { .. } => "form-needs-field",
+            Problem::Typeset { .. } => "typeset",
             Problem::FormNotApplicable { .. } => "form-not-applicable",
             Problem::FormNotInForce { .. } => "form-not-in-force",
             Problem::UnknownBranch { .. } => "unknown-branch",

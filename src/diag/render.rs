@@ -33,6 +33,33 @@ struct JsonDiagnostic<'a> {
     citation: Option<String>,
 }
 
+impl<'a> JsonDiagnostic<'a> {
+    fn of(d: &'a Diagnostic, lang: Lang) -> Self {
+        JsonDiagnostic {
+            file: d
+                .location
+                .as_ref()
+                .map(|l| l.file.path.display().to_string()),
+            line: d.location.as_ref().map(|l| l.line),
+            column: d.location.as_ref().map(|l| l.column),
+            code: d.code(),
+            severity: d.severity,
+            message: d.problem.message(lang),
+            hint: d.problem.hint(lang),
+            citation: d.problem.citation(lang),
+        }
+    }
+}
+
+/// Serialises diagnostics as the JSON output writes them (in Vietnamese), for a report that
+/// carries them (a batch's).
+pub fn serialize_json<S: serde::Serializer>(
+    diagnostics: &[Diagnostic],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(diagnostics.iter().map(|d| JsonDiagnostic::of(d, Lang::Vi)))
+}
+
 /// Writes the diagnostics to `out` in the given format and language.
 pub fn emit(
     diagnostics: &[Diagnostic],
@@ -44,19 +71,7 @@ pub fn emit(
         Format::Json => {
             let items: Vec<JsonDiagnostic> = diagnostics
                 .iter()
-                .map(|d| JsonDiagnostic {
-                    file: d
-                        .location
-                        .as_ref()
-                        .map(|l| l.file.path.display().to_string()),
-                    line: d.location.as_ref().map(|l| l.line),
-                    column: d.location.as_ref().map(|l| l.column),
-                    code: d.code(),
-                    severity: d.severity,
-                    message: d.problem.message(lang),
-                    hint: d.problem.hint(lang),
-                    citation: d.problem.citation(lang),
-                })
+                .map(|d| JsonDiagnostic::of(d, lang))
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &items)?;
             writeln!(out)

@@ -30,12 +30,26 @@ pub enum Setup {
     },
     /// `init` into a folder that already holds something.
     NotEmpty { path: PathBuf },
+    /// `new` with a name that is not a person id; the id it would make, if any.
+    NotAnId {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// `new` for a person whose file is already there.
+    PersonExists { path: PathBuf },
     /// A workspace's template that is not a regular file inside the workspace.
     TemplateRefused { path: PathBuf },
     /// A template (built-in or the workspace's) failed.
     TemplateFailed { name: String, detail: String },
     /// Typst could not typeset a document.
     TypesetFailed { what: String, detail: String },
+    /// Typesetting a source of the workspace's own templates broke a bound (time, memory) and
+    /// was stopped, or could not be run apart: why, in both languages.
+    TypesetStopped {
+        template: String,
+        vi: String,
+        en: String,
+    },
     /// A dossier could not be assembled.
     DossierFailed { detail: String },
     /// A form that carries no document number (`cap-so`).
@@ -140,9 +154,12 @@ impl Setup {
             Setup::UnknownForm { .. } => "unknown-form",
             Setup::UnknownPersonId { .. } => "unknown-id",
             Setup::NotEmpty { .. } => "folder-not-empty",
+            Setup::NotAnId { .. } => "invalid-id",
+            Setup::PersonExists { .. } => "person-exists",
             Setup::TemplateFailed { .. } => "template-failed",
             Setup::TemplateRefused { .. } => "template-refused",
             Setup::TypesetFailed { .. } => "typeset-failed",
+            Setup::TypesetStopped { .. } => "typeset-stopped",
             Setup::DossierFailed { .. } => "dossier-failed",
             Setup::FormHasNoNumber { .. } => "form-has-no-number",
             Setup::DocumentUndated { .. } => "document-undated",
@@ -221,6 +238,27 @@ impl Setup {
                     format!("no person with id `{id}`; see `hoso list`")
                 }
             }
+            Setup::NotAnId { id, suggestion } => {
+                let maybe = suggestion
+                    .as_ref()
+                    .map(|s| format!(" (`{s}`?)"))
+                    .unwrap_or_default();
+                if vi {
+                    format!(
+                        "`{id}` không phải là mã người: chữ thường không dấu, số, gạch nối{maybe}"
+                    )
+                } else {
+                    format!("`{id}` is not a person id: lower-case letters, digits, hyphens{maybe}")
+                }
+            }
+            Setup::PersonExists { path } => {
+                let p = path.display();
+                if vi {
+                    format!("`{p}` đã có; không ghi đè")
+                } else {
+                    format!("`{p}` exists; nothing was overwritten")
+                }
+            }
             Setup::NotEmpty { path } => {
                 let p = path.display();
                 if vi {
@@ -255,6 +293,10 @@ impl Setup {
                     format!("cannot typeset {what}:\n{detail}")
                 }
             }
+            Setup::TypesetStopped { template, vi, en } => match lang {
+                Lang::Vi => format!("mẫu in `templates/{template}`: {vi}"),
+                Lang::En => format!("template `templates/{template}`: {en}"),
+            },
             Setup::DossierFailed { detail } => {
                 if vi {
                     format!("không dựng được hồ sơ: {detail}")

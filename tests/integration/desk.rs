@@ -531,6 +531,28 @@ fn the_preview_is_an_svg_and_the_downloads_are_pdfs() {
     }
 }
 
+/// A form the record cannot fill yet (9-KNĐ, the decision, for someone without one) answers with
+/// what is missing, in the page's language and with its field, as `hoso render` says it: the
+/// clerk's request lacks data (422), the desk did not fail.
+#[test]
+fn a_form_the_record_cannot_fill_answers_with_the_missing_field_in_vietnamese() {
+    let desk = Desk::start();
+    let r = desk.send("GET", "/person/tran-thi-binh/pdf/9-KND", None);
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.head.contains("content-type: text/html"), "{}", r.head);
+    assert!(
+        r.body
+            .contains("mẫu 9-KNĐ cần `quyet_dinh_ket_nap.ngay` mà hồ sơ chưa có"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("gợi ý: bổ sung hồ sơ"), "{}", r.body);
+    assert!(!r.body.contains("the record lacks"), "{}", r.body);
+    let svg = desk.send("GET", "/person/tran-thi-binh/preview/9-KND", None);
+    assert_eq!(svg.status, 422, "{}", svg.body);
+    assert!(svg.body.contains("quyet_dinh_ket_nap.ngay"), "{}", svg.body);
+}
+
 #[test]
 fn the_ceremony_button_prints_that_days_paperwork_beside_the_data() {
     let desk = Desk::start();

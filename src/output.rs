@@ -18,6 +18,14 @@ pub fn write_rebuildable(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 fn write(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
+    if let Some(length) = too_long_for_windows(path) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "the full path has {length} characters, more than the {WINDOWS_MAX_PATH} Windows programs can open"
+            ),
+        ));
+    }
     // A rename replaces whatever has the name: never a link, a FIFO, a device or a folder.
     if let Ok(meta) = std::fs::symlink_metadata(path)
         && !meta.file_type().is_file()
@@ -54,6 +62,27 @@ fn write(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The longest full path, in UTF-16 units, that Windows programs open: `MAX_PATH` (260) less
+/// the terminating NUL. hoso itself could write past it (the standard library falls back to
+/// `\\?\` paths), but Explorer, Word and PDF readers could then not open what it wrote.
+pub const WINDOWS_MAX_PATH: usize = 259;
+
+/// On Windows, the length of `path` made absolute when it is longer than [`WINDOWS_MAX_PATH`];
+/// elsewhere `None`, since there is no such limit.
+pub fn too_long_for_windows(path: &Path) -> Option<usize> {
+    if !cfg!(windows) {
+        return None;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    windows_length_over(&absolute.to_string_lossy(), WINDOWS_MAX_PATH)
+}
+
+/// The length of a Windows path as Windows counts it (UTF-16 units) when it is over `limit`.
+fn windows_length_over(path: &str, limit: usize) -> Option<usize> {
+    let length = path.encode_utf16().count();
+    (length > limit).then_some(length)
+}
+
 /// Why an output path is refused before anything is made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
@@ -63,6 +92,8 @@ pub enum Refusal {
     NotARegularFile,
     /// The path is one of the workspace's own files or folders (`to-chuc.yaml`, `ket-nap/`, …).
     WorkspaceData,
+    /// On Windows, the full path is longer than its programs can open ([`WINDOWS_MAX_PATH`]).
+    TooLongForWindows { length: usize },
 }
 
 /// The files and folders of a workspace that hold its data: no output may go there.
@@ -132,6 +163,9 @@ pub fn check_file(
     if root.is_some_and(|r| in_workspace_data(path, r)) {
         return Err(Refusal::WorkspaceData);
     }
+    if let Some(length) = too_long_for_windows(path) {
+        return Err(Refusal::TooLongForWindows { length });
+    }
     Ok(())
 }
 
@@ -145,8 +179,17 @@ pub fn check_dir(path: &Path, root: &Path) -> Result<(), Refusal> {
     if resolved(path) == resolved(root) || in_workspace_data(path, root) {
         return Err(Refusal::WorkspaceData);
     }
+    // A folder's files are longer still: its own path must leave room for them.
+    if let Some(length) = too_long_for_windows(&path.join("x".repeat(FILE_NAME_ROOM))) {
+        let length = length - FILE_NAME_ROOM - 1;
+        return Err(Refusal::TooLongForWindows { length });
+    }
     Ok(())
 }
+
+/// The room an output folder leaves for the names of the files put in it (a person's id, up to
+/// 100 characters, then the form's name).
+const FILE_NAME_ROOM: usize = 130;
 
 /// Removes the temporary files that a run killed midway left in `dir` (`.hoso-*.tmp`), once they
 /// are a minute old: a younger one may belong to a run still writing it.
@@ -168,6 +211,22 @@ pub fn remove_stale_temporaries(dir: &Path) {
         if name.starts_with(".hoso-") && name.ends_with(".tmp") && stale {
             let _ = std::fs::remove_file(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    #[test]
+    fn windows_counts_utf16_units() {
+        use super::{WINDOWS_MAX_PATH, windows_length_over};
+        let folder = r"C:\Users\Thư ký\Documents\hoso\out\";
+        let room = WINDOWS_MAX_PATH - folder.encode_utf16().count() - ".pdf".len();
+        let fits = format!("{folder}{}.pdf", "a".repeat(room));
+        // `ư` and `ý` are two bytes in UTF-8 but one unit each for Windows.
+        assert_eq!(fits.encode_utf16().count(), WINDOWS_MAX_PATH);
+        assert_eq!(windows_length_over(&fits, WINDOWS_MAX_PATH), None);
+        let over = format!("{folder}{}.pdf", "a".repeat(WINDOWS_MAX_PATH));
+        assert!(windows_length_over(&over, WINDOWS_MAX_PATH).is_some_and(|n| n > 260));
     }
 }
 

@@ -30,7 +30,8 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             .ho_ten
             .as_deref()
             .or(Some(args.id.as_str()))
-            .and_then(crate::model::id::slug);
+            .and_then(crate::model::id::slug)
+            .filter(|s| crate::model::id::is_id(s));
         let id = args.id.clone();
         return Err(Setup::NotAnId { id, suggestion }.into());
     }

@@ -1,6 +1,8 @@
 //! Fonts: an office's own font folders first (`--font-path`, `HOSO_FONT_PATHS`, as typst has
 //! them), then Times New Roman when installed, then its metric-compatible twins Tinos and
 //! Liberation Serif, then the Liberation Serif embedded in the binary, so that a fresh machine works.
+//! "Installed" is what fontdb scans: on Windows the system's `%SYSTEMROOT%\Fonts` and the user's
+//! own `AppData\Local\Microsoft\Windows\Fonts` (where a font installed "for me only" goes).
 
 use std::path::PathBuf;
 use typst::foundations::Bytes;

@@ -320,6 +320,14 @@ impl Problem {
                     "keep real record files (not links out of the workspace, not folders) in `dang-vien/` or `ket-nap/`",
                 )
                 .to_string(),
+            Problem::MisnamedRecordFile { rename_to } => match lang {
+                Lang::Vi => format!(
+                    "đổi tên tệp thành `{rename_to}` (Notepad thêm `.txt` khi lưu kiểu \"Text Documents\"; trong File Explorer bật View › Show › File name extensions để thấy cả phần đuôi)"
+                ),
+                Lang::En => format!(
+                    "rename the file `{rename_to}` (Notepad adds `.txt` when saving as \"Text Documents\"; in File Explorer turn on View › Show › File name extensions to see the whole name)"
+                ),
+            },
             Problem::EmptyFile
             | Problem::InvalidValue { .. }
             | Problem::CountMismatch { .. }

@@ -47,6 +47,12 @@ impl Problem {
                 Lang::Vi => format!("không phải tệp hồ sơ, bỏ qua: {detail}"),
                 Lang::En => format!("not a record file, left out: {detail}"),
             },
+            Problem::MisnamedRecordFile { .. } => lang
+                .pick(
+                    "tên tệp có phần đuôi thừa nên tệp không được đọc: tên tệp hồ sơ phải kết thúc bằng `.yaml`",
+                    "the file name has an extra extension, so the file is not read: a record's file name ends in `.yaml`",
+                )
+                .into(),
             Problem::UnknownKey { key, .. } => match lang {
                 Lang::Vi => format!("khóa `{key}` không có trong mẫu dữ liệu"),
                 Lang::En => format!("unknown key `{key}`"),
@@ -90,6 +96,14 @@ impl Problem {
             Problem::DuplicateId { id, other } => match lang {
                 Lang::Vi => format!("mã `{id}` đã dùng cho tệp `{other}`"),
                 Lang::En => format!("id `{id}` is already used by `{other}`"),
+            },
+            Problem::InvalidId { id, .. } if crate::model::id::windows_reserved(id) => match lang {
+                Lang::Vi => format!(
+                    "`{id}` không dùng làm mã người được: Windows dành tên này cho thiết bị, không tệp nào mang tên `{id}.yaml` được"
+                ),
+                Lang::En => format!(
+                    "`{id}` cannot be a person's id: Windows keeps that name for a device, and no file can be named `{id}.yaml` there"
+                ),
             },
             Problem::InvalidId { id, .. } => match lang {
                 Lang::Vi => format!(

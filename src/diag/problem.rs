@@ -39,6 +39,9 @@ pub enum Problem {
     /// What sits where a record's file should be is not one: a folder named `x.yaml`, a link
     /// that leads out of the workspace, a link that loops.
     NotARecordFile { detail: String },
+    /// A record's file under a name an editor gave it (`x.yaml.txt`, `x.yaml.bak`, `x.yaml.yaml`):
+    /// not read, and reported with the name it should have.
+    MisnamedRecordFile { rename_to: String },
     /// A key that `hoso` does not know, maybe a misspelling.
     UnknownKey {
         key: String,
@@ -450,6 +453,7 @@ impl Problem {
             Problem::EmptyFile => "empty-file",
             Problem::FileUnreadable { .. } => "file-unreadable",
             Problem::NotARecordFile { .. } => "not-a-record-file",
+            Problem::MisnamedRecordFile { .. } => "misnamed-record-file",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::InvalidDate { .. } => "invalid-date",

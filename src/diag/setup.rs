@@ -238,6 +238,17 @@ impl Setup {
                     format!("no person with id `{id}`; see `hoso list`")
                 }
             }
+            Setup::NotAnId { id, .. } if crate::model::id::windows_reserved(id) => {
+                if vi {
+                    format!(
+                        "`{id}` không dùng làm mã người được: Windows dành tên này cho thiết bị, không tệp nào mang tên `{id}.yaml` được; thêm số, ví dụ `{id}-2`"
+                    )
+                } else {
+                    format!(
+                        "`{id}` cannot be a person id: Windows keeps that name for a device and no file can be named `{id}.yaml` there; add a number, for example `{id}-2`"
+                    )
+                }
+            }
             Setup::NotAnId { id, suggestion } => {
                 let maybe = suggestion
                     .as_ref()
@@ -375,6 +386,14 @@ impl Setup {
                     (Refusal::WorkspaceData, false) => {
                         format!("`{p}` not written: it is the workspace's own data")
                     }
+                    (Refusal::TooLongForWindows { length }, true) => format!(
+                        "không ghi `{p}`: đường dẫn đầy đủ dài {length} ký tự, quá {} ký tự mà các chương trình trên Windows mở được",
+                        crate::output::WINDOWS_MAX_PATH
+                    ),
+                    (Refusal::TooLongForWindows { length }, false) => format!(
+                        "`{p}` not written: its full path has {length} characters, more than the {} Windows programs can open",
+                        crate::output::WINDOWS_MAX_PATH
+                    ),
                 }
             }
         }
@@ -412,6 +431,16 @@ impl Setup {
                 lang.pick(
                     "sửa các lỗi trên rồi chạy lại",
                     "fix the errors above and run again",
+                )
+                .into(),
+            ),
+            Setup::OutputRefused {
+                reason: crate::output::Refusal::TooLongForWindows { .. },
+                ..
+            } => Some(
+                lang.pick(
+                    "ghi vào một thư mục nông hơn, ví dụ `C:\\hoso-in`, hoặc đặt tên tệp ngắn hơn",
+                    "write to a shallower folder, for example `C:\\hoso-out`, or give a shorter name",
                 )
                 .into(),
             ),

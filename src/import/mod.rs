@@ -246,6 +246,10 @@ fn assign_id<'a, 'e>(
             format!("{base}-{n}")
         };
         n += 1;
+        // A name that folds to a word Windows keeps (`con`, `nul`…) takes the next number.
+        if crate::model::id::windows_reserved(&id) {
+            continue;
+        }
         if let Some(t) = taken.get(&id) {
             if t.name == name && (t.born == born || t.born.is_none() || born.is_none()) {
                 // The caller reports the repetition.

@@ -3,7 +3,9 @@
 //! An id is a slug: lower-case ASCII letters and digits in groups joined by single hyphens
 //! (`tran-thi-binh`, `nguyen-van-an-2`). Nothing else can be one: an id becomes a folder and file
 //! names of outputs, a calendar UID and a word on the terminal, so a file named `...yaml` or with
-//! a line break or an escape character in its name is refused rather than trusted.
+//! a line break or an escape character in its name is refused rather than trusted. Nor can an id
+//! be a name Windows keeps for its devices (`con`, `nul`, `com1`…): no file can be named after
+//! one there (`con.yaml` opens the console), so a workspace must never hold one.
 
 use super::chars::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -12,12 +14,25 @@ use unicode_normalization::UnicodeNormalization;
 pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
+        && !windows_reserved(s)
         && s.split('-').all(|group| {
             !group.is_empty()
                 && group
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
+}
+
+/// Whether Windows keeps `s` for a device, whatever follows the dot: `con`, `prn`, `aux`, `nul`,
+/// `com0`…`com9`, `lpt0`…`lpt9`, in any case. (Trailing dots and spaces, which Windows drops from
+/// a file name, cannot be in an id at all.)
+pub fn windows_reserved(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    match s.as_bytes() {
+        [a, b, c] => matches!(&[*a, *b, *c], b"con" | b"prn" | b"aux" | b"nul"),
+        [a, b, c, d] => matches!(&[*a, *b, *c], b"com" | b"lpt") && d.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// The id a name would give: Vietnamese letters folded to ASCII (`Trần Thị Bình` →
@@ -67,6 +82,14 @@ mod tests {
             "a\nb",
             "a\u{1b}[31m",
             "trần",
+            "con",
+            "nul",
+            "aux",
+            "prn",
+            "com1",
+            "com9",
+            "lpt1",
+            "lpt9",
         ] {
             assert!(!is_id(bad), "{bad:?}");
         }
@@ -78,5 +101,10 @@ mod tests {
         );
         assert_eq!(slug("..."), None);
         assert!(slug("a\u{1b}[31mb").is_some_and(|s| is_id(&s)));
+        // Only the device names themselves: a word that starts like one is an id.
+        for ok in ["con-2", "cong", "com", "com10", "lpt", "nul-1", "aux2"] {
+            assert!(is_id(ok), "{ok}");
+        }
+        assert!(windows_reserved("CON") && windows_reserved("Lpt3"));
     }
 }

@@ -35,7 +35,7 @@ pub use date::{Ngay, ThoiDiem};
 pub(crate) use load::from_yaml;
 pub(crate) use load::missing_problem;
 pub(crate) use load::parse as parse_file;
-pub use load::{LoadError, Loaded, load};
+pub use load::{LoadError, Loaded, ORG_FILE, load};
 pub use path::PathView;
 pub use quy_tac::{GiaTri, MucDo, QuyTacRieng};
 pub use record::*;

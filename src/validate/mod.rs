@@ -87,7 +87,7 @@ pub fn check(loaded: Loaded) -> CheckedWorkspace {
         }
         let problem = Problem::InvalidId {
             id: record.id.clone(),
-            suggestion: crate::model::id::slug(&record.id),
+            suggestion: crate::model::id::slug(&record.id).filter(|s| crate::model::id::is_id(s)),
         };
         let at = crate::diag::Location::file_start(record.spans.file());
         load.push(Diagnostic::error(problem, Some(at)));

@@ -126,3 +126,38 @@ fn decomposed_text_is_composed() {
     let f = read_source(&p).unwrap();
     assert_eq!(f.text, "ho_ten: Trần\n");
 }
+
+#[test]
+fn file_names_as_windows_makes_them() {
+    let name = |n: &str| record_name(Path::new(n));
+    for record in [
+        "a.yaml",
+        "a.YAML",
+        "b.Yml",
+        "c.yml",
+        "Phạm Văn Bình.yaml",
+        ".an.yaml",
+    ] {
+        assert_eq!(name(record), RecordName::Record, "{record}");
+    }
+    let misnamed = |n: &str, to: &str| {
+        let rename_to = to.to_string();
+        assert_eq!(name(n), RecordName::Misnamed { rename_to }, "{n}");
+    };
+    misnamed("c.yaml.txt", "c.yaml");
+    misnamed("c.yaml.bak", "c.yaml");
+    misnamed("c.yaml.yaml", "c.yaml");
+    misnamed("c.YAML.TXT", "c.yaml");
+    misnamed("Trần Bình.yml.txt", "Trần Bình.yaml");
+    misnamed("c.yml.yaml", "c.yml");
+    for other in [
+        "anh.jpg",
+        "desktop.ini",
+        "ds.xlsx",
+        ".c.yaml.swp",
+        "c.yaml~",
+        "yaml",
+    ] {
+        assert_eq!(name(other), RecordName::Other, "{other}");
+    }
+}

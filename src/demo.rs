@@ -26,6 +26,36 @@ pub fn write(dir: &Path) -> Result<usize, InitError> {
     Ok(count)
 }
 
+/// The `to-chuc.yaml` of a new workspace: the keys every form needs, left to fill in on the
+/// desk or in any editor (the checks say which are still missing).
+const BLANK_ORG: &str = "\
+# Tổ chức đảng: chi bộ và đảng bộ cấp trên trực tiếp.
+# Điền trên bàn làm việc của hoso, hoặc sửa tệp này bằng Notepad (lưu với bảng mã UTF-8).
+# Đảng bộ tỉnh, thành phố (in trên các mẫu của đảng ủy), ví dụ: Đảng bộ tỉnh Quảng Ninh
+cap_tren:
+# Đảng bộ cấp trên trực tiếp, ví dụ: Đảng bộ phường Hồng Gai
+dang_bo:
+# Chi bộ, ví dụ: Chi bộ Khu phố 5
+chi_bo:
+# Địa danh ghi ở dòng ngày tháng, ví dụ: Hạ Long
+dia_danh:
+# Mã của bí thư và phó bí thư chi bộ (tên tệp hồ sơ của họ, không có .yaml)
+bi_thu:
+pho_bi_thu:
+";
+
+/// Writes a new, empty workspace into `dir` (new or empty): its `to-chuc.yaml` to fill in and
+/// the two folders of records. What the first start of hoso on a clerk's computer makes.
+/// Returns the number of files written.
+pub fn write_blank(dir: &Path) -> Result<usize, InitError> {
+    ensure_empty(dir)?;
+    for folder in [crate::model::Folder::DangVien, crate::model::Folder::KetNap] {
+        std::fs::create_dir_all(dir.join(folder.dir()))?;
+    }
+    crate::output::write_atomic(&dir.join(crate::model::ORG_FILE), BLANK_ORG.as_bytes())?;
+    Ok(1)
+}
+
 fn ensure_empty(dir: &Path) -> Result<(), InitError> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         return Err(InitError::NotEmpty);
@@ -125,4 +155,31 @@ fn write_dir(d: &Dir<'_>, root: &Path, count: &mut usize) -> Result<(), InitErro
         write_dir(sub, root, count)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_blank_workspace_loads_and_asks_for_its_branch() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("hoso");
+        assert_eq!(super::write_blank(&root).unwrap(), 1);
+        assert!(root.join("dang-vien").is_dir() && root.join("ket-nap").is_dir());
+        let checked = crate::validate::check(crate::model::load(&root).unwrap());
+        let mut missing: Vec<String> = checked
+            .diagnostics()
+            .into_iter()
+            .map(|d| d.code().to_string() + " " + &d.problem.message(crate::diag::Lang::En))
+            .collect();
+        missing.sort();
+        assert_eq!(missing.len(), 4, "{missing:?}");
+        assert!(
+            missing.iter().all(|m| m.starts_with("missing-field")),
+            "{missing:?}"
+        );
+        assert!(matches!(
+            super::write_blank(&root),
+            Err(super::InitError::NotEmpty)
+        ));
+    }
 }

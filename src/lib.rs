@@ -30,10 +30,12 @@ workspace YAML ─model::load─▶ Workspace ─validate::check─▶ CheckedWo
   [`export`]: listings as CSV and `.xlsx`; [`collate`]: the Vietnamese order of names;
   [`schema`]: JSON Schemas of the workspace files for editors, from the key table;
 - [`desk`]: the clerk's desk (`hoso serve`), a local web application over the workspace;
+- [`backup`]: a workspace copied into one dated zip file;
 - [`cli`]: the `hoso` command.
 */
 
 pub mod assemble;
+pub mod backup;
 pub mod batch;
 pub mod bulletin;
 pub mod calendar;

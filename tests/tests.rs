@@ -13,6 +13,7 @@
 //! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
 //! - `typeset`: Typst's warnings and errors, located, from every front end that prints;
 //! - `structure`: the shape of the source (no file over 700 lines);
+//! - `windows`: Windows habits on every platform (file names, device names, the first start, backup);
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
 #[path = "integration/common.rs"]
@@ -54,3 +55,5 @@ mod structure;
 mod typeset;
 #[path = "integration/webdriver.rs"]
 mod webdriver;
+#[path = "integration/windows.rs"]
+mod windows;

@@ -10,6 +10,7 @@ Messages go to stderr in Vietnamese by default (`--lang en` for English); result
 */
 
 mod args;
+mod backup;
 mod batch;
 mod bulletin;
 mod cap_so;
@@ -30,6 +31,7 @@ mod schema;
 mod serve;
 mod sheet;
 mod so_van_ban;
+mod start;
 mod validate;
 
 use args::LangArg;
@@ -99,6 +101,11 @@ enum Command {
     /// The clerk's desk: a web page on this machine (127.0.0.1) to keep the records, check them
     /// as they are typed and preview the forms.
     Serve(serve::Args),
+    /// The desk on the clerk's own workspace (`hoso` in the Documents folder, made on the first
+    /// start), in the browser; what `hoso.exe` does when double-clicked.
+    Start(start::Args),
+    /// Copy the workspace into one dated zip file.
+    Backup(backup::Args),
     /// Print the shell's tab-completion script.
     Completions(completions::Args),
 }
@@ -110,6 +117,10 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // Explorer starts a double-clicked `hoso.exe` with no arguments: that starts the desk.
+    if cfg!(windows) && args.len() == 1 {
+        return start::double_clicked(help::lang_of(&args));
+    }
     // `--help` speaks the language of the messages, so the language is known before clap parses.
     let command = help::localise(Cli::command(), help::lang_of(&args));
     let parsed = command
@@ -143,6 +154,8 @@ where
         Command::Schema(a) => schema::run(&a, lang),
         Command::New(a) => new::run(&a, lang),
         Command::Serve(a) => serve::run(&a, lang),
+        Command::Start(a) => start::run(&a, lang),
+        Command::Backup(a) => backup::run(&a, lang),
         Command::Completions(a) => completions::run(&a, lang),
     };
     // The one place where a failure is said and becomes an exit code.

@@ -3,7 +3,7 @@
 use super::out::{Error, workspace};
 use crate::diag::{Format, Lang};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,28 +19,38 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
+    let note = lang.pick(
+        "Bàn làm việc hồ sơ đang chạy: mở địa chỉ trên trong trình duyệt; Ctrl+C để dừng.",
+        "The desk is running: open the address above in a browser; Ctrl+C to stop.",
+    );
+    serve(&args.workspace, args.port, !args.no_open, note, lang)
+}
+
+/// Serves the desk on the workspace at `root`: prints its address (the first line of stdout, for
+/// the clerk to open and for scripts to read), then `note` on stderr, opens the browser when
+/// `open`, and serves until the process is stopped.
+pub(super) fn serve(
+    root: &Path,
+    port: u16,
+    open: bool,
+    note: &str,
+    lang: Lang,
+) -> Result<(), Error> {
     // A folder that is not a workspace, or a broken `to-chuc.yaml`, is said as `validate` says it.
-    workspace(&args.workspace, &[], Format::Human)?;
+    workspace(root, &[], Format::Human)?;
     let options = crate::desk::Options {
-        root: args.workspace.clone(),
-        port: args.port,
+        root: root.to_path_buf(),
+        port,
         lang,
     };
     let running = crate::desk::bind(&options).map_err(|e| Error::Setup(e.to_string()))?;
     let address = running.address();
-    // The first line is the address, for the clerk to open and for scripts to read.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{address}");
     let _ = out.flush();
     drop(out);
-    eprintln!(
-        "{}",
-        lang.pick(
-            "Bàn làm việc hồ sơ đang chạy: mở địa chỉ trên trong trình duyệt; Ctrl+C để dừng.",
-            "The desk is running: open the address above in a browser; Ctrl+C to stop.",
-        )
-    );
-    if !args.no_open {
+    eprintln!("{note}");
+    if open {
         open_browser(&address, lang);
     }
     running.run().map_err(|e| Error::Setup(e.to_string()))

@@ -394,6 +394,36 @@ pub const TEXTS: &[Text] = &[
         "Không mở trình duyệt (chỉ in địa chỉ).",
         "Do not open the browser (print the address only).",
     ),
+    (
+        "start",
+        "Mở bàn làm việc trên thư mục hồ sơ của người dùng (thư mục `hoso` trong Documents, tạo ở lần đầu) trong trình duyệt; nhấp đúp `hoso.exe` cũng làm như vậy.",
+        "The desk on the clerk's own workspace (`hoso` in the Documents folder, made on the first start), in the browser; what `hoso.exe` does when double-clicked.",
+    ),
+    (
+        "start.workspace",
+        "Thư mục hồ sơ (mặc định: `hoso` trong Documents, tạo ở lần đầu).",
+        "The workspace folder (default: `hoso` in the Documents folder, made on the first start).",
+    ),
+    (
+        "start.port",
+        "Cổng trên 127.0.0.1 (mặc định: một cổng còn trống).",
+        "The port on 127.0.0.1 (default: a free one).",
+    ),
+    (
+        "start.no_open",
+        "Không mở trình duyệt (chỉ in địa chỉ).",
+        "Do not open the browser (print the address only).",
+    ),
+    (
+        "backup",
+        "Sao lưu thư mục hồ sơ vào một tệp zip mang ngày hôm nay, không bao giờ ghi đè bản sao lưu trước.",
+        "Copy the workspace into one zip file named with today's date, never over an earlier backup.",
+    ),
+    (
+        "backup.to",
+        "Thư mục ghi tệp zip (mặc định: thư mục chứa thư mục hồ sơ), ví dụ một USB.",
+        "The folder to write the zip into (default: the folder that holds the workspace), a USB stick for example.",
+    ),
     // clap's own `help` command
     (
         "help-command",
@@ -480,6 +510,11 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     (
         "serve",
         &["hoso serve demo", "hoso serve demo --port 8765 --no-open"],
+    ),
+    ("start", &["hoso start", "hoso start D:\\hoso --no-open"]),
+    (
+        "backup",
+        &["hoso backup demo", "hoso backup demo --to E:\\"],
     ),
     ("help-command", &["hoso help validate"]),
 ];

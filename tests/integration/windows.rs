@@ -231,3 +231,29 @@ fn a_backup_is_a_dated_zip_of_the_workspace_beside_it() {
         );
     }
 }
+
+#[test]
+fn an_import_never_makes_a_file_windows_cannot_open() {
+    let ws = TestWorkspace::demo();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ds.csv");
+    // An id typed as a device name is refused; a name that folds to one takes the next number.
+    std::fs::write(
+        &csv,
+        "Mã,Họ và tên,Ngày sinh\r\ncon,Nguyễn Văn Tèo,02/03/1999\r\n,Côn,04/05/1998\r\n",
+    )
+    .unwrap();
+    let out = hoso()
+        .args(["--lang", "en", "import"])
+        .arg(&csv)
+        .arg("-w")
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let text = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("import-invalid-id"), "{text}");
+    assert!(!ws.file("ket-nap/con.yaml").exists(), "{text}");
+    let made = std::fs::read_to_string(ws.file("ket-nap/con-2.yaml")).unwrap();
+    assert!(made.contains("ho_ten: Côn"), "{made}");
+}

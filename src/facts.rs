@@ -95,6 +95,31 @@ pub fn membership_on(n: &Nguoi, rules: &InForce, day: Ngay) -> Membership {
     }
 }
 
+/// Why the person was not a full member on `day`, with the date that says so; `None` when they
+/// were one. Every role that needs a full member (sponsor, mentor) asks this on each day the role
+/// is exercised, and its message states the date returned.
+pub fn not_full_on(n: &Nguoi, rules: &InForce, day: Ngay) -> Option<NotFullOn> {
+    match membership_on(n, rules, day) {
+        Membership::Full => None,
+        Membership::NotAMember => Some(NotFullOn::AdmittedLater(n.ngay_ket_nap())),
+        Membership::Left => Some(NotFullOn::Left(n.ngay_ra_khoi_dang())),
+        Membership::Probationary => Some(NotFullOn::Probationary(
+            full_membership_date(n, rules).filter(|&d| d > day),
+        )),
+    }
+}
+
+/// What [`not_full_on`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotFullOn {
+    /// Admitted on this day (if ever), after the day asked.
+    AdmittedLater(Option<Ngay>),
+    /// On probation; full from this day once recognised.
+    Probationary(Option<Ngay>),
+    /// Left the Party on this day.
+    Left(Option<Ngay>),
+}
+
 /// Whether the person counts among this organisation's members at the end of `day`: a member
 /// then (probationary members count, as in Party statistics), already transferred in if they came
 /// from elsewhere, and not yet gone from its books (moved away, died, struck off). Every count of

@@ -85,6 +85,8 @@ pub struct Dossier {
     pub ma: String,
     /// Its title on the cover: "Hồ sơ đề nghị kết nạp đảng viên".
     pub ten: String,
+    /// The record path of the date of the branch meeting that considers it (`hop_chi_bo.ngay`).
+    pub xet_tai: String,
     /// The documents, in order.
     pub tai_lieu: Vec<DossierItem>,
 }
@@ -102,6 +104,10 @@ pub struct DossierItem {
     /// Only in some cases (Youth Union, sub-committee, ...): listed only when the record has it.
     #[serde(default)]
     pub neu_co: bool,
+    /// The rule that needs it, dated, before the branch meeting considers the dossier
+    /// (`xet_tai`): its absence then is a breach of that rule (R12, R50).
+    #[serde(default)]
+    pub quy_tac: Option<String>,
 }
 
 /// A set of regulations in force from a date: the texts the "Căn cứ ..." lines cite.

@@ -44,13 +44,30 @@ fn chi_bo_symbol(org: &ToChuc) -> String {
     org.ky_hieu.clone().unwrap_or_else(|| "CB".into())
 }
 
-/// Whether an entry belongs to the current term: dated on or after its first day (an entry
-/// without a date is taken as current, so that it keeps its number).
-pub fn in_current_term(entry: &SoVanBan, org: &ToChuc) -> bool {
-    match (org.nhiem_ky_tu, entry.ngay) {
-        (Some(start), Some(date)) => date >= start,
-        _ => true,
+/// The term of the committee a document belongs to. Numbers run from 01 in each term, so a
+/// number is one in its series and term; the workspace knows where the current term began
+/// (`nhiem_ky_tu`), so every earlier term is one: numbers given there are kept apart from this
+/// term's, and never given twice among themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Term {
+    /// From `nhiem_ky_tu` on (or every document, when the workspace does not say).
+    Current,
+    /// Before `nhiem_ky_tu`.
+    Earlier,
+}
+
+/// The term of a document dated `date`, when the current term began on `start`. A document
+/// without a date is taken as current, so that it keeps its number.
+pub fn term_of(start: Option<Ngay>, date: Option<Ngay>) -> Term {
+    match (start, date) {
+        (Some(start), Some(date)) if date < start => Term::Earlier,
+        _ => Term::Current,
     }
+}
+
+/// Whether an entry belongs to the current term.
+pub fn in_current_term(entry: &SoVanBan, org: &ToChuc) -> bool {
+    term_of(org.nhiem_ky_tu, entry.ngay) == Term::Current
 }
 
 /// The entry numbering `form` for `person`, in any term.
@@ -65,15 +82,30 @@ pub fn entry_for<'a>(org: &'a ToChuc, form: &Form, person: &str) -> Option<&'a S
     })
 }
 
-/// The next free number of `series` in the current term.
-pub fn next_number(org: &ToChuc, series_name: &str) -> u32 {
-    org.so_van_ban
+/// The next free number of `series` for a document dated `date`: one more than the highest
+/// number of that series and term, in the register or among `recorded` (the numbers written on
+/// people's records, each with its series and date), so that a document of an earlier term is
+/// numbered among that term's documents, not after this term's.
+pub fn next_number<'a>(
+    org: &ToChuc,
+    series_name: &str,
+    date: Ngay,
+    recorded: impl IntoIterator<Item = (u32, &'a str, Option<Ngay>)>,
+) -> u32 {
+    let term = term_of(org.nhiem_ky_tu, Some(date));
+    let same = |series: &str, day: Option<Ngay>| {
+        series == series_name && term_of(org.nhiem_ky_tu, day) == term
+    };
+    let in_register = org
+        .so_van_ban
         .iter()
-        .filter(|e| in_current_term(e, org) && series(e, org) == series_name)
-        .map(|e| e.so)
-        .max()
-        .unwrap_or(0)
-        + 1
+        .filter(|e| same(&series(e, org), e.ngay))
+        .map(|e| e.so);
+    let on_people = recorded
+        .into_iter()
+        .filter(|(_, series, day)| same(series, *day))
+        .map(|(so, ..)| so);
+    in_register.chain(on_people).max().unwrap_or(0) + 1
 }
 
 /// Why a number could not be written into the register.
@@ -279,7 +311,15 @@ pub fn issue(
             number: format!("{:02}-{}", entry.so, self::series(entry, &current)),
         });
     }
-    let so = next_number(&current, &series);
+    let recorded = crate::validate::recorded_numbers(workspace);
+    let so = next_number(
+        &current,
+        &series,
+        date,
+        recorded
+            .iter()
+            .map(|(so, series, day)| (*so, series.as_str(), *day)),
+    );
     let own = format!("/{}", chi_bo_symbol(&current));
     let entry = NewEntry {
         so,

@@ -140,6 +140,14 @@ impl Problem {
                     "the branch may only consider applicants of 18 (in whole months); check `ngay_sinh` and `hop_chi_bo.ngay`",
                 )
                 .to_string(),
+            Problem::FactMissing { field, .. } => match lang {
+                Lang::Vi => format!(
+                    "ghi `{field}` vào hồ sơ; chưa có thì chưa khẳng định được hồ sơ đúng quy định"
+                ),
+                Lang::En => format!(
+                    "record `{field}`; until it is, the record cannot be confirmed to meet the rule"
+                ),
+            },
             Problem::AgeBorderline { .. } => lang
                 .pick(
                     "đối chiếu ngày sinh với giấy khai sinh, căn cước; tuổi tính theo tháng",
@@ -184,12 +192,10 @@ impl Problem {
                     "in the order of the dossier `{later}` comes after `{earlier}`: check both dates"
                 ),
             },
-            Problem::CertificateMissing { .. } => lang
-                .pick(
-                    "thêm `giay_chung_nhan.ngay` và `giay_chung_nhan.noi_cap`",
-                    "add `giay_chung_nhan.ngay` and `giay_chung_nhan.noi_cap`",
-                )
-                .to_string(),
+            Problem::CertificateMissing { field, .. } => match lang {
+                Lang::Vi => format!("thêm `{field}.ngay` và `{field}.noi_cap`"),
+                Lang::En => format!("add `{field}.ngay` and `{field}.noi_cap`"),
+            },
             Problem::CertificateExpired { .. } => lang
                 .pick(
                     "chi bộ cử người vào Đảng đi học lại lớp bồi dưỡng nhận thức về Đảng trước khi xét",

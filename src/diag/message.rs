@@ -1,7 +1,7 @@
 //! The wording of every problem: its message in Vietnamese and in English.
 
 use super::Lang;
-use super::problem::{Introducer, Problem, TextFault};
+use super::problem::{AgeDay, Introducer, NotFull, Occasion, Problem, TextFault};
 use super::yaml::YamlLimit;
 
 impl Problem {
@@ -231,18 +231,32 @@ impl Problem {
                 months,
                 min_months,
                 meeting,
+                on,
                 ..
-            } => match lang {
-                Lang::Vi => format!(
-                    "ngày chi bộ xét ({meeting}) người vào Đảng mới {}, chưa đủ {}",
-                    age(*months, lang),
-                    age(*min_months, lang)
-                ),
-                Lang::En => format!(
-                    "on the day of the branch meeting ({meeting}) the applicant is {}, under {}",
-                    age(*months, lang),
-                    age(*min_months, lang)
-                ),
+            } => {
+                let day = match on {
+                    AgeDay::BranchMeeting => lang.pick("ngày chi bộ xét", "on the day of the branch meeting"),
+                    AgeDay::Admission => lang.pick("ngày vào Đảng", "on the day of admission"),
+                    AgeDay::FirstAdmission => {
+                        lang.pick("ngày vào Đảng lần đầu", "on the day of the first admission")
+                    }
+                };
+                match lang {
+                    Lang::Vi => format!(
+                        "{day} ({meeting}) người vào Đảng mới {}, chưa đủ {}",
+                        age(*months, lang),
+                        age(*min_months, lang)
+                    ),
+                    Lang::En => format!(
+                        "{day} ({meeting}) the applicant is {}, under {}",
+                        age(*months, lang),
+                        age(*min_months, lang)
+                    ),
+                }
+            }
+            Problem::FactMissing { field, rule, .. } => match lang {
+                Lang::Vi => format!("`{field}` chưa ghi: không kiểm tra được quy tắc {rule}"),
+                Lang::En => format!("`{field}` is not recorded: rule {rule} cannot be checked"),
             },
             Problem::AgeBorderline { months, meeting, .. } => match lang {
                 Lang::Vi => format!(
@@ -322,12 +336,12 @@ impl Problem {
                     format!("`{later}` ({later_date}) is before `{earlier}` ({earlier_date})")
                 }
             },
-            Problem::CertificateMissing { .. } => lang
-                .pick(
-                    "chi bộ đã xét kết nạp nhưng hồ sơ không có `giay_chung_nhan`",
-                    "the branch has met on the admission but the record has no `giay_chung_nhan`",
-                )
-                .to_string(),
+            Problem::CertificateMissing { field, name, .. } => match lang {
+                Lang::Vi => format!("chi bộ đã họp xét nhưng hồ sơ không có `{field}` ({name})"),
+                Lang::En => {
+                    format!("the branch has met on the dossier but the record has no `{field}` ({name})")
+                }
+            },
             Problem::CertificateExpired {
                 issued,
                 expired,
@@ -427,30 +441,18 @@ impl Problem {
             Problem::MentorNotFullMember {
                 id,
                 date,
-                full_since,
+                occasion,
+                why,
                 ..
-            } => not_full_member(
-                lang,
-                "le_ket_nap.nguoi_giup_do",
-                id,
-                full_since.as_deref(),
-                ("ngày lễ kết nạp", "the day of the ceremony"),
-                date,
-            ),
+            } => not_full_member(lang, "le_ket_nap.nguoi_giup_do", id, why, *occasion, date),
             Problem::SponsorNotFullMember {
                 field,
                 id,
                 date,
-                full_since,
+                occasion,
+                why,
                 ..
-            } => not_full_member(
-                lang,
-                field,
-                id,
-                full_since.as_deref(),
-                ("ngày viết giấy giới thiệu", "the date of the letter"),
-                date,
-            ),
+            } => not_full_member(lang, field, id, why, *occasion, date),
             Problem::SponsorTogetherTooShort {
                 field,
                 since,
@@ -630,22 +632,35 @@ fn not_full_member(
     lang: Lang,
     field: &str,
     id: &str,
-    full_since: Option<&str>,
-    (day_vi, day_en): (&str, &str),
+    why: &NotFull,
+    occasion: Occasion,
     date: &str,
 ) -> String {
-    match (lang, full_since) {
-        (Lang::Vi, Some(since)) => format!(
-            "`{field}`: `{id}` chỉ là đảng viên chính thức từ {since}, sau {day_vi} ({date})"
+    let day = occasion.name(lang);
+    match (lang, why) {
+        (Lang::Vi, NotFull::Left(on)) => format!(
+            "`{field}`: `{id}` đã ra khỏi Đảng từ {on}, không còn là đảng viên chính thức vào {day} ({date})"
         ),
-        (Lang::Vi, None) => {
-            format!("`{field}`: `{id}` chưa là đảng viên chính thức vào {day_vi} ({date})")
+        (Lang::Vi, NotFull::AdmittedLater(on)) => {
+            format!("`{field}`: `{id}` được kết nạp ngày {on}, sau {day} ({date})")
         }
-        (Lang::En, Some(since)) => {
-            format!("`{field}`: `{id}` is a full member only from {since}, after {day_en} ({date})")
+        (Lang::Vi, NotFull::Probationary(Some(since))) => {
+            format!("`{field}`: `{id}` chỉ là đảng viên chính thức từ {since}, sau {day} ({date})")
         }
-        (Lang::En, None) => {
-            format!("`{field}`: `{id}` is not a full member on {day_en} ({date})")
+        (Lang::Vi, NotFull::Probationary(None)) => {
+            format!("`{field}`: `{id}` còn là đảng viên dự bị vào {day} ({date})")
+        }
+        (Lang::En, NotFull::Left(on)) => format!(
+            "`{field}`: `{id}` left the Party on {on} and was no full member on {day} ({date})"
+        ),
+        (Lang::En, NotFull::AdmittedLater(on)) => {
+            format!("`{field}`: `{id}` was admitted on {on}, after {day} ({date})")
+        }
+        (Lang::En, NotFull::Probationary(Some(since))) => {
+            format!("`{field}`: `{id}` is a full member only from {since}, after {day} ({date})")
+        }
+        (Lang::En, NotFull::Probationary(None)) => {
+            format!("`{field}`: `{id}` was still on probation on {day} ({date})")
         }
     }
 }

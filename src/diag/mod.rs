@@ -16,7 +16,7 @@ mod setup;
 mod yaml;
 
 pub use limits::Limit;
-pub use problem::{Deadline, Introducer, Problem, TextFault};
+pub use problem::{AgeDay, Deadline, Introducer, NotFull, Occasion, Problem, TextFault};
 pub use render::{Format, emit, emit_coloured, serialize_json};
 pub use setup::{Setup, WriteBlock};
 pub use yaml::{SyntaxFault, ValueFault, ValueKind, YamlLimit};

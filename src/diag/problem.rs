@@ -135,11 +135,20 @@ pub enum Problem {
         id: String,
         suggestion: Option<String>,
     },
-    /// R2: younger than 18 (in whole months) on the day of the branch meeting.
+    /// R2: younger than 18 (in whole months) on the day of the branch meeting, or, where no
+    /// meeting is recorded, on the day of an admission (a member's, a first admission's).
     AgeUnder18 {
         months: i64,
         min_months: i64,
         meeting: String,
+        on: AgeDay,
+        cite: Cite,
+    },
+    /// A rule cannot be checked: the fact it turns on is not recorded. Said, at the place it
+    /// belongs, so that silence never reads as "checked".
+    FactMissing {
+        field: String,
+        rule: String,
         cite: Cite,
     },
     /// R2: an age within the review margin of a bound: a person should check the dates.
@@ -177,8 +186,15 @@ pub enum Problem {
         later_date: String,
         cite: Cite,
     },
-    /// R12: no Party-awareness certificate at the branch meeting.
-    CertificateMissing { cite: Cite },
+    /// R12, R50: a document a dossier needs before its branch meeting (a class certificate) is
+    /// not recorded, with its date, when the meeting is.
+    CertificateMissing {
+        /// Its record path: `giay_chung_nhan`.
+        field: String,
+        /// What the checklist calls it.
+        name: String,
+        cite: Cite,
+    },
     /// R13: the certificate had expired on the day of the branch meeting.
     CertificateExpired {
         issued: String,
@@ -207,11 +223,13 @@ pub enum Problem {
     SponsorsNotRecorded { needed: i64, cite: Cite },
     /// R23: a ceremony is recorded without the full member assigned to help the new member.
     MentorNotRecorded { cite: Cite },
-    /// R23: the member assigned to help is not a full member on the day of the ceremony.
+    /// R23: the member assigned to help is not a full member on a day they help: the ceremony,
+    /// or the date of their report on the probationary member.
     MentorNotFullMember {
         id: String,
         date: String,
-        full_since: Option<String>,
+        occasion: Occasion,
+        why: NotFull,
         cite: Cite,
     },
     /// R20: fewer sponsors than needed.
@@ -240,12 +258,14 @@ pub enum Problem {
         youth_to: i64,
         cite: Cite,
     },
-    /// R21: a sponsor was not a full member on the date of the letter.
+    /// R21: a sponsor was not a full member on a day they sponsor: the date of the letter, or
+    /// the day the branch decides (R22: one who cannot go on is replaced).
     SponsorNotFullMember {
         field: String,
         id: String,
         date: String,
-        full_since: Option<String>,
+        occasion: Occasion,
+        why: NotFull,
         cite: Cite,
     },
     /// R21, R22: a sponsor had not been with the applicant long enough.
@@ -339,6 +359,59 @@ pub enum Problem {
         fixed: bool,
         suggestion: Option<String>,
     },
+}
+
+/// Why someone who must be a full member on a day was not one: the fact a message states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotFull {
+    /// Admitted only on this date, after the day.
+    AdmittedLater(String),
+    /// On probation on the day; a full member from this date, once recognised.
+    Probationary(Option<String>),
+    /// Left the Party (ra khỏi Đảng, xóa tên, khai trừ) on this date, on or before the day.
+    Left(String),
+}
+
+/// The day an age is counted on (R2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeDay {
+    /// The branch meeting on the admission.
+    BranchMeeting,
+    /// The admission, where the meeting is not recorded (it came before).
+    Admission,
+    /// The first admission of one re-admitted.
+    FirstAdmission,
+}
+
+/// The day on which a member exercises a role that needs a full member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occasion {
+    /// The sponsor writes the letter (3-KNĐ).
+    Letter,
+    /// The branch meets on the admission (6-KNĐ).
+    BranchMeeting,
+    /// The ceremony, where the mentor is assigned.
+    Ceremony,
+    /// The mentor's report on the probationary member (11-KNĐ).
+    MentorReport,
+}
+
+impl Occasion {
+    /// The day's name, in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Occasion::Letter => lang.pick("ngày viết giấy giới thiệu", "the date of the letter"),
+            Occasion::BranchMeeting => lang.pick(
+                "ngày chi bộ họp xét kết nạp",
+                "the day of the branch meeting",
+            ),
+            Occasion::Ceremony => lang.pick("ngày lễ kết nạp", "the day of the ceremony"),
+            Occasion::MentorReport => lang.pick(
+                "ngày nhận xét đảng viên dự bị",
+                "the date of the report on the probationary member",
+            ),
+        }
+    }
 }
 
 /// Who should have introduced the applicant (R20).
@@ -474,6 +547,7 @@ impl Problem {
             Problem::FormNotInForce { .. } => "form-not-in-force",
             Problem::UnknownBranch { .. } => "unknown-branch",
             Problem::AgeUnder18 { .. } => "age-under-18",
+            Problem::FactMissing { .. } => "fact-missing",
             Problem::AgeBorderline { .. } => "age-borderline",
             Problem::AgeOver60 { .. } => "age-over-60",
             Problem::ReligionConditionsUnchecked { .. } => "religion-conditions-unchecked",
@@ -531,6 +605,7 @@ impl Problem {
     pub fn cite(&self) -> Option<&Cite> {
         match self {
             Problem::AgeUnder18 { cite, .. }
+            | Problem::FactMissing { cite, .. }
             | Problem::AgeBorderline { cite, .. }
             | Problem::AgeOver60 { cite, .. }
             | Problem::ReligionConditionsUnchecked { cite, .. }
@@ -538,7 +613,7 @@ impl Problem {
             | Problem::EducationUnclear { cite, .. }
             | Problem::EducationExceptionNeedsConsent { cite }
             | Problem::DocumentOrder { cite, .. }
-            | Problem::CertificateMissing { cite }
+            | Problem::CertificateMissing { cite, .. }
             | Problem::CertificateExpired { cite, .. }
             | Problem::PersonalHistoryExpired { cite, .. }
             | Problem::CommentsExpired { cite, .. }

@@ -140,4 +140,50 @@ mod tests {
             Some(vec!["nguoi_gioi_thieu[].ngay_viet".to_string()])
         );
     }
+
+    /// Every dated part of a document of the sequence is in the order too: the date of each
+    /// union's comments and of the residence comments in a summary, of the comments on a lý
+    /// lịch, of its verification. A document whose parts were left out would pass with a part
+    /// dated after the meeting that considered it. Dates that are not a document's are listed.
+    #[test]
+    fn every_dated_part_of_a_document_of_the_order_is_in_the_order() {
+        use crate::model::keys::{FileKind, KEYS};
+        let s = &crate::rules::RuleBook::builtin().trinh_tu;
+        let in_order: Vec<&str> = s
+            .steps
+            .iter()
+            .flat_map(|x| &x.ngay)
+            .map(String::as_str)
+            .collect();
+        let documents: Vec<&str> = in_order
+            .iter()
+            .map(|p| p.split(['.', '[']).next().unwrap_or(p))
+            .collect();
+        // Not the date of a document the branch considers, or checked by a rule of its own.
+        let not_documents = [
+            "ly_lich.ngay_vao_doan",
+            "nguoi_gioi_thieu[].ngay_phan_cong",
+            "quyet_dinh_ket_nap.gia_han.so_ngay",
+            "cong_nhan_chinh_thuc.gia_han.so_ngay",
+            "cong_nhan_chinh_thuc.ngay_nhan",
+            "le_ket_nap.dong_y_cap_tren.ngay",
+        ];
+        let dated = KEYS.iter().filter(|k| {
+            let last = k.path.rsplit('.').next().unwrap_or(k.path);
+            k.file == FileKind::Nguoi
+                && k.path.contains('.')
+                && (last == "ngay" || last.starts_with("ngay_"))
+        });
+        for key in dated {
+            let document = key.path.split(['.', '[']).next().unwrap_or(key.path);
+            if !documents.contains(&document) || not_documents.contains(&key.path) {
+                continue;
+            }
+            assert!(
+                in_order.contains(&key.path),
+                "`{}` is a dated part of a document of the order (`trinh_tu`) but not a step of it",
+                key.path
+            );
+        }
+    }
 }

@@ -3,13 +3,93 @@
 
 use super::Ctx;
 use crate::calendar::{add_months, whole_months};
-use crate::diag::{Diagnostic, Problem};
-use crate::model::{LoaiNgoaiLe, Ngay, Record};
+use crate::diag::{AgeDay, Diagnostic, Problem};
+use crate::forms::Catalogue;
+use crate::model::{LoaiNgoaiLe, Ngay, PathView, Record};
+
+/// R2's lower bound on every admission recorded without its branch meeting: a member's (in
+/// `dang-vien/`, by the admission date alone; the meeting came before it, so one under 18 on that
+/// day was under 18 at the meeting) and a re-admitted person's first admission. The upper bound
+/// is not judged there: the meeting may have been well before the decision.
+fn under_age_admissions(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
+    let n = &record.nguoi;
+    let Some(birth) = n.ngay_sinh else {
+        return Vec::new();
+    };
+    let admission = n
+        .quyet_dinh_ket_nap
+        .as_ref()
+        .and_then(|q| q.ngay)
+        .map(|d| ("quyet_dinh_ket_nap.ngay", d))
+        .or(n.ngay_vao_dang.map(|d| ("ngay_vao_dang", d)));
+    let meeting = n.hop_chi_bo.as_ref().and_then(|h| h.ngay);
+    let first = n
+        .ket_nap_lai
+        .as_ref()
+        .and_then(|k| k.ngay_vao_dang_lan_dau)
+        .map(|d| ("ket_nap_lai.ngay_vao_dang_lan_dau", d));
+    let days = [
+        admission
+            .filter(|_| meeting.is_none())
+            .map(|(f, d)| (f, d, AgeDay::Admission)),
+        first.map(|(f, d)| (f, d, AgeDay::FirstAdmission)),
+    ];
+    days.into_iter()
+        .flatten()
+        .filter(|&(_, day, _)| birth <= day)
+        .filter_map(|(field, day, on)| {
+            let set = ctx.rules.on(day);
+            let months = whole_months(birth, day);
+            let min = set.int("R2", "tuoi_tu_thang");
+            (months < min).then(|| Diagnostic {
+                problem: Problem::AgeUnder18 {
+                    months,
+                    min_months: min,
+                    meeting: day.short(),
+                    on,
+                    cite: set.cite("R2"),
+                },
+                severity: set.severity("R2"),
+                location: Some(record.spans.locate(field)),
+            })
+        })
+        .collect()
+}
+
+/// The documents a dossier needs before its branch meeting (`quy_tac` in `forms/ho-so.yaml`:
+/// the class certificates, R12 and R50), missing or undated once that meeting is recorded.
+pub fn dossier_documents(ctx: &Ctx, record: &Record, view: &PathView) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    for dossier in &Catalogue::builtin().dossiers {
+        let Some(meeting) = view.first_date(&dossier.xet_tai) else {
+            continue;
+        };
+        let set = ctx.rules.on(meeting);
+        for item in &dossier.tai_lieu {
+            let Some(rule) = item.quy_tac.as_deref() else {
+                continue;
+            };
+            if view.first_date(&format!("{}.ngay", item.du_lieu)).is_some() {
+                continue;
+            }
+            d.push(Diagnostic {
+                problem: Problem::CertificateMissing {
+                    field: item.du_lieu.clone(),
+                    name: item.ten.clone(),
+                    cite: set.cite(rule),
+                },
+                severity: set.severity(rule),
+                location: Some(record.spans.locate(&dossier.xet_tai)),
+            });
+        }
+    }
+    d
+}
 
 /// The eligibility and dossier problems of one person.
 pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
-    let mut d = Vec::new();
     let n = &record.nguoi;
+    let mut d = under_age_admissions(ctx, record);
     let Some(meeting) = n.hop_chi_bo.as_ref().and_then(|h| h.ngay) else {
         return d;
     };
@@ -30,6 +110,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
                     months,
                     min_months: min,
                     meeting: meeting.short(),
+                    on: AgeDay::BranchMeeting,
                     cite: set.cite("R2"),
                 },
                 severity: set.severity("R2"),
@@ -79,7 +160,27 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     }
 
     // R4, R5: general education.
-    if let Some(value) = n.trinh_do.as_ref().and_then(|t| t.hoc_van.as_deref()) {
+    let education = n.trinh_do.as_ref().and_then(|t| t.hoc_van.as_deref());
+    if education.is_none() {
+        let rule = if n.ngoai_le_hoc_van.is_some() {
+            "R5"
+        } else {
+            "R4"
+        };
+        let at = if n.trinh_do.is_some() {
+            "trinh_do"
+        } else {
+            "hop_chi_bo"
+        };
+        d.push(super::fact_missing(
+            set,
+            rule,
+            record,
+            "trinh_do.hoc_van",
+            at,
+        ));
+    }
+    if let Some(value) = education {
         let exception = n.ngoai_le_hoc_van.as_ref();
         let (rule, min) = match exception.and_then(|e| e.loai) {
             Some(LoaiNgoaiLe::VungKhoKhan) => ("R5", set.int("R5", "lop_toi_thieu")),
@@ -137,15 +238,10 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         });
     }
 
-    // R12, R13: the certificate, valid for its months on the day of the meeting.
+    // R13: the certificate (its absence is R12, `dossier_documents`), valid for its months on
+    // the day of the meeting.
     match n.giay_chung_nhan.as_ref().and_then(|g| g.ngay) {
-        None => d.push(Diagnostic {
-            problem: Problem::CertificateMissing {
-                cite: set.cite("R12"),
-            },
-            severity: set.severity("R12"),
-            location: at("hop_chi_bo.ngay"),
-        }),
+        None => {}
         Some(issued) => {
             let months = set.int("R13", "thang_hieu_luc");
             let expired = add_months(issued, months);

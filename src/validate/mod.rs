@@ -34,6 +34,7 @@ mod workspace;
 
 pub use eligibility::grade;
 pub use local_rules::org as check_local_rules;
+pub use numbers::recorded as recorded_numbers;
 pub use workspace::{Checked, CheckedWorkspace, Person, Unreadable};
 
 use crate::calendar::Calendar;
@@ -71,6 +72,26 @@ impl<'a> Ctx<'a> {
             numbers: numbers::NumberIndex::new(workspace),
         }
     }
+}
+
+/// A rule that cannot be judged because the fact it turns on (`field`) is not recorded: said, at
+/// `at` (where the fact belongs), never left silent. A warning: the fact may only not be kept
+/// here; a clerk records it, and the rule is then judged.
+fn fact_missing(
+    set: &crate::rules::RuleSet,
+    rule: &str,
+    record: &Record,
+    field: &str,
+    at: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        Problem::FactMissing {
+            field: field.to_string(),
+            rule: rule.to_string(),
+            cite: set.cite(rule),
+        },
+        Some(record.spans.locate(at)),
+    )
 }
 
 /// Checks a loaded workspace: the organisation once, every person (in parallel), the bulletin
@@ -124,11 +145,11 @@ fn check_org(ctx: &Ctx) -> Vec<Diagnostic> {
 fn check_record(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     let workspace = ctx.workspace;
     // The documents' dates, looked up once for the two checks that compare them.
-    let documents = order::recorded(
-        &crate::rules::RuleBook::builtin().trinh_tu,
-        &crate::model::PathView::of(&record.nguoi),
-    );
-    let mut d = required::person(record);
+    let view = crate::model::PathView::of(&record.nguoi);
+    let documents = order::recorded(&crate::rules::RuleBook::builtin().trinh_tu, &view);
+    let mut d = eligibility::dossier_documents(ctx, record, &view);
+    drop(view);
+    d.extend(required::person(record));
     d.extend(limits::person(record));
     d.extend(dates::person(record, &documents));
     d.extend(order::person(ctx, record, &documents));

@@ -7,6 +7,7 @@
 
 use crate::diag::{Diagnostic, Problem};
 use crate::model::{BaoCaoThamDinh, Ngay, NghiQuyetDangUy, Nguoi, QuyetDinh, Record, Workspace};
+use crate::register::{Term, term_of};
 use std::collections::HashMap;
 
 /// The numbered documents of the Party committees on a person's record: the path of each, its
@@ -54,6 +55,20 @@ fn numbered(n: &Nguoi) -> [(&'static str, Parts<'_>); 6] {
     ]
 }
 
+/// The numbers written on people's records, each with its series and date: taken, for the
+/// register's next number (`hoso cap-so`), as they are for this check.
+pub fn recorded(workspace: &Workspace) -> Vec<(u32, String, Option<Ngay>)> {
+    workspace
+        .people
+        .iter()
+        .flat_map(|record| numbered(&record.nguoi))
+        .filter_map(|(_, (so, date, _))| {
+            let (so, series) = so.and_then(parse)?;
+            Some((so, series, date))
+        })
+        .collect()
+}
+
 /// For a decision on a person's record: whether it is recorded as one decision naming several
 /// people (`nhieu_nguoi`). `None` for the other documents, which are not shared that way.
 fn shared(n: &Nguoi, document: &str) -> Option<bool> {
@@ -74,8 +89,8 @@ struct Key {
     series: String,
     /// 45.
     so: u32,
-    /// Of the current term (`nhiem_ky_tu`): numbers restart at 01 each term.
-    current_term: bool,
+    /// Numbers restart at 01 each term.
+    term: Term,
 }
 
 /// Where a number was found.
@@ -135,7 +150,7 @@ impl NumberIndex {
             let key = Key {
                 series: crate::register::series(e, org),
                 so: e.so,
-                current_term: crate::register::in_current_term(e, org),
+                term: term_of(org.nhiem_ky_tu, e.ngay),
             };
             by_key.entry(key).or_default().push(Entry {
                 date: e.ngay,
@@ -152,7 +167,7 @@ impl NumberIndex {
                 let key = Key {
                     series,
                     so,
-                    current_term: index.in_term(date),
+                    term: index.term(date),
                 };
                 by_key.entry(key).or_default().push(Entry {
                     date,
@@ -169,13 +184,9 @@ impl NumberIndex {
         index
     }
 
-    /// Whether a document of this date is of the current term (one without a date is taken as
-    /// current, as the register takes its entries).
-    fn in_term(&self, date: Option<Ngay>) -> bool {
-        match (self.term_start, date) {
-            (Some(start), Some(d)) => d >= start,
-            _ => true,
-        }
+    /// The term of a document of this date.
+    fn term(&self, date: Option<Ngay>) -> Term {
+        term_of(self.term_start, date)
     }
 
     /// The register's problems: a number given twice in its series and term, at the second.
@@ -220,7 +231,7 @@ impl NumberIndex {
             let key = Key {
                 series,
                 so,
-                current_term: self.in_term(Some(date)),
+                term: self.term(Some(date)),
             };
             let Some(entries) = self.by_key.get(&key) else {
                 continue;

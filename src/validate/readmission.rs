@@ -41,9 +41,19 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
     if let Some(meeting) = meeting {
-        let cleared = k
-            .ngay_xoa_an_tich
-            .filter(|_| k.hinh_thuc == Some(HinhThucRaKhoiDang::KetAnItNghiemTrong));
+        let convicted = k.hinh_thuc == Some(HinhThucRaKhoiDang::KetAnItNghiemTrong);
+        let cleared = k.ngay_xoa_an_tich.filter(|_| convicted);
+        // After a conviction the months run from its clearance: without that day, the rule
+        // cannot be confirmed (the months from leaving are still checked below).
+        if convicted && cleared.is_none() {
+            d.push(super::fact_missing(
+                set,
+                "R40",
+                record,
+                "ket_nap_lai.ngay_xoa_an_tich",
+                "ket_nap_lai.hinh_thuc",
+            ));
+        }
         let (since_field, since, months) = match cleared {
             Some(c) => (
                 "ket_nap_lai.ngay_xoa_an_tich",
@@ -56,6 +66,15 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
                 set.int("R40", "thang_cho"),
             ),
         };
+        if since.is_none() {
+            d.push(super::fact_missing(
+                set,
+                "R40",
+                record,
+                since_field,
+                "ket_nap_lai",
+            ));
+        }
         if let Some(since) = since
             && add_months(since, months) > meeting
         {

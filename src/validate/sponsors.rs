@@ -1,15 +1,15 @@
 //! Sponsors (R20–R22): who introduces (by age and unions) and how many, each a full member on the
-//! date of the letter, each at least 12
-//! months together with the applicant unless assigned by the branch as a replacement. And the
-//! member who helps the new member through probation (R23), a full member from the ceremony.
-//! "A full member on that day" is [`crate::facts::membership_on`]: one who left the Party before
-//! the letter is not one.
+//! date of the letter and on the day the branch decides, each at least 12 months together with
+//! the applicant unless assigned by the branch as a replacement. And the member who helps the new
+//! member through probation (R23), a full member at the ceremony and when reporting on them.
+//! "A full member on that day" is [`crate::facts::not_full_on`], asked on every day a role is
+//! exercised: one who left the Party before it is not one, and the message says when they left.
 
 use super::Ctx;
 use crate::calendar::{add_months, whole_months};
-use crate::diag::{Diagnostic, Introducer, Problem};
-use crate::facts::{Membership, full_membership_date, membership_on};
-use crate::model::{DoanThe, Record};
+use crate::diag::{Diagnostic, Introducer, NotFull, Occasion, Problem};
+use crate::facts::{Membership, NotFullOn, membership_on, not_full_on};
+use crate::model::{DoanThe, Ngay, Nguoi, Record};
 
 /// The sponsor problems of one person.
 pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
@@ -48,29 +48,56 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
     d.extend(introducers(ctx, record));
+    let meeting = n.hop_chi_bo.as_ref().and_then(|h| h.ngay);
     for (i, s) in n.nguoi_gioi_thieu.iter().enumerate() {
         let Some(letter) = s.ngay_viet else {
+            // Once the branch has met, the letter was written: without its date neither part
+            // of R21 can be judged.
+            if let Some(meeting) = meeting {
+                let at = format!("nguoi_gioi_thieu[{i}]");
+                let field = format!("{at}.ngay_viet");
+                d.push(super::fact_missing(
+                    ctx.rules.on(meeting),
+                    "R21",
+                    record,
+                    &field,
+                    &at,
+                ));
+            }
             continue;
         };
         let set = ctx.rules.on(letter);
-        // R21: a full member on the date of the letter (a non-member is `not-a-member` already).
+        if s.cung_cong_tac_tu.is_none() && !s.thay_the {
+            let at = format!("nguoi_gioi_thieu[{i}]");
+            let field = format!("{at}.cung_cong_tac_tu");
+            d.push(super::fact_missing(set, "R21", record, &field, &at));
+        }
+        // R21: a full member on the date of the letter and when the branch decides (R22: one
+        // who cannot go on by then is replaced).
         if let Some(id) = s.dang_vien.as_deref()
             && let Some(sponsor) = ctx.workspace.person(id)
             && sponsor.nguoi.ngay_ket_nap().is_some()
-            && membership_on(&sponsor.nguoi, &ctx.rules, letter) != Membership::Full
         {
             let field = format!("nguoi_gioi_thieu[{i}].dang_vien");
-            d.push(Diagnostic {
-                problem: Problem::SponsorNotFullMember {
-                    field: field.clone(),
-                    id: id.to_string(),
-                    date: letter.short(),
-                    full_since: full_membership_date(&sponsor.nguoi, &ctx.rules).map(|x| x.short()),
-                    cite: set.cite("R21"),
-                },
-                severity: set.severity("R21"),
-                location: Some(record.spans.locate(&field)),
-            });
+            let mut days = vec![(Occasion::Letter, letter)];
+            if let Some(meeting) = meeting.filter(|&m| m > letter) {
+                days.push((Occasion::BranchMeeting, meeting));
+            }
+            if let Some((occasion, day, why)) = first_not_full(ctx, &sponsor.nguoi, &days) {
+                let set = ctx.rules.on(day);
+                d.push(Diagnostic {
+                    problem: Problem::SponsorNotFullMember {
+                        field: field.clone(),
+                        id: id.to_string(),
+                        date: day.short(),
+                        occasion,
+                        why,
+                        cite: set.cite("R21"),
+                    },
+                    severity: set.severity("R21"),
+                    location: Some(record.spans.locate(&field)),
+                });
+            }
         }
         // R21, R22: 12 months together, unless a replacement assigned by the branch.
         if let Some(since) = s.cung_cong_tac_tu
@@ -204,19 +231,42 @@ fn mentor(ctx: &Ctx, record: &Record) -> Option<Diagnostic> {
     };
     // Someone who is not a member at all is `not-a-member` already.
     let mentor = ctx.workspace.person(id)?;
-    if mentor.nguoi.ngay_ket_nap().is_none()
-        || membership_on(&mentor.nguoi, &ctx.rules, day) == Membership::Full
+    mentor.nguoi.ngay_ket_nap()?;
+    let mut days = vec![(Occasion::Ceremony, day)];
+    if let Some(report) = record.nguoi.nhan_xet_giup_do.as_ref().and_then(|r| r.ngay)
+        && report > day
     {
-        return None;
+        days.push((Occasion::MentorReport, report));
     }
+    let (occasion, on, why) = first_not_full(ctx, &mentor.nguoi, &days)?;
+    let set = ctx.rules.on(on);
     Some(Diagnostic {
         problem: Problem::MentorNotFullMember {
             id: id.to_string(),
-            date: day.short(),
-            full_since: full_membership_date(&mentor.nguoi, &ctx.rules).map(|x| x.short()),
+            date: on.short(),
+            occasion,
+            why,
             cite: set.cite("R23"),
         },
         severity: set.severity("R23"),
         location: Some(record.spans.locate("le_ket_nap.nguoi_giup_do")),
+    })
+}
+
+/// The first of the days a role is exercised on when the member holding it was not a full member
+/// ([`crate::facts::not_full_on`]), with the fact that says why.
+fn first_not_full(
+    ctx: &Ctx,
+    member: &Nguoi,
+    days: &[(Occasion, Ngay)],
+) -> Option<(Occasion, Ngay, NotFull)> {
+    let short = |d: Option<Ngay>| d.map(|x| x.short()).unwrap_or_default();
+    days.iter().find_map(|&(occasion, day)| {
+        let why = match not_full_on(member, &ctx.rules, day)? {
+            NotFullOn::AdmittedLater(on) => NotFull::AdmittedLater(short(on)),
+            NotFullOn::Probationary(since) => NotFull::Probationary(since.map(|x| x.short())),
+            NotFullOn::Left(on) => NotFull::Left(short(on)),
+        };
+        Some((occasion, day, why))
     })
 }

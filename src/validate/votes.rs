@@ -17,7 +17,16 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     for (field, rule, meeting) in meetings {
         let Some(h) = meeting else { continue };
         let set = ctx.rules.on_or_latest(h.ngay);
-        let Some(all) = h.dang_vien else { continue };
+        // The admission meeting's figures are required fields (`required`); the review's are
+        // the facts R29 turns on.
+        let judged = field == "hop_xet_chinh_thuc";
+        let Some(all) = h.dang_vien else {
+            if judged {
+                let at = format!("{field}.dang_vien");
+                d.push(super::fact_missing(set, rule, record, &at, field));
+            }
+            continue;
+        };
         let min = set.int("R27", "chinh_thuc_toi_thieu");
         if i64::from(all.chinh_thuc) < min {
             let path = format!("{field}.dang_vien.chinh_thuc");
@@ -32,7 +41,13 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
                 location: Some(record.spans.locate(&path)),
             });
         }
-        let Some(yes) = h.tan_thanh else { continue };
+        let Some(yes) = h.tan_thanh else {
+            if judged {
+                let at = format!("{field}.tan_thanh");
+                d.push(super::fact_missing(set, rule, record, &at, field));
+            }
+            continue;
+        };
         // R26: members not convened leave the denominator; absentees for other reasons count.
         let denominator = if set.int("R26", "tru_khong_trieu_tap") == 1 {
             all.chinh_thuc.saturating_sub(h.khong_trieu_tap)
@@ -64,10 +79,17 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     ];
     for (field, resolution) in committees {
         let Some(q) = resolution else { continue };
+        let set = ctx.rules.on_or_latest(q.ngay);
         let (Some(members), Some(yes)) = (q.uy_vien, q.tan_thanh) else {
+            let absent = if q.uy_vien.is_none() {
+                "uy_vien"
+            } else {
+                "tan_thanh"
+            };
+            let at = format!("{field}.{absent}");
+            d.push(super::fact_missing(set, "R28", record, &at, field));
             continue;
         };
-        let set = ctx.rules.on_or_latest(q.ngay);
         let (a, b) = set.ratio("R28", "ty_le");
         if u64::from(yes) * b < a * u64::from(members) {
             let path = format!("{field}.tan_thanh");

@@ -582,6 +582,68 @@ fn run_can_be_called_twice() {
     assert_eq!(hoso::run(["hoso", "no-such-command"]), 2);
 }
 
+/// `cap-so` numbers a document in the series and term of its own date (issue 26): on a synthetic
+/// workspace whose resolutions fall in an earlier term than its register's, three people's 6-KNĐ
+/// get three different numbers, and the workspace still validates clean.
+#[test]
+fn numbers_for_documents_of_an_earlier_term_are_never_given_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("s");
+    let init = hoso()
+        .arg("init")
+        .arg(&ws)
+        .args(["--people", "20"])
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let mut ids: Vec<String> = std::fs::read_dir(ws.join("ket-nap"))
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    ids.sort();
+    let mut numbers = Vec::new();
+    for id in &ids {
+        let out = hoso()
+            .args(["cap-so", "6-KNĐ", id, "-w"])
+            .arg(&ws)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if out.status.success() && text.starts_with("Số ") {
+            numbers.push(text);
+        }
+        if numbers.len() == 3 {
+            break;
+        }
+    }
+    assert_eq!(
+        numbers.len(),
+        3,
+        "three people's 6-KNĐ numbered: {numbers:?}"
+    );
+    let distinct: std::collections::BTreeSet<_> = numbers.iter().collect();
+    assert_eq!(distinct.len(), 3, "{numbers:?}");
+    let v = hoso().arg("validate").arg(&ws).output().unwrap();
+    assert_eq!(
+        v.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
+}
+
 /// `cap-so` gives the next number of the series in the current term, writes it into the
 /// register without touching the other lines, the form prints it, and asking again gives the
 /// same number; a number of an earlier term does not count, a reused one is reported.

@@ -36,6 +36,32 @@ fn expected(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Adds a case to the workspace: the person as `<folder>/ca-kiem-tra.yaml` (`# in: dang-vien` for
+/// a member, else `ket-nap/`), with the members it names (`# with: ngo-van-thinh`, each from
+/// `fixtures/rules/nguoi/`) in `dang-vien/`. Returns the files to remove afterwards.
+fn add_case(ws: &TestWorkspace, text: &str) -> Vec<std::path::PathBuf> {
+    let folder = text
+        .lines()
+        .find_map(|l| l.strip_prefix("# in: "))
+        .unwrap_or("ket-nap");
+    let target = ws.file(&format!("{folder}/ca-kiem-tra.yaml"));
+    std::fs::write(&target, text).unwrap();
+    let mut added = vec![target];
+    for id in text.lines().filter_map(|l| l.strip_prefix("# with: ")) {
+        let from = fixtures().join("rules/nguoi").join(format!("{id}.yaml"));
+        let to = ws.file(&format!("dang-vien/{id}.yaml"));
+        std::fs::copy(&from, &to).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+        added.push(to);
+    }
+    added
+}
+
+fn remove_case(added: Vec<std::path::PathBuf>) {
+    for path in added {
+        std::fs::remove_file(path).unwrap();
+    }
+}
+
 #[test]
 fn every_rule_case_gives_exactly_its_expected_diagnostics() {
     let mut cases: Vec<_> = std::fs::read_dir(fixtures().join("rules"))
@@ -51,10 +77,9 @@ fn every_rule_case_gives_exactly_its_expected_diagnostics() {
     for case in &cases {
         let text = std::fs::read_to_string(case).unwrap();
         let mut expected = expected(&text);
-        let target = ws.file("ket-nap/ca-kiem-tra.yaml");
-        std::fs::write(&target, &text).unwrap();
+        let added = add_case(&ws, &text);
         let mut got = found(ws.path());
-        std::fs::remove_file(&target).unwrap();
+        remove_case(added);
         expected.sort();
         got.sort();
         if got != expected {
@@ -120,10 +145,9 @@ fn every_rule_has_a_violating_case() {
         );
         let text = std::fs::read_to_string(&path).unwrap();
         let expected = expected(&text);
-        let target = ws.file("ket-nap/ca-kiem-tra.yaml");
-        std::fs::write(&target, &text).unwrap();
+        let added = add_case(&ws, &text);
         let got = diagnostics(ws.path());
-        std::fs::remove_file(&target).unwrap();
+        remove_case(added);
         for d in got.iter().filter(|d| expected.contains(&label(d))) {
             if let Some(cite) = d.problem.cite() {
                 cited_directly.insert(cite.rule.clone());
@@ -505,8 +529,9 @@ fn a_sponsor_recorded_by_admission_date_only() {
 }
 
 /// A member who left the Party (xóa tên, khai trừ, ra khỏi Đảng) is no member from that day
-/// (`facts::membership_on`): not a sponsor for a letter written after it (R21), nor the chair or
-/// the secretary of a meeting held after it. Before it, they were.
+/// (`facts::membership_on`): not a sponsor for a letter written after it, nor when the branch
+/// meets after it (R21, R22: the branch replaces them), nor the chair or the secretary of a
+/// meeting held after it. Before it, they were.
 #[test]
 fn a_member_who_left_is_no_sponsor_nor_chair_from_that_day() {
     let ws = TestWorkspace::demo();
@@ -530,12 +555,33 @@ fn a_member_who_left_is_no_sponsor_nor_chair_from_that_day() {
         ["error[sponsor-not-full-member]"]
     );
     assert_eq!(d[0].problem.cite().unwrap().rule, "R21");
+    // Left after the letter and before the branch met (issue 26): no longer a sponsor when the
+    // branch decides, and the message says when they left.
     member("01/06/2026");
+    let d = diagnostics(ws.path());
+    assert_eq!(
+        d.iter().map(label).collect::<Vec<_>>(),
+        ["error[sponsor-not-full-member]"],
+        "left after the letter, before the meeting"
+    );
+    let message = d[0].problem.message(hoso::diag::Lang::En);
+    assert!(
+        message.contains("left the Party on 01/06/2026")
+            && message.contains("the day of the branch meeting (16/10/2026)"),
+        "{message}"
+    );
+    let message = d[0].problem.message(hoso::diag::Lang::Vi);
+    assert!(
+        message.contains("đã ra khỏi Đảng từ 01/06/2026"),
+        "{message}"
+    );
+    member("01/12/2026");
     assert_eq!(
         found(ws.path()),
         Vec::<String>::new(),
-        "left after the letter"
+        "left after the meeting"
     );
+    member("01/06/2026");
 
     case(valid.replace("chu_tri: nguyen-van-thanh", "chu_tri: dv-da-ra"));
     let d = diagnostics(ws.path());

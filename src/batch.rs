@@ -340,7 +340,7 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
     let result = (|| {
         for (i, part) in built.parts.iter().enumerate() {
             let pdf = built
-                .part_pdf(i)
+                .part_pdf(engine, i)
                 .map_err(|diagnostics| Failure::Document { diagnostics })?;
             write(
                 &mut written,

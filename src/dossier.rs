@@ -1,11 +1,14 @@
 /*!
 A person's dossier: the documents of its plan ([`crate::plan`]: which documents, in the order of
 the checklist), laid out one by one, then exported together behind the cover, which lists the
-page where each document starts: the dossier's PDF, from which each document's own PDF is cut.
+page where each document starts: the dossier's PDF. Each document is laid out once with two sets
+of page numbers, the dossier's and its own ([`PageNumbers`]); the dossier prints the first, and
+each document's own PDF, cut from a second export of the same pages made when first asked for,
+the second: a form printed alone carries no dossier numbering.
 */
 
 use crate::assemble::{self, Metadata, Section};
-use crate::compile::Compiled;
+use crate::compile::{Compiled, PageNumbers};
 use crate::diag::{Diagnostic, Setup};
 use crate::engine::Engine;
 use crate::forms::{Catalogue, Form};
@@ -25,8 +28,14 @@ pub struct Built {
     pub pdf: Vec<u8>,
     /// The parts in order (the cover first).
     pub parts: Vec<BuiltPart>,
-    /// The export all parts were typeset into, from which each part's own PDF is cut.
-    exported: assemble::Exported,
+    /// The laid-out documents, the cover first.
+    documents: Vec<Compiled>,
+    /// The same pages exported with each document's own page numbers, from which each part's
+    /// own PDF is cut: made when a part is first asked for.
+    alone: std::sync::OnceLock<Result<assemble::Exported, Vec<Diagnostic>>>,
+    /// The export's identifier and date.
+    ident: String,
+    date: Option<jiff::civil::Date>,
     /// Who the dossier is for and what it says about itself, for the parts' own metadata.
     meta: Metadata,
 }
@@ -47,9 +56,9 @@ pub struct BuiltPart {
 }
 
 impl Built {
-    /// The PDF of part `index` alone: its pages of the dossier (printing the dossier's page
-    /// numbers), with its own title and date.
-    pub fn part_pdf(&self, index: usize) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    /// The PDF of part `index` alone: its pages as laid out for the dossier, printing its own
+    /// page numbers (none on its first page), with its own title and date.
+    pub fn part_pdf(&self, engine: &Engine, index: usize) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let part = &self.parts[index];
         let meta = Metadata {
             title: part.document_title.clone(),
@@ -59,8 +68,35 @@ impl Built {
             date: part.source.date.map(pdf_date),
             pdf_a: self.meta.pdf_a,
         };
-        self.exported.section(index, &meta).map_err(assemble_failed)
+        let alone = self.alone.get_or_init(|| {
+            let documents: Vec<&Compiled> = self.documents.iter().collect();
+            let export = typeset::together(
+                engine.typesetter(),
+                &documents,
+                &self.ident,
+                self.date,
+                PageNumbers::Own,
+            )?;
+            assemble::Exported::load(&export, sections(&self.parts)).map_err(assemble_failed)
+        });
+        match alone {
+            Ok(exported) => exported.section(index, &meta).map_err(assemble_failed),
+            Err(diagnostics) => Err(diagnostics.clone()),
+        }
     }
+}
+
+/// The sections of the export, one per part.
+fn sections(parts: &[BuiltPart]) -> Vec<Section> {
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Section {
+            title: p.title.clone(),
+            pages: p.pages,
+            front: i == 0,
+        })
+        .collect()
 }
 
 /// A dossier whose pages could not be cut or put together, as a diagnostic.
@@ -162,26 +198,37 @@ fn build_warned(
     let documents: Vec<&Compiled> = laid_out.iter().map(|(_, c, _)| c).collect();
     let date = latest.map(|d| d.0);
     let ident = format!("ho-so-{}", checked.id());
-    let export = typeset::together(engine.typesetter(), &documents, &ident, date)?;
+    let export = typeset::together(
+        engine.typesetter(),
+        &documents,
+        &ident,
+        date,
+        PageNumbers::Dossier,
+    )?;
+    let mut compiled_documents = Vec::with_capacity(laid_out.len());
     let parts: Vec<BuiltPart> = laid_out
         .into_iter()
         .enumerate()
-        .map(|(i, (form, compiled, source))| BuiltPart {
-            code: form.ma.clone(),
-            title: if i == 0 {
-                format!("Bìa và danh mục tài liệu — {name}")
-            } else {
-                format!("Mẫu {}: {}", form.ma, form.ten)
-            },
-            document_title: compiled
-                .document
-                .info()
-                .title
-                .as_deref()
-                .unwrap_or(&form.ten)
-                .to_string(),
-            pages: compiled.document.pages().len(),
-            source,
+        .map(|(i, (form, compiled, source))| {
+            let part = BuiltPart {
+                code: form.ma.clone(),
+                title: if i == 0 {
+                    format!("Bìa và danh mục tài liệu — {name}")
+                } else {
+                    format!("Mẫu {}: {}", form.ma, form.ten)
+                },
+                document_title: compiled
+                    .document
+                    .info()
+                    .title
+                    .as_deref()
+                    .unwrap_or(&form.ten)
+                    .to_string(),
+                pages: compiled.document.pages().len(),
+                source,
+            };
+            compiled_documents.push(compiled);
+            part
         })
         .collect();
 
@@ -200,21 +247,15 @@ fn build_warned(
         date: latest.map(pdf_date),
         pdf_a: engine.typesetter().standard().is_some(),
     };
-    let sections = parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| Section {
-            title: p.title.clone(),
-            pages: p.pages,
-            front: i == 0,
-        })
-        .collect();
-    let exported = assemble::Exported::load(&export, sections).map_err(assemble_failed)?;
+    let exported = assemble::Exported::load(&export, sections(&parts)).map_err(assemble_failed)?;
     let pdf = exported.dossier(&meta).map_err(assemble_failed)?;
     Ok(Built {
         pdf,
         parts,
-        exported,
+        documents: compiled_documents,
+        alone: std::sync::OnceLock::new(),
+        ident,
+        date,
         meta,
     })
 }

@@ -133,14 +133,16 @@ pub fn source_to(typesetter: &Typesetter, source: TypstSource, export: Export) -
 
 /// Exports the pages of several laid-out documents, in order, as one PDF (a dossier): the fonts
 /// are embedded once for all (see [`Typesetter::pdf_of_many`]).
+/// `numbers` says which page numbers the pages print: the dossier's, or each document's own.
 pub fn together(
     typesetter: &Typesetter,
     documents: &[&Compiled],
     ident: &str,
     date: Option<jiff::civil::Date>,
+    numbers: crate::compile::PageNumbers,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     typesetter
-        .pdf_of_many(documents, ident, date)
+        .pdf_of_many(documents, ident, date, numbers)
         .map_err(|e| e.diagnostics)
 }
 

@@ -194,15 +194,25 @@ impl Typesetter {
     /// would point at belong to different compiles. The identifier and the date are those of
     /// `ident` and `date`; the document information is left to the caller, which knows what the
     /// whole is (see [`crate::assemble`]).
+    ///
+    /// A dossier's documents are laid out with both their page numbers, the dossier's and their
+    /// own (see `van-ban` in the layout library); `numbers` says which the pages print.
     pub fn pdf_of_many(
         &self,
         documents: &[&Compiled],
         ident: &str,
         date: Option<jiff::civil::Date>,
+        numbers: PageNumbers,
     ) -> Result<Vec<u8>, CompileError> {
+        let other = typst::foundations::Label::new(typst::utils::PicoStr::intern(numbers.other()))
+            .expect("the label is not empty");
         let pages: typst::ecow::EcoVec<typst_layout::Page> = documents
             .iter()
             .flat_map(|c| c.document.pages().iter().cloned())
+            .map(|mut page| {
+                without_label(&mut page.frame, other);
+                page
+            })
             .collect();
         let document = PagedDocument::new(pages, typst::model::DocumentInfo::default());
         let options = PdfOptions {
@@ -255,6 +265,39 @@ impl Typesetter {
         without_false_suspects(&mut pdf);
         Ok(pdf)
     }
+}
+
+/// Which page numbers the pages of a dossier's documents print: each document is laid out once
+/// with both, and each export keeps one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageNumbers {
+    /// The dossier's, running through it from the cover, on every page: the dossier.
+    Dossier,
+    /// The document's own, from its second page: a document printed alone.
+    Own,
+}
+
+impl PageNumbers {
+    /// The label (in the layout library) of the numbers this export leaves out.
+    fn other(self) -> &'static str {
+        match self {
+            PageNumbers::Dossier => "hoso-trang-rieng",
+            PageNumbers::Own => "hoso-trang-ho-so",
+        }
+    }
+}
+
+/// `frame` without the groups labelled `label`, at any depth.
+fn without_label(frame: &mut typst::layout::Frame, label: typst::foundations::Label) {
+    use typst::layout::FrameItem;
+    frame.retain(|item| match item {
+        FrameItem::Group(group) if group.label == Some(label) => false,
+        FrameItem::Group(group) => {
+            without_label(&mut group.frame, label);
+            true
+        }
+        _ => true,
+    });
 }
 
 /// The catalogue's mark information as typst-pdf writes it for a tagged PDF.

@@ -22,6 +22,10 @@ pub struct ToChuc {
     pub bi_thu: Option<String>,
     /// The deputy secretary, a person id.
     pub pho_bi_thu: Option<String>,
+    /// Whether the chi bộ has a chi ủy (a committee: from nine full members). Without one, the
+    /// bí thư collects the comments and signs the summaries (5-KNĐ, 12-KNĐ; verified-2025.md).
+    /// Taken as having one when not said.
+    pub co_chi_uy: Option<bool>,
     /// The term of the committee, "2025–2030": document numbers start again at 01 each term.
     pub nhiem_ky: Option<String>,
     /// The first day of the current term: register entries dated before it belong to an earlier

@@ -88,6 +88,8 @@ pub struct OrgView {
     pub dia_danh: Option<String>,
     /// The secretary's name.
     pub bi_thu: Option<String>,
+    /// The chi bộ has a chi ủy (`co_chi_uy`, true unless the branch says not).
+    pub co_chi_uy: bool,
 }
 
 /// The document's own data.

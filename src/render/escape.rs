@@ -34,7 +34,9 @@ pub fn markup(text: &str) -> String {
     out
 }
 
-/// `text` as several paragraphs: lines kept as line breaks, blank lines as paragraph breaks.
+/// `text` as several paragraphs: blank lines as paragraph breaks, and lines kept as line breaks
+/// that start the next line at the paragraph's indent (`xuong-dong` of the layout library), as a
+/// new line of a text does on the printed form.
 pub fn paragraphs(text: &str) -> String {
     let mut out = String::new();
     for (i, para) in text.trim().split("\n\n").enumerate() {
@@ -47,7 +49,7 @@ pub fn paragraphs(text: &str) -> String {
             .filter(|l| !l.is_empty())
             .map(markup)
             .collect();
-        out.push_str(&lines.join(" \\\n"));
+        out.push_str(&lines.join(" #xuong-dong();"));
     }
     out
 }
@@ -112,6 +114,6 @@ mod tests {
 
     #[test]
     fn paragraphs_keep_line_and_paragraph_breaks() {
-        assert_eq!(paragraphs("a*\nb\n\nc"), "a\\* \\\nb\n\nc");
+        assert_eq!(paragraphs("a*\nb\n\nc"), "a\\* #xuong-dong();b\n\nc");
     }
 }

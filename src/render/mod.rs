@@ -11,6 +11,7 @@ any of them by putting a file of the same name in its own `templates/` folder.
 mod article;
 mod context;
 pub mod escape;
+mod family;
 mod filters;
 
 pub use article::{article_source, markdown_events};
@@ -120,6 +121,7 @@ impl Renderer {
         env.add_filter("chuoi", filters::filter_chuoi);
         env.add_filter("doan", filters::filter_doan);
         env.add_filter("doan_cuoi", filters::filter_doan_cuoi);
+        env.add_filter("nhom_gia_dinh", family::filter_nhom_gia_dinh);
 
         let mut library = String::new();
         let mut files = Vec::new();
@@ -353,6 +355,7 @@ fn build_context(
         chi_bo: org.chi_bo.clone(),
         dia_danh: org.dia_danh.clone(),
         bi_thu: name_of(&org.bi_thu),
+        co_chi_uy: org.co_chi_uy != Some(false),
     };
     let issuer = crate::register::issuer_symbol(form, org);
     let symbol = form.ky_hieu.as_ref().map(|k| match &issuer {

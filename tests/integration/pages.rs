@@ -501,3 +501,244 @@ fn a_long_application_takes_its_last_paragraph_to_the_signature() {
     );
     assert!(text.contains("NGƯỜI LÀM ĐƠN"), "{text}");
 }
+
+/// The place and date line never breaks (issue 26): in every blank form that has one, with the
+/// longest names a commune, a ward or a city gives its documents, "…, ngày … tháng … năm …" is one
+/// line of the page as poppler lays it out.
+#[test]
+fn the_date_line_of_every_blank_form_stays_on_one_line_with_a_long_place_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for place in ["Yên Thành", "Đông Hưng Thuận", "Thành phố Hồ Chí Minh"] {
+        let ws = TestWorkspace::demo();
+        ws.edit(
+            "to-chuc.yaml",
+            "dia_danh: Hạ Long",
+            &format!("dia_danh: {place}"),
+        );
+        let w = checked(ws.path());
+        let mut with_a_date_line = Vec::new();
+        for form in &Catalogue::builtin().forms {
+            let Some(pdf) = typeset(&w, &form.ma, None, dir.path()) else {
+                continue;
+            };
+            let out = Command::new("pdftotext")
+                .args(["-enc", "UTF-8", "-layout"])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let lines: Vec<&str> = text
+                .lines()
+                .filter(|l| l.contains(&format!("{place},")))
+                .collect();
+            for line in &lines {
+                let date = &line[line.find(&format!("{place},")).unwrap()..];
+                assert!(
+                    date.contains("ngày") && date.contains("tháng") && date.contains("năm"),
+                    "{} with {place}: the date line breaks: {line:?}",
+                    form.ma
+                );
+            }
+            if !lines.is_empty() {
+                with_a_date_line.push(form.ma.clone());
+            }
+        }
+        for code in [
+            "6-KNĐ", "8-KNĐ", "9-KNĐ", "13-KNĐ", "15-KNĐ", "16-KNĐ", "1-KNĐ",
+        ] {
+            assert!(
+                with_a_date_line.contains(&code.to_string()),
+                "{code} with {place}: no date line found in {with_a_date_line:?}"
+            );
+        }
+    }
+}
+
+/// Item (21) of the personal history under 38-HD/BTCTW (issue 26): a filled form shows all ten
+/// groups of relatives as the blank one does, a group with nobody recorded (the grandparents) as
+/// its rows of dots, and what each group asks (place of birth and class background of the
+/// parents, nationality and criminal record of the siblings) as dots where it is not recorded.
+/// Item (4) writes the sex as the form asks, "nam" or "nữ".
+#[test]
+fn the_family_of_a_filled_personal_history_has_all_ten_groups_with_dots_for_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo_with_person_moved("tran-thi-binh", days_to("10/10/2025"));
+    let w = checked(ws.path());
+    let pdf = typeset(&w, "2-KNĐ", Some("tran-thi-binh"), dir.path()).expect("2-KNĐ");
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let family =
+        &text[text.find("(21)").expect("item (21)")..text.find("(22)").expect("item (22)")];
+    let dots = |line: &str| line.contains("......");
+    let line_of = |words: &str| {
+        family
+            .lines()
+            .find(|l| l.contains(words))
+            .unwrap_or_else(|| panic!("no `{words}` in {family}"))
+    };
+    let groups = [
+        "1. Ông nội, bà nội, ông ngoại, bà ngoại của bản thân",
+        "2. Ông nội, bà nội, ông ngoại, bà ngoại của vợ (chồng)",
+        "3. Cha đẻ",
+        "4. Mẹ đẻ",
+        "5. Cha vợ (chồng)",
+        "6. Mẹ vợ (chồng)",
+        "7. Vợ (chồng)",
+        "8. Anh, chị, em ruột của bản thân",
+        "9. Anh, chị, em ruột của vợ (chồng)",
+        "10. Các con",
+    ];
+    let mut at = 0;
+    for group in groups {
+        let found = family[at..]
+            .find(group)
+            .unwrap_or_else(|| panic!("`{group}` missing or out of order in {family}"));
+        at += found + group.len();
+    }
+    // Nobody recorded: the name line is dots.
+    assert!(
+        dots(line_of(
+            "1. Ông nội, bà nội, ông ngoại, bà ngoại của bản thân"
+        )),
+        "{family}"
+    );
+    // The mother is recorded without place of birth or class background: dots for both.
+    let mother = &family[family.find("Mẹ đẻ:").expect("the mother")..];
+    let birth = mother.lines().find(|l| l.contains("Nơi sinh")).unwrap();
+    assert!(
+        birth.contains("Thành phần giai cấp") && dots(birth),
+        "{birth}"
+    );
+    // The brother without nationality or criminal record: dots for both.
+    let brother = &family[family.find("Em trai:").expect("the brother")..];
+    let nationality = brother.lines().find(|l| l.contains("Quốc tịch")).unwrap();
+    assert!(
+        nationality.contains("Tiền án") && dots(nationality),
+        "{nationality}"
+    );
+    // Item (4): "ghi nam hoặc nữ".
+    let sex = text.lines().find(|l| l.contains("(4) Giới tính")).unwrap();
+    assert!(sex.trim_end().ends_with(": nữ"), "{sex}");
+}
+
+/// The text of a PDF with its layout (`pdftotext -layout`).
+fn layout_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Issue 26: a branch without a chi ủy has its bí thư collect and sign the comments (5-KNĐ,
+/// 12-KNĐ); 13-KNĐ under 38-HD/BTCTW writes "Chủ trì hội nghị: Đồng chí … Chức vụ …" and
+/// "Thư ký hội nghị: Đồng chí …"; 6-KNĐ's paragraph on the lý lịch starts with a capital, and a
+/// line typed inside a text starts at the paragraph's indent; the full-membership cover never
+/// leaves a word alone on its title's last line.
+#[test]
+fn the_forms_follow_the_branch_and_the_2025_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "to-chuc.yaml",
+        "dia_danh: Hạ Long",
+        "dia_danh: Hạ Long\nco_chi_uy: false",
+    );
+    ws.edit(
+        "ket-nap/tran-thi-binh.yaml",
+        "  ly_lich: Lý lịch rõ ràng;",
+        "  ly_lich: |-\n    Lý lịch rõ ràng.\n    Kết quả thẩm tra:",
+    );
+    let w = checked(ws.path());
+    let summary = layout_text(&typeset(&w, "5-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap());
+    let words = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Bí thư Chi bộ"), "{words}");
+    assert!(words.contains("T/M CHI BỘ"), "{words}");
+    assert!(
+        !words.contains("T/M CHI ỦY") && !words.contains("Chi ủy tổng hợp"),
+        "{words}"
+    );
+
+    let resolution = layout_text(&typeset(&w, "6-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap());
+    let lines: Vec<&str> = resolution.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("1. Về lý lịch:"))
+        .unwrap();
+    let next = lines[at + 1..]
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .unwrap();
+    assert!(next.trim_start().starts_with("Quần chúng"), "{next}");
+    // The line typed inside the text starts indented, as far as the paragraph's first line.
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let typed = lines
+        .iter()
+        .find(|l| l.contains("Kết quả thẩm tra:"))
+        .unwrap();
+    assert!(
+        indent(typed) + 1 >= indent(next) && indent(typed) > 0,
+        "{next:?} / {typed:?}"
+    );
+
+    let ws = demo_with_person_moved("ngo-thi-mai", 480);
+    let w = checked(ws.path());
+    let review = layout_text(&typeset(&w, "13-KNĐ", Some("ngo-thi-mai"), dir.path()).unwrap());
+    let chair = review
+        .lines()
+        .find(|l| l.contains("Chủ trì hội nghị"))
+        .unwrap();
+    assert!(
+        chair.contains("Chủ trì hội nghị: Đồng chí Nguyễn Văn Thành"),
+        "{chair}"
+    );
+    assert!(
+        chair.contains("Chức vụ") && !chair.contains("Chức vụ:"),
+        "{chair}"
+    );
+    assert!(!chair.contains("Đồng chí:"), "{chair}");
+    let secretary = review
+        .lines()
+        .find(|l| l.contains("Thư ký hội nghị"))
+        .unwrap();
+    assert!(
+        secretary.contains("Thư ký hội nghị: Đồng chí"),
+        "{secretary}"
+    );
+
+    let ws = TestWorkspace::demo();
+    let pdf = ws.file("hs.pdf");
+    let r = hoso()
+        .args(["dossier", "ngo-thi-mai", "-w"])
+        .arg(ws.path())
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let cover = page_texts(&pdf).remove(0);
+    let before_checklist: Vec<&String> = cover
+        .iter()
+        .take_while(|l| !l.contains("DANH MỤC TÀI LIỆU"))
+        .collect();
+    assert!(
+        before_checklist.iter().any(|l| l.contains("HỒ SƠ ĐỀ NGHỊ")),
+        "{cover:?}"
+    );
+    for line in before_checklist {
+        let alone = line.split_whitespace().count() == 1 && line.chars().all(char::is_uppercase);
+        assert!(
+            !alone,
+            "a word alone on a line of the cover's title: {cover:?}"
+        );
+    }
+}

@@ -52,13 +52,14 @@ pub struct ExportError(String);
 
 impl Table {
     /// CSV with a header line, dates as `16/11/2020`, UTF-8 (with the byte-order mark Excel needs
-    /// to read it as UTF-8 when `bom` is set).
+    /// to read it as UTF-8 when `bom` is set). A text a spreadsheet would take for a formula is
+    /// defused ([`defused`]).
     pub fn to_csv(&self, bom: bool) -> String {
         let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(&self.headers);
+        let _ = w.write_record(self.headers.iter().map(|h| defused(h)));
         for row in &self.rows {
             let _ = w.write_record(row.iter().map(|c| match c {
-                Cell::Text(s) => s.clone(),
+                Cell::Text(s) => defused(s),
                 Cell::Date(d) => d.short(),
                 Cell::Number(n) => n.to_string(),
                 Cell::Empty => String::new(),
@@ -70,8 +71,10 @@ impl Table {
     }
 
     /// An `.xlsx` workbook of one sheet: bold headers, the header row frozen, dates as date
-    /// cells shown `dd/mm/yyyy`, columns fitted to their text.
-    pub fn to_xlsx(&self) -> Result<Vec<u8>, ExportError> {
+    /// cells shown `dd/mm/yyyy`, columns fitted to their text. Every text is a text cell, never a
+    /// formula. A text longer than a cell can hold is left out, its cell empty, and returned to
+    /// be reported: the rest is written.
+    pub fn to_xlsx(&self) -> Result<(Vec<u8>, Vec<Overlong>), ExportError> {
         use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
         let err = |e: rust_xlsxwriter::XlsxError| ExportError(e.to_string());
         let mut book = Workbook::new();
@@ -80,6 +83,7 @@ impl Table {
         book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
         let sheet = book.add_worksheet();
         sheet.set_name(sheet_name(&self.sheet)).map_err(err)?;
+        let mut overlong = Vec::new();
         let bold = Format::new().set_bold();
         let date = Format::new().set_num_format("dd/mm/yyyy");
         for (c, h) in self.headers.iter().enumerate() {
@@ -91,6 +95,14 @@ impl Table {
             let r = u32::try_from(r + 1).map_err(|_| ExportError("too many rows".into()))?;
             for (c, cell) in row.iter().enumerate() {
                 match cell {
+                    Cell::Text(s) if s.chars().count() > MAX_CELL_CHARS => {
+                        overlong.push(Overlong {
+                            row: r + 1,
+                            header: self.headers.get(c).cloned().unwrap_or_default(),
+                            who: self.who(row),
+                            chars: s.chars().count(),
+                        });
+                    }
                     Cell::Text(s) => {
                         sheet.write_string(r, col(c), s).map_err(err)?;
                     }
@@ -111,7 +123,64 @@ impl Table {
         }
         sheet.set_freeze_panes(1, 0).map_err(err)?;
         sheet.autofit();
-        book.save_to_buffer().map_err(err)
+        Ok((book.save_to_buffer().map_err(err)?, overlong))
+    }
+
+    /// The person a row is about: its cell under the name header ("Họ và tên"), as import
+    /// knows that header.
+    fn who(&self, row: &[Cell]) -> Option<String> {
+        use crate::import::columns::{Field, recognise};
+        let c = self
+            .headers
+            .iter()
+            .position(|h| recognise(h) == Some(Field::Key("ho_ten")))?;
+        match row.get(c) {
+            Some(Cell::Text(name)) => Some(name.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The most characters a workbook cell holds (Excel's limit).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// A text too long for a workbook cell, left out of the sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlong {
+    /// The sheet's row (1-based; the headers are row 1).
+    pub row: u32,
+    /// The column's header: the field.
+    pub header: String,
+    /// Whom the row is about, when the table has a name column.
+    pub who: Option<String>,
+    /// The text's length.
+    pub chars: usize,
+}
+
+impl Overlong {
+    /// What the clerk reads: who, which field, and what was done.
+    pub fn message(&self, lang: crate::diag::Lang) -> String {
+        let who = self.who.as_deref().unwrap_or("?");
+        lang.pick(
+            "dòng {r} ({w}), cột `{h}`: dài {n} ký tự, quá {m} ký tự một ô bảng tính chứa được: ô này để trống, các ô khác vẫn ghi",
+            "row {r} ({w}), column `{h}`: {n} characters, more than the {m} a spreadsheet cell holds: that cell is left empty, the others are written",
+        )
+        .replace("{r}", &self.row.to_string())
+        .replace("{w}", &crate::model::chars::printable(who))
+        .replace("{h}", &self.header)
+        .replace("{n}", &self.chars.to_string())
+        .replace("{m}", &MAX_CELL_CHARS.to_string())
+    }
+}
+
+/// A text as a CSV cell that no spreadsheet takes for a formula: one beginning with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP advises ("CSV Injection");
+/// the clerk's text stays readable after it. (A workbook needs nothing of the kind: its cells are
+/// written as text, never as formulas.)
+pub fn defused(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
     }
 }
 
@@ -162,10 +231,74 @@ mod tests {
     }
 
     #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+        let hostile = [
+            "=cmd|' /C calc'!A0",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ];
+        let t = Table {
+            sheet: "x".into(),
+            headers: vec!["Họ và tên".into()],
+            rows: hostile
+                .iter()
+                .map(|h| vec![Cell::Text(h.to_string())])
+                .collect(),
+        };
+        let csv = t.to_csv(false);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let back: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap()[0].to_string())
+            .collect();
+        for (h, b) in hostile.iter().zip(&back) {
+            assert_eq!(*b, format!("'{h}"));
+        }
+        assert_eq!(defused("Trần Thị Bình"), "Trần Thị Bình");
+    }
+
+    #[test]
+    fn a_workbook_holds_text_never_formulas_and_leaves_out_only_the_overlong_cell() {
+        use calamine::{Data, Reader, Xlsx};
+        let mut t = table();
+        t.rows[0][0] = Cell::Text("=HYPERLINK(\"http://x\",\"y\")".into());
+        t.rows[1].push(Cell::Text("x".repeat(40_000)));
+        t.headers.push("Ghi chú".into());
+        let (bytes, overlong) = t.to_xlsx().unwrap();
+        assert_eq!(
+            overlong,
+            vec![Overlong {
+                row: 3,
+                header: "Ghi chú".into(),
+                who: Some("Lê An".into()),
+                chars: 40_000
+            }]
+        );
+        let m = overlong[0].message(crate::diag::Lang::Vi);
+        assert!(m.contains("Lê An") && m.contains("Ghi chú"), "{m}");
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let formulas = book.worksheet_formula("Danh sách").unwrap();
+        assert!(
+            formulas.rows().flatten().all(String::is_empty),
+            "no formula"
+        );
+        let range = book.worksheet_range("Danh sách").unwrap();
+        assert_eq!(
+            range.get_value((1, 0)),
+            Some(&Data::String("=HYPERLINK(\"http://x\",\"y\")".into()))
+        );
+        assert_eq!(range.get_value((2, 0)), Some(&Data::String("Lê An".into())));
+    }
+
+    #[test]
     fn a_workbook_reads_back_with_its_dates_as_dates() {
         use calamine::{Data, Reader, Xlsx};
-        let bytes = table().to_xlsx().unwrap();
-        assert_eq!(bytes, table().to_xlsx().unwrap(), "deterministic");
+        let (bytes, overlong) = table().to_xlsx().unwrap();
+        assert!(overlong.is_empty());
+        assert_eq!(bytes, table().to_xlsx().unwrap().0, "deterministic");
         let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let range = book.worksheet_range("Danh sách").unwrap();
         assert_eq!(

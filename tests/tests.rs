@@ -5,6 +5,8 @@
 //! - `golden`: the generated Typst source of every form, against `tests/golden/*.typ`;
 //! - `pdf`: typeset PDFs: extracted text, hostile names, determinism;
 //! - `rules`: the admission rules, case by case; working days; `hoso rules` and `hoso due`;
+//! - `office`: sheets as offices make them (titles, `;` CSV in Windows-1258), crafted hostile
+//!   sheets refused within a memory bound, formula injection, control characters;
 //! - `sheets`: spreadsheets in and out (`import`, `list -o ds.xlsx`, `so-van-ban`) and the schema;
 //! - `forms`: the whole form set, filled and blank, long histories, regulation sets, wording;
 //! - `desk`: `hoso serve` over plain HTTP: pages, refusals (token, Host, Origin, stale file), edits on disk;
@@ -39,6 +41,8 @@ mod fuzz;
 mod golden;
 #[path = "integration/manners.rs"]
 mod manners;
+#[path = "integration/office.rs"]
+mod office;
 #[path = "integration/pages.rs"]
 mod pages;
 #[path = "integration/pdf.rs"]

@@ -145,7 +145,8 @@ const PATH_LIST_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 /// Reads a date of the command line the way the records are read.
 pub fn parse_date(text: &str) -> Result<Ngay, String> {
     Ngay::parse(text).ok_or_else(|| {
-        format!("`{text}` không phải ngày; viết 16/11/2020 hoặc 2020-11-16 (not a date; write 16/11/2020 or 2020-11-16)")
+        use crate::model::date::{ACCEPTED_EN, ACCEPTED_VI};
+        format!("`{text}` không phải ngày; viết {ACCEPTED_VI} (not a date; write {ACCEPTED_EN})")
     })
 }
 

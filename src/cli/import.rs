@@ -47,13 +47,14 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             Severity::Error => lang.pick("lỗi", "error"),
             Severity::Warning => lang.pick("cảnh báo", "warning"),
         };
-        eprintln!(
+        let line = format!(
             "{label}[{}]: {}: {}: {}",
             p.code(),
             args.file.display(),
             p.place(lang),
             p.message(lang)
         );
+        eprintln!("{}", crate::model::chars::printable(&line));
     }
     let (mut created, mut updated, mut kept, mut differ) = (0, 0, 0, 0);
     let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
@@ -105,7 +106,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             };
             return Err(Setup::CannotWrite { path, detail }.into());
         }
-        eprint!("{report}");
+        eprint!("{}", crate::model::chars::printable(&report));
     }
     let would = if args.dry_run {
         lang.pick("sẽ ", "would be ")
@@ -138,7 +139,20 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     } else {
         Ok(())
     };
+    if !plan.skipped.is_empty() {
+        let rows: Vec<String> = plan.skipped.iter().map(|s| s.describe(lang)).collect();
+        let rows = rows.join(", ");
+        say(
+            lang,
+            &format!("bỏ qua: {rows}"),
+            &format!("read past: {rows}"),
+        );
+    }
     if args.dry_run {
+        return rows_kept_out;
+    }
+    if checked.is_none() && plan.new_org.is_none() {
+        // Nobody to write into a new workspace: nothing was written, not even its organisation.
         return rows_kept_out;
     }
     // The imported workspace is checked at once, as `hoso validate` would.
@@ -175,7 +189,7 @@ fn skipped_rows(plan: &import::Plan) -> usize {
     let mut rows: Vec<u32> = plan
         .problems
         .iter()
-        .filter(|p| p.severity == Severity::Error && p.at.row > 1)
+        .filter(|p| p.severity == Severity::Error && p.at.row > plan.header_row)
         .map(|p| p.at.row)
         .collect();
     rows.dedup();
@@ -183,25 +197,9 @@ fn skipped_rows(plan: &import::Plan) -> usize {
 }
 
 fn sheet_failed(path: &Path, e: SheetError, lang: Lang) -> Error {
-    let detail = match e {
-        SheetError::UnknownKind => lang
-            .pick(
-                "không phải bảng tính hoso đọc được (.xlsx, .ods, .xls, .csv)",
-                "not a spreadsheet hoso reads (.xlsx, .ods, .xls, .csv)",
-            )
-            .to_string(),
-        SheetError::Unreadable(d) => d,
-        SheetError::NoSuchSheet { name, sheets } => lang
-            .pick(
-                "không có trang `{n}`; các trang: {s}",
-                "no sheet `{n}`; the sheets are: {s}",
-            )
-            .replace("{n}", &name)
-            .replace("{s}", &sheets.join(", ")),
-    };
     Setup::CannotRead {
         path: path.to_path_buf(),
-        detail,
+        detail: e.message(lang),
     }
     .into()
 }

@@ -11,6 +11,9 @@ use std::path::Path;
 
 /// Writes to stdout; a closed pipe (`hoso list | head`) is not an error.
 pub fn print(text: &str) -> Result<(), Error> {
+    // A value with a control character is an error of its record, but a listing still shows the
+    // record: escaped, so that it cannot clear the screen or set the clipboard.
+    let text = crate::model::chars::printable(text);
     match io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
@@ -120,7 +123,7 @@ pub fn find_form(code: &str) -> Result<&'static crate::forms::Form, Error> {
 
 /// Prints a line of information to stderr.
 pub fn say(lang: Lang, vi: &str, en: &str) {
-    eprintln!("{}", lang.pick(vi, en));
+    eprintln!("{}", crate::model::chars::printable(lang.pick(vi, en)));
 }
 
 /// "1 warning", "3 warnings", "0 errors".

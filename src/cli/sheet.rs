@@ -26,16 +26,23 @@ pub fn emit(
         let is_csv = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let mut incomplete = false;
         let bytes = if is_csv {
             // A file for Excel: with the byte-order mark that makes it read UTF-8.
             table.to_csv(true).into_bytes()
         } else {
-            table
-                .to_xlsx()
-                .map_err(|e| crate::diag::Setup::CannotWrite {
-                    path: path.to_path_buf(),
-                    detail: e.to_string(),
-                })?
+            let (bytes, overlong) =
+                table
+                    .to_xlsx()
+                    .map_err(|e| crate::diag::Setup::CannotWrite {
+                        path: path.to_path_buf(),
+                        detail: e.to_string(),
+                    })?;
+            for o in &overlong {
+                eprintln!("{}: {}", lang.pick("lỗi", "error"), o.message(lang));
+            }
+            incomplete = !overlong.is_empty();
+            bytes
         };
         write_output(path, &bytes)?;
         super::out::say(
@@ -43,6 +50,9 @@ pub fn emit(
             &format!("đã ghi {} dòng vào `{}`", table.rows.len(), path.display()),
             &format!("wrote {} rows to `{}`", table.rows.len(), path.display()),
         );
+        if incomplete {
+            return Err(Error::DataFailed);
+        }
         if format != ListFormatArg::Csv {
             return Ok(true);
         }

@@ -208,12 +208,16 @@ impl NewPersonError {
             NewPersonError::NoName => lang
                 .pick("hãy ghi họ và tên", "give the full name")
                 .to_string(),
-            NewPersonError::BadDate => lang
-                .pick(
-                    "ngày sinh không đọc được: ghi như 16/11/2000",
-                    "the date of birth does not read: write it as 16/11/2000",
-                )
-                .to_string(),
+            NewPersonError::BadDate => match lang {
+                Lang::Vi => format!(
+                    "ngày sinh không đọc được: ghi {}",
+                    crate::model::date::ACCEPTED_VI
+                ),
+                Lang::En => format!(
+                    "the date of birth does not read: write {}",
+                    crate::model::date::ACCEPTED_EN
+                ),
+            },
             NewPersonError::Io(detail) => format!(
                 "{}: {detail}",
                 lang.pick("không ghi được tệp", "cannot write the file")

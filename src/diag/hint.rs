@@ -33,12 +33,10 @@ impl Problem {
                     "see the table of keys in docs/reference.md (\"The workspace\")",
                 )
                 .to_string(),
-            Problem::InvalidDate { .. } => lang
-                .pick(
-                    "viết ngày dạng 16/11/2020 hoặc 2020-11-16",
-                    "write dates as 16/11/2020 or 2020-11-16",
-                )
-                .to_string(),
+            Problem::InvalidDate { .. } => match lang {
+                Lang::Vi => format!("viết ngày dạng {}", crate::model::date::ACCEPTED_VI),
+                Lang::En => format!("write dates as {}", crate::model::date::ACCEPTED_EN),
+            },
             Problem::MissingField { field, .. } => match lang {
                 Lang::Vi => format!("thêm dòng `{}: ...` vào hồ sơ", last_key(field)),
                 Lang::En => format!("add a line `{}: ...` to the record", last_key(field)),
@@ -318,6 +316,12 @@ impl Problem {
                 .pick(
                     "mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8",
                     "open the file in an editor and save it again as UTF-8",
+                )
+                .to_string(),
+            Problem::ForbiddenChar { .. } => lang
+                .pick(
+                    "xóa ký tự này (nó không hiện ra, nhưng làm sai chữ in ra hoặc điều khiển màn hình)",
+                    "delete it (it does not show, but it changes what is printed or drives the terminal)",
                 )
                 .to_string(),
             Problem::NotARecordFile { .. } => lang

@@ -43,6 +43,18 @@ impl Problem {
                 (Lang::Vi, TextFault::Unreadable) => format!("không đọc được tệp: {detail}"),
                 (Lang::En, TextFault::Unreadable) => format!("the file cannot be read: {detail}"),
             },
+            Problem::ForbiddenChar { ch, kind } => match lang {
+                Lang::Vi => format!(
+                    "{} {} không được có trong hồ sơ",
+                    kind.name(lang),
+                    crate::model::chars::code_point(*ch)
+                ),
+                Lang::En => format!(
+                    "{} {} is not allowed in a record",
+                    kind.name(lang),
+                    crate::model::chars::code_point(*ch)
+                ),
+            },
             Problem::NotARecordFile { detail } => match lang {
                 Lang::Vi => format!("không phải tệp hồ sơ, bỏ qua: {detail}"),
                 Lang::En => format!("not a record file, left out: {detail}"),

@@ -36,6 +36,12 @@ pub enum Problem {
     /// A record's file that cannot be read as text: not UTF-8 (`utf16` when it is UTF-16, as some
     /// editors save), or refused by the system.
     FileUnreadable { detail: String, text: TextFault },
+    /// A character no value may hold (a control, bidi or invisible character), named by its code
+    /// point: it would print nothing, print the rest mirrored, or drive the terminal.
+    ForbiddenChar {
+        ch: char,
+        kind: crate::model::chars::Forbidden,
+    },
     /// What sits where a record's file should be is not one: a folder named `x.yaml`, a link
     /// that leads out of the workspace, a link that loops.
     NotARecordFile { detail: String },
@@ -525,6 +531,7 @@ impl Problem {
             Problem::YamlLimit { .. } => "yaml-too-large",
             Problem::EmptyFile => "empty-file",
             Problem::FileUnreadable { .. } => "file-unreadable",
+            Problem::ForbiddenChar { .. } => "forbidden-character",
             Problem::NotARecordFile { .. } => "not-a-record-file",
             Problem::MisnamedRecordFile { .. } => "misnamed-record-file",
             Problem::UnknownKey { .. } => "unknown-key",

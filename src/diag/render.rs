@@ -2,6 +2,7 @@
 //! coloured for a terminal, and `json`.
 
 use super::{Diagnostic, Lang, SourceFile};
+use crate::model::chars::visible_same_length;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
@@ -117,6 +118,11 @@ fn printable(path: &std::path::Path) -> String {
         .collect()
 }
 
+/// A message as a terminal may print it: the values it quotes never drive the terminal.
+fn escaped(text: String) -> String {
+    crate::model::chars::printable(&text).into_owned()
+}
+
 fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn WriteColor) -> io::Result<()> {
     // codespan wants its own file table; the same SourceFile may be shared by many diagnostics.
     let mut files = SimpleFiles::new();
@@ -132,12 +138,12 @@ fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn WriteColor) 
             out.set_color(&label_style(d.severity))?;
             write!(out, "{label}")?;
             out.reset()?;
-            writeln!(out, ": {}", setup.message(lang))?;
+            writeln!(out, ": {}", escaped(setup.message(lang)))?;
             if let Some(hint) = setup.hint(lang) {
                 out.set_color(ColorSpec::new().set_bold(true))?;
                 write!(out, "{}", lang.pick("gợi ý", "hint"))?;
                 out.reset()?;
-                writeln!(out, ": {hint}")?;
+                writeln!(out, ": {}", escaped(hint))?;
             }
             continue;
         }
@@ -147,12 +153,15 @@ fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn WriteColor) 
         };
         let mut cs = CsDiagnostic::new(severity)
             .with_code(d.code())
-            .with_message(d.problem.message(lang));
+            .with_message(escaped(d.problem.message(lang)));
         if let Some(loc) = &d.location {
             let id = match ids.iter().find(|(f, _)| Arc::ptr_eq(f, &loc.file)) {
                 Some((_, id)) => *id,
                 None => {
-                    let id = files.add(printable(&loc.file.path), loc.file.text.clone());
+                    // The quoted line shows a control character as a visible one: its code
+                    // point is in the message, and the terminal never receives it.
+                    let text = visible_same_length(&loc.file.text).into_owned();
+                    let id = files.add(printable(&loc.file.path), text);
                     ids.push((loc.file.clone(), id));
                     id
                 }
@@ -161,7 +170,7 @@ fn emit_human(diagnostics: &[Diagnostic], lang: Lang, out: &mut dyn WriteColor) 
         }
         let mut notes = Vec::new();
         if let Some(hint) = d.problem.hint(lang) {
-            notes.push(format!("{}: {hint}", lang.pick("gợi ý", "hint")));
+            notes.push(escaped(format!("{}: {hint}", lang.pick("gợi ý", "hint"))));
         }
         if let Some(citation) = d.problem.citation(lang) {
             notes.push(format!("{}: {citation}", lang.pick("căn cứ", "rule")));

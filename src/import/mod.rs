@@ -1,7 +1,10 @@
 /*!
 Importing member and candidate lists from spreadsheets (`hoso import`): sheet → rows → records.
 
-- `sheet.rs` reads an `.xlsx`/`.ods`/`.xls` workbook (calamine) or a `.csv` file into a grid;
+- `sheet.rs` reads an `.xlsx`/`.ods`/`.xls` workbook (calamine) or a `.csv` file (any encoding
+  and separator Excel saves) into a grid, every read bounded before it allocates;
+- `table.rs` finds the table in the grid: the header row under any title rows, the people's
+  rows, and the rows read past (title, column numbers, blank, the closing signatures);
 - `columns.rs` knows the columns by their Vietnamese headers, with or without diacritics;
 - `rows.rs` reads each row into a person's fields, each cell checked and each problem located at
   its sheet, row and column: a row with a problem is not imported;
@@ -17,6 +20,7 @@ editor (`crate::edit`), so comments, order and every other value stay as they we
 pub mod columns;
 pub mod rows;
 pub mod sheet;
+pub mod table;
 
 use crate::diag::Severity;
 use crate::model::{Folder, Workspace, id::slug, keys::FileKind};
@@ -66,8 +70,13 @@ pub struct Plan {
     pub problems: Vec<Problem>,
     /// The files, in sheet order.
     pub actions: Vec<Action>,
-    /// The `to-chuc.yaml` of a new workspace.
+    /// The `to-chuc.yaml` of a new workspace: only when a person is written with it (an import
+    /// that writes no one writes nothing).
     pub new_org: Option<(PathBuf, String)>,
+    /// The rows read past (title, blank, column numbers, closing), for the summary.
+    pub skipped: Vec<table::Skipped>,
+    /// The sheet's header row (1-based).
+    pub header_row: u32,
 }
 
 impl Plan {
@@ -101,7 +110,12 @@ pub fn plan(
         Some(ws) => Branches::Of(&ws.org.to_chuc),
         None => Branches::FromSheet,
     };
-    let (mut rows, mut problems) = rows::read(grid, &branches);
+    let rows::Reading {
+        mut rows,
+        mut problems,
+        skipped,
+        header_row,
+    } = rows::read(grid, &branches);
     let new_org = match workspace {
         Some(_) => None,
         None => Some((
@@ -193,10 +207,13 @@ pub fn plan(
             p.at.column.clone(),
         )
     });
+    let creates = actions.iter().any(|a| matches!(a, Action::Create { .. }));
     Plan {
         problems,
         actions,
-        new_org,
+        new_org: new_org.filter(|_| creates),
+        skipped,
+        header_row,
     }
 }
 

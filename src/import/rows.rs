@@ -1,10 +1,13 @@
-//! Rows to records: each row of a sheet read into the fields of one person, every cell checked,
-//! every problem located at its sheet, row and column.
+//! Rows to records: each row of the sheet's table (see `table.rs`) read into the fields of one
+//! person, every cell checked, every problem located at its sheet, row and column.
 
 use super::columns::{self, Field};
 use super::sheet::{Grid, Value, column_letters};
 use crate::diag::{Lang, Severity};
+use crate::model::date::{ACCEPTED_EN, ACCEPTED_VI};
+use crate::model::keys::FileKind;
 use crate::model::{Ngay, ToChuc, id::slug};
+use crate::schema::{Leaf, leaf};
 
 /// Where a problem stands in the sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +61,13 @@ pub enum Issue {
         /// The earlier row.
         row: u32,
     },
+    /// A cell holding a character no value may hold (control, bidi, invisible).
+    ForbiddenChar {
+        /// The character.
+        ch: char,
+        /// What it is.
+        kind: crate::model::chars::Forbidden,
+    },
 }
 
 /// A located problem of the import.
@@ -84,6 +94,7 @@ impl Problem {
             Issue::InvalidId { .. } => "import-invalid-id",
             Issue::UnknownBranch { .. } => "import-unknown-branch",
             Issue::RepeatedPerson { .. } => "import-repeated-person",
+            Issue::ForbiddenChar { .. } => "import-forbidden-character",
         }
     }
 
@@ -145,9 +156,10 @@ impl Problem {
                 .to_string(),
             Issue::InvalidDate { text } => lang
                 .pick(
-                    "`{t}` không phải là ngày (viết 16/11/2020 hoặc 2020-11-16): dòng này không nhập",
-                    "`{t}` is not a date (write 16/11/2020 or 2020-11-16): row not imported",
+                    "`{t}` không phải là ngày (viết {f}): dòng này không nhập",
+                    "`{t}` is not a date (write {f}): row not imported",
                 )
+                .replace("{f}", lang.pick(ACCEPTED_VI, ACCEPTED_EN))
                 .replace("{t}", text),
             Issue::InvalidSex { text } => lang
                 .pick(
@@ -183,6 +195,13 @@ impl Problem {
                     "the same person as row {r}: row not imported",
                 )
                 .replace("{r}", &row.to_string()),
+            Issue::ForbiddenChar { ch, kind } => lang
+                .pick(
+                    "ô có {k} {c}, không được có trong hồ sơ: dòng này không nhập",
+                    "the cell holds the {k} {c}, which no record may hold: row not imported",
+                )
+                .replace("{k}", kind.name(lang))
+                .replace("{c}", &crate::model::chars::code_point(*ch)),
         }
     }
 }
@@ -232,12 +251,28 @@ pub enum Branches<'a> {
     FromSheet,
 }
 
-/// Reads the rows of a grid; returns the rows without errors and every problem found.
-pub fn read(grid: &Grid, branches: &Branches) -> (Vec<Row>, Vec<Problem>) {
+/// A grid read: the rows without errors, every problem found, the rows read past, and the
+/// sheet's header row (1-based).
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The people's rows without errors.
+    pub rows: Vec<Row>,
+    /// Every problem, of the headers and of the rows.
+    pub problems: Vec<Problem>,
+    /// Title, blank, numbering and closing rows.
+    pub skipped: Vec<super::table::Skipped>,
+    /// The header row, as the spreadsheet numbers it.
+    pub header_row: u32,
+}
+
+/// Reads the table of a grid.
+pub fn read(grid: &Grid, branches: &Branches) -> Reading {
     let mut problems = Vec::new();
-    let Some(header_row) = grid.rows.first() else {
-        return (Vec::new(), problems);
+    let table = super::table::find(grid);
+    let Some(header_row) = grid.rows.get(table.header) else {
+        return Reading::default();
     };
+    let header_index = table.header;
     let at = |row_index: usize, col: Option<usize>| Cell {
         sheet: grid.name.clone(),
         row: grid.first_row + row_index as u32 + 1,
@@ -261,7 +296,7 @@ pub fn read(grid: &Grid, branches: &Branches) -> (Vec<Row>, Vec<Problem>) {
             Some(f) if fields.iter().any(|(_, g)| *g == f && f != Field::Ignored) => {
                 problems.push(Problem {
                     issue: Issue::RepeatedHeader,
-                    at: at(0, Some(c)),
+                    at: at(header_index, Some(c)),
                     severity: Severity::Warning,
                 })
             }
@@ -270,7 +305,7 @@ pub fn read(grid: &Grid, branches: &Branches) -> (Vec<Row>, Vec<Problem>) {
                 issue: Issue::UnknownHeader {
                     suggestion: columns::suggest(&text),
                 },
-                at: at(0, Some(c)),
+                at: at(header_index, Some(c)),
                 severity: Severity::Warning,
             }),
         }
@@ -278,16 +313,19 @@ pub fn read(grid: &Grid, branches: &Branches) -> (Vec<Row>, Vec<Problem>) {
     if !fields.iter().any(|(_, f)| *f == Field::Key("ho_ten")) {
         problems.push(Problem {
             issue: Issue::NoNameColumn,
-            at: at(0, None),
+            at: at(header_index, None),
             severity: Severity::Error,
         });
-        return (Vec::new(), problems);
+        return Reading {
+            problems,
+            skipped: table.skipped,
+            header_row: grid.first_row + header_index as u32 + 1,
+            ..Reading::default()
+        };
     }
     let mut rows = Vec::new();
-    for (r, cells) in grid.rows.iter().enumerate().skip(1) {
-        if cells.iter().all(|c| *c == Value::Empty) {
-            continue;
-        }
+    for &r in &table.data {
+        let cells = &grid.rows[r];
         let mut row = Row {
             row: grid.first_row + r as u32 + 1,
             id: None,
@@ -302,6 +340,13 @@ pub fn read(grid: &Grid, branches: &Branches) -> (Vec<Row>, Vec<Problem>) {
                 severity: Severity::Error,
             };
             let text = cell_text(cell);
+            if let Some((_, ch, kind)) = text
+                .as_deref()
+                .and_then(|t| crate::model::chars::forbidden_in(t).next())
+            {
+                faults.push(fault(Issue::ForbiddenChar { ch, kind }));
+                continue;
+            }
             match field {
                 Field::Ignored => {}
                 Field::Id => {
@@ -313,7 +358,7 @@ pub fn read(grid: &Grid, branches: &Branches) -> (Vec<Row>, Vec<Problem>) {
                         }
                     }
                 }
-                Field::Key(path) if path.starts_with("ngay") => match cell {
+                Field::Key(path) if leaf(FileKind::Nguoi, path) == Leaf::Date => match cell {
                     Value::Date(Some(d)) => row.fields.push((path, FieldValue::Date(*d))),
                     Value::Empty => {}
                     other => {
@@ -352,7 +397,11 @@ pub fn read(grid: &Grid, branches: &Branches) -> (Vec<Row>, Vec<Problem>) {
                 }
             }
         }
-        if row.get("ho_ten").is_none() {
+        if row.get("ho_ten").is_none()
+            && !faults
+                .iter()
+                .any(|f| matches!(f.issue, Issue::ForbiddenChar { .. }))
+        {
             faults.push(Problem {
                 issue: Issue::MissingName,
                 at: at(r, None),
@@ -366,7 +415,12 @@ pub fn read(grid: &Grid, branches: &Branches) -> (Vec<Row>, Vec<Problem>) {
             problems.extend(faults);
         }
     }
-    (rows, problems)
+    Reading {
+        rows,
+        problems,
+        skipped: table.skipped,
+        header_row: grid.first_row + header_index as u32 + 1,
+    }
 }
 
 fn text_value(s: &str) -> FieldValue {

@@ -1,4 +1,6 @@
-//! Dates as clerks write them: `16/11/2020` (the Vietnamese habit) or `2020-11-16`.
+//! Dates as clerks write them: `16/11/2020` (the Vietnamese habit, also typed `16-11-2020` or
+//! `16.11.2020`) or `2020-11-16`. Every reader of a date (the records, the desk, the command
+//! line, import) goes through [`Ngay::parse`], and every refusal names [`ACCEPTED_VI`].
 
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -12,16 +14,24 @@ pub struct Ngay(pub Date);
 /// proper `invalid-date` diagnostic with both languages (serde errors are plain strings).
 pub(crate) const INVALID_DATE_MARK: &str = "hoso:invalid-date:";
 
+/// The forms of a date hoso reads, as a refusal names them.
+pub const ACCEPTED_VI: &str = "ngày/tháng/năm: 16/11/2020, 16-11-2020, 16.11.2020 hoặc 2020-11-16";
+/// The same, in English.
+pub const ACCEPTED_EN: &str = "day/month/year: 16/11/2020, 16-11-2020, 16.11.2020 or 2020-11-16";
+
 impl Ngay {
-    /// Reads `16/11/2020`, `6/1/2020` or `2020-11-16`; `None` if it is not a real calendar date.
+    /// Reads `16/11/2020`, `6/1/2020`, `16-11-2020`, `16.11.2020` or `2020-11-16`: day first
+    /// unless the year comes first; `None` if it is not a real calendar date.
     pub fn parse(text: &str) -> Option<Ngay> {
         let text = text.trim();
-        let (y, m, d) = if let Some((d, rest)) = text.split_once('/') {
-            let (m, y) = rest.split_once('/')?;
-            (y, m, d)
+        let separator = text.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+        let mut parts = text.splitn(3, separator);
+        let (first, m, last) = (parts.next()?, parts.next()?, parts.next()?);
+        // The year is four digits: first in ISO (`2020-11-16`), last in the Vietnamese habit.
+        let (y, d) = if separator == '-' && first.len() == 4 {
+            (first, last)
         } else {
-            let mut parts = text.splitn(3, '-');
-            (parts.next()?, parts.next()?, parts.next()?)
+            (last, first)
         };
         let number = |s: &str, max_len: usize| -> Option<i16> {
             (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
@@ -243,13 +253,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_dashes_and_dots_as_slashes() {
+        let d = Ngay::parse("05/03/1998").unwrap();
+        for s in ["05-03-1998", "05.03.1998", "5.3.1998", "5-3-1998"] {
+            assert_eq!(Ngay::parse(s), Some(d), "{s}");
+        }
+        assert_eq!(d.short(), "05/03/1998");
+        assert_eq!(Ngay::parse("31.02.1998"), None);
+    }
+
+    #[test]
     fn refuses_what_is_not_a_date() {
         for bad in [
             "",
             "31/02/2020",
             "2020",
-            "16-11-2020",
             "16/11/20201",
+            "16/11-2020",
+            "2020.11.16",
+            "2020/11/16",
             "aa/bb/cccc",
             "0/1/2020",
             "1/1/0099",

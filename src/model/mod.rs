@@ -17,7 +17,7 @@ Keys are the clerk's vocabulary, Vietnamese without diacritics; `keys.rs` docume
 
 mod bao_cao;
 pub mod chars;
-mod date;
+pub mod date;
 pub mod id;
 pub mod keys;
 mod load;

@@ -263,6 +263,33 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `nguoi_gioi_thieu[1].ngay_viet`: check both dates
        = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `tong_hop_nhan_xet.doan_the[0].ngay` (25/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `tong_hop_nhan_xet.doan_the[0].ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `tong_hop_nhan_xet.doan_the[1].ngay` (28/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `tong_hop_nhan_xet.doan_the[1].ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
+    error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `tong_hop_nhan_xet.noi_cu_tru.ngay` (30/09/2026)
+       ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
+       │
+    42 │   ngay: 16/10/2025
+       │         ^^^^^^^^^^
+       │
+       = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `tong_hop_nhan_xet.noi_cu_tru.ngay`: check both dates
+       = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
+
     error[document-order]: `hop_chi_bo.ngay` (16/10/2025) is before `tong_hop_nhan_xet.ngay` (05/10/2026)
        ┌─ [WS]/ket-nap/tran-thi-binh.yaml:42:9
        │
@@ -272,7 +299,7 @@ fn human_diagnostics_quote_the_yaml_and_hint_in_english_on_request() {
        = hint: in the order of the dossier `hop_chi_bo.ngay` comes after `tong_hop_nhan_xet.ngay`: check both dates
        = rule: R8 · 06-HD/TW §3.6.a [38-HD/BTCTW]
 
-    10 records: 10 errors, 0 warnings
+    10 records: 13 errors, 0 warnings
     ");
 }
 

@@ -579,3 +579,11 @@ fn renumber(path: &str, prefix: &str, removed: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// Every scalar of a record's text by its concrete path (`ly_lich.gia_dinh[1].ho_ten`), as the
+/// clerk wrote it: `0123` stays `0123`, where reading it as data would make it the number 123.
+pub fn scalars_as_written(
+    text: &str,
+) -> Result<std::collections::BTreeMap<String, String>, EditError> {
+    Ok(Tree::parse(text)?.scalars())
+}

@@ -84,13 +84,22 @@ impl Refused {
 }
 
 /// The read problems of a person's file with this text, by code and field.
-fn read_problems(path: &Path, text: &str) -> (bool, Vec<(String, Diagnostic)>) {
+fn read_problems(kind: FileKind, path: &Path, text: &str) -> (bool, Vec<(String, Diagnostic)>) {
     use unicode_normalization::UnicodeNormalization;
     let file = Arc::new(SourceFile {
         path: path.to_path_buf(),
         text: text.nfc().collect(),
     });
-    let (parsed, diags) = crate::model::parse_file::<Nguoi>(file, FileKind::Nguoi);
+    let (parsed, diags) = match kind {
+        FileKind::ToChuc => {
+            let (t, d) = crate::model::parse_file::<crate::model::ToChuc>(file, kind);
+            (t.is_some(), d)
+        }
+        _ => {
+            let (n, d) = crate::model::parse_file::<Nguoi>(file, FileKind::Nguoi);
+            (n.is_some(), d)
+        }
+    };
     let spans = crate::model::SpanIndex::lazy(Arc::new(SourceFile {
         path: path.to_path_buf(),
         text: text.nfc().collect(),
@@ -107,7 +116,7 @@ fn read_problems(path: &Path, text: &str) -> (bool, Vec<(String, Diagnostic)>) {
             (format!("{}|{at}", d.code()), d)
         })
         .collect();
-    (parsed.is_some(), located)
+    (parsed, located)
 }
 
 /// Whether the clerk typed what YAML reads as a number or a yes/no when written plain.
@@ -126,7 +135,19 @@ pub fn apply(
     path: &str,
     value: Option<&str>,
 ) -> Result<String, Refused> {
-    if !super::fields::editable(path) {
+    apply_in(FileKind::Nguoi, root, file, expected, path, value)
+}
+
+/// [`apply`] for a file of `kind`: a record, or the branch settings (`to-chuc.yaml`).
+pub fn apply_in(
+    kind: FileKind,
+    root: &Path,
+    file: &Path,
+    expected: &str,
+    path: &str,
+    value: Option<&str>,
+) -> Result<String, Refused> {
+    if !super::fields::editable_in(kind, path) {
         return Err(Refused::NotAKey(path.to_string()));
     }
     let io = |e: std::io::Error| Refused::Io(e.to_string());
@@ -138,7 +159,7 @@ pub fn apply(
         return Err(Refused::Stale);
     }
     let text = String::from_utf8(bytes).map_err(|e| Refused::Io(e.to_string()))?;
-    let (_, before) = read_problems(file, &text);
+    let (_, before) = read_problems(kind, file, &text);
     // A number or a yes/no is written plain, for the record's type to read (`tan_thanh: 12`);
     // should that not read (a number where the record keeps a text, `so: 12`), as a text.
     let candidates = match value {
@@ -166,7 +187,7 @@ pub fn apply(
             }
         };
         // Refuse what makes the file read worse: a problem of reading it that it did not have.
-        let (reads, after) = read_problems(file, &new_text);
+        let (reads, after) = read_problems(kind, file, &new_text);
         let new: Vec<Diagnostic> = after
             .into_iter()
             .filter(|(key, _)| !before.iter().any(|(k, _)| k == key))

@@ -2,7 +2,9 @@
 //! key table labels it (`model::keys`, the one list of every key), with the value as the clerk
 //! wrote it in the file; and the record's diagnostics put beside the field they concern.
 
+use super::words;
 use crate::diag::{Diagnostic, Lang, Severity};
+use crate::model::Ngay;
 use crate::model::keys::{self, FileKind, Key};
 use serde::Serialize;
 use serde_json::Value;
@@ -69,13 +71,6 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Values a field can take when the key table names them.
-const CHOICES: &[(&str, &[&str])] = &[
-    ("gioi_tinh", &["nam", "nữ"]),
-    ("gioi_thieu_doan_the.loai", &["doan", "cong_doan"]),
-    ("ngoai_le_hoc_van.loai", &["vung_kho_khan", "uy_tin"]),
-];
-
 /// Keys whose values are paragraphs rather than a line.
 const LONG: &[&str] = &[
     "noi_dung",
@@ -125,13 +120,17 @@ pub struct Field {
     pub path: String,
     /// The key table's label.
     pub label: String,
-    /// `text`, `long`, `person`, `bool` or `choice`.
+    /// `text`, `long`, `person`, `check` (a yes/no) or `choice`.
     pub kind: &'static str,
     /// The value as written in the file ("" when absent).
     pub value: String,
-    /// For a choice, a person or a yes/no: the values offered, with their labels.
+    /// For a choice or a person: the values offered, with their labels.
     pub options: Vec<(String, String)>,
-    /// A hint of the format (dates).
+    /// For a person: how many of the options (the first ones) qualify on the document's day.
+    pub qualifying: usize,
+    /// The day they qualify on.
+    pub day: String,
+    /// A hint of the format (dates), or of what an empty field means.
     pub placeholder: &'static str,
 }
 
@@ -159,19 +158,73 @@ pub struct Item {
     pub rows: Vec<Row>,
 }
 
-/// A member the reference fields offer: id and name.
-pub type Member = (String, String);
+/// The members the reference fields offer (id and name, in Vietnamese order), and whether one
+/// is a full member on a day: those are offered first.
+pub struct Members<'a> {
+    pub all: Vec<(String, String)>,
+    pub full_on: &'a dyn Fn(&str, Ngay) -> bool,
+    /// The day when a field's document has none yet.
+    pub today: Ngay,
+}
 
 /// Builds the form of a record. `value` is the file read as plain YAML data (what the clerk
 /// wrote, not what the types made of it); `open` is the section to open first.
-pub fn sections(value: &Value, members: &[Member], open: &str, lang: Lang) -> Vec<Section> {
-    let builder = Builder { members, lang };
-    SECTIONS
+pub fn sections(value: &Value, members: &Members<'_>, open: &str, lang: Lang) -> Vec<Section> {
+    form(FileKind::Nguoi, SECTIONS, value, members, open, lang)
+}
+
+/// The sections of the branch settings (`to-chuc.yaml`): the names, the committee and its term,
+/// the branches of a đảng bộ, the pages' margins, the year's days off, the own rules. The
+/// register of numbers is `cap-so`'s, not typed.
+const SETTINGS: &[(&str, &[&str])] = &[
+    (
+        "to-chuc",
+        &[
+            "chi_bo",
+            "dang_bo",
+            "dang_uy",
+            "cap_tren",
+            "dia_danh",
+            "ky_hieu",
+            "ky_hieu_dang_uy",
+            "dang_uy_bo_phan",
+        ],
+    ),
+    (
+        "cap-uy",
+        &["bi_thu", "pho_bi_thu", "nhiem_ky", "nhiem_ky_tu"],
+    ),
+    ("cac_chi_bo", &["cac_chi_bo"]),
+    ("cac_dang_bo_co_so", &["cac_dang_bo_co_so"]),
+    ("le_trang", &["le_trang"]),
+    ("ngay-nghi", &["ngay_nghi_bu", "ngay_lam_bu"]),
+    ("quy_tac_rieng", &["quy_tac_rieng"]),
+];
+
+/// The form of the branch settings.
+pub fn settings(value: &Value, members: &Members<'_>, lang: Lang) -> Vec<Section> {
+    form(FileKind::ToChuc, SETTINGS, value, members, "to-chuc", lang)
+}
+
+fn form(
+    kind: FileKind,
+    layout: &[(&'static str, &[&str])],
+    value: &Value,
+    members: &Members<'_>,
+    open: &str,
+    lang: Lang,
+) -> Vec<Section> {
+    let builder = Builder {
+        members,
+        lang,
+        kind,
+    };
+    layout
         .iter()
         .map(|(id, tops)| {
             let rows: Vec<Row> = tops
                 .iter()
-                .filter_map(|top| keys::find(FileKind::Nguoi, top))
+                .filter_map(|top| keys::find(kind, top))
                 .flat_map(|key| builder.rows(key, top_path(key), value, tops.len() > 1))
                 .collect();
             let filled = tops
@@ -179,7 +232,7 @@ pub fn sections(value: &Value, members: &[Member], open: &str, lang: Lang) -> Ve
                 .any(|t| value.get(t).is_some_and(|v| !v.is_null()));
             Section {
                 id,
-                label: section_label(id, lang),
+                label: section_label(kind, id, lang),
                 filled,
                 open: *id == open,
                 rows,
@@ -192,58 +245,53 @@ fn top_path(key: &Key) -> String {
     key.path.to_string()
 }
 
-fn section_label(id: &str, lang: Lang) -> String {
+fn section_label(kind: FileKind, id: &str, lang: Lang) -> String {
     match id {
+        "to-chuc" => lang.pick("Tên và địa danh", "Names and place").to_string(),
+        "cap-uy" => lang
+            .pick("Bí thư, phó bí thư, nhiệm kỳ", "Secretary, deputy, term")
+            .to_string(),
+        "ngay-nghi" => lang
+            .pick(
+                "Ngày nghỉ bù, làm bù trong năm",
+                "The year's swapped days off",
+            )
+            .to_string(),
         "ca-nhan" => lang.pick("Bản thân", "The person").to_string(),
         "dac-biet" => lang
             .pick("Trường hợp đặc biệt", "Special cases")
             .to_string(),
-        top => keys::find(FileKind::Nguoi, top).map_or_else(|| top.to_string(), |k| label(k, lang)),
+        top => keys::find(kind, top).map_or_else(|| top.to_string(), |k| label(k, lang)),
     }
 }
 
-/// The key's label without the notes meant for someone typing YAML ("(mã người)").
 fn label(key: &Key, lang: Lang) -> String {
-    let text = lang.pick(key.vi, key.en);
-    let mut out = text.to_string();
-    for note in [
-        " (mã người)",
-        " (person id)",
-        " (true/false)",
-        " (`true`)",
-        ": nam, nữ",
-        ": nam, nữ",
-    ] {
-        out = out.replace(note, "");
-    }
-    capitalise(&out)
+    words::label(key, lang)
 }
 
-/// The text with its first letter in upper case.
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+pub use words::capitalise;
 
 /// The keys directly under the generic path `prefix` (`hop_chi_bo.`, `ly_lich.gia_dinh[].`).
-fn children(prefix: &str) -> impl Iterator<Item = &'static Key> + '_ {
+fn children(kind: FileKind, prefix: &str) -> impl Iterator<Item = &'static Key> + '_ {
     keys::KEYS.iter().filter(move |k| {
-        k.file == FileKind::Nguoi
+        k.file == kind
             && k.path
                 .strip_prefix(prefix)
                 .is_some_and(|rest| !rest.is_empty() && !rest.contains(['.', '[']))
     })
 }
 
-fn is_list(generic: &str) -> bool {
-    children(&format!("{generic}[].")).next().is_some()
+fn is_list(kind: FileKind, generic: &str) -> bool {
+    children(kind, &format!("{generic}[].")).next().is_some()
 }
 
-fn is_object(generic: &str) -> bool {
-    children(&format!("{generic}.")).next().is_some()
+fn is_object(kind: FileKind, generic: &str) -> bool {
+    children(kind, &format!("{generic}.")).next().is_some()
+}
+
+/// A list of plain values (the days off of `ngay_nghi_bu`): each item is a field.
+fn is_value_list(kind: FileKind, generic: &str) -> bool {
+    kind == FileKind::ToChuc && matches!(generic, "ngay_nghi_bu" | "ngay_lam_bu")
 }
 
 /// The value at a concrete path of the file's data.
@@ -262,6 +310,33 @@ pub fn value_at<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
     Some(at)
 }
 
+/// Puts back each number and yes/no of the data as the text the clerk wrote (`0123`, not 123):
+/// the field shows it, and saving the field again writes it unchanged.
+pub fn as_written(data: &mut Value, written: &std::collections::BTreeMap<String, String>) {
+    for (path, text) in written {
+        if let Some(v) = value_at_mut(data, path)
+            && matches!(v, Value::Number(_) | Value::Bool(_))
+        {
+            *v = Value::String(text.clone());
+        }
+    }
+}
+
+fn value_at_mut<'a>(root: &'a mut Value, path: &str) -> Option<&'a mut Value> {
+    let mut at = root;
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        at = at.get_mut(name)?;
+        if let Some(i) = index {
+            at = at.get_mut(i)?;
+        }
+    }
+    Some(at)
+}
+
 /// A scalar as the clerk wrote it.
 fn scalar_text(value: Option<&Value>) -> String {
     match value {
@@ -275,8 +350,9 @@ fn scalar_text(value: Option<&Value>) -> String {
 }
 
 struct Builder<'a> {
-    members: &'a [Member],
+    members: &'a Members<'a>,
     lang: Lang,
+    kind: FileKind,
 }
 
 impl Builder<'_> {
@@ -284,7 +360,35 @@ impl Builder<'_> {
     /// (not when it is the whole section, whose title says it).
     fn rows(&self, key: &'static Key, path: String, data: &Value, heading: bool) -> Vec<Row> {
         let generic = key.path;
-        if is_list(generic) {
+        let kind = self.kind;
+        if is_value_list(kind, generic) {
+            let len = value_at(data, &path)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            let item = |p: String| {
+                let mut f = self.field(key, p, data);
+                f.label = String::new();
+                f.placeholder = "dd/mm/yyyy";
+                vec![Row::Field(f)]
+            };
+            let items = (0..len)
+                .map(|i| {
+                    let item_path = format!("{path}[{i}]");
+                    Item {
+                        index: i,
+                        rows: item(item_path.clone()),
+                        path: item_path,
+                    }
+                })
+                .collect();
+            return vec![Row::List(ListBlock {
+                label: label(key, self.lang),
+                template: item(format!("{path}[__i__]")),
+                path,
+                items,
+            })];
+        }
+        if is_list(kind, generic) {
             let len = value_at(data, &path)
                 .and_then(Value::as_array)
                 .map_or(0, Vec::len);
@@ -306,7 +410,7 @@ impl Builder<'_> {
                 template,
             })];
         }
-        if is_object(generic) {
+        if is_object(kind, generic) {
             let mut rows = Vec::new();
             if heading {
                 rows.push(Row::Heading {
@@ -314,7 +418,7 @@ impl Builder<'_> {
                     path: path.clone(),
                 });
             }
-            for child in children(&format!("{generic}.")) {
+            for child in children(kind, &format!("{generic}.")) {
                 let name = &child.path[generic.len() + 1..];
                 rows.extend(self.rows(child, format!("{path}.{name}"), data, true));
             }
@@ -325,7 +429,7 @@ impl Builder<'_> {
 
     fn item_rows(&self, generic: &str, item_path: &str, data: &Value) -> Vec<Row> {
         let prefix = format!("{generic}[].");
-        children(&prefix)
+        children(self.kind, &prefix)
             .flat_map(|child| {
                 let name = &child.path[prefix.len()..];
                 self.rows(child, format!("{item_path}.{name}"), data, true)
@@ -336,27 +440,23 @@ impl Builder<'_> {
     fn field(&self, key: &'static Key, path: String, data: &Value) -> Field {
         let value = scalar_text(value_at(data, &path));
         let last = key.path.rsplit(['.', ']']).next().unwrap_or(key.path);
+        let mut qualifying = 0;
+        let mut day = String::new();
         let (kind, mut options) = if key.vi.contains("(mã người)") {
-            let options = self
+            // The members who are full members on the document's day first, then the others.
+            let on = document_day(data, &path).unwrap_or(self.members.today);
+            day = on.short();
+            let (full, other): (Vec<_>, Vec<_>) = self
                 .members
+                .all
                 .iter()
-                .map(|(id, name)| (id.clone(), format!("{name} ({id})")))
-                .collect();
-            ("person", options)
-        } else if key.vi.contains("true/false") || key.vi.contains("(`true`)") {
-            let options = vec![
-                ("true".to_string(), self.lang.pick("có", "yes").to_string()),
-                (
-                    "false".to_string(),
-                    self.lang.pick("không", "no").to_string(),
-                ),
-            ];
-            ("bool", options)
-        } else if let Some((_, values)) = CHOICES.iter().find(|(p, _)| *p == key.path) {
-            let options = values
-                .iter()
-                .map(|v| (v.to_string(), v.to_string()))
-                .collect();
+                .map(|(id, name)| (id.clone(), name.clone()))
+                .partition(|(id, _)| (self.members.full_on)(id, on));
+            qualifying = full.len();
+            ("person", full.into_iter().chain(other).collect())
+        } else if words::is_yes_no(key) {
+            ("check", Vec::new())
+        } else if let Some(options) = words::choices(key.path, self.lang) {
             ("choice", options)
         } else if LONG.contains(&last) || value.contains('\n') {
             ("long", Vec::new())
@@ -370,7 +470,7 @@ impl Builder<'_> {
         let placeholder = if last.starts_with("ngay") || last == "cung_cong_tac_tu" {
             "dd/mm/yyyy"
         } else {
-            ""
+            words::default_note(key, self.lang).unwrap_or("")
         };
         Field {
             path,
@@ -378,9 +478,22 @@ impl Builder<'_> {
             kind,
             value,
             options,
+            qualifying,
+            day,
             placeholder,
         }
     }
+}
+
+/// The day of the document a field belongs to: the first date among the field's siblings (the
+/// sponsor's letter, the meeting), as the clerk wrote it.
+fn document_day(data: &Value, path: &str) -> Option<Ngay> {
+    let parent = path.rsplit_once('.').map(|(p, _)| p)?;
+    let siblings = value_at(data, parent)?.as_object()?;
+    siblings
+        .iter()
+        .filter(|(k, _)| k.starts_with("ngay"))
+        .find_map(|(_, v)| v.as_str().and_then(Ngay::parse))
 }
 
 /// A diagnostic as the page shows it, with the path of the field it concerns ("" for the record
@@ -403,11 +516,11 @@ pub struct Shown {
     pub place: Option<String>,
 }
 
-/// The diagnostics of a person's page, each with its field: the field whose value (or key) the
-/// diagnostic points at in the person's file.
+/// The diagnostics of a page, each with its field: the field whose value (or key) the
+/// diagnostic points at in the page's file (whose positions are `file`).
 pub fn shown<'a>(
     diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
-    record: Option<&crate::model::Record>,
+    file: Option<&crate::model::SpanIndex>,
     root: &std::path::Path,
     lang: Lang,
 ) -> Vec<Shown> {
@@ -417,9 +530,12 @@ pub fn shown<'a>(
             let own = d
                 .location
                 .as_ref()
-                .filter(|l| record.is_some_and(|r| l.file.path == r.path()));
-            let path = match (own, record) {
-                (Some(l), Some(r)) => r.spans.path_at(l.range.start).unwrap_or_default(),
+                .filter(|l| file.is_some_and(|f| l.file.path == f.file().path));
+            let spoken = words::speak(d, lang);
+            let path = match (own, file, spoken.path) {
+                // A missing value is about its own field, in the page's file.
+                (_, Some(_), Some(field)) if own.is_some() || d.location.is_none() => field,
+                (Some(l), Some(f), _) => f.path_at(l.range.start).unwrap_or_default(),
                 _ => String::new(),
             };
             let place = d.location.as_ref().filter(|_| own.is_none()).map(|l| {
@@ -430,8 +546,8 @@ pub fn shown<'a>(
                 path,
                 severity: d.severity,
                 code: d.code(),
-                message: d.problem.message(lang),
-                hint: d.problem.hint(lang),
+                message: spoken.message,
+                hint: spoken.hint,
                 citation: d.problem.citation(lang),
                 place,
             }
@@ -442,6 +558,11 @@ pub fn shown<'a>(
 /// Whether `path` (a concrete path from a request) names a key of the table: the only paths an
 /// edit may touch. `a[3].b` is `a[].b`; an item itself (`a[3]`, to remove it) is a list's.
 pub fn editable(path: &str) -> bool {
+    editable_in(FileKind::Nguoi, path)
+}
+
+/// Whether `path` names a key of the table for a file of `kind`.
+pub fn editable_in(kind: FileKind, path: &str) -> bool {
     if path.is_empty() || path.len() > 200 {
         return false;
     }
@@ -465,8 +586,8 @@ pub fn editable(path: &str) -> bool {
     }
     let generic = keys::generic_path(path);
     match generic.strip_suffix("[]") {
-        Some(list) => is_list(list),
-        None => keys::find(FileKind::Nguoi, path).is_some() && !is_object(&generic),
+        Some(list) => is_list(kind, list) || is_value_list(kind, list),
+        None => keys::find(kind, path).is_some() && !is_object(kind, &generic),
     }
 }
 
@@ -507,7 +628,15 @@ mod tests {
             "hop_chi_bo": {"ngay": "16/10/2026", "dang_vien": {"chinh_thuc": 13}},
             "ly_lich": {"gia_dinh": [{"ho_ten": "A"}, {"ho_ten": "B", "dang_vien": true}]},
         });
-        let members = vec![("le-minh-tuan".to_string(), "Lê Minh Tuấn".to_string())];
+        let full_on = |id: &str, _: Ngay| id == "le-minh-tuan";
+        let members = Members {
+            all: vec![
+                ("le-minh-tuan".to_string(), "Lê Minh Tuấn".to_string()),
+                ("an-du-bi".to_string(), "An Dự Bị".to_string()),
+            ],
+            full_on: &full_on,
+            today: Ngay::parse("07/12/2026").unwrap(),
+        };
         let s = sections(&data, &members, "hop_chi_bo", Lang::Vi);
         assert_eq!(s.first().map(|s| s.id), Some("ca-nhan"));
         assert_eq!(s.last().map(|s| s.id), Some("dac-biet"));
@@ -523,10 +652,10 @@ mod tests {
         );
         assert!(json.contains(r#""path":"hop_chi_bo.dang_vien.chinh_thuc""#));
         assert!(json.contains(r#""value":"13""#));
-        assert!(json.contains(r#""kind":"person","value":"","options":[["le-minh-tuan","Lê Minh Tuấn (le-minh-tuan)"]]"#), "{json}");
+        assert!(json.contains(r#""kind":"person","value":"","options":[["le-minh-tuan","Lê Minh Tuấn"],["an-du-bi","An Dự Bị"]],"qualifying":1,"day":"16/10/2026""#), "{json}");
         let ly_lich =
             serde_json::to_string(&s.iter().find(|s| s.id == "ly_lich").unwrap().rows).unwrap();
-        assert!(ly_lich.contains(r#""path":"ly_lich.gia_dinh[1].dang_vien","label":"Là đảng viên","kind":"bool","value":"true""#), "{ly_lich}");
+        assert!(ly_lich.contains(r#""path":"ly_lich.gia_dinh[1].dang_vien","label":"Là đảng viên","kind":"check","value":"true""#), "{ly_lich}");
         assert!(ly_lich.contains(r#""path":"ly_lich.gia_dinh[__i__].ho_ten""#));
     }
 }

@@ -16,8 +16,11 @@ through the lossless editor, atomically, and only over the file the page was loa
   embedded script and style;
 - `fields.rs`: the record as a form: sections in the order of the process, labels from the key
   table, diagnostics put beside the field they concern;
+- `words.rs`: the page's words where the key table's speak of the file: labels, choices with
+  their meaning, diagnostics naming fields by their labels;
 - `edits.rs`: an edit written into a record's file, refused when the file changed on disk or the
   value does not read; a new person's file;
+- `office.rs`: what goes beyond one field of one record: a document's number from the register;
 - `preview.rs`: a form typeset to SVG for the page, and the PDFs to download.
 
 Everything the pages need is in the binary: no network, no CDN, nothing outside the workspace.
@@ -25,10 +28,12 @@ Everything the pages need is in the binary: no network, no CDN, nothing outside 
 
 mod edits;
 mod fields;
+mod office;
 mod pages;
 mod preview;
 mod routes;
 mod security;
+mod words;
 
 use crate::diag::Lang;
 use crate::engine::{Config, Engine};
@@ -118,16 +123,37 @@ impl Running {
         format!("http://127.0.0.1:{}/?t={}", self.desk.port, self.desk.token)
     }
 
-    /// Serves until the process is stopped.
+    /// Serves until the process is stopped: each connection on its own task, HTTP/1.1, whose
+    /// request headers must arrive within [`security::HEADER_TIME`] or the connection is closed
+    /// (a slow or idle client holds nothing for long).
     pub fn run(self) -> Result<(), ServeError> {
         let Running {
             listener,
             runtime,
             desk,
         } = self;
-        let app = routes::router(desk);
-        runtime.block_on(async move { axum::serve(listener, app).await })?;
-        Ok(())
+        let app = hyper_util::service::TowerToHyperService::new(routes::router(desk));
+        runtime.block_on(async move {
+            loop {
+                let (stream, _) = match listener.accept().await {
+                    Ok(accepted) => accepted,
+                    // Out of file descriptors and the like: wait, then go on serving.
+                    Err(_) => {
+                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let app = app.clone();
+                tokio::spawn(async move {
+                    let connection = hyper::server::conn::http1::Builder::new()
+                        .timer(hyper_util::rt::TokioTimer::new())
+                        .header_read_timeout(security::HEADER_TIME)
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), app);
+                    // A client that goes away or is cut off is no error of the desk.
+                    let _ = connection.await;
+                });
+            }
+        })
     }
 }
 
@@ -152,7 +178,7 @@ pub fn bind(options: &Options) -> Result<Running, ServeError> {
         token: security::new_token()?,
         lang: options.lang,
         engine,
-        pages: pages::environment(),
+        pages: pages::environment(options.lang),
         writing: std::sync::Mutex::new(()),
     };
     Ok(Running {

@@ -1,7 +1,7 @@
 //! The desk's pages: minijinja templates embedded from `templates/desk/`, every value escaped by
 //! minijinja's HTML auto-escape, and the data each page shows, built from the checked workspace.
 
-use super::fields::{self, Member, Section, Shown};
+use super::fields::{self, Members, Section, Shown};
 use crate::diag::{Lang, Severity};
 use crate::facts;
 use crate::forms::{Catalogue, Form};
@@ -24,21 +24,19 @@ pub fn asset(name: &str) -> Option<(&'static str, &'static [u8])> {
     DESK_DIR.get_file(name).map(|f| (kind, f.contents()))
 }
 
-/// The environment of the pages: HTML auto-escape for every template, strict undefined values.
-pub fn environment() -> Environment<'static> {
+/// The environment of the pages, in the desk's language: HTML auto-escape for every template,
+/// strict undefined values.
+pub fn environment(lang: Lang) -> Environment<'static> {
     let mut env = crate::render::template_environment();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
-    // `t("tiếng Việt", "English")`: the page's words in its language.
-    env.add_function(
-        "t",
-        |state: &minijinja::State<'_, '_>, vi: String, en: String| -> String {
-            let english = state
-                .lookup("words")
-                .and_then(|w| w.get_attr("lang").ok())
-                .is_some_and(|l| l.as_str() == Some("en"));
-            if english { en } else { vi }
-        },
-    );
+    // `t("tiếng Việt", "English")`: the page's words in its language. The language is the
+    // desk's, fixed when it starts, so that macros imported from another template speak it too.
+    env.add_function("t", move |vi: String, en: String| -> String {
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    });
     for file in DESK_DIR.files() {
         let name = file.path().to_string_lossy().into_owned();
         if let (true, Some(text)) = (name.ends_with(".html.j2"), file.contents_utf8()) {
@@ -324,6 +322,33 @@ pub struct FormLink {
     pub code: String,
     pub slug: String,
     pub title: String,
+    /// The document takes a number from the register (`cap-so`).
+    pub numbered: bool,
+}
+
+impl FormLink {
+    /// The link of `form` for a person of the workspace whose settings are `org`.
+    pub fn of(form: &Form, org: &crate::model::ToChuc) -> FormLink {
+        FormLink {
+            code: form.ma.clone(),
+            slug: fold(&form.ma),
+            title: form.ten.clone(),
+            numbered: crate::register::form_series(form, org).is_some(),
+        }
+    }
+
+    /// The forms `p` can fill now.
+    pub fn all(p: Person<'_>) -> Vec<FormLink> {
+        let org = p.workspace().org();
+        p.checked()
+            .map(|c| {
+                super::preview::forms_of(c)
+                    .into_iter()
+                    .map(|f| FormLink::of(f, org))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// A person's page.
@@ -346,37 +371,57 @@ pub struct PersonPage {
     pub chi_bo: String,
 }
 
+/// Everyone admitted but `except`, in Vietnamese order (the exports' collation), with the name a
+/// picker shows: a name two people share is told apart by the id.
+pub fn member_choices(ws: &CheckedWorkspace, except: &str) -> Vec<(String, String)> {
+    let mut admitted: Vec<Person<'_>> = ws
+        .people()
+        .filter(|m| m.stage() >= GiaiDoan::DuBi && m.id() != except)
+        .collect();
+    crate::collate::sort_people(&mut admitted, |m| (m.nguoi().ho_ten.as_deref(), m.id()));
+    let name_of = |m: &Person<'_>| {
+        m.nguoi()
+            .ho_ten
+            .clone()
+            .unwrap_or_else(|| m.id().to_string())
+    };
+    admitted
+        .iter()
+        .map(|m| {
+            let name = name_of(m);
+            let shared = admitted.iter().filter(|o| name_of(o) == name).count() > 1;
+            let shown = if shared {
+                format!("{name} ({})", m.id())
+            } else {
+                name
+            };
+            (m.id().to_string(), shown)
+        })
+        .collect()
+}
+
 /// Builds the page of `p`, whose file has the bytes `bytes` (read once, for both the values shown
 /// and the version the edits will name).
 pub fn person(p: Person<'_>, bytes: &[u8], lang: Lang, preview: Option<&str>) -> PersonPage {
     let text = String::from_utf8_lossy(bytes);
-    let data: serde_json::Value = crate::model::from_yaml(&text).unwrap_or_default();
+    let mut data: serde_json::Value = crate::model::from_yaml(&text).unwrap_or_default();
+    if let Ok(written) = crate::edit::scalars_as_written(&text) {
+        fields::as_written(&mut data, &written);
+    }
     let ws = p.workspace();
-    let mut members: Vec<Member> = ws
-        .people()
-        .filter(|m| m.stage() >= GiaiDoan::DuBi && m.id() != p.id())
-        .map(|m| {
-            let name = m
-                .nguoi()
-                .ho_ten
-                .clone()
-                .unwrap_or_else(|| m.id().to_string());
-            (m.id().to_string(), name)
-        })
-        .collect();
-    members.sort_by(|a, b| a.1.cmp(&b.1));
-    let (lacking, open) = lacks(p);
-    let forms: Vec<FormLink> = match p.checked() {
-        Some(c) => super::preview::forms_of(c)
-            .into_iter()
-            .map(|f| FormLink {
-                code: f.ma.clone(),
-                slug: fold(&f.ma),
-                title: f.ten.clone(),
-            })
-            .collect(),
-        None => Vec::new(),
+    let all = member_choices(ws, p.id());
+    let rules = ws.rules();
+    let full_on = |id: &str, day: Ngay| {
+        ws.person(id)
+            .is_some_and(|m| facts::membership_on(m.nguoi(), rules, day) == facts::Membership::Full)
     };
+    let members = Members {
+        all,
+        full_on: &full_on,
+        today: super::routes::today(),
+    };
+    let (lacking, open) = lacks(p);
+    let forms = FormLink::all(p);
     let preview = preview
         .and_then(|wanted| Catalogue::builtin().form(wanted))
         .map(|f| fold(&f.ma))
@@ -406,23 +451,28 @@ pub fn person(p: Person<'_>, bytes: &[u8], lang: Lang, preview: Option<&str>) ->
         sections: fields::sections(&data, &members, open, lang),
         diagnostics_json: serde_json::to_string(&fields::shown(
             p.problems(),
-            Some(p.record()),
+            Some(&p.record().spans),
             ws.root(),
             lang,
         ))
         .unwrap_or_else(|_| "[]".into()),
-        words_json: serde_json::json!({
-            "saved": lang.pick("đã lưu", "saved"),
-            "refused": lang.pick("không ghi", "not written"),
-            "confirm_remove": lang.pick("Xóa mục này khỏi tệp?", "Remove this item from the file?"),
-        })
-        .to_string(),
+        words_json: script_words(lang),
         lacks: lacking,
         forms,
         preview,
         checked: p.checked().is_some(),
         chi_bo: ws.org().chi_bo.clone().unwrap_or_default(),
     }
+}
+
+/// The words of the page's script, as JSON.
+pub fn script_words(lang: Lang) -> String {
+    serde_json::json!({
+        "saved": lang.pick("đã lưu", "saved"),
+        "refused": lang.pick("không ghi", "not written"),
+        "confirm_remove": lang.pick("Xóa mục này khỏi tệp?", "Remove this item from the file?"),
+    })
+    .to_string()
 }
 
 /// What a page says of a file that could not be read, or an error of the desk itself.

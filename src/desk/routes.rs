@@ -29,6 +29,9 @@ pub fn router(desk: Arc<Desk>) -> Router {
         .route("/person/{id}/preview/{form}", get(preview_svg))
         .route("/person/{id}/pdf/{form}", get(form_pdf))
         .route("/person/{id}/dossier", get(dossier_pdf))
+        .route("/person/{id}/number/{form}", post(super::office::number))
+        .route("/settings", get(super::office::settings))
+        .route("/settings/edit", post(super::office::edit_settings))
         .route("/blank/{form}", get(blank_pdf))
         .route("/new", post(new_person))
         .route("/batch", post(batch))
@@ -42,7 +45,7 @@ pub fn router(desk: Arc<Desk>) -> Router {
 
 /// Runs the work of a request on a thread that may block (loading, checking, typesetting). A
 /// failure of that thread is an error page for this request, never the end of the desk.
-async fn blocking(
+pub(super) async fn blocking(
     desk: Arc<Desk>,
     work: impl FnOnce(&Desk) -> Response + Send + 'static,
 ) -> Response {
@@ -51,14 +54,19 @@ async fn blocking(
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-fn page(desk: &Desk, name: &str, context: impl Serialize) -> Response {
+pub(super) fn page(desk: &Desk, name: &str, context: impl Serialize) -> Response {
     match pages::render(&desk.pages, name, context) {
         Ok(html) => Html(html).into_response(),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
     }
 }
 
-fn problem(desk: &Desk, status: StatusCode, title: String, messages: Vec<String>) -> Response {
+pub(super) fn problem(
+    desk: &Desk,
+    status: StatusCode,
+    title: String,
+    messages: Vec<String>,
+) -> Response {
     let context = Problem {
         words: Words::of(desk.lang),
         title,
@@ -70,7 +78,7 @@ fn problem(desk: &Desk, status: StatusCode, title: String, messages: Vec<String>
 }
 
 /// The workspace as it is now, or the page that says why it cannot be read.
-fn checked(desk: &Desk) -> Result<CheckedWorkspace, Response> {
+pub(super) fn checked(desk: &Desk) -> Result<CheckedWorkspace, Response> {
     desk.check().map_err(|e| {
         let messages = match &e {
             crate::model::LoadError::Organisation(diags) => {
@@ -90,7 +98,7 @@ fn checked(desk: &Desk) -> Result<CheckedWorkspace, Response> {
     })
 }
 
-fn not_found(desk: &Desk, what: &str) -> Response {
+pub(super) fn not_found(desk: &Desk, what: &str) -> Response {
     let title = desk.lang.pick("Không có", "Not found");
     problem(
         desk,
@@ -101,7 +109,7 @@ fn not_found(desk: &Desk, what: &str) -> Response {
 }
 
 /// Today, in Vietnam (UTC+7).
-fn today() -> Ngay {
+pub(super) fn today() -> Ngay {
     let offset = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
     Ngay(jiff::Timestamp::now().to_zoned(offset).date())
 }
@@ -185,31 +193,44 @@ async fn person(
 
 /// An edit as the page sends it.
 #[derive(Deserialize)]
-struct EditRequest {
+pub(super) struct EditRequest {
     /// The file's version the page holds.
-    version: String,
+    pub version: String,
     /// The field.
-    path: String,
+    pub path: String,
     /// The new text; `null` or `""` removes the key.
-    value: Option<String>,
+    pub value: Option<String>,
 }
 
 /// What the page gets back.
 #[derive(Serialize)]
-struct EditAnswer {
-    ok: bool,
+pub(super) struct EditAnswer {
+    pub ok: bool,
     /// The file's version now (unchanged when refused).
-    version: String,
+    pub version: String,
     /// Why the edit was refused.
-    message: Option<String>,
+    pub message: Option<String>,
     /// The field the refusal concerns.
-    path: String,
+    pub path: String,
     /// The person's problems after the edit, each with its field.
-    diagnostics: Vec<super::fields::Shown>,
+    pub diagnostics: Vec<super::fields::Shown>,
     /// The record can fill forms.
-    checked: bool,
+    pub checked: bool,
     /// The forms it can fill.
-    forms: Vec<pages::FormLink>,
+    pub forms: Vec<pages::FormLink>,
+    /// For a stale file: its version now and the value it holds at the edited field.
+    pub on_disk: Option<(String, String)>,
+}
+
+/// For a stale file: its version now and its value at `path`, as written.
+pub(super) fn on_disk(file: &std::path::Path, path: &str) -> (String, String) {
+    let now = std::fs::read(file).unwrap_or_default();
+    let text = String::from_utf8_lossy(&now);
+    let value = crate::edit::scalars_as_written(&text)
+        .ok()
+        .and_then(|all| all.get(path).cloned())
+        .unwrap_or_default();
+    (edits::version(&now), value)
 }
 
 async fn edit(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -> Response {
@@ -252,28 +273,20 @@ async fn edit(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -> Resp
                 .map(|b| edits::version(&b))
                 .unwrap_or_default(),
         };
-        let version = if matches!(refused, Some(edits::Refused::Stale)) {
-            // The page must reload to get the new version: it keeps its own.
-            req.version.clone()
+        // A stale file: the page keeps its version (it must not write over what it has not
+        // seen) and gets the file's version and value now, to show beside what the clerk typed
+        // and let them choose: keep theirs (sent again against the file's version) or the file's.
+        let stale = matches!(refused, Some(edits::Refused::Stale));
+        let (version, on_disk) = if stale {
+            (req.version.clone(), Some(on_disk(&file, &req.path)))
         } else {
-            version
+            (version, None)
         };
         let answer = match ws.person(&pid) {
             Some(p) => {
-                let shown = super::fields::shown(p.problems(), Some(p.record()), ws.root(), lang);
-                let forms = p
-                    .checked()
-                    .map(|c| {
-                        preview::forms_of(c)
-                            .into_iter()
-                            .map(|f| pages::FormLink {
-                                code: f.ma.clone(),
-                                slug: pages::fold(&f.ma),
-                                title: f.ten.clone(),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let shown =
+                    super::fields::shown(p.problems(), Some(&p.record().spans), ws.root(), lang);
+                let forms = pages::FormLink::all(p);
                 EditAnswer {
                     ok: result.is_ok(),
                     version,
@@ -282,6 +295,7 @@ async fn edit(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -> Resp
                     diagnostics: shown,
                     checked: p.checked().is_some(),
                     forms,
+                    on_disk,
                 }
             }
             None => EditAnswer {
@@ -292,6 +306,7 @@ async fn edit(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -> Resp
                 diagnostics: Vec::new(),
                 checked: false,
                 forms: Vec::new(),
+                on_disk,
             },
         };
         let json = serde_json::to_string(&answer).unwrap_or_default();
@@ -322,14 +337,15 @@ fn with_checked(
             "Hồ sơ còn lỗi: chưa in được",
             "The record has errors: nothing can be printed yet",
         );
-        let messages = super::fields::shown(p.problems(), Some(p.record()), ws.root(), desk.lang)
-            .into_iter()
-            .filter(|s| s.severity == crate::diag::Severity::Error)
-            .map(|s| s.message)
-            .collect();
+        let messages =
+            super::fields::shown(p.problems(), Some(&p.record().spans), ws.root(), desk.lang)
+                .into_iter()
+                .filter(|s| s.severity == crate::diag::Severity::Error)
+                .map(|s| s.message)
+                .collect();
         return Err(problem(desk, StatusCode::CONFLICT, title.into(), messages));
     };
-    typeset_answer(desk, Some(p.record()), ws.root(), code, work(desk, form, c))
+    typeset_answer(desk, Some(&p.record().spans), ws.root(), code, work(desk, form, c))
 }
 
 /// A typeset document, or the page of why there is none: the diagnostics of the typesetting,
@@ -338,7 +354,7 @@ fn with_checked(
 /// desk was started, as the command line says them.
 fn typeset_answer(
     desk: &Desk,
-    record: Option<&crate::model::Record>,
+    record: Option<&crate::model::SpanIndex>,
     root: &std::path::Path,
     title: &str,
     warned: Warned<Vec<u8>>,
@@ -368,13 +384,12 @@ fn typeset_answer(
     })
 }
 
-/// One diagnostic as a line of the problem page: the field (or file and line) it is about, the
-/// message, and the hint.
+/// One diagnostic as a line of the problem page: the message (in the page's words, it names the
+/// field by its label), the file and line when it is about another file, and the hint.
 fn located(s: &super::fields::Shown, lang: crate::diag::Lang) -> String {
-    let mut line = match (&s.place, s.path.is_empty()) {
-        (Some(place), _) => format!("{place}: {}", s.message),
-        (None, false) => format!("`{}`: {}", s.path, s.message),
-        (None, true) => s.message.clone(),
+    let mut line = match &s.place {
+        Some(place) => format!("{place}: {}", s.message),
+        None => s.message.clone(),
     };
     if let Some(hint) = &s.hint {
         line.push_str(&format!(" ({}: {hint})", lang.pick("gợi ý", "hint")));

@@ -9,8 +9,16 @@
 //! - a request that changes something (anything but `GET` and `HEAD`) must come from the desk's
 //!   own pages: its `Origin` names the desk (no cross-site form or script can post to it).
 //!
-//! Every answer also tells the browser to run only the desk's own script and style, never to put
-//! the desk in another site's frame, and not to keep pages in a cache.
+//! Every answer, a refusal too, also tells the browser to run only the desk's own script and
+//! style, never to put the desk in another site's frame, and not to keep pages in a cache. The
+//! referrer policy is `same-origin`, not `no-referrer`: under `no-referrer` Chromium (so Edge and
+//! Chrome) sends `Origin: null` with an ordinary form of the desk's own page, which the origin
+//! check must refuse; the token never is in an address after the first redirect, so a referrer
+//! has nothing to leak, and none is sent to another site.
+//!
+//! A client that sends its request slowly is cut off: the headers within [`HEADER_TIME`] (the
+//! server, `mod.rs`), the body within [`BODY_TIME`] and at most [`BODY_LIMIT`] bytes (here),
+//! so that a hundred idle connections cannot hold the desk.
 
 use super::Desk;
 use axum::extract::{Request, State};
@@ -18,6 +26,14 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
+use std::time::Duration;
+
+/// How long a client may take to send a request's headers.
+pub(super) const HEADER_TIME: Duration = Duration::from_secs(10);
+/// How long a client may take to send a request's body.
+pub(super) const BODY_TIME: Duration = Duration::from_secs(10);
+/// The largest body the desk reads: an edit is a field, a form a few fields.
+pub(super) const BODY_LIMIT: usize = 1 << 20;
 
 /// A fresh random token: 128 bits from the operating system, in hex.
 pub(super) fn new_token() -> std::io::Result<String> {
@@ -73,12 +89,21 @@ fn query_token(query: Option<&str>) -> Option<&str> {
 
 fn refuse(desk: &Desk, status: StatusCode, vi: &str, en: &str) -> Response {
     let text = desk.lang.pick(vi, en).to_string();
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        text,
+    harden(
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            text,
+        )
+            .into_response(),
     )
-        .into_response()
+}
+
+/// Where the printed address goes once its token is in the cookie: the same path on the desk.
+/// A path that starts with `//` or `/\` would be read by the browser as another site's address
+/// (`//evil.example/`), so the slashes and backslashes it starts with become one.
+fn same_site_target(path: &str) -> String {
+    format!("/{}", path.trim_start_matches(['/', '\\']))
 }
 
 /// The guard in front of every route.
@@ -107,8 +132,8 @@ pub(super) async fn guard(State(desk): State<Arc<Desk>>, request: Request, next:
             desk.token
         );
         let mut response = (StatusCode::SEE_OTHER, "").into_response();
-        let target =
-            HeaderValue::from_str(request.uri().path()).unwrap_or(HeaderValue::from_static("/"));
+        let target = HeaderValue::from_str(&same_site_target(request.uri().path()))
+            .unwrap_or(HeaderValue::from_static("/"));
         response.headers_mut().insert(header::LOCATION, target);
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             response.headers_mut().insert(header::SET_COOKIE, v);
@@ -138,7 +163,33 @@ pub(super) async fn guard(State(desk): State<Arc<Desk>>, request: Request, next:
             );
         }
     }
+    let request = if changes {
+        match bounded_body(request).await {
+            Ok(r) => r,
+            Err(status) => {
+                return refuse(
+                    &desk,
+                    status,
+                    "yêu cầu gửi quá chậm hoặc quá lớn: không làm gì",
+                    "the request came too slowly or is too large: nothing done",
+                );
+            }
+        }
+    } else {
+        request
+    };
     harden(next.run(request).await)
+}
+
+/// The request with its body read whole, within [`BODY_TIME`] and [`BODY_LIMIT`].
+async fn bounded_body(request: Request) -> Result<Request, StatusCode> {
+    let (parts, body) = request.into_parts();
+    let read = axum::body::to_bytes(body, BODY_LIMIT);
+    match tokio::time::timeout(BODY_TIME, read).await {
+        Err(_) => Err(StatusCode::REQUEST_TIMEOUT),
+        Ok(Err(_)) => Err(StatusCode::PAYLOAD_TOO_LARGE),
+        Ok(Ok(bytes)) => Ok(Request::from_parts(parts, axum::body::Body::from(bytes))),
+    }
 }
 
 /// The headers every answer carries.
@@ -158,7 +209,7 @@ fn harden(mut response: Response) -> Response {
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
@@ -182,6 +233,9 @@ mod tests {
         assert_eq!(cookie_token(&headers, "hoso_desk_8"), None);
         assert_eq!(query_token(Some("x=1&t=abc")), Some("abc"));
         assert_eq!(query_token(Some("tt=abc")), None);
+        assert_eq!(same_site_target("//evil.example/"), "/evil.example/");
+        assert_eq!(same_site_target("/\\evil.example"), "/evil.example");
+        assert_eq!(same_site_target("/person/a"), "/person/a");
         let token = new_token().unwrap();
         assert_eq!(token.len(), 32);
         assert_ne!(token, new_token().unwrap());

@@ -4,8 +4,14 @@
 
 (function () {
   const body = document.body;
+  // A form that asks first (deleting a person): its question is in `data-confirm`.
+  document.querySelectorAll("form[data-confirm]").forEach((f) =>
+    f.addEventListener("submit", (e) => { if (!confirm(f.dataset.confirm)) e.preventDefault(); }));
+
   const person = body.dataset.person;
-  if (!person) return;
+  // A person's page edits their record; the settings page names its own address.
+  const editUrl = body.dataset.edit || (person ? "/person/" + person + "/edit" : null);
+  if (!editUrl) return;
   let version = body.dataset.version;
   let stale = false;
   let queue = Promise.resolve();
@@ -85,6 +91,27 @@
     banner.hidden = false;
   }
 
+  // The file changed on disk: what the clerk typed beside what the file holds now. Keeping
+  // theirs sends it again against the file's version (the file's other changes stay); taking the
+  // file's reloads the page.
+  function offerChoice(el, mine, onDisk) {
+    const [fileVersion, fileValue] = onDisk;
+    const field = el.closest(".field");
+    const label = field ? field.querySelector("label") : null;
+    document.getElementById("choice-label").textContent = label ? label.textContent : "";
+    document.getElementById("choice-mine").textContent = mine === "" ? "—" : mine;
+    document.getElementById("choice-file").textContent = fileValue === "" ? "—" : fileValue;
+    document.getElementById("banner-choice").hidden = false;
+    document.getElementById("keep-mine").onclick = () => {
+      version = fileVersion;
+      body.dataset.version = version;
+      stale = false;
+      document.getElementById("banner").hidden = true;
+      document.getElementById("banner-choice").hidden = true;
+      save(el).then(() => { if (!stale) location.reload(); });
+    };
+  }
+
   const preview = document.getElementById("preview");
   const chooser = document.getElementById("preview-form");
   const note = document.getElementById("preview-note");
@@ -95,19 +122,26 @@
 
   function refreshPreview() {
     const form = previewForm();
-    if (!preview || !form) return;
+    if (!preview || !form || !person) return;
     preview.src = "/person/" + person + "/preview/" + form + "?v=" + version;
     document.getElementById("download-form").href = "/person/" + person + "/pdf/" + form;
     document.getElementById("download-blank").href = "/blank/" + form;
+    document.querySelectorAll("form.number").forEach((f) => { f.hidden = f.dataset.forForm !== form; });
+  }
+
+  // What a field holds: a checkbox is `true` when ticked and nothing (the key removed) when not.
+  function valueOf(el) {
+    if (el.type === "checkbox") return el.checked ? "true" : "";
+    return el.value;
   }
 
   function save(el) {
     const path = el.dataset.path;
-    const value = el.value;
+    const value = valueOf(el);
     const field = el.closest(".field");
     if (field) field.classList.add("saving");
     queue = queue.then(() =>
-      fetch("/person/" + person + "/edit", {
+      fetch(editUrl, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ version: version, path: path, value: value }),
@@ -119,6 +153,7 @@
           if (status === 409) {
             staleBanner(a.message);
             showRefusal(path, a.message);
+            if (a.on_disk && el.closest) offerChoice(el, value, a.on_disk);
             return;
           }
           if (!a.ok) {
@@ -142,9 +177,9 @@
   const timers = new Map();
   function changed(el) {
     if (!el.dataset || !el.dataset.path || stale) return;
-    if (el.dataset.saved === el.value) return;
+    if (el.dataset.saved === valueOf(el)) return;
     clearTimeout(timers.get(el));
-    if (el.tagName === "SELECT") {
+    if (el.tagName === "SELECT" || el.type === "checkbox") {
       save(el);
     } else {
       timers.set(el, setTimeout(() => save(el), 500));
@@ -153,7 +188,7 @@
 
   const record = document.getElementById("record");
   record.addEventListener("submit", (e) => e.preventDefault());
-  record.querySelectorAll("[data-path]").forEach((el) => { el.dataset.saved = el.value; });
+  record.querySelectorAll("[data-path]").forEach((el) => { el.dataset.saved = valueOf(el); });
   record.addEventListener("input", (e) => changed(e.target));
   record.addEventListener("change", (e) => changed(e.target));
 
@@ -186,6 +221,19 @@
       const fake = { dataset: { path: remove.dataset.remove, reload: "1" }, value: "", closest: () => null };
       save(fake);
     }
+  });
+
+  // A form that cannot be filled: say why (the desk's page about it) where the preview would be.
+  if (preview) preview.addEventListener("error", () => {
+    fetch(preview.src).then((r) => r.text()).then((html) => {
+      const page = new DOMParser().parseFromString(html, "text/html");
+      const lines = [page.querySelector("h1"), ...page.querySelectorAll(".messages li")]
+        .filter((e) => e).map((e) => e.textContent);
+      if (note && lines.length) {
+        note.textContent = lines.join(" — ");
+        note.hidden = false;
+      }
+    });
   });
 
   if (chooser) chooser.addEventListener("change", refreshPreview);

@@ -2,8 +2,8 @@
 //! clerk would use it. Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them);
 //! without them the test fails, it does not skip.
 //!
-//! `HOSO_SCREENSHOTS=docs cargo test --test tests browser` also writes the README's screenshots
-//! (`docs/desk-branch.png`, `docs/desk-person.png`).
+//! The tests save fresh screenshots of the desk's pages into `docs/anh/desk-*.png`, for the
+//! guides (`HOSO_SCREENSHOTS=DIR` puts them elsewhere, relative to the crate).
 
 use crate::desk::Desk;
 use crate::webdriver::Session;
@@ -70,9 +70,15 @@ impl Driver {
         .map(|s| s.to_string())
         .collect();
         args.push(format!("--user-data-dir={}", profile.display()));
+        // Downloads go beside the profile, without asking.
+        let downloads = profile.with_file_name("downloads");
+        let prefs = json!({
+            "download.default_directory": downloads,
+            "download.prompt_for_download": false,
+        });
         Session::new(
             self.port,
-            json!({"browserName": "chrome", "goog:chromeOptions": {"binary": CHROMIUM, "args": args}}),
+            json!({"browserName": "chrome", "goog:chromeOptions": {"binary": CHROMIUM, "args": args, "prefs": prefs}}),
         )
     }
 }
@@ -101,12 +107,10 @@ fn screenshot(b: &Session, name: &str, dir: &Path) {
     std::fs::write(dir.join(name), png).unwrap();
 }
 
-/// Where screenshots go: `HOSO_SCREENSHOTS` (relative to the crate), else a temporary folder.
-fn screenshot_dir(tmp: &Path) -> PathBuf {
-    match std::env::var_os("HOSO_SCREENSHOTS") {
-        Some(d) => Path::new(env!("CARGO_MANIFEST_DIR")).join(d),
-        None => tmp.to_path_buf(),
-    }
+/// Where screenshots go: `docs/anh/`, or `HOSO_SCREENSHOTS` (both relative to the crate).
+fn screenshot_dir() -> PathBuf {
+    let dir = std::env::var_os("HOSO_SCREENSHOTS").unwrap_or_else(|| "docs/anh".into());
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)
 }
 
 #[test]
@@ -114,7 +118,7 @@ fn a_clerk_edits_the_date_of_the_branch_meeting_and_sees_the_error_then_the_prev
     let desk = Desk::start();
     let driver = Driver::start();
     let tmp = tempfile::tempdir().unwrap();
-    let shots = screenshot_dir(tmp.path());
+    let shots = screenshot_dir();
     let file = desk.ws.file("ket-nap/tran-thi-binh.yaml");
     let before = std::fs::read_to_string(&file).unwrap();
     // Declared after the driver, so dropped before it: the session ends (and its browser quits)
@@ -188,4 +192,343 @@ fn a_clerk_edits_the_date_of_the_branch_meeting_and_sees_the_error_then_the_prev
         .collect();
     assert_eq!(changed, [("  ngay: 16/10/2026", "  ngay: 12/10/2026")]);
     assert!(after.starts_with("# Quần chúng đã được chi bộ họp xét"));
+}
+
+/// A JavaScript string literal of `s`.
+fn js(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+/// The selector of the field at `path`.
+fn at(path: &str) -> String {
+    format!(r#"[data-path="{path}"]"#)
+}
+
+/// Opens the section `id` of a person's page (pressing its title) unless it is open.
+fn open_section(b: &Session, id: &str) {
+    let open = b.execute(&format!(
+        "return document.getElementById({}).open",
+        js(&format!("section-{id}"))
+    ));
+    if open != Value::Bool(true) {
+        b.click(&b.find(&format!("#section-{id} > summary")));
+    }
+}
+
+/// Waits until the field at `path` is saved with `value` (what the desk wrote is what the page
+/// shows).
+fn saved(b: &Session, path: &str, value: &str) {
+    b.until(
+        &format!(
+            "const e = document.querySelector({});
+             return !!e && e.dataset.saved === {} && !e.closest('.field').classList.contains('saving');",
+            js(&at(path)),
+            js(value)
+        ),
+        &format!("{path} saved as {value:?}"),
+    );
+}
+
+/// Types `text` into the text field at `path` in place of what it holds, and waits for the save.
+fn type_into(b: &Session, path: &str, text: &str) {
+    let e = b.find(&at(path));
+    b.execute(&format!(
+        "document.querySelector({}).scrollIntoView({{block: 'center'}})",
+        js(&at(path))
+    ));
+    b.clear(&e);
+    b.send_keys(&e, text);
+    saved(b, path, text);
+}
+
+/// Chooses `value` in the select at `path` by pressing its option.
+fn choose(b: &Session, path: &str, value: &str) {
+    b.click(&b.find(&at(path)));
+    b.click(&b.find(&format!(r#"{} option[value="{value}"]"#, at(path))));
+    saved(b, path, value);
+}
+
+/// Every diagnostic the page shows, as text.
+fn shown_diagnostics(b: &Session) -> Vec<String> {
+    match b.execute(
+        "return [...document.querySelectorAll('.diag .msg, .diags li')].map(e => e.textContent)",
+    ) {
+        Value::Array(items) => items
+            .into_iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect(),
+        other => panic!("{other}"),
+    }
+}
+
+/// A diagnostic in the page's words: no backquote, no key path (`hop_chi_bo.ngay`, `gioi_tinh`).
+fn assert_page_words(texts: &[String]) {
+    for t in texts {
+        assert!(!t.contains('`'), "a backquote in {t:?}");
+        let key_word = t
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .find(|w| {
+                w.contains('_')
+                    && w.chars().all(|c| {
+                        c.is_ascii_lowercase() || c == '_' || c == '.' || c.is_ascii_digit()
+                    })
+            });
+        assert!(key_word.is_none(), "a key path {key_word:?} in {t:?}");
+    }
+}
+
+/// The PDFs under `dir`, at any depth.
+fn walk_pdfs(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .count()
+}
+
+fn read(desk: &Desk, rel: &str) -> String {
+    std::fs::read_to_string(desk.ws.file(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn a_clerk_s_day_from_the_branch_page() {
+    let desk = Desk::start();
+    let driver = Driver::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let shots = screenshot_dir();
+    let b = driver.browser(&tmp.path().join("profile"));
+    b.goto(&desk.address());
+
+    // A new candidate, from the branch page's form: a real form POST from a real page.
+    let name = b.find("#new-name");
+    b.send_keys(&name, "Phạm Văn Nam");
+    b.send_keys(&b.find("#new-born"), "05/03/1998");
+    b.click(&b.find("#new-person button[type=submit]"));
+    b.until(
+        "return location.pathname === '/person/pham-van-nam'",
+        "the new person's page",
+    );
+    let file = "ket-nap/pham-van-nam.yaml";
+    let text = read(&desk, file);
+    assert!(text.contains("ho_ten: Phạm Văn Nam"), "{text}");
+    // What the record lacks is marked on each field, in the page's words.
+    let missing = b.find(r#".diag[data-for="gioi_tinh"] .msg.error"#);
+    assert!(
+        b.text(&missing).contains("Giới tính"),
+        "{}",
+        b.text(&missing)
+    );
+    b.find(r#".diag[data-for="dan_toc"] .msg.error"#);
+    assert_page_words(&shown_diagnostics(&b));
+    screenshot(&b, "desk-new-person.png", &shots);
+
+    // The person: a select, text fields.
+    open_section(&b, "ca-nhan");
+    choose(&b, "gioi_tinh", "nam");
+    type_into(&b, "que_quan", "012");
+    type_into(&b, "noi_o", "Tổ 3, Khu phố 5, phường Hồng Gai");
+    type_into(&b, "dan_toc", "Kinh");
+    type_into(&b, "ton_giao", "Không");
+    let text = read(&desk, file);
+    for line in ["gioi_tinh: nam", "que_quan: 012", "dan_toc: Kinh"] {
+        let quoted = line.replace(": 0", ": '0") + "'";
+        assert!(
+            text.lines()
+                .any(|l| l == line || (line.contains(": 0") && l == quoted)),
+            "no {line:?} in\n{text}"
+        );
+    }
+    // `012` survives a reload, and a second save writes what the field shows.
+    b.execute("location.reload()");
+    let field = b.find(&at("que_quan"));
+    b.until(
+        "return document.querySelector('[data-path=\"que_quan\"]').value === '012'",
+        "012 after a reload",
+    );
+    b.send_keys(&field, "3");
+    saved(&b, "que_quan", "0123");
+    b.execute("location.reload()");
+    b.until(
+        "return document.querySelector('[data-path=\"que_quan\"]').value === '0123'",
+        "0123 after a reload",
+    );
+    assert!(
+        read(&desk, file)
+            .lines()
+            .any(|l| l == "que_quan: 0123" || l == "que_quan: '0123'")
+    );
+
+    // Dates.
+    open_section(&b, "giay_chung_nhan");
+    type_into(&b, "giay_chung_nhan.ngay", "10/04/2026");
+    open_section(&b, "don_xin_vao_dang");
+    type_into(&b, "don_xin_vao_dang.ngay", "15/05/2026");
+    open_section(&b, "ly_lich");
+    type_into(&b, "ly_lich.ngay_khai", "20/05/2026");
+
+    // A list: a family member added, ticked as a Party member; a second added and removed.
+    let family = r#"[data-list="ly_lich.gia_dinh"] > button.add"#;
+    b.click(&b.find(family));
+    type_into(&b, "ly_lich.gia_dinh[0].quan_he", "Bố");
+    type_into(&b, "ly_lich.gia_dinh[0].ho_ten", "Phạm Văn Cường");
+    b.click(&b.find(&at("ly_lich.gia_dinh[0].dang_vien")));
+    saved(&b, "ly_lich.gia_dinh[0].dang_vien", "true");
+    b.click(&b.find(family));
+    type_into(&b, "ly_lich.gia_dinh[1].quan_he", "Mẹ");
+    let text = read(&desk, file);
+    assert!(
+        text.contains("dang_vien: true") && text.contains("quan_he: Mẹ"),
+        "{text}"
+    );
+    b.execute("location.reload()");
+    open_section(&b, "ly_lich");
+    b.click(&b.find(r#"button.remove[data-remove="ly_lich.gia_dinh[1]"]"#));
+    b.accept_alert();
+    b.until(
+        "return document.readyState === 'complete' && !document.querySelector('[data-item=\"ly_lich.gia_dinh[1]\"]')",
+        "the second family member removed",
+    );
+    let text = read(&desk, file);
+    assert!(
+        !text.contains("Mẹ") && text.contains("Phạm Văn Cường"),
+        "{text}"
+    );
+
+    // The sponsors, chosen from the members who are full members on the day.
+    open_section(&b, "nguoi_gioi_thieu");
+    let sponsors = r#"[data-list="nguoi_gioi_thieu"] > button.add"#;
+    for (i, (who, wrote)) in [
+        ("le-minh-tuan", "20/09/2026"),
+        ("hoang-thi-thu", "21/09/2026"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        b.click(&b.find(sponsors));
+        type_into(
+            &b,
+            &format!("nguoi_gioi_thieu[{i}].ngay_phan_cong"),
+            "01/06/2026",
+        );
+        type_into(
+            &b,
+            &format!("nguoi_gioi_thieu[{i}].cung_cong_tac_tu"),
+            "01/03/2020",
+        );
+        type_into(&b, &format!("nguoi_gioi_thieu[{i}].ngay_viet"), wrote);
+        choose(&b, &format!("nguoi_gioi_thieu[{i}].dang_vien"), who);
+    }
+
+    // The chi bộ meeting.
+    open_section(&b, "hop_chi_bo");
+    type_into(&b, "hop_chi_bo.ngay", "16/10/2026");
+    type_into(&b, "hop_chi_bo.dang_vien.chinh_thuc", "13");
+    type_into(&b, "hop_chi_bo.dang_vien.du_bi", "2");
+    type_into(&b, "hop_chi_bo.co_mat.chinh_thuc", "12");
+    type_into(&b, "hop_chi_bo.co_mat.du_bi", "2");
+    choose(&b, "hop_chi_bo.chu_tri", "nguyen-van-thanh");
+    choose(&b, "hop_chi_bo.thu_ky", "pham-thi-lan");
+    type_into(&b, "hop_chi_bo.tan_thanh", "12");
+    type_into(&b, "hop_chi_bo.khong_tan_thanh", "0");
+    let text = read(&desk, file);
+    for line in [
+        "  ngay: 16/10/2026",
+        "  chu_tri: nguyen-van-thanh",
+        "  tan_thanh: 12",
+    ] {
+        assert!(text.lines().any(|l| l == line), "no {line:?} in\n{text}");
+    }
+    assert_page_words(&shown_diagnostics(&b));
+
+    // The record now fills 6-KNĐ: previewed.
+    b.execute("location.reload()");
+    b.click(&b.find(r#"#preview-form option[value="6-KND"]"#));
+    b.until(
+        "const i = document.getElementById('preview');
+         return i.src.includes('/6-KND') && i.complete && i.naturalWidth > 0;",
+        "the preview of 6-KNĐ",
+    );
+    let svg = preview_svg(&b);
+    assert!(svg.starts_with("<svg"));
+    screenshot(&b, "desk-person-filled.png", &shots);
+
+    // Its number from the register: the 6-KNĐ is no longer "Số ........-NQ/CB".
+    b.click(&b.find(r#"form.number[data-for-form="6-KND"] button"#));
+    b.until(
+        "return location.search.includes('form=6-KND') && document.readyState === 'complete'",
+        "the person's page after numbering",
+    );
+    let org = read(&desk, "to-chuc.yaml");
+    assert!(org.contains("nguoi: pham-van-nam"), "{org}");
+    // The form and the dossier download.
+    for link in ["#download-form", "#download-blank", "#download-dossier"] {
+        b.click(&b.find(link));
+    }
+    let downloads = tmp.path().join("downloads");
+    let start = std::time::Instant::now();
+    while std::fs::read_dir(&downloads)
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+                .count()
+        })
+        .unwrap_or(0)
+        < 3
+    {
+        assert!(start.elapsed().as_secs() < 60, "three PDFs downloaded");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+
+    // The stale file: changed in a text editor while the page is open; the clerk keeps theirs.
+    let path = desk.ws.file(file);
+    let edited = read(&desk, file).replace("dan_toc: Kinh", "dan_toc: Kinh # sửa bằng Notepad");
+    std::fs::write(&path, edited).unwrap();
+    open_section(&b, "ca-nhan");
+    let noi_o = b.find(&at("noi_o"));
+    b.clear(&noi_o);
+    b.send_keys(&noi_o, "Tổ 4, Khu phố 5, phường Hồng Gai");
+    b.find("#banner-choice:not([hidden])");
+    assert_eq!(
+        b.text(&b.find("#choice-file")),
+        "Tổ 3, Khu phố 5, phường Hồng Gai"
+    );
+    screenshot(&b, "desk-stale.png", &shots);
+    b.click(&b.find("#keep-mine"));
+    b.until(
+        "return document.readyState === 'complete' && document.querySelector('[data-path=\"noi_o\"]').value.startsWith('Tổ 4')",
+        "mine kept",
+    );
+    let text = read(&desk, file);
+    assert!(
+        text.contains("Tổ 4, Khu phố 5") && text.contains("# sửa bằng Notepad"),
+        "{text}"
+    );
+
+    // The ceremony's paperwork and everyone's dossiers, from the branch page.
+    b.click(&b.find("a.home"));
+    b.click(&b.find("#ceremony option"));
+    b.click(&b.find(r#"form[action="/batch"] select + button"#));
+    b.find("ul.messages");
+    screenshot(&b, "desk-printed.png", &shots);
+    assert!(desk.ws.file("ban-in").is_dir());
+    b.click(&b.find("main a[href=\"/\"]"));
+    b.click(&b.find("#print-all"));
+    b.find("ul.messages");
+    let printed = walk_pdfs(&desk.ws.file("ban-in"));
+    assert!(printed > 3, "{printed} PDFs in ban-in");
+
+    // The branch settings: the place name and a swapped day off.
+    b.click(&b.find("a.home"));
+    b.click(&b.find("#settings-link"));
+    type_into(&b, "dia_danh", "Hồng Gai");
+    open_section(&b, "ngay-nghi");
+    b.click(&b.find(r#"[data-list="ngay_nghi_bu"] > button.add"#));
+    let day = b.execute("return [...document.querySelectorAll('[data-list=\"ngay_nghi_bu\"] [data-path]')].pop().dataset.path");
+    type_into(&b, day.as_str().unwrap(), "02/01/2026");
+    let org = read(&desk, "to-chuc.yaml");
+    assert!(org.lines().any(|l| l == "dia_danh: Hồng Gai"), "{org}");
+    assert!(org.contains("02/01/2026"), "{org}");
+    screenshot(&b, "desk-settings.png", &shots);
+
+    b.close();
 }

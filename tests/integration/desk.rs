@@ -663,3 +663,126 @@ fn list_items_are_added_and_removed_through_the_desk() {
             .contains(r#"data-path="ly_lich.gia_dinh[2].ho_ten" value="Trần Thị Lan""#)
     );
 }
+
+/// The headers that tell a browser to run only the desk's own script, in no frame, and to keep
+/// no copy: every answer carries them, a refusal too.
+fn assert_hardened(answer: &Answer, what: &str) {
+    let head = answer.head.to_lowercase();
+    for header in [
+        "content-security-policy: default-src 'none'",
+        "x-frame-options: deny",
+        "x-content-type-options: nosniff",
+        "referrer-policy: same-origin",
+        "cache-control: no-store",
+    ] {
+        assert!(
+            head.contains(header),
+            "{what}: no {header} in\n{}",
+            answer.head
+        );
+    }
+}
+
+#[test]
+fn refusals_carry_the_security_headers_and_the_address_never_leads_off_the_desk() {
+    let desk = Desk::start();
+    let host = format!("127.0.0.1:{}", desk.port);
+    let cookie = desk.cookie();
+    let no_token = request(desk.port, "GET", "/", &[("Host", &host)], None);
+    assert_eq!(no_token.status, 403);
+    assert_hardened(&no_token, "no token");
+    let foreign = request(
+        desk.port,
+        "GET",
+        "/",
+        &[("Host", "evil.example"), ("Cookie", &cookie)],
+        None,
+    );
+    assert_eq!(foreign.status, 403);
+    assert_hardened(&foreign, "foreign Host");
+    let null_origin = request(
+        desk.port,
+        "POST",
+        "/new",
+        &[("Host", &host), ("Cookie", &cookie), ("Origin", "null")],
+        Some((
+            "application/x-www-form-urlencoded",
+            "ho_ten=X&ngay_sinh=01/01/2000",
+        )),
+    );
+    assert_eq!(null_origin.status, 403);
+    assert_hardened(&null_origin, "Origin: null");
+    assert_hardened(&desk.send("GET", "/", None), "the branch page");
+
+    // The printed address with a path that a browser reads as another site's.
+    for (path, to) in [
+        ("//evil.example/", "/evil.example/"),
+        ("/\\evil.example/", "/evil.example/"),
+        ("///evil.example", "/evil.example"),
+        ("/person/tran-thi-binh", "/person/tran-thi-binh"),
+    ] {
+        let r = request(
+            desk.port,
+            "GET",
+            &format!("{path}?t={}", desk.token),
+            &[("Host", &host)],
+            None,
+        );
+        assert_eq!(r.status, 303, "{path}: {r:?}");
+        let location = r
+            .head
+            .lines()
+            .find_map(|l| {
+                l.to_lowercase()
+                    .strip_prefix("location: ")
+                    .map(str::to_string)
+            })
+            .unwrap_or_else(|| panic!("{path}: no Location in {}", r.head));
+        assert_eq!(location, to, "{path}");
+        assert_hardened(&r, path);
+    }
+}
+
+#[test]
+fn slow_clients_are_cut_off() {
+    use std::time::{Duration, Instant};
+    let desk = Desk::start();
+    let host = format!("127.0.0.1:{}", desk.port);
+    let cookie = desk.cookie();
+    let origin = desk.origin();
+    // Thirty connections that never finish their headers, and one that never finishes the body
+    // it announced.
+    let mut idle: Vec<TcpStream> = (0..30)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", desk.port)).unwrap();
+            s.write_all(b"GET / HTTP/1.1\r\nHost: ").unwrap();
+            s
+        })
+        .collect();
+    let mut slow_body = TcpStream::connect(("127.0.0.1", desk.port)).unwrap();
+    let head = format!(
+        "POST /new HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nOrigin: {origin}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nho_ten=Slow"
+    );
+    slow_body.write_all(head.as_bytes()).unwrap();
+    let start = Instant::now();
+    // Meanwhile the desk serves others.
+    assert_eq!(desk.send("GET", "/", None).status, 200);
+    for s in idle.iter_mut().chain(std::iter::once(&mut slow_body)) {
+        s.set_read_timeout(Some(Duration::from_secs(40))).unwrap();
+    }
+    let mut answer = String::new();
+    slow_body.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    for s in &mut idle {
+        let mut rest = Vec::new();
+        // Closed by the desk: the read ends (with what the desk said, if anything).
+        let _ = s.read_to_end(&mut rest);
+    }
+    let took = start.elapsed();
+    assert!(
+        took < Duration::from_secs(30),
+        "slow clients held their connections for {took:?}"
+    );
+    assert!(!desk.ws.file("ket-nap/slow.yaml").exists());
+}

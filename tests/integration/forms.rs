@@ -519,3 +519,31 @@ fn a_union_form_for_someone_the_youth_union_introduced_is_refused() {
         other => panic!("expected form-not-applicable, got {:?}", other.map(|_| ())),
     }
 }
+
+#[test]
+fn the_union_body_s_title_is_printed_once_when_the_clerk_types_it() {
+    let out = tempfile::tempdir().unwrap();
+    let copy = crate::common::TestWorkspace::demo();
+    let file = "ket-nap/dang-van-khoa.yaml";
+    copy.edit(
+        file,
+        "co_quan: Đoàn phường Hồng Gai",
+        "co_quan: Ban Chấp hành Đoàn phường Hồng Gai",
+    );
+    let ws = workspace(copy.path());
+    let text = pdf_text(&render(&ws, "4-KNĐ", Some("dang-van-khoa"), out.path()).unwrap());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Ban Chấp hành Đoàn phường Hồng Gai"),
+        "{flat}"
+    );
+    assert!(!flat.contains("Ban Chấp hành Ban Chấp hành"), "{flat}");
+    // As the demo writes it, the form adds the title.
+    let demo = workspace(&fixtures().join("demo"));
+    let text = pdf_text(&render(&demo, "4-KNĐ", Some("dang-van-khoa"), out.path()).unwrap());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Ban Chấp hành Đoàn phường Hồng Gai"),
+        "{flat}"
+    );
+}

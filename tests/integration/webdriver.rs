@@ -166,6 +166,41 @@ impl Session {
         }
     }
 
+    /// Accepts the page's `confirm()` (waiting for it up to 20 s).
+    pub fn accept_alert(&self) {
+        let start = Instant::now();
+        while let Err(e) = self.cmd("POST", "/alert/accept", Some(json!({}))) {
+            assert!(start.elapsed() < Duration::from_secs(20), "no dialog: {e}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The elements matching `css` now.
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        let v = self.must(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        v.as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i[ELEMENT].as_str().map(|id| Element(id.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Resizes the window (for a screenshot of a whole page).
+    pub fn window_size(&self, width: u32, height: u32) {
+        self.must(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        );
+    }
+
     /// The window as a PNG.
     pub fn screenshot(&self) -> Vec<u8> {
         let v = self.must("GET", "/screenshot", None);

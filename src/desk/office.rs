@@ -1,0 +1,222 @@
+//! What the desk does beyond one field of one record: a document's number from the register,
+//! the branch settings (`to-chuc.yaml`) as a form.
+
+use super::routes::{blocking, checked, not_found, problem};
+use super::{Desk, edits, pages};
+use crate::forms::Catalogue;
+use crate::model::id;
+use crate::model::keys::FileKind;
+use crate::register::{IssueError, Issued};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::sync::Arc;
+
+/// Gives the person's document its number from the register (what `hoso cap-so` does), then
+/// shows the person's page with that form previewed: its number is printed in it.
+pub async fn number(
+    State(desk): State<Arc<Desk>>,
+    Path((pid, code)): Path<(String, String)>,
+) -> Response {
+    blocking(desk, move |desk| {
+        let lang = desk.lang;
+        let ws = match checked(desk) {
+            Ok(ws) => ws,
+            Err(r) => return r,
+        };
+        let Some(form) = Catalogue::builtin().form(&code) else {
+            return not_found(desk, &code);
+        };
+        let Some(p) = ws.person(&pid).filter(|_| id::is_id(&pid)) else {
+            return not_found(desk, &pid);
+        };
+        let Some(c) = p.checked() else {
+            let title = lang.pick(
+                "Hồ sơ còn lỗi: chưa cấp số được",
+                "The record has errors: no number yet",
+            );
+            return problem(desk, StatusCode::CONFLICT, title.into(), Vec::new());
+        };
+        let issued = {
+            let _one_at_a_time = desk
+                .writing
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            c.issue_number(form)
+        };
+        let refused = |vi: &str, en: &str| {
+            let title = format!(
+                "{} {}",
+                lang.pick("Chưa cấp số cho mẫu", "No number for form"),
+                form.ma
+            );
+            problem(
+                desk,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                title,
+                vec![lang.pick(vi, en).to_string()],
+            )
+        };
+        match issued {
+            Ok(Issued::New { .. } | Issued::AlreadyRegistered { .. } | Issued::Recorded { .. }) => {
+                Redirect::to(&format!("/person/{pid}?form={}", pages::fold(&form.ma)))
+                    .into_response()
+            }
+            Err(IssueError::NotNumbered) => refused(
+                "mẫu này không mang số văn bản",
+                "this form carries no document number",
+            ),
+            Err(IssueError::Undated { .. }) => refused(
+                "văn bản chưa có ngày: hãy ghi ngày của văn bản trước khi cấp số",
+                "the document has no date yet: give it its date before its number",
+            ),
+            Err(IssueError::NotWritten { detail, .. }) => problem(
+                desk,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                lang.pick(
+                    "Không ghi được sổ văn bản",
+                    "The register cannot be written",
+                )
+                .into(),
+                vec![detail],
+            ),
+        }
+    })
+    .await
+}
+
+/// The settings page.
+#[derive(serde::Serialize)]
+struct SettingsPage {
+    words: pages::Words,
+    version: String,
+    sections: Vec<super::fields::Section>,
+    diagnostics_json: String,
+    words_json: String,
+}
+
+/// The branch settings (`to-chuc.yaml`) as a form, each problem of the file beside its field.
+pub async fn settings(State(desk): State<Arc<Desk>>) -> Response {
+    blocking(desk, move |desk| {
+        let lang = desk.lang;
+        let ws = match checked(desk) {
+            Ok(ws) => ws,
+            Err(r) => return r,
+        };
+        let org = &ws.workspace().org;
+        let file = org.spans.file().path.clone();
+        let bytes = match std::fs::read(&file) {
+            Ok(b) => b,
+            Err(e) => {
+                let title = file.display().to_string();
+                return problem(
+                    desk,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    title,
+                    vec![e.to_string()],
+                );
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let mut data: serde_json::Value = crate::model::from_yaml(&text).unwrap_or_default();
+        if let Ok(written) = crate::edit::scalars_as_written(&text) {
+            super::fields::as_written(&mut data, &written);
+        }
+        let rules = ws.rules();
+        let full_on = |id: &str, day: crate::model::Ngay| {
+            ws.person(id).is_some_and(|m| {
+                crate::facts::membership_on(m.nguoi(), rules, day) == crate::facts::Membership::Full
+            })
+        };
+        let members = super::fields::Members {
+            all: pages::member_choices(&ws, ""),
+            full_on: &full_on,
+            today: super::routes::today(),
+        };
+        let shown = super::fields::shown(ws.org_diagnostics(), Some(&org.spans), ws.root(), lang);
+        let page = SettingsPage {
+            words: pages::Words::of(lang),
+            version: super::edits::version(&bytes),
+            sections: super::fields::settings(&data, &members, lang),
+            diagnostics_json: serde_json::to_string(&shown).unwrap_or_else(|_| "[]".into()),
+            words_json: pages::script_words(lang),
+        };
+        super::routes::page(desk, "settings.html.j2", page)
+    })
+    .await
+}
+
+/// An edit of the branch settings, as a person's page edits a record: the same editor, the same
+/// version check, the file's problems after it, each with its field.
+pub async fn edit_settings(State(desk): State<Arc<Desk>>, body: axum::body::Bytes) -> Response {
+    use super::routes::{EditAnswer, EditRequest};
+    blocking(desk, move |desk| {
+        let lang = desk.lang;
+        let Ok(req) = serde_json::from_slice::<EditRequest>(&body) else {
+            return StatusCode::BAD_REQUEST.into_response();
+        };
+        let ws = match checked(desk) {
+            Ok(ws) => ws,
+            Err(r) => return r,
+        };
+        let file = ws.workspace().org.spans.file().path.clone();
+        let value = req.value.as_deref().filter(|v| !v.trim().is_empty());
+        let result = {
+            let _one_at_a_time = desk
+                .writing
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            edits::apply_in(
+                FileKind::ToChuc,
+                desk.root(),
+                &file,
+                &req.version,
+                &req.path,
+                value,
+            )
+        };
+        let refused = result.as_ref().err();
+        let status = refused.map_or(StatusCode::OK, edits::Refused::status);
+        let message = refused.map(|r| r.message(lang));
+        let stale = matches!(refused, Some(edits::Refused::Stale));
+        let ws = if result.is_ok() {
+            match checked(desk) {
+                Ok(ws) => ws,
+                Err(r) => return r,
+            }
+        } else {
+            ws
+        };
+        let org = &ws.workspace().org;
+        let version = match &result {
+            Ok(v) => v.clone(),
+            Err(_) if stale => req.version.clone(),
+            Err(_) => std::fs::read(&file)
+                .map(|b| edits::version(&b))
+                .unwrap_or_default(),
+        };
+        let answer = EditAnswer {
+            ok: result.is_ok(),
+            version,
+            message,
+            path: req.path.clone(),
+            diagnostics: super::fields::shown(
+                ws.org_diagnostics(),
+                Some(&org.spans),
+                ws.root(),
+                lang,
+            ),
+            checked: true,
+            forms: Vec::new(),
+            on_disk: stale.then(|| super::routes::on_disk(&file, &req.path)),
+        };
+        let json = serde_json::to_string(&answer).unwrap_or_default();
+        (
+            status,
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            json,
+        )
+            .into_response()
+    })
+    .await
+}

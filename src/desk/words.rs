@@ -1,0 +1,304 @@
+//! The desk speaks the form's words, not the file's. The key table (`model::keys`) is written for
+//! someone who types YAML: its labels name keys and values (`doan hoặc cong_doan`, "(mặc định
+//! `dang_uy`)", "(true/false)"), and the diagnostics name key paths in backquotes and advise
+//! adding a line to the file. The command line keeps that located, key-based form; the page
+//! shows the labels of its own fields, offers closed sets as choices with their meaning, and turns
+//! a diagnostic's key paths into the labels the page shows.
+
+use crate::diag::{Diagnostic, Lang, Problem};
+use crate::model::keys::{self, FileKind, Key};
+
+/// Labels the page gives in place of the key table's, where the table's speak of values to type.
+const LABELS: &[(&str, &str, &str)] = &[
+    ("gioi_tinh", "Giới tính", "Sex"),
+    (
+        "gioi_thieu_doan_the.loai",
+        "Tổ chức giới thiệu",
+        "Introducing organisation",
+    ),
+    (
+        "gioi_thieu_doan_the.tap_the",
+        "Tập thể ra nghị quyết",
+        "The resolving body",
+    ),
+    (
+        "gioi_thieu_doan_the.co_quan",
+        "Tên tổ chức Đoàn, Công đoàn (không ghi “Ban Chấp hành”, “Chi đoàn”: mẫu tự thêm), ví dụ: Đoàn phường Hồng Gai",
+        "Name of the Youth or Trade Union body (without “Ban Chấp hành” or “Chi đoàn”: the form adds it), e.g. Đoàn phường Hồng Gai",
+    ),
+    ("ngoai_le_hoc_van.loai", "Trường hợp", "Case"),
+    (
+        "ngoai_le_hoc_van.dong_y",
+        "Văn bản đồng ý (với người có uy tín)",
+        "Written consent (for a person of standing)",
+    ),
+    (
+        "ton_giao_du_dieu_kien",
+        "Người theo tôn giáo: chi bộ đã xem xét đủ điều kiện theo Quy định 06-QĐ/TW",
+        "Follows a religion: the branch has checked the conditions of Regulation 06-QĐ/TW",
+    ),
+    ("chi_bo", "Chi bộ sinh hoạt", "Branch"),
+];
+
+/// The closed sets of values a field takes, each with what it means on the page.
+const CHOICES: &[(&str, &[(&str, &str, &str)])] = &[
+    (
+        "gioi_tinh",
+        &[("nam", "Nam", "Male"), ("nữ", "Nữ", "Female")],
+    ),
+    (
+        "gioi_thieu_doan_the.loai",
+        &[
+            ("doan", "Đoàn TNCS Hồ Chí Minh", "Youth Union"),
+            ("cong_doan", "Công đoàn", "Trade Union"),
+        ],
+    ),
+    (
+        "gioi_thieu_doan_the.tap_the",
+        &[
+            ("ban_chap_hanh", "Ban Chấp hành", "Executive committee"),
+            (
+                "chi_doan",
+                "Tập thể chi đoàn cơ sở",
+                "The grassroots chi đoàn",
+            ),
+            (
+                "ban_thuong_vu",
+                "Ban Thường vụ Đoàn xã, phường",
+                "Standing committee of the commune's Youth Union",
+            ),
+        ],
+    ),
+    (
+        "ngoai_le_hoc_van.loai",
+        &[
+            (
+                "vung_kho_khan",
+                "Vùng cao, vùng sâu, vùng xa, vùng khó khăn",
+                "Remote or disadvantaged area",
+            ),
+            (
+                "uy_tin",
+                "Người có uy tín trong cộng đồng",
+                "A person of standing",
+            ),
+        ],
+    ),
+];
+
+/// The page's choices for a field (its generic path), with their labels.
+pub fn choices(generic: &str, lang: Lang) -> Option<Vec<(String, String)>> {
+    CHOICES.iter().find(|(p, _)| *p == generic).map(|(_, set)| {
+        set.iter()
+            .map(|(v, vi, en)| (v.to_string(), lang.pick(vi, en).to_string()))
+            .collect()
+    })
+}
+
+/// Whether the field is a yes/no.
+pub fn is_yes_no(key: &Key) -> bool {
+    key.vi.contains("true")
+}
+
+/// The note under a field that the branch settings fill when it is left empty.
+pub fn default_note(key: &Key, lang: Lang) -> Option<&'static str> {
+    key.vi.contains("(mặc định `").then(|| {
+        lang.pick(
+            "để trống: lấy theo cài đặt chi bộ",
+            "left empty: taken from the branch settings",
+        )
+    })
+}
+
+/// The label the page shows for `key`: the table's, less what speaks of the file (parentheses
+/// naming keys, `true`, ids), with a capital first letter.
+pub fn label(key: &Key, lang: Lang) -> String {
+    if let Some((_, vi, en)) = LABELS.iter().find(|(p, _, _)| *p == key.path) {
+        return lang.pick(vi, en).to_string();
+    }
+    let text = lang.pick(key.vi, key.en);
+    let mut out = String::new();
+    let mut rest = text;
+    // Drop each parenthesis that speaks of the file: a key in backquotes, `true`, an id.
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 2..close];
+        out.push_str(&rest[..open]);
+        if !file_words(inner) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    capitalise(out.replace('`', "").trim())
+}
+
+/// Whether a label's parenthesis speaks of the file rather than the form.
+fn file_words(inner: &str) -> bool {
+    inner.contains('`')
+        || inner.contains("true")
+        || inner.contains("mã người")
+        || inner.contains("person id")
+        || inner
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .any(is_key_word)
+}
+
+/// A word that is a key's name: lower-case ASCII joined by `_` (`dang_uy`, `cong_doan`).
+fn is_key_word(word: &str) -> bool {
+    word.contains('_')
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// The text with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The label of a path of a person's record as the page names it: the field's label and, below
+/// the top, its section's before it (`hop_chi_bo.ngay` → “Họp chi bộ xét đề nghị kết nạp (Mẫu
+/// 6-KNĐ): Ngày họp”).
+fn path_label(path: &str, lang: Lang) -> Option<String> {
+    let path = path.trim_end_matches(": ...").trim();
+    let key = keys::find(FileKind::Nguoi, path).or_else(|| {
+        // A last key alone (`gioi_tinh: ...`).
+        keys::KEYS
+            .iter()
+            .find(|k| k.file == FileKind::Nguoi && !k.path.contains('.') && k.path == path)
+    });
+    if let Some(key) = key {
+        let own = label(key, lang);
+        let top = key.path.split(['.', '[']).next().unwrap_or(key.path);
+        return Some(match keys::find(FileKind::Nguoi, top) {
+            Some(section) if section.path != key.path => {
+                format!("“{}: {own}”", label(section, lang))
+            }
+            _ => format!("“{own}”"),
+        });
+    }
+    let org = keys::find(FileKind::ToChuc, path)?;
+    Some(format!(
+        "“{}” ({})",
+        label(org, lang),
+        lang.pick("cài đặt chi bộ", "branch settings")
+    ))
+}
+
+/// A message in the page's words: each backquoted key path becomes its label, any other
+/// backquoted text (a value, a date) is put in quotation marks.
+pub fn in_page_words(text: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    let mut inside = true;
+    for part in parts {
+        if inside {
+            match path_label(part, lang) {
+                Some(l) => out.push_str(&l),
+                None => {
+                    out.push('“');
+                    out.push_str(part);
+                    out.push('”');
+                }
+            }
+        } else {
+            out.push_str(part);
+        }
+        inside = !inside;
+    }
+    out
+}
+
+/// A diagnostic as the page says it: the field it is about (a missing value is about its own
+/// field, not where the file was when it was found missing), its message and its advice.
+pub struct Spoken {
+    /// The field, if the diagnostic names one more precisely than its location.
+    pub path: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// Says `d` in the page's words.
+pub fn speak(d: &Diagnostic, lang: Lang) -> Spoken {
+    match &d.problem {
+        Problem::MissingField { field, .. } => {
+            let name = path_label(field, lang).unwrap_or_else(|| format!("“{field}”"));
+            Spoken {
+                path: Some(field.clone()),
+                message: match lang {
+                    Lang::Vi => format!("chưa ghi {name}"),
+                    Lang::En => format!("{name} is not filled in"),
+                },
+                hint: Some(
+                    lang.pick("điền vào ô này", "fill in this field")
+                        .to_string(),
+                ),
+            }
+        }
+        problem => Spoken {
+            path: None,
+            message: in_page_words(&problem.message(lang), lang),
+            hint: problem.hint(lang).map(|h| in_page_words(&h, lang)),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(path: &str) -> &'static Key {
+        keys::find(FileKind::Nguoi, path).unwrap()
+    }
+
+    #[test]
+    fn labels_speak_of_the_form_not_the_file() {
+        for k in keys::KEYS.iter().filter(|k| k.file == FileKind::Nguoi) {
+            for lang in [Lang::Vi, Lang::En] {
+                let l = label(k, lang);
+                assert!(!l.contains('`'), "{}: {l}", k.path);
+                assert!(!l.split(' ').any(is_key_word), "{}: {l}", k.path);
+                assert!(!l.contains("true"), "{}: {l}", k.path);
+            }
+        }
+        assert_eq!(
+            label(key("quyet_dinh_ket_nap.co_quan"), Lang::Vi),
+            "Cấp ủy ra quyết định"
+        );
+        assert_eq!(
+            label(key("quyet_dinh_ket_nap.nhieu_nguoi"), Lang::Vi),
+            "Một quyết định cho nhiều người"
+        );
+        assert_eq!(
+            label(key("ly_lich.cong_tac[].den"), Lang::Vi),
+            "Đến (bỏ trống: nay)"
+        );
+    }
+
+    #[test]
+    fn diagnostics_name_the_fields_by_their_labels() {
+        let text = in_page_words(
+            "`hop_chi_bo.ngay` (20/09/2026) lại trước `nguoi_gioi_thieu[1].ngay_viet` (28/09/2026)",
+            Lang::Vi,
+        );
+        assert!(!text.contains('`') && !text.contains('_'), "{text}");
+        assert!(
+            text.starts_with("“Họp chi bộ xét đề nghị kết nạp (Mẫu 6-KNĐ): Ngày họp” (20/09/2026)"),
+            "{text}"
+        );
+        assert_eq!(
+            in_page_words("không đọc được ngày `31/02/2026`", Lang::Vi),
+            "không đọc được ngày “31/02/2026”"
+        );
+    }
+}

@@ -557,11 +557,6 @@ pub fn shown<'a>(
 
 /// Whether `path` (a concrete path from a request) names a key of the table: the only paths an
 /// edit may touch. `a[3].b` is `a[].b`; an item itself (`a[3]`, to remove it) is a list's.
-pub fn editable(path: &str) -> bool {
-    editable_in(FileKind::Nguoi, path)
-}
-
-/// Whether `path` names a key of the table for a file of `kind`.
 pub fn editable_in(kind: FileKind, path: &str) -> bool {
     if path.is_empty() || path.len() > 200 {
         return false;
@@ -604,7 +599,7 @@ mod tests {
             "ly_lich.gia_dinh[2]",
             "ho_ten",
         ] {
-            assert!(editable(ok), "{ok}");
+            assert!(editable_in(FileKind::Nguoi, ok), "{ok}");
         }
         for bad in [
             "",
@@ -617,7 +612,7 @@ mod tests {
             "../to-chuc",
             "ly_lich.gia_dinh[99999].ho_ten",
         ] {
-            assert!(!editable(bad), "{bad}");
+            assert!(!editable_in(FileKind::Nguoi, bad), "{bad}");
         }
     }
 

@@ -345,7 +345,13 @@ fn with_checked(
                 .collect();
         return Err(problem(desk, StatusCode::CONFLICT, title.into(), messages));
     };
-    typeset_answer(desk, Some(&p.record().spans), ws.root(), code, work(desk, form, c))
+    typeset_answer(
+        desk,
+        Some(&p.record().spans),
+        ws.root(),
+        code,
+        work(desk, form, c),
+    )
 }
 
 /// A typeset document, or the page of why there is none: the diagnostics of the typesetting,

@@ -245,6 +245,17 @@ pub fn speak(d: &Diagnostic, lang: Lang) -> Spoken {
                 ),
             }
         }
+        Problem::FormNeedsField { .. } => Spoken {
+            path: None,
+            message: in_page_words(&d.problem.message(lang), lang),
+            hint: Some(
+                lang.pick(
+                    "bổ sung hồ sơ ở ô đó trên trang này, hoặc tải mẫu trắng để viết tay",
+                    "complete that field on this page, or download the blank form to fill by hand",
+                )
+                .to_string(),
+            ),
+        },
         problem => Spoken {
             path: None,
             message: in_page_words(&problem.message(lang), lang),

@@ -248,6 +248,15 @@ fn choose(b: &Session, path: &str, value: &str) {
     saved(b, path, value);
 }
 
+/// Reloads the page and waits for the new one.
+fn reload(b: &Session) {
+    b.execute("window.beforeReload = true; location.reload();");
+    b.until(
+        "return !window.beforeReload && document.readyState === 'complete'",
+        "the page reloaded",
+    );
+}
+
 /// Every diagnostic the page shows, as text.
 fn shown_diagnostics(b: &Session) -> Vec<String> {
     match b.execute(
@@ -312,11 +321,13 @@ fn a_clerk_s_day_from_the_branch_page() {
     let text = read(&desk, file);
     assert!(text.contains("ho_ten: Phạm Văn Nam"), "{text}");
     // What the record lacks is marked on each field, in the page's words.
-    let missing = b.find(r#".diag[data-for="gioi_tinh"] .msg.error"#);
+    b.find(r#".diag[data-for="gioi_tinh"] .msg.error"#);
+    let missing = b.execute(
+        "return document.querySelector('.diag[data-for=\"gioi_tinh\"] .msg.error').textContent",
+    );
     assert!(
-        b.text(&missing).contains("Giới tính"),
-        "{}",
-        b.text(&missing)
+        missing.as_str().unwrap_or_default().contains("Giới tính"),
+        "{missing}"
     );
     b.find(r#".diag[data-for="dan_toc"] .msg.error"#);
     assert_page_words(&shown_diagnostics(&b));
@@ -339,17 +350,18 @@ fn a_clerk_s_day_from_the_branch_page() {
         );
     }
     // `012` survives a reload, and a second save writes what the field shows.
-    b.execute("location.reload()");
-    let field = b.find(&at("que_quan"));
+    reload(&b);
     b.until(
-        "return document.querySelector('[data-path=\"que_quan\"]').value === '012'",
+        "return document.readyState === 'complete' && document.querySelector('[data-path=\"que_quan\"]').value === '012'",
         "012 after a reload",
     );
+    open_section(&b, "ca-nhan");
+    let field = b.find(&at("que_quan"));
     b.send_keys(&field, "3");
     saved(&b, "que_quan", "0123");
-    b.execute("location.reload()");
+    reload(&b);
     b.until(
-        "return document.querySelector('[data-path=\"que_quan\"]').value === '0123'",
+        "return document.readyState === 'complete' && document.querySelector('[data-path=\"que_quan\"]').value === '0123'",
         "0123 after a reload",
     );
     assert!(
@@ -380,7 +392,7 @@ fn a_clerk_s_day_from_the_branch_page() {
         text.contains("dang_vien: true") && text.contains("quan_he: Mẹ"),
         "{text}"
     );
-    b.execute("location.reload()");
+    reload(&b);
     open_section(&b, "ly_lich");
     b.click(&b.find(r#"button.remove[data-remove="ly_lich.gia_dinh[1]"]"#));
     b.accept_alert();
@@ -441,7 +453,7 @@ fn a_clerk_s_day_from_the_branch_page() {
     assert_page_words(&shown_diagnostics(&b));
 
     // The record now fills 6-KNĐ: previewed.
-    b.execute("location.reload()");
+    reload(&b);
     b.click(&b.find(r#"#preview-form option[value="6-KND"]"#));
     b.until(
         "const i = document.getElementById('preview');
@@ -493,10 +505,12 @@ fn a_clerk_s_day_from_the_branch_page() {
         "Tổ 3, Khu phố 5, phường Hồng Gai"
     );
     screenshot(&b, "desk-stale.png", &shots);
+    b.execute("window.beforeReload = true;");
     b.click(&b.find("#keep-mine"));
     b.until(
-        "return document.readyState === 'complete' && document.querySelector('[data-path=\"noi_o\"]').value.startsWith('Tổ 4')",
-        "mine kept",
+        "return !window.beforeReload && document.readyState === 'complete'
+           && document.querySelector('[data-path=\"noi_o\"]').value.startsWith('Tổ 4')",
+        "mine kept, the page reloaded",
     );
     let text = read(&desk, file);
     assert!(

@@ -216,8 +216,10 @@ pub fn apply_in(
 pub enum NewPersonError {
     /// No letter in the name.
     NoName,
-    /// The date of birth does not read.
+    /// A date (of birth, of admission) does not read.
     BadDate,
+    /// A member without the day they were admitted.
+    NoAdmission,
     /// The file could not be written.
     Io(String),
 }
@@ -239,6 +241,12 @@ impl NewPersonError {
                     crate::model::date::ACCEPTED_EN
                 ),
             },
+            NewPersonError::NoAdmission => lang
+                .pick(
+                    "đảng viên cần có ngày vào Đảng",
+                    "a member needs the day they were admitted",
+                )
+                .to_string(),
             NewPersonError::Io(detail) => format!(
                 "{}: {detail}",
                 lang.pick("không ghi được tệp", "cannot write the file")
@@ -247,21 +255,51 @@ impl NewPersonError {
     }
 }
 
-/// Makes `ket-nap/<id>.yaml` for a new candidate from a name and a date of birth: the id is the
-/// name's slug (`-2`, `-3`… when taken, in either folder), the file is created, never replaced.
-pub fn new_person(root: &Path, name: &str, born: &str) -> Result<String, NewPersonError> {
-    let name = name.trim();
-    let born = born.trim();
+/// What the new-person form of the branch page gives: a candidate (`ket-nap/`) or a member of
+/// the branch (`dang-vien/`, who needs the day they were admitted).
+pub struct NewPerson<'a> {
+    pub folder: Folder,
+    pub name: &'a str,
+    pub born: &'a str,
+    /// `nam` or `nữ`, if chosen.
+    pub sex: Option<&'a str>,
+    /// A member's admission and full-membership days.
+    pub admitted: Option<&'a str>,
+    pub full: Option<&'a str>,
+}
+
+/// Makes `<folder>/<id>.yaml` for a new person: the id is the name's slug (`-2`, `-3`… when
+/// taken, in either folder), the file is created, never replaced. Returns the id.
+pub fn new_person(root: &Path, new: &NewPerson<'_>) -> Result<String, NewPersonError> {
+    fn given(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|v| !v.is_empty())
+    }
+    let name = new.name.trim();
+    let born = new.born.trim();
     let base = id::slug(name).ok_or(NewPersonError::NoName)?;
     crate::model::Ngay::parse(born).ok_or(NewPersonError::BadDate)?;
-    let text = edit::apply(
-        "",
-        &[Edit::text("ho_ten", name), Edit::text("ngay_sinh", born)],
-    )
-    .map_err(|e| NewPersonError::Io(e.to_string()))?;
+    let admitted = given(new.admitted).filter(|_| new.folder == Folder::DangVien);
+    let full = given(new.full).filter(|_| new.folder == Folder::DangVien);
+    for day in [admitted, full].into_iter().flatten() {
+        crate::model::Ngay::parse(day).ok_or(NewPersonError::BadDate)?;
+    }
+    if new.folder == Folder::DangVien && admitted.is_none() {
+        return Err(NewPersonError::NoAdmission);
+    }
+    let mut lines = vec![Edit::text("ho_ten", name)];
+    if let Some(sex) = given(new.sex).filter(|s| ["nam", "nữ"].contains(s)) {
+        lines.push(Edit::text("gioi_tinh", sex));
+    }
+    lines.push(Edit::text("ngay_sinh", born));
+    for (key, day) in [("ngay_vao_dang", admitted), ("ngay_chinh_thuc", full)] {
+        if let Some(day) = day {
+            lines.push(Edit::text(key, day));
+        }
+    }
+    let text = edit::apply("", &lines).map_err(|e| NewPersonError::Io(e.to_string()))?;
     let io = |e: std::io::Error| NewPersonError::Io(e.to_string());
     let _lock = crate::register::RegisterLock::take(&root.join(ORG_FILE_NAME)).map_err(io)?;
-    let dir = root.join(Folder::KetNap.dir());
+    let dir = root.join(new.folder.dir());
     std::fs::create_dir_all(&dir).map_err(io)?;
     let taken = |id: &str| {
         [Folder::KetNap, Folder::DangVien].iter().any(|f| {

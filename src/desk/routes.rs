@@ -473,12 +473,27 @@ async fn new_person(State(desk): Shared, body: Bytes) -> Response {
     blocking(desk, move |desk| {
         let name = field(&body, "ho_ten").unwrap_or_default();
         let born = field(&body, "ngay_sinh").unwrap_or_default();
+        let sex = field(&body, "gioi_tinh");
+        let admitted = field(&body, "ngay_vao_dang");
+        let full = field(&body, "ngay_chinh_thuc");
+        let folder = match field(&body, "loai").as_deref() {
+            Some("dang-vien") => crate::model::Folder::DangVien,
+            _ => crate::model::Folder::KetNap,
+        };
+        let new = edits::NewPerson {
+            folder,
+            name: &name,
+            born: &born,
+            sex: sex.as_deref(),
+            admitted: admitted.as_deref(),
+            full: full.as_deref(),
+        };
         let made = {
             let _one_at_a_time = desk
                 .writing
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            edits::new_person(desk.root(), &name, &born)
+            edits::new_person(desk.root(), &new)
         };
         match made {
             Ok(id) => Redirect::to(&format!("/person/{id}")).into_response(),

@@ -122,8 +122,10 @@ fn hostile_name_prints_literally_in_every_form() {
 
 /// Typst reads U+2028 and U+2029 as line breaks: in a value they must stay text, not break the
 /// document ("unclosed delimiter") or start a heading.
+/// A line or paragraph separator in a value would break the printed line where the clerk sees
+/// none: it is an error at its line and column, and no form is printed from the record.
 #[test]
-fn line_and_paragraph_separators_in_a_value_stay_text() {
+fn line_and_paragraph_separators_in_a_value_are_located_errors() {
     let ws = TestWorkspace::demo();
     ws.edit(
         "ket-nap/tran-thi-binh.yaml",
@@ -131,13 +133,21 @@ fn line_and_paragraph_separators_in_a_value_stay_text() {
         r#"ho_ten: "Trần\u2028= Thị\u2029[Bình""#,
     );
     for form in ["1-KNĐ", "6-KNĐ"] {
-        let text = pdf_text(&render(
-            &ws,
-            form,
-            Some("tran-thi-binh"),
-            &format!("{form}.pdf"),
-        ));
-        assert!(text.contains("Trần = Thị [Bình"), "{form}:\n{text}");
+        let pdf = ws.file(&format!("{form}.pdf"));
+        let result = render_cmd(&ws, form, Some("tran-thi-binh"), &pdf)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(1), "{form}: {stderr}");
+        assert!(
+            stderr.contains("error[forbidden-character]") && stderr.contains("U+2028"),
+            "{form}: {stderr}"
+        );
+        assert!(
+            stderr.contains("tran-thi-binh.yaml:2:9"),
+            "{form}: {stderr}"
+        );
+        assert!(!pdf.exists(), "{form}: a PDF was written");
     }
 }
 

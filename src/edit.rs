@@ -10,7 +10,11 @@ must read back as the value given, and every other value of the file must read a
 that would do anything else is refused ([`EditError::WouldDamage`]), never written.
 */
 
+mod scalar;
 mod tree;
+
+pub use scalar::scalar_text;
+use scalar::{Written, is_one_plain_scalar};
 
 use std::fmt;
 use tree::{Node, NodeKind, Tree};
@@ -170,110 +174,95 @@ fn path_string(segs: &[Seg]) -> String {
 }
 
 /// Applies `edits` in order to `text`, the content of a record file. Returns the new text, or the
-/// first edit's error (and then nothing is changed).
+/// first edit's error (and then nothing is changed). A file with a byte-order mark keeps it, and a
+/// file whose lines end in `\r\n` gets `\r\n` on the lines added too.
 pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
-    let mut current = text.to_string();
+    let shape = crate::store::Shape::of(text);
+    let mut current = shape.plain(text);
     for edit in edits {
         current = apply_one(&current, edit)?;
     }
-    Ok(current)
+    Ok(shape.restore(&current))
 }
 
 fn apply_one(text: &str, edit: &Edit) -> Result<String, EditError> {
     let segs = parse_path(&edit.path)?;
-    let path = path_string(&segs);
+    let before = Tree::parse(text)?;
     let written = match &edit.value {
-        NewValue::Text(v) => Some(scalar_text(v)),
+        NewValue::Text(v) => Written::text(v),
         NewValue::Scalar(v) => {
             if !is_one_plain_scalar(v) {
                 return Err(EditError::NotPlain { value: v.clone() });
             }
-            Some(v.trim().to_string())
+            Written::Inline(v.trim().to_string())
         }
-        NewValue::Remove => None,
+        NewValue::Remove => {
+            // The key goes, and with it the parent keys it leaves empty.
+            let segs = emptied(&before, &segs);
+            return checked(text, &before, &segs, &edit.value, |t| {
+                remove(t, &before, &segs)
+            });
+        }
     };
-    let before = Tree::parse(text)?;
-    let new_text = match &written {
-        Some(value) => set(text, &before, &segs, value)?,
-        None => remove(text, &before, &segs)?,
-    };
+    let done = checked(text, &before, &segs, &edit.value, |t| {
+        set(t, &before, &segs, &written)
+    });
+    match (done, &edit.value) {
+        // Where a block does not fit (a list item written inline), the text on one line.
+        (Err(_), NewValue::Text(v)) if written.is_block() => {
+            let inline = Written::Inline(scalar_text(v));
+            checked(text, &before, &segs, &edit.value, |t| {
+                set(t, &before, &segs, &inline)
+            })
+        }
+        (done, _) => done,
+    }
+}
+
+/// The text `change` makes, if it reads back with exactly the old values and the one change.
+fn checked(
+    text: &str,
+    before: &Tree,
+    segs: &[Seg],
+    value: &NewValue,
+    change: impl FnOnce(&str) -> Result<String, EditError>,
+) -> Result<String, EditError> {
+    let new_text = change(text)?;
     if new_text == text {
         return Ok(new_text);
     }
-    verify(&before, &new_text, &segs, &edit.value)
-        .map_err(|()| EditError::WouldDamage { path: path.clone() })?;
+    verify(before, &new_text, segs, value).map_err(|()| EditError::WouldDamage {
+        path: path_string(segs),
+    })?;
     Ok(new_text)
 }
 
-/// A text as a YAML scalar, quoted only when it has to be (the register writes the same way).
-pub fn scalar_text(value: &str) -> String {
-    if plain_reads_back(value) {
-        value.to_string()
-    } else if !value.chars().any(char::is_control) {
-        format!("'{}'", value.replace('\'', "''"))
-    } else {
-        // JSON's string syntax is YAML's double-quoted scalar.
-        serde_json::to_string(value).unwrap_or_else(|_| "''".to_string())
+/// What removing `segs` removes: the key, or the highest parent key that holds nothing else
+/// (clearing `quyet_dinh_ket_nap.so`, the decision's only value, removes `quyet_dinh_ket_nap:`
+/// rather than leave it empty). A list's item is removed only when asked for.
+fn emptied(tree: &Tree, segs: &[Seg]) -> Vec<Seg> {
+    let mut n = segs.len();
+    if tree.find_with_parent(segs).is_none() {
+        return segs.to_vec();
     }
-}
-
-/// Whether `value`, written without quotes after `key: `, is read back as that same text: not
-/// empty or padded, no indicator at its start, no `: ` or ` #` inside, no control character,
-/// and not a word that YAML reads as something else (null, a boolean, a number).
-fn plain_reads_back(value: &str) -> bool {
-    let Some(first) = value.chars().next() else {
-        return false;
-    };
-    let second = value.chars().nth(1);
-    let indicator = "[]{},#&*!|>'\"%@`".contains(first)
-        || ("-?:".contains(first) && second.is_none_or(|c| c == ' '));
-    let padded = value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace);
-    let breaks = value.contains(": ") || value.contains(" #") || value.ends_with(':');
-    let marker = value.starts_with("---") || value.starts_with("...");
-    !(indicator
-        || padded
-        || breaks
-        || marker
-        || value.chars().any(char::is_control)
-        || value.contains('\u{2028}')
-        || value.contains('\u{2029}')
-        || value.contains('\u{feff}')
-        || reads_as_other_than_text(value))
-}
-
-/// Whether YAML 1.2 (hoso reads `yes`, `no`, `1_000` as text) reads this plain word as null, a
-/// boolean or a number.
-fn reads_as_other_than_text(value: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-    ];
-    if WORDS.contains(&value) {
-        return true;
+    while n >= 2 && matches!(segs[n - 2], Seg::Key(_)) {
+        let Some((_, parent)) = tree.find_with_parent(&segs[..n - 1]) else {
+            break;
+        };
+        let only_child = match &parent.kind {
+            NodeKind::Map {
+                block: true,
+                entries,
+            } => entries.len() == 1,
+            NodeKind::Seq { block: true, items } => items.len() == 1,
+            _ => false,
+        };
+        if !only_child {
+            break;
+        }
+        n -= 1;
     }
-    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let lower = unsigned.to_ascii_lowercase();
-    if lower == ".inf" || lower == ".nan" {
-        return true;
-    }
-    if let Some(digits) = ["0x", "0o", "0b"]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))
-    {
-        return !digits.is_empty() && digits.chars().all(|c| c.is_ascii_hexdigit());
-    }
-    let starts_like_number = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-    starts_like_number && unsigned.parse::<f64>().is_ok()
-}
-
-/// Whether `value` is one plain scalar on one line (what `key: VALUE` reads as a single value).
-fn is_one_plain_scalar(value: &str) -> bool {
-    let v = value.trim();
-    !v.is_empty()
-        && !v.contains(['\n', '\r'])
-        && matches!(
-            Tree::parse(&format!("k: {v}\n")).ok().and_then(|t| t.scalar_at("k")),
-            Some((text, true)) if text == v
-        )
+    segs[..n].to_vec()
 }
 
 /// The byte offset of the start of the line holding `byte`.
@@ -300,16 +289,21 @@ fn column(text: &str, byte: usize) -> usize {
 
 /// Lines that make up a new subtree for the segments `rest`, starting at `indent`, holding
 /// `value` at its end.
-fn new_subtree(rest: &[Seg], value: &str, indent: usize, path: &str) -> Result<String, EditError> {
+fn new_subtree(
+    rest: &[Seg],
+    value: &Written,
+    indent: usize,
+    path: &str,
+) -> Result<String, EditError> {
     let pad = " ".repeat(indent);
     match rest {
-        [] => Ok(value.to_string()),
-        [Seg::Key(k)] => Ok(format!("{pad}{k}: {value}\n")),
+        [] => Ok(value.at(indent)),
+        [Seg::Key(k)] => Ok(format!("{pad}{k}: {}\n", value.at(indent + 2))),
         [Seg::Key(k), more @ ..] => Ok(format!(
             "{pad}{k}:\n{}",
             new_subtree(more, value, indent + 2, path)?
         )),
-        [Seg::Index(0)] => Ok(format!("{pad}- {value}\n")),
+        [Seg::Index(0)] => Ok(format!("{pad}- {}\n", value.at(indent + 2))),
         [Seg::Index(0), more @ ..] => {
             // The item's first line shares the dash: `- key: value`.
             let inner = new_subtree(more, value, indent + 2, path)?;
@@ -323,7 +317,7 @@ fn new_subtree(rest: &[Seg], value: &str, indent: usize, path: &str) -> Result<S
 }
 
 /// Sets the value at `segs`, adding keys and items as needed.
-fn set(text: &str, tree: &Tree, segs: &[Seg], value: &str) -> Result<String, EditError> {
+fn set(text: &str, tree: &Tree, segs: &[Seg], value: &Written) -> Result<String, EditError> {
     let full = path_string(segs);
     let mut node = tree.root();
     for (depth, seg) in segs.iter().enumerate() {
@@ -355,11 +349,40 @@ fn set(text: &str, tree: &Tree, segs: &[Seg], value: &str) -> Result<String, Edi
     match &node.kind {
         NodeKind::Scalar { .. } => {
             let (start, end) = node.value_range();
-            if start == end {
-                // `key:` with nothing after it: the value goes after the colon.
-                return Ok(splice(text, start, end, &format!(" {value}")));
+            // `key:` with nothing after it: the value goes after the colon.
+            let lead = if start == end { " " } else { "" };
+            let Written::Block { .. } = value else {
+                return Ok(splice(text, start, end, &format!("{lead}{}", value.at(0))));
+            };
+            // A block's indicator takes the value's place (what followed it on its line, a
+            // comment, stays there); its lines go below, two columns in from the key or the dash.
+            let indent = node
+                .key_start
+                .map_or(column(text, start), |k| column(text, k) + 2);
+            let block = value.at(indent);
+            let (indicator, lines) = block.split_once('\n').unwrap_or((&block, ""));
+            let after = line_end(text, end);
+            // After an old block's indicator, its comment (`ghi_chu: | # note`).
+            let rest_of_line = match &node.kind {
+                NodeKind::Scalar { block: true, .. } => {
+                    let header = &text[start..line_end(text, start)];
+                    let token = header.find([' ', '\t', '\n']).unwrap_or(header.len());
+                    &header[token..]
+                }
+                _ => &text[end..after],
+            };
+            let mut out = String::with_capacity(text.len() + block.len() + 2);
+            out.push_str(&text[..start]);
+            out.push_str(lead);
+            out.push_str(indicator);
+            out.push_str(rest_of_line.trim_end_matches('\n'));
+            out.push('\n');
+            out.push_str(lines);
+            if text[..after].ends_with('\n') {
+                out.push('\n');
             }
-            Ok(splice(text, start, end, value))
+            out.push_str(&text[after..]);
+            Ok(out)
         }
         NodeKind::Alias => Err(EditError::Unsupported { path: full }),
         _ => Err(EditError::NotAValue { path: full }),
@@ -372,7 +395,7 @@ fn add_child(
     tree: &Tree,
     node: &Node,
     rest: &[Seg],
-    value: &str,
+    value: &Written,
     full: &str,
 ) -> Result<String, EditError> {
     match &node.kind {
@@ -434,7 +457,7 @@ fn replace_empty(
     tree: &Tree,
     node: &Node,
     rest: &[Seg],
-    value: &str,
+    value: &Written,
     full: &str,
 ) -> Result<String, EditError> {
     let (start, end) = node.value_range();

@@ -60,6 +60,7 @@ pub mod register;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod store;
 mod suggest;
 pub mod typeset;
 pub mod validate;

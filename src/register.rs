@@ -297,15 +297,14 @@ pub fn issue(
         detail,
     };
     // Read, decide and write under one lock, and from the file as it is now (not as it was
-    // loaded): two `cap-so` at once never give the same number or lose each other's entry.
-    let _lock = RegisterLock::take(&path).map_err(|e| not_written(e.to_string()))?;
-    // A `to-chuc.yaml` that is a link is updated where it points, not replaced by a copy.
-    let real = std::fs::canonicalize(&path).map_err(|e| not_written(e.to_string()))?;
-    if let Some(dir) = real.parent() {
-        crate::output::remove_stale_temporaries(dir);
-    }
-    let text = std::fs::read_to_string(&real).map_err(|e| not_written(e.to_string()))?;
-    let current: ToChuc = crate::model::from_yaml(&text).map_err(|e| not_written(e.to_string()))?;
+    // loaded): two `cap-so` at once never give the same number or lose each other's entry. The
+    // workspace's writer keeps the file's line endings and BOM, and writes a linked
+    // `to-chuc.yaml` where it points.
+    let root = workspace.root.as_path();
+    let writer = crate::store::Writer::lock(root).map_err(|e| not_written(e.to_string()))?;
+    let file = writer.read(&path).map_err(|e| not_written(e.to_string()))?;
+    let text = file.text();
+    let current: ToChuc = crate::model::from_yaml(text).map_err(|e| not_written(e.to_string()))?;
     if let Some(entry) = entry_for(&current, form, id) {
         return Ok(Issued::AlreadyRegistered {
             number: format!("{:02}-{}", entry.so, self::series(entry, &current)),
@@ -334,7 +333,7 @@ pub fn issue(
             },
         ),
     };
-    let text = append_entry(&text, &entry).map_err(|e| not_written(e.to_string()))?;
+    let text = append_entry(text, &entry).map_err(|e| not_written(e.to_string()))?;
     // Never write a register that no longer reads back with the new entry in it.
     let reread: ToChuc = crate::model::from_yaml(&text).map_err(|e| not_written(e.to_string()))?;
     if !reread
@@ -344,37 +343,11 @@ pub fn issue(
     {
         return Err(not_written("the register does not read back".into()));
     }
-    crate::output::write_atomic(&real, text.as_bytes()).map_err(|e| not_written(e.to_string()))?;
+    writer
+        .replace(&file, &text)
+        .map_err(|e| not_written(e.to_string()))?;
     Ok(Issued::New {
         number: format!("{so:02}-{series}"),
         path,
     })
 }
-
-/// The advisory lock on a workspace's register: a file `.hoso.lock` beside `to-chuc.yaml`, locked
-/// for as long as the value lives. (Not `to-chuc.yaml` itself: it is replaced by a rename, and a
-/// lock on the old file would not stop the next writer.)
-pub(crate) struct RegisterLock(std::fs::File);
-
-impl RegisterLock {
-    /// Waits for the lock.
-    pub(crate) fn take(org_file: &std::path::Path) -> std::io::Result<RegisterLock> {
-        let dir = org_file.parent().unwrap_or(std::path::Path::new("."));
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join(LOCK_FILE))?;
-        file.lock()?;
-        Ok(RegisterLock(file))
-    }
-}
-
-impl Drop for RegisterLock {
-    fn drop(&mut self) {
-        let _ = self.0.unlock();
-    }
-}
-
-/// The lock file's name in the workspace.
-pub const LOCK_FILE: &str = ".hoso.lock";

@@ -313,16 +313,20 @@ pub fn add_modelines(root: &std::path::Path) -> std::io::Result<usize> {
         people.sort();
         files.extend(people.into_iter().map(|p| (p, FileKind::Nguoi, 1)));
     }
+    // Through the workspace's writer: under its lock, each file in its own line endings and BOM.
+    let writer = crate::store::Writer::lock(root).map_err(std::io::Error::other)?;
     let mut changed = 0;
     for (path, kind, depth) in files {
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Ok(file) = writer.read(&path) else {
             continue;
         };
-        if text.starts_with("# yaml-language-server:") {
+        if file.text().starts_with("# yaml-language-server:") {
             continue;
         }
-        let text = modeline(kind, depth) + &text;
-        crate::output::write_atomic(&path, text.as_bytes())?;
+        let text = modeline(kind, depth) + file.text();
+        writer
+            .replace(&file, &text)
+            .map_err(std::io::Error::other)?;
         changed += 1;
     }
     Ok(changed)

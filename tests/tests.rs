@@ -16,6 +16,7 @@
 //! - `typeset`: Typst's warnings and errors, located, from every front end that prints;
 //! - `structure`: the shape of the source (no file over 700 lines);
 //! - `windows`: Windows habits on every platform (file names, device names, the first start, backup);
+//! - `writer`: the workspace's one writer, from the user's side: desk, import, new, cap-so at once;
 //! - `common`: helpers (a demo workspace in a temporary folder, running the binary, pdftotext).
 
 #[path = "integration/common.rs"]
@@ -61,3 +62,5 @@ mod typeset;
 mod webdriver;
 #[path = "integration/windows.rs"]
 mod windows;
+#[path = "integration/writer.rs"]
+mod writer;

@@ -29,19 +29,42 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     let grid = import::sheet::read(&args.file, args.sheet.as_deref())
         .map_err(|e| sheet_failed(&args.file, e, lang))?;
     let root = &args.workspace;
-    let checked = if root.join("to-chuc.yaml").is_file() {
-        Some(workspace(root, &[], Format::Human)?)
-    } else if root.exists() && std::fs::read_dir(root).map_or(true, |mut d| d.next().is_some()) {
+    let existing = root.join("to-chuc.yaml").is_file();
+    if !existing
+        && root.exists()
+        && std::fs::read_dir(root).map_or(true, |mut d| d.next().is_some())
+    {
         return Err(Setup::NotAWorkspace { path: root.clone() }.into());
-    } else {
-        None
+    }
+    let load = || -> Result<_, Error> {
+        Ok(match existing {
+            true => Some(workspace(root, &[], Format::Human)?),
+            false => None,
+        })
     };
     let source = args
         .file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let plan = import::plan(&grid, root, checked.as_ref(), &source, args.update);
+    let mut checked = load()?;
+    let mut plan = import::plan(&grid, root, checked.as_ref(), &source, args.update);
+    // To write, the workspace's writer is taken and the workspace read again under it, held until
+    // the plan is written: what the plan is made from is what is on disk when it is written (a
+    // desk edit waits, then finds its file changed and says so, rather than being undone). A
+    // plan that writes nothing takes no lock.
+    let mut writer = None;
+    if !args.dry_run && plan.writes() {
+        let locked = std::fs::create_dir_all(root)
+            .map_err(|source| crate::store::WriteError::Io {
+                path: root.clone(),
+                source,
+            })
+            .and_then(|()| crate::store::Writer::lock(root));
+        writer = Some(locked.map_err(|e| write_failed(root, &e, lang))?);
+        checked = load()?;
+        plan = import::plan(&grid, root, checked.as_ref(), &source, args.update);
+    }
     for p in &plan.problems {
         let label = match p.severity {
             Severity::Error => lang.pick("lỗi", "error"),
@@ -94,17 +117,25 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             }
         }
     }
+    let mut had_refusals = false;
     if args.dry_run {
         super::out::print(&report)?;
     } else {
-        if let Err(e) = import::apply(&plan) {
-            let detail = e.to_string();
-            let path = match e {
-                import::ApplyError::Write { path, .. } | import::ApplyError::Edit { path, .. } => {
-                    path
+        // Released once the plan is written: the check below reads only.
+        if let Some(writer) = writer.take() {
+            let applied = import::apply(&plan, &writer).map_err(|e| match e {
+                import::ApplyError::Write(e) => write_failed(root, &e, lang),
+                e @ import::ApplyError::Edit { .. } => {
+                    let detail = e.to_string();
+                    let path = e.path().map_or(root.clone(), Path::to_path_buf);
+                    Setup::CannotWrite { path, detail }.into()
                 }
-            };
-            return Err(Setup::CannotWrite { path, detail }.into());
+            })?;
+            for e in &applied.not_created {
+                let label = lang.pick("lỗi", "error");
+                eprintln!("{label}[cannot-write]: {}", e.message(lang));
+            }
+            had_refusals = !applied.not_created.is_empty();
         }
         eprint!("{}", crate::model::chars::printable(&report));
     }
@@ -134,7 +165,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             skipped_rows(&plan)
         ),
     );
-    let rows_kept_out = if plan.has_errors() {
+    let rows_kept_out = if plan.has_errors() || had_refusals {
         Err(Error::DataFailed)
     } else {
         Ok(())
@@ -182,6 +213,13 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
         ),
     );
     rows_kept_out
+}
+
+/// A refusal of the workspace's writer, as the clerk reads it.
+fn write_failed(root: &Path, e: &crate::store::WriteError, lang: Lang) -> Error {
+    let path = e.path().map_or(root.to_path_buf(), Path::to_path_buf);
+    let detail = e.message(lang);
+    Setup::CannotWrite { path, detail }.into()
 }
 
 /// The number of rows kept out by an error.

@@ -35,12 +35,6 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
         let id = args.id.clone();
         return Err(Setup::NotAnId { id, suggestion }.into());
     }
-    for folder in [Folder::DangVien, Folder::KetNap] {
-        let path = root.join(folder.dir()).join(format!("{}.yaml", args.id));
-        if path.exists() {
-            return Err(Setup::PersonExists { path }.into());
-        }
-    }
     let folder = if args.dang_vien {
         Folder::DangVien
     } else {
@@ -48,11 +42,25 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     };
     let path = root.join(folder.dir()).join(format!("{}.yaml", args.id));
     let text = crate::schema::new_person(args.ho_ten.as_deref());
-    let written = crate::schema::write_all(root)
-        .and_then(|_| crate::output::write_atomic(&path, text.as_bytes()));
-    if let Err(e) = written {
-        let detail = e.to_string();
-        return Err(Setup::CannotWrite { path, detail }.into());
+    // Through the workspace's writer: created, never over a file, and refused when the id is
+    // taken in either folder, as `.yaml` or `.yml`.
+    let written = crate::store::Writer::lock(root).and_then(|writer| {
+        writer.create(&path, &text)?;
+        crate::schema::write_all(root).map_err(|source| crate::store::WriteError::Io {
+            path: root.join(crate::schema::DIR),
+            source,
+        })
+    });
+    match written {
+        Ok(_) => {}
+        Err(crate::store::WriteError::Exists { existing, .. }) => {
+            return Err(Setup::PersonExists { path: existing }.into());
+        }
+        Err(e) => {
+            let detail = e.message(lang);
+            let path = e.path().map_or(path.clone(), std::path::Path::to_path_buf);
+            return Err(Setup::CannotWrite { path, detail }.into());
+        }
     }
     let p = path.display();
     say(

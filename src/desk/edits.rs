@@ -1,29 +1,24 @@
 //! Writing the clerk's edits into their files, without ever losing or damaging one.
 //!
-//! An edit names the file's version as the page got it (the digest of its bytes). Under the
-//! workspace's lock (the one `cap-so` takes), the file is read as it is now; a file changed since
-//! (in a text editor, from another tab) refuses the edit, so nothing anyone wrote is lost. The new
-//! text comes from the lossless editor ([`crate::edit`]: only the value changes, comments, order
-//! and quoting elsewhere stay byte for byte); a value that does not read (a date `31/02/2026`,
-//! words where a number goes) is refused with the reader's own message and nothing is written;
-//! otherwise the file is replaced atomically.
+//! An edit names the file's version as the page got it (the digest of its bytes). Through the
+//! workspace's writer ([`crate::store`]: under its lock, the file read as it is now), a file
+//! changed since (in a text editor, from another tab, by `import --update`) refuses the edit, so
+//! nothing anyone wrote is lost. The new text comes from the lossless editor ([`crate::edit`]:
+//! only the value changes, comments, order and quoting elsewhere stay byte for byte); a value that
+//! does not read (a date `31/02/2026`, words where a number goes) is refused with the reader's own
+//! message and nothing is written; otherwise the writer replaces the file atomically, in its own
+//! line endings and BOM.
 
 use crate::diag::{Diagnostic, Lang, Severity, SourceFile};
 use crate::edit::{self, Edit, NewValue};
 use crate::model::keys::FileKind;
 use crate::model::{Folder, Nguoi, id};
-
-/// The organisation file, beside which the workspace's lock lives.
-const ORG_FILE_NAME: &str = "to-chuc.yaml";
-use sha2::Digest;
-use std::path::{Path, PathBuf};
+use crate::store::{Expected, WriteError, Writer};
+use std::path::Path;
 use std::sync::Arc;
 
 /// The version of a file's bytes: what a page sends back with each edit.
-pub fn version(bytes: &[u8]) -> String {
-    let digest = sha2::Sha256::digest(bytes);
-    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::store::version;
 
 /// Why an edit was not written.
 #[derive(Debug)]
@@ -36,8 +31,18 @@ pub enum Refused {
     DoesNotRead(Vec<Diagnostic>),
     /// The editor could not place the value.
     Edit(String),
-    /// The file could not be read or written.
-    Io(String),
+    /// The workspace's writer refused (a link into the workspace, a file that is not text) or
+    /// the file system did.
+    Write(WriteError),
+}
+
+impl From<WriteError> for Refused {
+    fn from(e: WriteError) -> Refused {
+        match e {
+            WriteError::Stale { .. } => Refused::Stale,
+            other => Refused::Write(other),
+        }
+    }
 }
 
 impl Refused {
@@ -64,10 +69,7 @@ impl Refused {
                 "{}: {detail}",
                 lang.pick("không sửa được giá trị", "cannot change the value")
             ),
-            Refused::Io(detail) => format!(
-                "{}: {detail}",
-                lang.pick("không ghi được tệp", "cannot write the file")
-            ),
+            Refused::Write(e) => e.message(lang),
         }
     }
 
@@ -78,7 +80,13 @@ impl Refused {
             Refused::Stale => StatusCode::CONFLICT,
             Refused::NotAKey(_) => StatusCode::BAD_REQUEST,
             Refused::DoesNotRead(_) | Refused::Edit(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Refused::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Refused::Write(WriteError::Link { .. } | WriteError::NotAFile { .. }) => {
+                StatusCode::CONFLICT
+            }
+            Refused::Write(WriteError::NotText { .. } | WriteError::TooLarge { .. }) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            Refused::Write(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -150,16 +158,12 @@ pub fn apply_in(
     if !super::fields::editable_in(kind, path) {
         return Err(Refused::NotAKey(path.to_string()));
     }
-    let io = |e: std::io::Error| Refused::Io(e.to_string());
-    let _lock = crate::register::RegisterLock::take(&root.join(ORG_FILE_NAME)).map_err(io)?;
-    // A record that is a link within the workspace is changed where it points.
-    let real = std::fs::canonicalize(file).map_err(io)?;
-    let bytes = std::fs::read(&real).map_err(io)?;
-    if version(&bytes) != expected {
-        return Err(Refused::Stale);
-    }
-    let text = String::from_utf8(bytes).map_err(|e| Refused::Io(e.to_string()))?;
-    let (_, before) = read_problems(kind, file, &text);
+    let writer = Writer::lock(root)?;
+    // A record that is a link to another file of the workspace is refused by the writer.
+    let current = writer.read(file)?;
+    current.expect(Expected::Version(expected))?;
+    let text = current.text();
+    let (_, before) = read_problems(kind, file, text);
     // A number or a yes/no is written plain, for the record's type to read (`tan_thanh: 12`);
     // should that not read (a number where the record keeps a text, `so: 12`), as a text.
     let candidates = match value {
@@ -170,7 +174,9 @@ pub fn apply_in(
                 NewValue::Text(v.to_string()),
             ]
         }
-        Some(v) => vec![NewValue::Text(v.to_string())],
+        // A text box's lines come as the browser sends them; the file's own line ending is the
+        // writer's to keep.
+        Some(v) => vec![NewValue::Text(v.replace("\r\n", "\n"))],
     };
     let mut refusal = None;
     let mut written = None;
@@ -202,13 +208,7 @@ pub fn apply_in(
     let Some(new_text) = written else {
         return Err(refusal.unwrap_or(Refused::DoesNotRead(Vec::new())));
     };
-    // Still the file the page had? (A text editor does not take the lock.)
-    let now = std::fs::read(&real).map_err(io)?;
-    if version(&now) != expected {
-        return Err(Refused::Stale);
-    }
-    crate::output::write_atomic(&real, new_text.as_bytes()).map_err(io)?;
-    Ok(version(new_text.as_bytes()))
+    Ok(writer.replace(&current, &new_text)?)
 }
 
 /// Why a new person's file was not made.
@@ -221,7 +221,7 @@ pub enum NewPersonError {
     /// A member without the day they were admitted.
     NoAdmission,
     /// The file could not be written.
-    Io(String),
+    Write(WriteError),
 }
 
 impl NewPersonError {
@@ -247,10 +247,7 @@ impl NewPersonError {
                     "a member needs the day they were admitted",
                 )
                 .to_string(),
-            NewPersonError::Io(detail) => format!(
-                "{}: {detail}",
-                lang.pick("không ghi được tệp", "cannot write the file")
-            ),
+            NewPersonError::Write(e) => e.message(lang),
         }
     }
 }
@@ -296,34 +293,15 @@ pub fn new_person(root: &Path, new: &NewPerson<'_>) -> Result<String, NewPersonE
             lines.push(Edit::text(key, day));
         }
     }
-    let text = edit::apply("", &lines).map_err(|e| NewPersonError::Io(e.to_string()))?;
-    let io = |e: std::io::Error| NewPersonError::Io(e.to_string());
-    let _lock = crate::register::RegisterLock::take(&root.join(ORG_FILE_NAME)).map_err(io)?;
-    let dir = root.join(new.folder.dir());
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let taken = |id: &str| {
-        [Folder::KetNap, Folder::DangVien].iter().any(|f| {
-            let d = root.join(f.dir());
-            d.join(format!("{id}.yaml")).exists() || d.join(format!("{id}.yml")).exists()
+    let text = edit::apply("", &lines).map_err(|e| {
+        NewPersonError::Write(WriteError::Io {
+            path: root.join(new.folder.dir()),
+            source: std::io::Error::other(e.to_string()),
         })
-    };
-    let id = std::iter::once(base.clone())
-        .chain((2..1000).map(|n| format!("{base}-{n}")))
-        .find(|id| id::is_id(id) && !taken(id))
-        .ok_or_else(|| NewPersonError::Io("no free id".into()))?;
-    let path: PathBuf = dir.join(format!("{id}.yaml"));
-    // Written whole to a temporary file, then linked in under its name only if none exists.
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".hoso-").suffix(".tmp");
-    // A new record is readable as any program's new file is (0666 less the umask), not private.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let tmp = builder.tempfile_in(&dir).map_err(io)?;
-    std::fs::write(tmp.path(), text.as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist_noclobber(&path).map_err(|e| io(e.error))?;
+    })?;
+    let writer = Writer::lock(root).map_err(NewPersonError::Write)?;
+    let (id, _) = writer
+        .create_person(new.folder, &base, &text)
+        .map_err(NewPersonError::Write)?;
     Ok(id)
 }

@@ -326,8 +326,8 @@ impl Problem {
                 .to_string(),
             Problem::NotARecordFile { .. } => lang
                 .pick(
-                    "để tệp hồ sơ thật (không phải liên kết ra ngoài, không phải thư mục) trong `dang-vien/` hoặc `ket-nap/`",
-                    "keep real record files (not links out of the workspace, not folders) in `dang-vien/` or `ket-nap/`",
+                    "để tệp hồ sơ thật (không phải liên kết ra ngoài hay tới `to-chuc.yaml`, không phải thư mục) trong `dang-vien/` hoặc `ket-nap/`",
+                    "keep real record files (not links out of the records or to `to-chuc.yaml`, not folders) in `dang-vien/` or `ket-nap/`",
                 )
                 .to_string(),
             Problem::MisnamedRecordFile { rename_to } => match lang {

@@ -300,6 +300,99 @@ fn a_block_text_is_replaced_from_its_indicator_and_can_become_one() {
         apply(text, &[Edit::text("b[0]", "hai")]).unwrap(),
         "a: | # ghi chú\n  x\n\n  y\nb:\n  - hai\n  - w\n"
     );
+    // Lines typed in a text box are written as a person writes them: a literal block.
     let out = apply(text, &[Edit::text("b[1]", "dòng 1\ndòng 2")]).unwrap();
-    assert!(out.ends_with("  - \"dòng 1\\ndòng 2\"\n"), "{out}");
+    assert!(out.ends_with("  - |-\n    dòng 1\n    dòng 2\n"), "{out}");
+}
+
+#[test]
+fn lines_from_a_text_box_become_a_literal_block_also_where_one_was() {
+    // Replacing a block keeps the comment beside its indicator.
+    let out = apply(
+        RECORD,
+        &[Edit::text("hop_chi_bo.ghi_chu", "một\nhai\nba\n")],
+    )
+    .unwrap();
+    assert!(
+        out.contains("  ghi_chu: |\n    một\n    hai\n    ba\ntu_kiem_diem:\n"),
+        "{out}"
+    );
+    let text = "a: | # ghi chú\n  x\n  y\nb: 1\n";
+    assert_eq!(
+        apply(text, &[Edit::text("a", "x\n\nz")]).unwrap(),
+        "a: |- # ghi chú\n  x\n\n  z\nb: 1\n"
+    );
+    // A one-line value with a comment beside it: the comment stays on the key's line.
+    let out = apply(RECORD, &[Edit::text("ho_ten", "Ngô\nThị Mai")]).unwrap();
+    assert!(
+        out.contains("ho_ten: |-   # tên khai sinh\n  Ngô\n  Thị Mai\nngay_sinh:"),
+        "{out}"
+    );
+    // A new key, deep.
+    let out = apply(RECORD, &[Edit::text("le_ket_nap.ghi_chu", "a\nb")]).unwrap();
+    assert!(
+        out.ends_with("le_ket_nap:\n  ghi_chu: |-\n    a\n    b\n"),
+        "{out}"
+    );
+    assert_eq!(read(&out, "le_ket_nap.ghi_chu").as_deref(), Some("a\nb"));
+    // What a block cannot hold as it is stays quoted on one line.
+    for awkward in ["  lề\nx", "a\n\n", "a\n   \nb", "a\u{7}\nb"] {
+        let out = apply("a: 1\n", &[Edit::text("a", awkward)]).unwrap();
+        assert!(out.starts_with("a: \""), "{awkward:?}: {out}");
+        assert_eq!(read(&out, "a").as_deref(), Some(awkward));
+    }
+}
+
+#[test]
+fn a_windows_file_keeps_its_bom_and_crlf_on_every_line_added() {
+    let text = "\u{feff}ho_ten: A\r\nquyet_dinh_ket_nap:\r\n  so: 12\r\n";
+    let out = apply(
+        text,
+        &[
+            Edit::text("que_quan", "Hà Nội"),
+            Edit::text("le_ket_nap.ngay", "01/02/2026"),
+            Edit::text("ghi_chu", "a\nb"),
+        ],
+    )
+    .unwrap();
+    assert!(out.starts_with('\u{feff}'), "{out:?}");
+    assert_eq!(
+        out.matches('\n').count(),
+        out.matches("\r\n").count(),
+        "{out:?}"
+    );
+    assert_eq!(
+        out,
+        "\u{feff}ho_ten: A\r\nquyet_dinh_ket_nap:\r\n  so: 12\r\nque_quan: Hà Nội\r\nle_ket_nap:\r\n  ngay: 01/02/2026\r\nghi_chu: |-\r\n  a\r\n  b\r\n"
+    );
+}
+
+#[test]
+fn removing_the_last_value_of_a_block_removes_the_keys_it_leaves_empty() {
+    let text = "ho_ten: A\n# quyết định\nquyet_dinh_ket_nap:\n  so: 12\nle_ket_nap:\n  ngay: 01/02/2026\n  noi: B\n";
+    assert_eq!(
+        apply(text, &[Edit::remove("quyet_dinh_ket_nap.so")]).unwrap(),
+        "ho_ten: A\n# quyết định\nle_ket_nap:\n  ngay: 01/02/2026\n  noi: B\n"
+    );
+    // A block with other values keeps them.
+    assert_eq!(
+        apply(text, &[Edit::remove("le_ket_nap.ngay")]).unwrap(),
+        "ho_ten: A\n# quyết định\nquyet_dinh_ket_nap:\n  so: 12\nle_ket_nap:\n  noi: B\n"
+    );
+    // Up through every level that is left empty, and a list with its last item.
+    let deep = "a:\n  b:\n    c: 1\nl:\n  - x\nm: 2\n";
+    assert_eq!(
+        apply(deep, &[Edit::remove("a.b.c")]).unwrap(),
+        "l:\n  - x\nm: 2\n"
+    );
+    assert_eq!(
+        apply(deep, &[Edit::remove("l[0]")]).unwrap(),
+        "a:\n  b:\n    c: 1\nm: 2\n"
+    );
+    // The only key of a list's item leaves the item, as `{}`: an item goes only when asked.
+    let item = "l:\n  - x: 1\n  - y: 2\n";
+    assert_eq!(
+        apply(item, &[Edit::remove("l[0].x")]).unwrap(),
+        "l:\n  - {}\n  - y: 2\n"
+    );
 }

@@ -51,6 +51,8 @@ pub enum Action {
         row: u32,
         /// The fields changed: key path, old value (as written), new value.
         changes: Vec<(&'static str, Option<String>, String)>,
+        /// The file's text as the plan read it: it is updated only if it is still that.
+        loaded: String,
     },
     /// An existing person left as they are: without `update`, or nothing differs.
     Keep {
@@ -80,6 +82,15 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Whether applying it writes anything.
+    pub fn writes(&self) -> bool {
+        self.new_org.is_some()
+            || self
+                .actions
+                .iter()
+                .any(|a| matches!(a, Action::Create { .. } | Action::Update { .. }))
+    }
+
     /// Whether any row was kept out.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
@@ -89,6 +100,8 @@ impl Plan {
 /// An existing person, as the import compares them.
 struct Existing<'a> {
     path: &'a Path,
+    /// The file's text as loaded.
+    text: &'a str,
     nguoi: serde_json::Value,
     /// The admission date the record gives (its decision, or `ngay_vao_dang`).
     admitted: Option<crate::model::Ngay>,
@@ -129,6 +142,7 @@ pub fn plan(
                 .map(|p| {
                     let e = Existing {
                         path: p.record().path(),
+                        text: &p.record().spans.file().text,
                         nguoi: serde_json::to_value(p.nguoi()).unwrap_or_default(),
                         admitted: p.nguoi().ngay_ket_nap(),
                         full: p.full_membership_date(),
@@ -189,6 +203,7 @@ pub fn plan(
                         path,
                         row: row.row,
                         changes,
+                        loaded: e.text.to_string(),
                     }
                 } else {
                     Action::Keep {
@@ -445,15 +460,11 @@ pub fn scalar(s: &str) -> String {
 /// Why the import could not write.
 #[derive(Debug, thiserror::Error)]
 pub enum ApplyError {
-    /// A file could not be written (nothing after it was).
-    #[error("{path}: {source}")]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// A file to update could not be read or edited.
+    /// The workspace's writer refused a file (it exists, it changed since it was read, it is a
+    /// link into the workspace) or the file system did: nothing after it was written.
+    #[error(transparent)]
+    Write(#[from] crate::store::WriteError),
+    /// A file to update could not be edited.
     #[error("{path}: {detail}")]
     Edit {
         /// The file.
@@ -463,41 +474,53 @@ pub enum ApplyError {
     },
 }
 
-/// Writes what the plan says: the organisation of a new workspace, new files (never over an
-/// existing one), the updates. Returns the number of files written.
-pub fn apply(plan: &Plan) -> Result<usize, ApplyError> {
-    let write = |path: &Path, text: &str| {
-        crate::output::write_atomic(path, text.as_bytes()).map_err(|source| ApplyError::Write {
-            path: path.to_path_buf(),
-            source,
-        })
-    };
+impl ApplyError {
+    /// The file it is about.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            ApplyError::Write(e) => e.path(),
+            ApplyError::Edit { path, .. } => Some(path),
+        }
+    }
+}
+
+/// Writes what the plan says through the workspace's writer (whose lock the caller took before
+/// it loaded the workspace the plan was made from): the organisation of a new workspace, new
+/// files (never over an existing one, nor beside another file of the same id), the updates (each
+/// only if its file is still as the plan read it, in its own line endings).
+pub fn apply(plan: &Plan, writer: &crate::store::Writer) -> Result<Applied, ApplyError> {
     let mut written = 0;
+    let mut not_created = Vec::new();
     if let Some((path, text)) = &plan.new_org {
         if let Some(root) = path.parent() {
-            crate::schema::write_all(root).map_err(|source| ApplyError::Write {
+            crate::schema::write_all(root).map_err(|source| crate::store::WriteError::Io {
                 path: root.join(crate::schema::DIR),
                 source,
             })?;
         }
-        write(path, text)?;
+        writer.create(path, text)?;
         written += 1;
     }
     for action in &plan.actions {
         match action {
-            Action::Create { path, text, .. } => {
-                if path.exists() {
-                    continue;
-                }
-                write(path, text)?;
-                written += 1;
-            }
-            Action::Update { path, changes, .. } => {
+            Action::Create { path, text, .. } => match writer.create(path, text) {
+                Ok(_) => written += 1,
+                // A file the loader could not read has that id: that row's problem, reported.
+                Err(e @ crate::store::WriteError::Exists { .. }) => not_created.push(e),
+                Err(e) => return Err(e.into()),
+            },
+            Action::Update {
+                path,
+                changes,
+                loaded,
+                ..
+            } => {
                 let edit_err = |detail: String| ApplyError::Edit {
                     path: path.clone(),
                     detail,
                 };
-                let old = std::fs::read_to_string(path).map_err(|e| edit_err(e.to_string()))?;
+                let file = writer.read(path)?;
+                file.expect(crate::store::Expected::Loaded(loaded))?;
                 let edits: Vec<crate::edit::Edit> = changes
                     .iter()
                     .map(|(p, _, new)| crate::edit::Edit {
@@ -505,14 +528,27 @@ pub fn apply(plan: &Plan) -> Result<usize, ApplyError> {
                         value: crate::edit::NewValue::Text(new.clone()),
                     })
                     .collect();
-                let new = crate::edit::apply(&old, &edits).map_err(|e| edit_err(e.to_string()))?;
-                write(path, &new)?;
+                let new =
+                    crate::edit::apply(file.text(), &edits).map_err(|e| edit_err(e.to_string()))?;
+                writer.replace(&file, &new)?;
                 written += 1;
             }
             Action::Keep { .. } => {}
         }
     }
-    Ok(written)
+    Ok(Applied {
+        written,
+        not_created,
+    })
+}
+
+/// What [`apply`] did.
+#[derive(Debug)]
+pub struct Applied {
+    /// The files written.
+    pub written: usize,
+    /// The new files not made because a file of that id is there (one the loader could not read).
+    pub not_created: Vec<crate::store::WriteError>,
 }
 
 #[cfg(test)]

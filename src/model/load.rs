@@ -106,9 +106,15 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 continue;
             }
             if entry.path_is_symlink() {
-                // A link is followed only where it stays inside the workspace.
+                // A link is followed only where it stays inside the workspace's records: a link
+                // to `to-chuc.yaml` is not a person (and the writer never writes through it).
+                let in_records = |t: &Path| {
+                    [Folder::DangVien, Folder::KetNap]
+                        .iter()
+                        .any(|f| t.starts_with(real_root.join(f.dir())))
+                };
                 match std::fs::canonicalize(path) {
-                    Ok(target) if target.starts_with(&real_root) && target.is_file() => {}
+                    Ok(target) if in_records(&target) && target.is_file() => {}
                     Ok(target) => {
                         let detail = format!("→ {}", target.display());
                         diagnostics.push(not_a_record(path, detail));

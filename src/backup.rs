@@ -90,7 +90,7 @@ fn write_zip(
         let entry = entry.map_err(std::io::Error::from)?;
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let file_name = entry.file_name().to_string_lossy();
-        let ours = file_name == crate::register::LOCK_FILE
+        let ours = file_name == crate::store::LOCK_FILE
             || (file_name.starts_with(".hoso-") && file_name.ends_with(".tmp"));
         if ours || entry.path() == out_path || rel.as_os_str().is_empty() {
             continue;
@@ -151,7 +151,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("hoso");
         crate::demo::write(&root).unwrap();
-        std::fs::write(root.join(crate::register::LOCK_FILE), "").unwrap();
+        std::fs::write(root.join(crate::store::LOCK_FILE), "").unwrap();
         let into = dir.path().join("sao-luu");
         let day = jiff::civil::date(2026, 12, 7);
         let first = write(&root, &into, day).unwrap();

@@ -95,7 +95,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
                     lang.pick("dòng", "row")
                 ));
             }
-            Action::Update { path, row, changes } => {
+            Action::Update {
+                path, row, changes, ..
+            } => {
                 updated += 1;
                 report.push_str(&format!(
                     "~ {}  ({} {row})\n",

@@ -8,10 +8,9 @@ The file is deterministic: a stable UID per person and time limit, and no timest
 (DTSTAMP is the day of the event the limit runs from), so the same records give the same bytes.
 */
 
-use crate::calendar::add_months;
 use crate::diag::{Deadline, Lang};
-use crate::facts::{DecisionKind, decision_days, full_membership_date, probation_end};
 use crate::model::Ngay;
+use crate::time_limits::LIMITS;
 use crate::validate::CheckedWorkspace;
 use serde::Serialize;
 
@@ -42,114 +41,25 @@ pub fn items(checked: &CheckedWorkspace) -> Vec<DueItem> {
     let mut out = Vec::new();
     for record in &checked.workspace().people {
         let n = &record.nguoi;
-        let mut push = |viec: Deadline, rule: &str, from: (&'static str, Ngay), due: Ngay| {
-            let set = rules.on(from.1);
+        // A limit runs from its recorded start until the process is past the event it runs to.
+        for limit in &LIMITS {
+            if limit.to.passed(n, rules) || (limit.waived)(n) {
+                continue;
+            }
+            let Some(from) = limit.from.day(n, rules) else {
+                continue;
+            };
+            let ends = limit.last_day(n, rules, cal, from.day, None);
             out.push(DueItem {
                 nguoi: record.id.clone(),
                 ho_ten: n.ho_ten.clone(),
-                viec,
-                quy_tac: rule.to_string(),
-                can_cu: set.cite(rule).to_string(),
-                tu_truong: from.0,
-                tu_ngay: from.1,
-                han: due,
+                viec: limit.kind,
+                quy_tac: limit.rule.to_string(),
+                can_cu: ends.set.cite(limit.rule).to_string(),
+                tu_truong: from.field,
+                tu_ngay: from.recorded,
+                han: ends.last,
             });
-        };
-        let add_days =
-            |from: Ngay, days: i64| cal.add_working_days(from, u32::try_from(days).unwrap_or(0));
-        let wd =
-            |from: Ngay, rule: &str, param: &str| add_days(from, rules.on(from).int(rule, param));
-        let full = full_membership_date(n, rules).is_some();
-        let meeting = n.hop_chi_bo.as_ref().and_then(|h| h.ngay);
-        let decision = n.quyet_dinh_ket_nap.as_ref();
-        let ceremony = n.le_ket_nap.as_ref().and_then(|l| l.ngay);
-        let review = n.hop_xet_chinh_thuc.as_ref().and_then(|h| h.ngay);
-        if n.ngay_ket_nap().is_none() {
-            match meeting {
-                // Before the branch meeting: documents that must still be valid on its day.
-                None => {
-                    if let Some(c) = n.giay_chung_nhan.as_ref().and_then(|g| g.ngay) {
-                        let months = rules.on(c).int("R13", "thang_hieu_luc");
-                        push(
-                            Deadline::CertificateExpiry,
-                            "R13",
-                            ("giay_chung_nhan.ngay", c),
-                            add_months(c, months),
-                        );
-                    }
-                    if let Some(c) = n
-                        .ly_lich
-                        .as_ref()
-                        .and_then(|l| l.chung_nhan_cap_uy.as_ref())
-                        .and_then(|x| x.ngay)
-                    {
-                        let months = rules.on(c).int("R14", "thang_hieu_luc");
-                        push(
-                            Deadline::PersonalHistoryExpiry,
-                            "R14",
-                            ("ly_lich.chung_nhan_cap_uy.ngay", c),
-                            add_months(c, months),
-                        );
-                    }
-                }
-                Some(m) => push(
-                    Deadline::Decision,
-                    "R31",
-                    ("hop_chi_bo.ngay", m),
-                    add_days(m, decision_days(n, rules, DecisionKind::Admission, m)),
-                ),
-            }
-        }
-        if ceremony.is_none() && !full {
-            let received = decision.and_then(|q| {
-                q.ngay_nhan
-                    .map(|r| ("quyet_dinh_ket_nap.ngay_nhan", r))
-                    .or_else(|| q.ngay.map(|r| ("quyet_dinh_ket_nap.ngay", r)))
-            });
-            if let Some(from) = received {
-                push(
-                    Deadline::Ceremony,
-                    "R32",
-                    from,
-                    wd(from.1, "R32", "ngay_lam_viec"),
-                );
-            }
-        }
-        if let Some(c) = ceremony
-            && !full
-        {
-            if n.ly_lich_dang_vien.as_ref().and_then(|l| l.ngay).is_none() {
-                push(
-                    Deadline::MemberHistory,
-                    "R34",
-                    ("le_ket_nap.ngay", c),
-                    wd(c, "R34", "ngay_lam_viec"),
-                );
-            }
-            if review.is_none() {
-                let end = probation_end(rules, c);
-                push(Deadline::ProbationEnd, "R36", ("le_ket_nap.ngay", c), end);
-                push(
-                    Deadline::Review,
-                    "R33",
-                    ("le_ket_nap.ngay", c),
-                    wd(end, "R33", "ngay_lam_viec"),
-                );
-            }
-        }
-        if let Some(r) = review
-            && n.cong_nhan_chinh_thuc
-                .as_ref()
-                .and_then(|q| q.ngay)
-                .is_none()
-            && n.ngay_chinh_thuc.is_none()
-        {
-            push(
-                Deadline::RecognitionDecision,
-                "R31",
-                ("hop_xet_chinh_thuc.ngay", r),
-                add_days(r, decision_days(n, rules, DecisionKind::Recognition, r)),
-            );
         }
     }
     out.sort_by(|a, b| (a.han, &a.nguoi, a.viec).cmp(&(b.han, &b.nguoi, b.viec)));

@@ -13,10 +13,12 @@ use crate::calendar::add_months;
 use crate::model::{GiaiDoan, Ngay, Nguoi, QuyetDinh};
 use crate::rules::InForce;
 
-/// The last day of the probation that starts with the ceremony (R36: `thang_du_bi` months).
-pub fn probation_end(rules: &InForce, ceremony: Ngay) -> Ngay {
-    let months = rules.on(ceremony).int("R36", "thang_du_bi");
-    add_months(ceremony, months)
+/// The last day of the probation that starts on `start` (R36: `thang_du_bi` months of the set in
+/// force then): from the ceremony, or from the admission for a member recorded without it. The
+/// one definition of probation's end.
+pub fn probation_end(rules: &InForce, start: Ngay) -> Ngay {
+    let months = i64::from(rules.on(start).params.r36.thang_du_bi);
+    add_months(start, months)
 }
 
 /// The day the person became a full member: as recorded (`ngay_chinh_thuc`), or, once full
@@ -83,10 +85,7 @@ pub fn membership_on(n: &Nguoi, rules: &InForce, day: Ngay) -> Membership {
     }
     let full = match full_membership_date(n, rules) {
         Some(d) => d <= day,
-        None => {
-            ceremony_day(n).is_none()
-                && add_months(admitted, rules.on(admitted).int("R36", "thang_du_bi")) <= day
-        }
+        None => ceremony_day(n).is_none() && probation_end(rules, admitted) <= day,
     };
     if full {
         Membership::Full
@@ -178,21 +177,18 @@ pub fn decision_key(n: &Nguoi, kind: DecisionKind) -> Option<DecisionKey> {
 /// branch's resolution of `meeting`: the limit of the set in force then, plus the extension
 /// recorded on the decision (`gia_han`) when its reason is recorded, by its days or else the
 /// most the set allows (`gia_han_toi_da`), never more. `hoso validate` and `hoso due` both ask.
-pub fn decision_days(n: &Nguoi, rules: &InForce, kind: DecisionKind, meeting: Ngay) -> i64 {
+pub fn decision_days(n: &Nguoi, rules: &InForce, kind: DecisionKind, meeting: Ngay) -> u32 {
     let set = rules.on(meeting);
-    let base = set.int(
-        "R31",
-        match kind {
-            DecisionKind::Admission => "ngay_ket_nap",
-            DecisionKind::Recognition => "ngay_chinh_thuc",
-        },
-    );
-    let most = set.int("R31", "gia_han_toi_da");
+    let base = match kind {
+        DecisionKind::Admission => set.params.r31.ngay_ket_nap,
+        DecisionKind::Recognition => set.params.r31.ngay_chinh_thuc,
+    };
+    let most = set.params.r31.gia_han_toi_da;
     let extension = kind
         .of(n)
         .and_then(|q| q.gia_han.as_ref())
         .filter(|g| g.ly_do.as_deref().is_some_and(|r| !r.trim().is_empty()));
-    base + extension.map_or(0, |g| g.so_ngay.map_or(most, |d| i64::from(d).min(most)))
+    base + extension.map_or(0, |g| g.so_ngay.map_or(most, |d| u32::from(d).min(most)))
 }
 
 /// The day of the person's admission ceremony, the key of the ceremony they share with the

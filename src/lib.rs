@@ -15,6 +15,7 @@ workspace YAML ─model::load─▶ Workspace ─validate::check─▶ CheckedWo
 - [`facts`]: what a record implies (stage, full membership, membership on a day, the decision it
   belongs to), each defined once; [`plan`]: which documents a person's dossier holds;
 - [`rules`]: the admission rules in force, versioned by date, as data; [`calendar`]: working days;
+- [`time_limits`]: the one table of the process's time limits, read by validation and `due`;
 - [`due`]: the time limits that fall due, listed and as an iCalendar file;
 - [`forms`]: the form catalogue and regulation sets, as data;
 - [`register`]: the document register, where document numbers come from;
@@ -62,6 +63,7 @@ pub mod rules;
 pub mod schema;
 pub mod store;
 mod suggest;
+pub mod time_limits;
 pub mod typeset;
 pub mod validate;
 pub mod vn;

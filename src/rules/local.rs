@@ -1,7 +1,7 @@
 //! A workspace's own rules (`quy_tac_rieng` in `to-chuc.yaml`): applied to the built-in sets only
 //! where they are stricter, and what is wrong with them otherwise.
 
-use super::{Huong, RuleBook, RuleSet};
+use super::{Huong, Params, RuleBook, RuleSet};
 use crate::model::{GiaTri, QuyTacRieng};
 
 impl RuleBook {
@@ -52,15 +52,16 @@ impl RuleBook {
                     continue;
                 };
                 for set in &mut sets {
-                    let Some(rule) = set.quy_tac.iter_mut().find(|r| r.ma == own.ma) else {
+                    let Some(r) = set.quy_tac.iter().position(|r| r.ma == own.ma) else {
                         continue;
                     };
-                    let Some(param) = rule.tham_so.iter_mut().find(|p| p.ten == *name) else {
+                    let Some(p) = set.quy_tac[r].tham_so.iter().position(|p| p.ten == *name) else {
                         continue;
                     };
+                    let base = set.quy_tac[r].tham_so[p].gia_tri.clone();
                     // A number stays a number (`"48"` written in quotes is 48), so that the
                     // checks read it as the set's own value.
-                    let value = match (&param.gia_tri, value.ratio()) {
+                    let value = match (&base, value.ratio()) {
                         (GiaTri::So(_), Some((n, 1))) => {
                             Some(GiaTri::So(i64::try_from(n).unwrap_or(i64::MAX)))
                         }
@@ -70,32 +71,44 @@ impl RuleBook {
                     };
                     let verdict = value
                         .as_ref()
-                        .and_then(|v| stricter_or_equal(v, &param.gia_tri, direction));
-                    match verdict.zip(value) {
-                        Some((true, value)) => {
-                            param.gia_tri = value;
-                            param.rieng = true;
+                        .and_then(|v| stricter_or_equal(v, &base, direction));
+                    // The set with the value, if the checks can read it (a list of reasons
+                    // that exist, a whole number where one is expected).
+                    let typed = verdict.zip(value).map(|(stricter, value)| {
+                        let mut rules = set.quy_tac.clone();
+                        rules[r].tham_so[p].gia_tri = value;
+                        (
+                            stricter,
+                            Params::of(&rules).ok().map(|params| (rules, params)),
+                        )
+                    });
+                    match typed {
+                        Some((true, Some((rules, params)))) => {
+                            set.quy_tac = rules;
+                            set.params = params;
+                            let rule = &mut set.quy_tac[r];
+                            rule.tham_so[p].rieng = true;
                             rule.rieng = Some(
                                 own.can_cu
                                     .clone()
                                     .unwrap_or_else(|| "quy tắc riêng".to_string()),
                             );
                         }
-                        Some((false, _)) => issues.push(LocalIssue {
+                        Some((false, Some(_))) => issues.push(LocalIssue {
                             index: i,
                             param: Some(name.clone()),
                             kind: LocalIssueKind::NotStricter {
                                 set: set.ma.clone(),
-                                base: param.gia_tri.to_string(),
+                                base: base.to_string(),
                                 local: own.tham_so[name].to_string(),
                             },
                         }),
-                        None => {
+                        None | Some((_, None)) => {
                             issues.push(LocalIssue {
                                 index: i,
                                 param: Some(name.clone()),
                                 kind: LocalIssueKind::WrongKind {
-                                    base: param.gia_tri.to_string(),
+                                    base: base.to_string(),
                                 },
                             });
                             break;

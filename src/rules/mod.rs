@@ -21,9 +21,11 @@ static FORMS_DIR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/forms");
 
 pub use crate::forms::RULES_FILE;
 pub use local::{LocalIssue, LocalIssueKind};
+pub use params::{Params, Ratio};
 pub use sequence::{Sequence, Step};
 
 mod local;
+pub mod params;
 mod sequence;
 
 /// Which way a parameter is stricter.
@@ -171,6 +173,9 @@ pub struct RuleSet {
     pub van_ban: Vec<String>,
     /// The rules.
     pub quy_tac: Vec<Rule>,
+    /// The values of the rules' parameters, typed, for the checks; `quy_tac` shows them.
+    #[serde(skip)]
+    pub params: Params,
 }
 
 impl RuleSet {
@@ -194,34 +199,6 @@ impl RuleSet {
     /// The severity of a breach of a rule.
     pub fn severity(&self, code: &str) -> Severity {
         self.rule(code).map_or(Severity::Error, Rule::severity)
-    }
-
-    fn value(&self, code: &str, name: &str) -> Option<&GiaTri> {
-        self.rule(code)?.param(name).map(|p| &p.gia_tri)
-    }
-
-    /// A number parameter. The built-in file is checked by the tests to hold every parameter the
-    /// checks read; 0 stands in for a missing one.
-    pub fn int(&self, code: &str, name: &str) -> i64 {
-        match self.value(code, name) {
-            Some(GiaTri::So(n)) => *n,
-            _ => 0,
-        }
-    }
-
-    /// A ratio parameter (`2/3`); 1/1 stands in for a missing one.
-    pub fn ratio(&self, code: &str, name: &str) -> (u64, u64) {
-        self.value(code, name)
-            .and_then(GiaTri::ratio)
-            .unwrap_or((1, 1))
-    }
-
-    /// A list parameter.
-    pub fn list(&self, code: &str, name: &str) -> &[String] {
-        match self.value(code, name) {
-            Some(GiaTri::DanhSach(items)) => items,
-            _ => &[],
-        }
     }
 }
 
@@ -351,6 +328,7 @@ impl RuleBook {
                 ma: def.ma.clone(),
                 hieu_luc_tu: def.hieu_luc_tu,
                 van_ban: def.van_ban.clone(),
+                params: Params::of(&rules).map_err(|e| format!("set `{}`: {e}", def.ma))?,
                 quy_tac: rules,
             });
         }
@@ -412,53 +390,109 @@ impl InForce {
 mod tests {
     use super::*;
 
-    /// Every parameter a check reads exists in every set, with the right kind of value.
+    /// Every set gives every parameter the checks read, of its kind; the R41 list is not empty
+    /// and every citation is filled in.
     #[test]
-    fn every_parameter_the_checks_read_is_in_every_set() {
+    fn every_set_has_its_typed_parameters() {
         let book = RuleBook::builtin();
         assert_eq!(book.sets.len(), 4);
-        let ints = [
-            ("R2", "tuoi_tu_thang"),
-            ("R2", "tuoi_den_thang"),
-            ("R2", "xem_lai_thang"),
-            ("R4", "lop_toi_thieu"),
-            ("R5", "lop_toi_thieu"),
-            ("R13", "thang_hieu_luc"),
-            ("R14", "thang_hieu_luc"),
-            ("R16", "thang_hieu_luc"),
-            ("R20", "so_nguoi"),
-            ("R20", "so_nguoi_co_doan_the"),
-            ("R20", "tuoi_thanh_nien_tu"),
-            ("R20", "tuoi_thanh_nien_den"),
-            ("R21", "thang_cung_cong_tac"),
-            ("R26", "tru_khong_trieu_tap"),
-            ("R27", "chinh_thuc_toi_thieu"),
-            ("R31", "ngay_ket_nap"),
-            ("R31", "ngay_chinh_thuc"),
-            ("R31", "gia_han_toi_da"),
-            ("R32", "ngay_lam_viec"),
-            ("R33", "ngay_lam_viec"),
-            ("R34", "ngay_lam_viec"),
-            ("R36", "thang_du_bi"),
-            ("R40", "thang_cho"),
-            ("R40", "thang_sau_xoa_an_tich"),
-        ];
         for set in &book.sets {
-            for (code, name) in ints {
-                assert!(
-                    matches!(set.value(code, name), Some(GiaTri::So(n)) if *n >= 0),
-                    "{} {code}.{name}",
-                    set.ma
-                );
-            }
-            for code in ["R25", "R28", "R29"] {
-                assert_eq!(set.ratio(code, "ty_le"), (2, 3), "{} {code}", set.ma);
-            }
-            assert!(!set.list("R41", "khong_ket_nap_lai").is_empty());
+            assert_eq!(set.params.r25.ty_le, Ratio { a: 2, b: 3 }, "{}", set.ma);
+            assert_eq!(set.params.r28.ty_le, Ratio { a: 2, b: 3 }, "{}", set.ma);
+            assert_eq!(set.params.r29.ty_le, Ratio { a: 2, b: 3 }, "{}", set.ma);
+            assert_eq!(set.params.r36.thang_du_bi, 12, "{}", set.ma);
+            assert_eq!(set.params.r2.tuoi_tu_thang, 216, "{}", set.ma);
+            assert!(set.params.r26.tru_khong_trieu_tap.0);
+            assert!(!set.params.r41.khong_ket_nap_lai.is_empty());
             for r in &set.quy_tac {
                 assert!(!r.can_cu.contains('{'), "{} {}: {}", set.ma, r.ma, r.can_cu);
             }
         }
+    }
+
+    /// The built-in rules file with `edit` applied to its text: must it load?
+    fn loads_with(from: &str, to: &str) -> Result<RuleBook, String> {
+        let text = FORMS_DIR
+            .get_file(RULES_FILE)
+            .and_then(|f| f.contents_utf8())
+            .unwrap();
+        assert!(text.contains(from), "{from}");
+        RuleBook::parse(&text.replacen(from, to, 1))
+    }
+
+    /// A parameter the checks read that the data lacks, misspells or gives the wrong kind of
+    /// value is an error when the rules are loaded, naming the rule and the parameter.
+    #[test]
+    fn a_missing_or_mistyped_parameter_does_not_load() {
+        let probation = "      - {ten: thang_du_bi, gia_tri: 12}\n";
+        let err = loads_with(probation, "").unwrap_err();
+        assert!(err.contains("R36") && err.contains("thang_du_bi"), "{err}");
+        let err = loads_with(probation, "      - {ten: thang_du_bj, gia_tri: 12}\n").unwrap_err();
+        assert!(err.contains("thang_du_bj"), "{err}");
+        for wrong in ["\"mười hai\"", "-12", "[12]", "2/3"] {
+            let to = format!("      - {{ten: thang_du_bi, gia_tri: {wrong}}}\n");
+            let err = loads_with(probation, &to).unwrap_err();
+            assert!(err.contains("R36.thang_du_bi"), "{wrong}: {err}");
+        }
+        // A set's own value of the wrong kind.
+        let err = loads_with("R31.ngay_ket_nap: 45", "R31.ngay_ket_nap: [45]").unwrap_err();
+        assert!(
+            err.contains("294-QĐ/TW") && err.contains("R31.ngay_ket_nap"),
+            "{err}"
+        );
+        // A ratio that is not one, a reason for leaving that does not exist, a 0/1 that is 2.
+        let err = loads_with(
+            "{ten: ty_le, gia_tri: 2/3,",
+            "{ten: ty_le, gia_tri: hai phần ba,",
+        )
+        .unwrap_err();
+        assert!(err.contains("R25.ty_le"), "{err}");
+        let err = loads_with("[tu_bo_sinh_hoat,", "[tu_bo_sinh_hoat_dang,").unwrap_err();
+        assert!(err.contains("R41.khong_ket_nap_lai"), "{err}");
+        let err = loads_with(
+            "tru_khong_trieu_tap, gia_tri: 1",
+            "tru_khong_trieu_tap, gia_tri: 2",
+        )
+        .unwrap_err();
+        assert!(err.contains("R26.tru_khong_trieu_tap"), "{err}");
+        // A parameter no check reads.
+        let err = loads_with(
+            probation,
+            &format!("{probation}      - {{ten: thang_them, gia_tri: 1}}\n"),
+        )
+        .unwrap_err();
+        assert!(err.contains("thang_them"), "{err}");
+        // And the file as built in loads.
+        assert!(loads_with(probation, probation).is_ok());
+    }
+
+    /// A workspace's stricter value the checks cannot read is not applied: a reason for leaving
+    /// that does not exist added to R41's list.
+    #[test]
+    fn a_local_value_the_checks_cannot_read_is_not_applied() {
+        let mut list: Vec<String> = RuleBook::builtin().sets[3]
+            .params
+            .r41
+            .khong_ket_nap_lai
+            .iter()
+            .map(|h| h.id().to_string())
+            .collect();
+        list.push("bo_di_nuoc_ngoai".into());
+        let own = QuyTacRieng {
+            ma: "R41".into(),
+            tham_so: [("khong_ket_nap_lai".to_string(), GiaTri::DanhSach(list))]
+                .into_iter()
+                .collect(),
+            muc_do: None,
+            can_cu: None,
+        };
+        let (sets, issues) = RuleBook::builtin().with_local(&[own]);
+        assert!(
+            matches!(issues[0].kind, LocalIssueKind::WrongKind { .. }),
+            "{issues:?}"
+        );
+        assert_eq!(sets[3].params, RuleBook::builtin().sets[3].params);
+        assert!(sets[3].rule("R41").unwrap().rieng.is_none());
     }
 
     /// Every rule set starts on the day of the regulation set of the same code, and a regulation
@@ -523,9 +557,9 @@ mod tests {
         let f = InForce::new(&[]);
         for day in ["15/08/2025", "01/10/2025"] {
             let set = f.on(Ngay::parse(day).unwrap());
-            assert_eq!(set.int("R31", "ngay_ket_nap"), 45, "{day}");
-            assert_eq!(set.int("R31", "ngay_chinh_thuc"), 30, "{day}");
-            assert_eq!(set.int("R31", "gia_han_toi_da"), 15, "{day}");
+            assert_eq!(set.params.r31.ngay_ket_nap, 45, "{day}");
+            assert_eq!(set.params.r31.ngay_chinh_thuc, 30, "{day}");
+            assert_eq!(set.params.r31.gia_han_toi_da, 15, "{day}");
             let r31 = set.rule("R31").unwrap();
             assert!(r31.xac_minh && !r31.unverified(), "{day}");
             assert!(r31.tham_so.iter().all(|p| p.xac_minh), "{day}");
@@ -533,10 +567,10 @@ mod tests {
             assert!(r31.ten.contains("tối đa 15 ngày"), "{}", r31.ten);
             assert!(!set.cite("R31").unverified);
             assert!(set.cite("R7").unverified);
-            assert_eq!(set.int("R20", "tuoi_thanh_nien_den"), 30);
+            assert_eq!(set.params.r20.tuoi_thanh_nien_den, 30);
         }
         let old = f.on(Ngay::parse("15/03/2023").unwrap());
-        assert_eq!(old.int("R31", "ngay_ket_nap"), 60);
+        assert_eq!(old.params.r31.ngay_ket_nap, 60);
         assert!(old.rule("R31").unwrap().ten.contains("60 ngày làm việc"));
         assert!(old.cite("R31").unverified);
         assert!(!old.rule("R31").unwrap().xac_minh);
@@ -570,13 +604,13 @@ mod tests {
         let book = RuleBook::builtin();
         let (sets, issues) = book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::So(48))]);
         assert!(issues.is_empty());
-        assert_eq!(sets[2].int("R13", "thang_hieu_luc"), 48);
+        assert_eq!(sets[2].params.r13.thang_hieu_luc, 48);
         assert_eq!(
             sets[2].cite("R13").local.as_deref(),
             Some("HD 05 của Đảng ủy")
         );
         let (sets, issues) = book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::So(72))]);
-        assert_eq!(sets[2].int("R13", "thang_hieu_luc"), 60);
+        assert_eq!(sets[2].params.r13.thang_hieu_luc, 60);
         assert!(matches!(issues[0].kind, LocalIssueKind::NotStricter { .. }));
         let (_, issues) = book.with_local(&[own("R25", "ty_le", GiaTri::Chu("3/4".into()))]);
         assert!(issues.is_empty());
@@ -585,14 +619,14 @@ mod tests {
         let (sets, issues) =
             book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::Chu("48".into()))]);
         assert!(issues.is_empty());
-        assert_eq!(sets[0].int("R13", "thang_hieu_luc"), 48);
+        assert_eq!(sets[0].params.r13.thang_hieu_luc, 48);
         let (sets, issues) = book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::So(-5))]);
         assert!(matches!(issues[0].kind, LocalIssueKind::WrongKind { .. }));
-        assert_eq!(sets[0].int("R13", "thang_hieu_luc"), 60);
+        assert_eq!(sets[0].params.r13.thang_hieu_luc, 60);
         let (sets, issues) =
             book.with_local(&[own("R13", "thang_hieu_luc", GiaTri::Chu("4/3".into()))]);
         assert!(matches!(issues[0].kind, LocalIssueKind::WrongKind { .. }));
-        assert_eq!(sets[0].int("R13", "thang_hieu_luc"), 60);
+        assert_eq!(sets[0].params.r13.thang_hieu_luc, 60);
         let (_, issues) = book.with_local(&[own("R36", "thang_du_bi", GiaTri::So(18))]);
         assert_eq!(issues[0].kind, LocalIssueKind::Fixed);
         let (_, issues) = book.with_local(&[own("R99", "x", GiaTri::So(1))]);

@@ -3,9 +3,10 @@
 
 use super::Ctx;
 use crate::calendar::{add_months, whole_months};
-use crate::diag::{AgeDay, Diagnostic, Problem};
+use crate::diag::{AgeDay, Deadline, Diagnostic, Problem};
 use crate::forms::Catalogue;
 use crate::model::{LoaiNgoaiLe, Ngay, PathView, Record};
+use crate::time_limits::Limit;
 
 /// R2's lower bound on every admission recorded without its branch meeting: a member's (in
 /// `dang-vien/`, by the admission date alone; the meeting came before it, so one under 18 on that
@@ -40,7 +41,7 @@ fn under_age_admissions(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         .filter_map(|(field, day, on)| {
             let set = ctx.rules.on(day);
             let months = whole_months(birth, day);
-            let min = set.int("R2", "tuoi_tu_thang");
+            let min = i64::from(set.params.r2.tuoi_tu_thang);
             (months < min).then(|| Diagnostic {
                 problem: Problem::AgeUnder18 {
                     months,
@@ -101,9 +102,9 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         && birth <= meeting
     {
         let months = whole_months(birth, meeting);
-        let min = set.int("R2", "tuoi_tu_thang");
-        let max = set.int("R2", "tuoi_den_thang");
-        let margin = set.int("R2", "xem_lai_thang");
+        let min = i64::from(set.params.r2.tuoi_tu_thang);
+        let max = i64::from(set.params.r2.tuoi_den_thang);
+        let margin = i64::from(set.params.r2.xem_lai_thang);
         if months < min {
             d.push(Diagnostic {
                 problem: Problem::AgeUnder18 {
@@ -183,10 +184,10 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     if let Some(value) = education {
         let exception = n.ngoai_le_hoc_van.as_ref();
         let (rule, min) = match exception.and_then(|e| e.loai) {
-            Some(LoaiNgoaiLe::VungKhoKhan) => ("R5", set.int("R5", "lop_toi_thieu")),
+            Some(LoaiNgoaiLe::VungKhoKhan) => ("R5", i64::from(set.params.r5.lop_toi_thieu)),
             // Literacy is enough, with the written consent.
             Some(LoaiNgoaiLe::UyTin) => ("R5", 0),
-            None => ("R4", set.int("R4", "lop_toi_thieu")),
+            None => ("R4", i64::from(set.params.r4.lop_toi_thieu)),
         };
         if exception.and_then(|e| e.loai) == Some(LoaiNgoaiLe::UyTin)
             && exception.and_then(|e| e.dong_y.as_ref()).is_none()
@@ -243,18 +244,18 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     match n.giay_chung_nhan.as_ref().and_then(|g| g.ngay) {
         None => {}
         Some(issued) => {
-            let months = set.int("R13", "thang_hieu_luc");
-            let expired = add_months(issued, months);
-            if meeting > expired {
+            let limit = Limit::of(Deadline::CertificateExpiry);
+            let ends = limit.last_day(n, &ctx.rules, &ctx.calendar, issued, Some(meeting));
+            if meeting > ends.last {
                 d.push(Diagnostic {
                     problem: Problem::CertificateExpired {
                         issued: issued.short(),
-                        expired: expired.short(),
+                        expired: ends.last.short(),
                         meeting: meeting.short(),
-                        months,
-                        cite: set.cite("R13"),
+                        months: ends.allowed,
+                        cite: ends.set.cite(limit.rule),
                     },
-                    severity: set.severity("R13"),
+                    severity: ends.set.severity(limit.rule),
                     location: at("giay_chung_nhan.ngay"),
                 });
             }
@@ -262,25 +263,20 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     }
 
     // R14: the certified personal history.
-    if let Some(certified) = n
-        .ly_lich
-        .as_ref()
-        .and_then(|l| l.chung_nhan_cap_uy.as_ref())
-        .and_then(|c| c.ngay)
-    {
-        let months = set.int("R14", "thang_hieu_luc");
-        let expired = add_months(certified, months);
-        if meeting > expired {
+    let limit = Limit::of(Deadline::PersonalHistoryExpiry);
+    if let Some(certified) = limit.from.day(n, &ctx.rules) {
+        let ends = limit.last_day(n, &ctx.rules, &ctx.calendar, certified.day, Some(meeting));
+        if meeting > ends.last {
             d.push(Diagnostic {
                 problem: Problem::PersonalHistoryExpired {
-                    certified: certified.short(),
-                    expired: expired.short(),
+                    certified: certified.day.short(),
+                    expired: ends.last.short(),
                     meeting: meeting.short(),
-                    months,
-                    cite: set.cite("R14"),
+                    months: ends.allowed,
+                    cite: ends.set.cite(limit.rule),
                 },
-                severity: set.severity("R14"),
-                location: at("ly_lich.chung_nhan_cap_uy.ngay"),
+                severity: ends.set.severity(limit.rule),
+                location: at(certified.field),
             });
         }
     }
@@ -299,7 +295,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
                 .and_then(|y| y.ngay),
         ),
     ];
-    let months = set.int("R16", "thang_hieu_luc");
+    let months = i64::from(set.params.r16.thang_hieu_luc);
     for (field, date) in comments {
         if let Some(date) = date
             && meeting > add_months(date, months)

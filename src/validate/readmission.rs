@@ -24,11 +24,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             at("ket_nap_lai"),
         )),
         Some(how) => {
-            if set
-                .list("R41", "khong_ket_nap_lai")
-                .iter()
-                .any(|x| x == how.id())
-            {
+            if set.params.r41.khong_ket_nap_lai.contains(&how) {
                 d.push(Diagnostic {
                     problem: Problem::ReadmissionNotAllowed {
                         reason: how.id().to_string(),
@@ -58,12 +54,12 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             Some(c) => (
                 "ket_nap_lai.ngay_xoa_an_tich",
                 Some(c),
-                set.int("R40", "thang_sau_xoa_an_tich"),
+                i64::from(set.params.r40.thang_sau_xoa_an_tich),
             ),
             None => (
                 "ket_nap_lai.ngay_ra_khoi_dang",
                 k.ngay_ra_khoi_dang,
-                set.int("R40", "thang_cho"),
+                i64::from(set.params.r40.thang_cho),
             ),
         };
         if since.is_none() {

@@ -20,9 +20,9 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         let set = ctx.rules.on(meeting);
         let with_union = n.gioi_thieu_doan_the.is_some();
         let needed = if with_union {
-            set.int("R20", "so_nguoi_co_doan_the")
+            i64::from(set.params.r20.so_nguoi_co_doan_the)
         } else {
-            set.int("R20", "so_nguoi")
+            i64::from(set.params.r20.so_nguoi)
         };
         let found = n.nguoi_gioi_thieu.len();
         if found == 0 && !with_union {
@@ -104,7 +104,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             && since <= letter
             && !s.thay_the
         {
-            let months = set.int("R21", "thang_cung_cong_tac");
+            let months = i64::from(set.params.r21.thang_cung_cong_tac);
             if add_months(since, months) > letter {
                 let field = format!("nguoi_gioi_thieu[{i}].cung_cong_tac_tu");
                 d.push(Diagnostic {
@@ -179,7 +179,8 @@ fn introducers(ctx: &Ctx, record: &Record) -> Option<Diagnostic> {
     let birth = n.ngay_sinh.filter(|&b| b <= meeting)?;
     let set = ctx.rules.on(meeting);
     let age = whole_months(birth, meeting) / 12;
-    let youth = (set.int("R20", "tuoi_thanh_nien_tu")..=set.int("R20", "tuoi_thanh_nien_den"))
+    let youth = (i64::from(set.params.r20.tuoi_thanh_nien_tu)
+        ..=i64::from(set.params.r20.tuoi_thanh_nien_den))
         .contains(&age);
     let youth_member = n
         .ly_lich
@@ -206,8 +207,8 @@ fn introducers(ctx: &Ctx, record: &Record) -> Option<Diagnostic> {
             wrong,
             age,
             meeting: meeting.short(),
-            youth_from: set.int("R20", "tuoi_thanh_nien_tu"),
-            youth_to: set.int("R20", "tuoi_thanh_nien_den"),
+            youth_from: i64::from(set.params.r20.tuoi_thanh_nien_tu),
+            youth_to: i64::from(set.params.r20.tuoi_thanh_nien_den),
             cite: set.cite("R20"),
         },
         severity: set.severity("R20"),

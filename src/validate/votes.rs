@@ -5,16 +5,23 @@
 use super::Ctx;
 use crate::diag::{Diagnostic, Problem};
 use crate::model::{HopChiBo, NghiQuyetDangUy, Record};
+use crate::rules::{Params, Ratio};
 
 /// The vote problems of one person's meetings.
 pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     let n = &record.nguoi;
     let mut d = Vec::new();
-    let meetings: [(&str, &str, Option<&HopChiBo>); 2] = [
-        ("hop_chi_bo", "R25", n.hop_chi_bo.as_ref()),
-        ("hop_xet_chinh_thuc", "R29", n.hop_xet_chinh_thuc.as_ref()),
+    type Share = fn(&Params) -> Ratio;
+    let meetings: [(&str, &str, Share, Option<&HopChiBo>); 2] = [
+        ("hop_chi_bo", "R25", |p| p.r25.ty_le, n.hop_chi_bo.as_ref()),
+        (
+            "hop_xet_chinh_thuc",
+            "R29",
+            |p| p.r29.ty_le,
+            n.hop_xet_chinh_thuc.as_ref(),
+        ),
     ];
-    for (field, rule, meeting) in meetings {
+    for (field, rule, share, meeting) in meetings {
         let Some(h) = meeting else { continue };
         let set = ctx.rules.on_or_latest(h.ngay);
         // The admission meeting's figures are required fields (`required`); the review's are
@@ -27,7 +34,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             }
             continue;
         };
-        let min = set.int("R27", "chinh_thuc_toi_thieu");
+        let min = i64::from(set.params.r27.chinh_thuc_toi_thieu);
         if i64::from(all.chinh_thuc) < min {
             let path = format!("{field}.dang_vien.chinh_thuc");
             d.push(Diagnostic {
@@ -49,12 +56,12 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             continue;
         };
         // R26: members not convened leave the denominator; absentees for other reasons count.
-        let denominator = if set.int("R26", "tru_khong_trieu_tap") == 1 {
+        let denominator = if set.params.r26.tru_khong_trieu_tap.0 {
             all.chinh_thuc.saturating_sub(h.khong_trieu_tap)
         } else {
             all.chinh_thuc
         };
-        let (a, b) = set.ratio(rule, "ty_le");
+        let Ratio { a, b } = share(&set.params);
         if u64::from(yes) * b < a * u64::from(denominator) {
             let path = format!("{field}.tan_thanh");
             d.push(Diagnostic {
@@ -90,7 +97,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             d.push(super::fact_missing(set, "R28", record, &at, field));
             continue;
         };
-        let (a, b) = set.ratio("R28", "ty_le");
+        let Ratio { a, b } = set.params.r28.ty_le;
         if u64::from(yes) * b < a * u64::from(members) {
             let path = format!("{field}.tan_thanh");
             d.push(Diagnostic {

@@ -143,6 +143,86 @@ impl Form {
     pub fn recorded_number(&self, view: &PathView) -> Option<String> {
         view.text(self.so_ghi_nhan.as_deref()?)
     }
+
+    /// What stops this form from being filled from a person's record; none when it can be. The
+    /// one definition of "this form can be filled for this person": the dossier's plan holds a
+    /// document only when its form [`applies`](Form::applies), the desk offers those forms, and
+    /// rendering refuses a form with any of these, each located at its field.
+    pub fn unfillable(&self, view: &PathView) -> Vec<Unfillable> {
+        let mut out: Vec<Unfillable> = self
+            .bat_buoc
+            .iter()
+            .filter(|path| !view.has(path))
+            .map(|path| Unfillable::NeedsField {
+                field: path.replace("[]", "[0]"),
+            })
+            .collect();
+        // A condition fails where the record holds what it is about with another value; where it
+        // holds nothing of it, the fields the form needs say what is missing.
+        for (path, expected) in &self.dieu_kien {
+            let found = view.text(path);
+            if found.as_deref() != Some(expected.as_str())
+                && view.has(path.split('.').next().unwrap_or(path))
+            {
+                out.push(Unfillable::NotApplicable {
+                    field: path.clone(),
+                    expected: expected.clone(),
+                    found: found.unwrap_or_default(),
+                });
+            }
+        }
+        // A form follows the set in force on the document's date, and not every set has every
+        // form.
+        let date = self.document_date(view);
+        if let Some(date) = date
+            && let Some(set) = Catalogue::builtin().regulation_on(Some(date))
+            && !self.quy_dinh.contains(&set.ma)
+        {
+            out.push(Unfillable::NotInForce {
+                date,
+                set: set.ma.clone(),
+                field: self.ngay_van_ban.replace("[]", "[0]"),
+            });
+        }
+        out
+    }
+
+    /// Whether the form is one of this person's documents: its conditions hold and it is in force
+    /// on its date. Fields it needs may still be missing ([`Form::unfillable`] says which).
+    pub fn applies(&self, view: &PathView) -> bool {
+        self.unfillable(view)
+            .iter()
+            .all(|u| matches!(u, Unfillable::NeedsField { .. }))
+    }
+}
+
+/// Why a form cannot be filled from a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unfillable {
+    /// A field the form needs is missing.
+    NeedsField {
+        /// Its path (`nguoi_gioi_thieu[0].dang_vien`).
+        field: String,
+    },
+    /// The record holds another case than the form's (a trade-union resolution on the Youth
+    /// Union's form).
+    NotApplicable {
+        /// The condition's path.
+        field: String,
+        /// The value the form is for.
+        expected: String,
+        /// The record's value.
+        found: String,
+    },
+    /// The set in force on the document's date does not have the form.
+    NotInForce {
+        /// The document's date.
+        date: Ngay,
+        /// The set then in force.
+        set: String,
+        /// The path of the date.
+        field: String,
+    },
 }
 
 /// All forms and regulation sets.

@@ -6,7 +6,7 @@ One definition for the cover printed alone (`hoso render BIA-HS`), the dossier a
 admission dossier until the probation review has begun, then the full-membership one. A document
 the checklist marks optional (`neu_co`) is listed only when the record holds it; a document whose
 form does not apply (a Youth Union resolution for someone introduced by the trade union) is not
-held. Documents the person writes by hand (đơn, lý lịch) are held but not printed: the dossier
+held ([`Form::applies`], the definition rendering and the desk use too). Documents the person writes by hand (đơn, lý lịch) are held but not printed: the dossier
 holds the handwritten originals.
 */
 
@@ -83,12 +83,7 @@ pub fn plan(n: &Nguoi, view: &PathView, kind: Option<Kind>) -> Plan {
         .iter()
         .filter_map(|item| {
             let form = item.mau.as_deref().and_then(|m| catalogue.form(m));
-            let applies = form.is_none_or(|f| {
-                f.dieu_kien
-                    .iter()
-                    .all(|(p, v)| view.text(p).as_deref() == Some(v.as_str()))
-            });
-            let present = view.has(&item.du_lieu) && applies;
+            let present = view.has(&item.du_lieu) && form.is_none_or(|f| f.applies(view));
             if item.neu_co && !present {
                 return None;
             }

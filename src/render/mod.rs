@@ -24,7 +24,7 @@ pub use context::{
 
 use crate::diag::{Diagnostic, Problem};
 use crate::facts::DecisionKind;
-use crate::forms::{Catalogue, Form};
+use crate::forms::{Catalogue, Form, Unfillable};
 use crate::model::{LyLich, Ngay, PathView};
 use crate::plan;
 use crate::validate::{Checked, CheckedWorkspace, Person};
@@ -415,51 +415,43 @@ fn build_context(
     let record = checked.record();
     let n = &record.nguoi;
     let view = checked.view();
-    let mut problems: Vec<Diagnostic> = form
-        .bat_buoc
-        .iter()
-        .filter(|path| !view.has(path))
-        .map(|path| {
-            let concrete = path.replace("[]", "[0]");
-            let problem = Problem::FormNeedsField {
-                form: form.ma.clone(),
-                field: concrete.clone(),
+    let date = view.first_date(&form.ngay_van_ban);
+    let problems: Vec<Diagnostic> = form
+        .unfillable(&view)
+        .into_iter()
+        .map(|u| {
+            let (problem, at) = match u {
+                Unfillable::NeedsField { field } => {
+                    let at = record.spans.locate(&field);
+                    let form = form.ma.clone();
+                    (Problem::FormNeedsField { form, field }, at)
+                }
+                Unfillable::NotApplicable {
+                    field,
+                    expected,
+                    found,
+                } => (
+                    Problem::FormNotApplicable {
+                        form: form.ma.clone(),
+                        field: field.clone(),
+                        expected,
+                        found,
+                    },
+                    record.spans.locate(&field),
+                ),
+                Unfillable::NotInForce { date, set, field } => (
+                    Problem::FormNotInForce {
+                        form: form.ma.clone(),
+                        date: date.short(),
+                        set,
+                        field: field.clone(),
+                    },
+                    record.spans.locate(&field),
+                ),
             };
-            Diagnostic::error(problem, Some(record.spans.locate(&concrete)))
+            Diagnostic::error(problem, Some(at))
         })
         .collect();
-    for (path, expected) in &form.dieu_kien {
-        let found = view.text(path);
-        if found.as_deref() != Some(expected.as_str())
-            && view.has(path.split('.').next().unwrap_or(path))
-        {
-            let problem = Problem::FormNotApplicable {
-                form: form.ma.clone(),
-                field: path.clone(),
-                expected: expected.clone(),
-                found: found.unwrap_or_default(),
-            };
-            problems.push(Diagnostic::error(problem, Some(record.spans.locate(path))));
-        }
-    }
-    let date = view.first_date(&form.ngay_van_ban);
-    // A form follows the set in force on the document's date, and not every set has every form.
-    if let Some(set) = Catalogue::builtin().regulation_on(date)
-        && date.is_some()
-        && !form.quy_dinh.contains(&set.ma)
-    {
-        let field = form.ngay_van_ban.replace("[]", "[0]");
-        let problem = Problem::FormNotInForce {
-            form: form.ma.clone(),
-            date: date.map(|d| d.short()).unwrap_or_default(),
-            set: set.ma.clone(),
-            field: field.clone(),
-        };
-        problems.push(Diagnostic::error(
-            problem,
-            Some(record.spans.locate(&field)),
-        ));
-    }
     if !problems.is_empty() {
         return Err(RenderError::Data(problems));
     }

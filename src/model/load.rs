@@ -28,13 +28,42 @@ use unicode_normalization::UnicodeNormalization;
 /// The organisation file's name.
 pub const ORG_FILE: &str = "to-chuc.yaml";
 
-/// A workspace with the problems found while reading it.
+/// A workspace with what reading each of its files came to.
 #[derive(Debug)]
 pub struct Loaded {
     /// What could be read.
     pub workspace: Workspace,
-    /// Problems found while reading: syntax, unknown keys, wrong types, duplicate ids.
+    /// Problems of `to-chuc.yaml` it was read despite (unknown keys).
+    pub org: Vec<Diagnostic>,
+    /// Every entry of the records folders, in the order read (folder, then name), with what
+    /// reading it found.
+    pub files: Vec<FileOutcome>,
+    /// Problems of reading `bao-cao.yaml`.
+    pub report: Vec<Diagnostic>,
+}
+
+/// What reading one entry of the records folders came to.
+#[derive(Debug, Clone)]
+pub struct FileOutcome {
+    /// The file.
+    pub path: PathBuf,
+    /// The id its name gives (the name without `.yaml`).
+    pub id: String,
+    /// Its problems: syntax, unknown keys, wrong types, a duplicate or invalid id.
     pub diagnostics: Vec<Diagnostic>,
+    /// Its record is in the workspace, under `id`. Otherwise it takes no part in anything: it
+    /// could not be read, is not a record's file, or its name is not an id or is another's.
+    pub loaded: bool,
+}
+
+impl Loaded {
+    /// Every problem of reading, in the order the files were read.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.org
+            .iter()
+            .chain(self.files.iter().flat_map(|f| &f.diagnostics))
+            .chain(&self.report)
+    }
 }
 
 /// Why a workspace could not be loaded at all.
@@ -62,15 +91,14 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     if !org_path.is_file() {
         return Err(LoadError::NotAWorkspace(root.to_path_buf()));
     }
-    let mut diagnostics = Vec::new();
     let org_file = read_source(&org_path)?;
-    let (parsed, mut diags) = parse::<ToChuc>(org_file, FileKind::ToChuc);
+    let (parsed, org) = parse::<ToChuc>(org_file, FileKind::ToChuc);
     let Some((to_chuc, spans)) = parsed else {
-        return Err(LoadError::Organisation(diags));
+        return Err(LoadError::Organisation(org));
     };
-    diagnostics.append(&mut diags);
 
-    let mut files: Vec<(Folder, PathBuf, String)> = Vec::new();
+    // Each entry of the folders: an outcome already (not a record's file), or a file to read.
+    let mut entries: Vec<Result<(Folder, PathBuf, String), FileOutcome>> = Vec::new();
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for folder in [Folder::DangVien, Folder::KetNap] {
         let dir = root.join(folder.dir());
@@ -85,7 +113,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 // A folder that cannot be listed, a link that loops: that place's problem.
                 Err(e) => {
                     let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-                    diagnostics.push(not_a_record(&path, e.to_string()));
+                    entries.push(Err(not_a_record(&path, e.to_string())));
                     continue;
                 }
             };
@@ -102,7 +130,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 }
             }
             if entry.file_type().is_dir() {
-                diagnostics.push(not_a_record(path, "thư mục / a folder".into()));
+                entries.push(Err(not_a_record(path, "thư mục / a folder".into())));
                 continue;
             }
             if entry.path_is_symlink() {
@@ -117,65 +145,75 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                     Ok(target) if in_records(&target) && target.is_file() => {}
                     Ok(target) => {
                         let detail = format!("→ {}", target.display());
-                        diagnostics.push(not_a_record(path, detail));
+                        entries.push(Err(not_a_record(path, detail)));
                         continue;
                     }
                     Err(e) => {
-                        diagnostics.push(not_a_record(path, e.to_string()));
+                        entries.push(Err(not_a_record(path, e.to_string())));
                         continue;
                     }
                 }
             } else if !entry.file_type().is_file() {
-                diagnostics.push(not_a_record(
+                entries.push(Err(not_a_record(
                     path,
                     "không phải tệp thường / not a regular file".into(),
-                ));
+                )));
                 continue;
             }
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            files.push((folder, path.to_path_buf(), id));
+            entries.push(Ok((folder, path.to_path_buf(), id_of(path))));
         }
     }
     // Files are independent: read and parsed in parallel, then taken in the sorted order, so
     // the result is the same as one after the other. A file that cannot be read is that file's
     // problem: the others are still loaded.
-    let parsed: Vec<ParsedPerson> = files
+    let read: Vec<(FileOutcome, Option<Record>)> = entries
         .into_par_iter()
-        .map(|(folder, path, id)| match read_source(&path) {
-            Ok(file) => {
-                let (parsed, diags) = parse::<Nguoi>(file, FileKind::Nguoi);
-                (folder, id, parsed, diags)
+        .map(|entry| match entry {
+            Err(outcome) => (outcome, None),
+            Ok((folder, path, id)) => {
+                let (parsed, diagnostics) = match read_source(&path) {
+                    Ok(file) => parse::<Nguoi>(file, FileKind::Nguoi),
+                    Err(e) => (None, vec![unreadable(&path, &e)]),
+                };
+                let record = parsed.map(|(nguoi, spans)| Record {
+                    id: id.clone(),
+                    folder,
+                    nguoi,
+                    spans,
+                });
+                let loaded = record.is_some();
+                let outcome = FileOutcome {
+                    path,
+                    id,
+                    diagnostics,
+                    loaded,
+                };
+                (outcome, record)
             }
-            Err(e) => (folder, id, None, vec![unreadable(&path, &e)]),
         })
         .collect();
-    // Records are large (a few kilobytes inline): moved once, into a vector of the right size.
-    let mut people: Vec<Record> = Vec::with_capacity(parsed.len());
-    for (folder, id, parsed, mut diags) in parsed {
-        diagnostics.append(&mut diags);
-        if let Some((nguoi, spans)) = parsed {
-            people.push(Record {
-                id,
-                folder,
-                nguoi,
-                spans,
-            });
+    let mut files: Vec<FileOutcome> = Vec::with_capacity(read.len());
+    // Records are large (a few kilobytes inline): moved once, each with its file's index.
+    let mut people: Vec<(usize, Record)> = Vec::with_capacity(read.len());
+    for (outcome, record) in read {
+        if let Some(record) = record {
+            people.push((files.len(), record));
         }
+        files.push(outcome);
     }
-
-    people.sort_by(|a, b| a.id.cmp(&b.id));
+    // Stable: the files of one id stay in the order read.
+    people.sort_by(|a, b| a.1.id.cmp(&b.1.id));
     // Ids must be unique across both folders: every reference relies on it. The first file of
     // an id (in the sorted order) is kept; each later one is reported and left out.
-    people.dedup_by(|record, prev| {
+    people.dedup_by(|(file, record), (_, prev)| {
         if prev.id != record.id {
             return false;
         }
         let other = prev.spans.file().path.display().to_string();
         let loc = Some(crate::diag::Location::file_start(record.spans.file()));
-        diagnostics.push(Diagnostic::error(
+        let outcome = &mut files[*file];
+        outcome.loaded = false;
+        outcome.diagnostics.push(Diagnostic::error(
             Problem::DuplicateId {
                 id: record.id.clone(),
                 other,
@@ -184,15 +222,35 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         ));
         true
     });
+    // A file whose name is not an id is that file's problem: it takes no part in anything.
+    people.retain(|(file, record)| {
+        if super::id::is_id(&record.id) {
+            return true;
+        }
+        let problem = Problem::InvalidId {
+            id: record.id.clone(),
+            suggestion: super::id::slug(&record.id).filter(|s| super::id::is_id(s)),
+        };
+        let at = crate::diag::Location::file_start(record.spans.file());
+        let outcome = &mut files[*file];
+        outcome.loaded = false;
+        outcome
+            .diagnostics
+            .push(Diagnostic::error(problem, Some(at)));
+        false
+    });
+    let people: Vec<Record> = people.into_iter().map(|(_, record)| record).collect();
 
     // The bulletin file is optional, and a broken one only costs the articles, not the forms.
     let report_path = root.join(BAO_CAO_FILE);
-    let bao_cao = if report_path.is_file() {
-        let (parsed, mut diags) = parse::<BaoCao>(read_source(&report_path)?, FileKind::BaoCao);
-        diagnostics.append(&mut diags);
-        parsed.map(|(bao_cao, spans)| ReportRecord { bao_cao, spans })
+    let (bao_cao, report) = if report_path.is_file() {
+        let (parsed, diags) = parse::<BaoCao>(read_source(&report_path)?, FileKind::BaoCao);
+        (
+            parsed.map(|(bao_cao, spans)| ReportRecord { bao_cao, spans }),
+            diags,
+        )
     } else {
-        None
+        (None, Vec::new())
     };
 
     Ok(Loaded {
@@ -202,12 +260,18 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             people,
             bao_cao,
         },
-        diagnostics,
+        org,
+        files,
+        report,
     })
 }
 
-/// One person's file, read: its folder, id, record (if it could be read) and problems.
-type ParsedPerson = (Folder, String, Option<(Nguoi, SpanIndex)>, Vec<Diagnostic>);
+/// The id a file's name gives: its name without `.yaml`.
+fn id_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
 
 /// What the name of a file in a records folder makes of it.
 #[derive(Debug, PartialEq)]
@@ -253,8 +317,16 @@ fn record_name(path: &Path) -> RecordName {
 }
 
 /// A place in a records folder that is not a record's file, located at that path.
-fn not_a_record(path: &Path, detail: String) -> Diagnostic {
-    Diagnostic::error(Problem::NotARecordFile { detail }, Some(start_of(path)))
+fn not_a_record(path: &Path, detail: String) -> FileOutcome {
+    FileOutcome {
+        path: path.to_path_buf(),
+        id: id_of(path),
+        diagnostics: vec![Diagnostic::error(
+            Problem::NotARecordFile { detail },
+            Some(start_of(path)),
+        )],
+        loaded: false,
+    }
 }
 
 /// The start of a file whose text could not be had: where its problem is shown.

@@ -38,7 +38,7 @@ pub use numbers::recorded as recorded_numbers;
 pub use workspace::{Checked, CheckedWorkspace, Person, Unreadable};
 
 use crate::calendar::Calendar;
-use crate::diag::{Diagnostic, Problem};
+use crate::diag::Diagnostic;
 use crate::model::{Loaded, Record, Workspace};
 use crate::rules::InForce;
 use rayon::prelude::*;
@@ -98,22 +98,11 @@ fn fact_missing(
 /// file, and resolves what later stages need to know of each person (see [`CheckedWorkspace`]).
 pub fn check(loaded: Loaded) -> CheckedWorkspace {
     let Loaded {
-        mut workspace,
-        diagnostics: mut load,
+        workspace,
+        org: org_load,
+        files,
+        report: report_load,
     } = loaded;
-    // A file whose name is not an id is that file's problem: it takes no part in anything.
-    workspace.people.retain(|record| {
-        if crate::model::id::is_id(&record.id) {
-            return true;
-        }
-        let problem = Problem::InvalidId {
-            id: record.id.clone(),
-            suggestion: crate::model::id::slug(&record.id).filter(|s| crate::model::id::is_id(s)),
-        };
-        let at = crate::diag::Location::file_start(record.spans.file());
-        load.push(Diagnostic::error(problem, Some(at)));
-        false
-    });
     let ctx = Ctx::new(&workspace);
     let org = check_org(&ctx);
     // People are independent: checked in parallel, kept in id order.
@@ -128,7 +117,15 @@ pub fn check(loaded: Loaded) -> CheckedWorkspace {
     let Ctx {
         rules, calendar, ..
     } = ctx;
-    CheckedWorkspace::assemble(workspace, rules, calendar, load, org, people, report)
+    CheckedWorkspace::assemble(
+        workspace,
+        rules,
+        calendar,
+        (org_load, files, report_load),
+        org,
+        people,
+        report,
+    )
 }
 
 fn check_org(ctx: &Ctx) -> Vec<Diagnostic> {

@@ -10,7 +10,7 @@
 use crate::calendar::Calendar;
 use crate::diag::{Diagnostic, Severity};
 use crate::facts::{self, DecisionKey, DecisionKind, Membership};
-use crate::model::{GiaiDoan, Ngay, Nguoi, PathView, Record, ToChuc, Workspace};
+use crate::model::{FileOutcome, GiaiDoan, Ngay, Nguoi, PathView, Record, ToChuc, Workspace};
 use crate::plan::{self, Plan};
 use crate::rules::{InForce, RuleSet};
 use std::collections::HashMap;
@@ -70,7 +70,7 @@ impl CheckedWorkspace {
         workspace: Workspace,
         rules: InForce,
         calendar: Calendar,
-        load: Vec<Diagnostic>,
+        (org_load, files, report_load): (Vec<Diagnostic>, Vec<FileOutcome>, Vec<Diagnostic>),
         org_checks: Vec<Diagnostic>,
         person_checks: Vec<Vec<Diagnostic>>,
         report_checks: Vec<Diagnostic>,
@@ -82,43 +82,34 @@ impl CheckedWorkspace {
                 ..Resolved::default()
             })
             .collect();
-        // Diagnostics of reading go to the file they are about, told by the file itself.
-        let by_path: HashMap<&Path, usize> = workspace
-            .people
+        // Every problem of reading, in the order the files were read.
+        let load: Vec<Diagnostic> = org_load
             .iter()
-            .enumerate()
-            .map(|(i, r)| (r.path(), i))
+            .chain(files.iter().flat_map(|f| &f.diagnostics))
+            .chain(&report_load)
+            .cloned()
             .collect();
-        let org_path = workspace.org.spans.file().path.clone();
-        let report_path = workspace.root.join(crate::model::BAO_CAO_FILE);
-        let (mut org_load, mut report_load) = (Vec::new(), Vec::new());
+        // Each file's problems go to its record, or make it one that could not be read.
         let mut unreadable: Vec<Unreadable> = Vec::new();
-        for d in load.iter().cloned() {
-            let Some(path) = d.location.as_ref().map(|l| l.file.path.clone()) else {
-                org_load.push(d);
-                continue;
-            };
-            if path == org_path {
-                org_load.push(d);
-            } else if path == report_path {
-                report_load.push(d);
-            } else if let Some(&i) = by_path.get(path.as_path()) {
-                people[i].load.push(d);
-            } else if let Some(u) = unreadable.iter_mut().find(|u| u.path == path) {
-                u.diagnostics.push(d);
-            } else {
-                let id = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                unreadable.push(Unreadable {
-                    id,
-                    path,
-                    diagnostics: vec![d],
-                });
+        for file in files {
+            let index = file
+                .loaded
+                .then(|| {
+                    workspace
+                        .people
+                        .binary_search_by(|r| r.id.as_str().cmp(&file.id))
+                        .ok()
+                })
+                .flatten();
+            match index {
+                Some(i) => people[i].load = file.diagnostics,
+                None => unreadable.push(Unreadable {
+                    id: file.id,
+                    path: file.path,
+                    diagnostics: file.diagnostics,
+                }),
             }
         }
-        drop(by_path);
 
         let mut decisions: HashMap<(DecisionKind, DecisionKey), Vec<usize>> = HashMap::new();
         let mut ceremonies: HashMap<Ngay, Vec<usize>> = HashMap::new();

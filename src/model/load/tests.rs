@@ -97,8 +97,7 @@ fn an_id_in_both_folders_keeps_the_first_file_and_reports_the_second() {
         ]
     );
     let duplicates: Vec<(&str, String)> = loaded
-        .diagnostics
-        .iter()
+        .diagnostics()
         .filter(|d| d.code() == "duplicate-id")
         .map(|d| {
             let at = d

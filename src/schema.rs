@@ -288,7 +288,10 @@ pub fn new_person(ho_ten: Option<&str>) -> String {
     let mut out = modeline(FileKind::Nguoi, 1);
     out.push_str("# Hồ sơ một người: gõ tên khóa (ngay_sinh, que_quan, don_xin_vao_dang...) để được gợi ý.\n");
     match ho_ten {
-        Some(name) => out.push_str(&format!("ho_ten: {}\n", crate::import::scalar(name.trim()))),
+        Some(name) => out.push_str(&format!(
+            "ho_ten: {}\n",
+            crate::edit::scalar_text(name.trim())
+        )),
         None => out.push_str("ho_ten:\n"),
     }
     out

@@ -15,24 +15,12 @@ clap_complete's fully dynamic engine would cover PowerShell too, but it sits beh
 features of both clap and clap_complete, which may change in any release.
 */
 
+use super::args::ShellArg;
 use super::out::{Error, print};
-use clap::{CommandFactory, ValueEnum};
+use clap::CommandFactory;
 use clap_complete::Shell;
 use std::ffi::OsString;
 use std::path::PathBuf;
-
-/// `completions SHELL`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShellArg {
-    /// bash.
-    Bash,
-    /// zsh.
-    Zsh,
-    /// fish.
-    Fish,
-    /// PowerShell.
-    Powershell,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -2,7 +2,7 @@
 //! each key stands, so that an edit can splice the text and leave the rest of it alone.
 
 use super::{EditError, Seg};
-use crate::model::LineIndex;
+use crate::model::{LineIndex, colon_after};
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle};
 use std::collections::BTreeMap;
 
@@ -74,13 +74,6 @@ impl Node {
 fn span_bytes(lines: &LineIndex<'_>, span: &Span) -> (usize, usize) {
     let start = lines.byte(&span.start);
     (start, lines.byte(&span.end).max(start))
-}
-
-/// The byte after the `:` that follows a key ending at `end`, past spaces on its line.
-fn colon_after(text: &str, end: usize) -> Option<usize> {
-    let rest = &text[end..];
-    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    rest[gap..].starts_with(':').then_some(end + gap + 1)
 }
 
 enum Open {
@@ -326,7 +319,8 @@ fn place(stack: &mut [Open], root: &mut Option<Node>, mut node: Node, text: &str
                 }
             }
             Some((key, key_start, key_end)) => {
-                let colon_end = colon_after(text, key_end);
+                // The byte after the colon.
+                let colon_end = colon_after(text, key_end).map(|c| c + 1);
                 node.key_start = Some(key_start);
                 node.colon_end = colon_end;
                 if is_implicit_empty(&node)

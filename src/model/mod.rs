@@ -26,7 +26,7 @@ mod quick_read;
 mod quy_tac;
 mod record;
 mod spans;
-pub(crate) use spans::LineIndex;
+pub(crate) use spans::{LineIndex, colon_after};
 mod to_chuc;
 
 pub use bao_cao::{BAO_CAO_FILE, BaoCao, ChiTieuNam, GhiChepDonVi, NhiemKy, SoLieu, TrichDan};
@@ -35,7 +35,7 @@ pub use date::{Ngay, ThoiDiem};
 pub(crate) use load::from_yaml;
 pub(crate) use load::missing_problem;
 pub(crate) use load::parse as parse_file;
-pub use load::{LoadError, Loaded, ORG_FILE, load};
+pub use load::{FileOutcome, LoadError, Loaded, ORG_FILE, load};
 pub use path::PathView;
 pub use quy_tac::{GiaTri, MucDo, QuyTacRieng};
 pub use record::*;

@@ -213,6 +213,14 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The byte of the `:` that follows a key ending at byte `end` of `text`, past spaces on its
+/// line: where a key's value begins, for the position index and the lossless editor alike.
+pub(crate) fn colon_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    rest[gap..].starts_with(':').then_some(end + gap)
+}
+
 /// One open container while walking the events.
 enum Frame {
     /// A mapping at `path`; `pending_key` holds the key just read, waiting for its value.
@@ -265,12 +273,11 @@ impl<'a> Builder<'a> {
 
     /// The `:` that follows a key ending at `end`, past spaces on the same line.
     fn colon_after(&self, end: Pos) -> Option<Pos> {
-        let rest = self.text.get(end.byte..)?;
-        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        rest[gap..].starts_with(':').then_some(Pos {
-            byte: end.byte + gap,
+        let colon = colon_after(self.text, end.byte)?;
+        Some(Pos {
+            byte: colon,
             line: end.line,
-            column: end.column + gap,
+            column: end.column + (colon - end.byte),
         })
     }
 

@@ -12,8 +12,9 @@ Ids: a command by its name (`validate`; the top level is `hoso`), an option or a
 value without both texts, or on any command without an example, so a new one cannot be forgotten.
 */
 
-use super::args::{EmitArg, FormatArg, KindArg, LangArg, ListFormatArg, PdfStandardArg, StageArg};
-use super::completions::ShellArg;
+use super::args::{
+    EmitArg, FormatArg, KindArg, LangArg, ListFormatArg, PdfStandardArg, ShellArg, StageArg,
+};
 use super::schema::KindArg as SchemaKindArg;
 use crate::diag::Lang;
 use clap::builder::{EnumValueParser, PossibleValue, StyledStr, TypedValueParser};

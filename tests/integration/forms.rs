@@ -19,7 +19,8 @@ fn typesetter() -> &'static Typesetter {
 
 fn workspace(root: &Path) -> CheckedWorkspace {
     let loaded = load(root).unwrap();
-    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let read: Vec<_> = loaded.diagnostics().collect();
+    assert!(read.is_empty(), "{read:?}");
     check(loaded)
 }
 

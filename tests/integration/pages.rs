@@ -21,7 +21,8 @@ fn typesetter() -> &'static Typesetter {
 
 fn checked(root: &Path) -> CheckedWorkspace {
     let loaded = load(root).unwrap();
-    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let read: Vec<_> = loaded.diagnostics().collect();
+    assert!(read.is_empty(), "{read:?}");
     check(loaded)
 }
 

@@ -425,17 +425,18 @@ mod tests {
     #[test]
     fn a_missing_or_mistyped_parameter_does_not_load() {
         let probation = "      - {ten: thang_du_bi, gia_tri: 12}\n";
-        let err = loads_with(probation, "").unwrap_err();
-        assert!(err.contains("R36") && err.contains("thang_du_bi"), "{err}");
+        let wait = "      - {ten: thang_cho, gia_tri: 36, chat_hon: lon_hon}\n";
+        let err = loads_with(wait, "").unwrap_err();
+        assert!(err.contains("R40") && err.contains("thang_cho"), "{err}");
         let err = loads_with(probation, "      - {ten: thang_du_bj, gia_tri: 12}\n").unwrap_err();
         assert!(err.contains("thang_du_bj"), "{err}");
-        for wrong in ["\"mười hai\"", "-12", "[12]", "2/3"] {
+        for wrong in ["\"mười hai\"", "-12", "[muoi_hai]", "2/3"] {
             let to = format!("      - {{ten: thang_du_bi, gia_tri: {wrong}}}\n");
             let err = loads_with(probation, &to).unwrap_err();
             assert!(err.contains("R36.thang_du_bi"), "{wrong}: {err}");
         }
         // A set's own value of the wrong kind.
-        let err = loads_with("R31.ngay_ket_nap: 45", "R31.ngay_ket_nap: [45]").unwrap_err();
+        let err = loads_with("R31.ngay_ket_nap: 45", "R31.ngay_ket_nap: [bon_lam]").unwrap_err();
         assert!(
             err.contains("294-QĐ/TW") && err.contains("R31.ngay_ket_nap"),
             "{err}"

@@ -124,7 +124,12 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 RecordName::Misnamed { rename_to } => {
                     if entry.file_type().is_file() {
                         let problem = Problem::MisnamedRecordFile { rename_to };
-                        diagnostics.push(Diagnostic::error(problem, Some(start_of(path))));
+                        entries.push(Err(FileOutcome {
+                            path: path.to_path_buf(),
+                            id: id_of(path),
+                            diagnostics: vec![Diagnostic::error(problem, Some(start_of(path)))],
+                            loaded: false,
+                        }));
                     }
                     continue;
                 }

@@ -38,7 +38,7 @@ pub use numbers::recorded as recorded_numbers;
 pub use workspace::{Checked, CheckedWorkspace, Person, Unreadable};
 
 use crate::calendar::Calendar;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Problem};
 use crate::model::{Loaded, Record, Workspace};
 use crate::rules::InForce;
 use rayon::prelude::*;

@@ -216,7 +216,10 @@ fn a_backup_is_a_dated_zip_of_the_workspace_beside_it() {
     assert!(stderr(&out).contains(name.as_str()), "{}", stderr(&out));
     let file = std::fs::File::open(to.path().join(name)).unwrap();
     let zip = zip::ZipArchive::new(file).unwrap();
-    let names: Vec<&str> = zip.file_names().collect();
+    let names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("a name in the backup").into_owned())
+        .collect();
     let folder = ws
         .path()
         .file_name()
@@ -226,7 +229,7 @@ fn a_backup_is_a_dated_zip_of_the_workspace_beside_it() {
     for wanted in ["to-chuc.yaml", "ket-nap/tran-thi-binh.yaml"] {
         let wanted = format!("{folder}/{wanted}");
         assert!(
-            names.contains(&wanted.as_str()),
+            names.contains(&wanted),
             "{wanted} not in {names:?}"
         );
     }

@@ -197,7 +197,7 @@ pub fn check_parts(path: &Path, limits: &Limits) -> Result<(), SheetError> {
     let mut chunk = vec![0u8; 64 << 10];
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).map_err(|e| unreadable(&e))?;
-        let name = part.name().to_string();
+        let name = part.name().map_err(|e| unreadable(&e))?.to_string();
         let too_large = |run| {
             SheetError::TooLarge(TooLarge::Part {
                 part: name.clone(),

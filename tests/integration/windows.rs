@@ -228,10 +228,7 @@ fn a_backup_is_a_dated_zip_of_the_workspace_beside_it() {
         .into_owned();
     for wanted in ["to-chuc.yaml", "ket-nap/tran-thi-binh.yaml"] {
         let wanted = format!("{folder}/{wanted}");
-        assert!(
-            names.contains(&wanted),
-            "{wanted} not in {names:?}"
-        );
+        assert!(names.contains(&wanted), "{wanted} not in {names:?}");
     }
 }
 

@@ -5,7 +5,7 @@ use super::out::{Error, Output, emit_stderr, engine_config, print, workspace};
 use crate::batch::{self, Outcome};
 use crate::diag::{Format, Lang, Setup};
 use crate::model::Ngay;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -68,21 +68,11 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
         return Err(Error::from(Setup::CannotWriteLibrary { detail }).in_format(format));
     }
     let total = batch::selected(&checked, &options).len() as u64;
-    let bar = if std::io::stderr().is_terminal() && format == Format::Human {
-        indicatif::ProgressBar::new(total)
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let tick = |id: &str| {
-        bar.set_message(id.to_string());
-        bar.inc(1);
-    };
+    let progress = super::progress::Progress::new(format);
+    progress.counted(lang.pick("Đang làm giấy tờ", "Making the paperwork"), total);
+    let tick = |id: &str| progress.step(id);
     let report = batch::run(&checked, &engine, &options, &tick);
-    bar.finish_and_clear();
+    progress.done();
     match format {
         Format::Json => {
             print(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"))?;

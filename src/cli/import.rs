@@ -1,6 +1,7 @@
 //! `hoso import`: a member or candidate list from a spreadsheet, one file per person.
 
 use super::out::{Error, say, workspace};
+use super::progress::Progress;
 use crate::diag::{Format, Lang, Setup, Severity};
 use crate::import::{self, Action, SheetError};
 use std::path::{Path, PathBuf};
@@ -26,6 +27,14 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
+    // A sheet of many thousand rows takes minutes: each stage says what it is doing.
+    let progress = Progress::new(Format::Human);
+    let name = args.file.display().to_string();
+    let name = crate::model::chars::printable(&name);
+    progress.stage(&match lang {
+        Lang::Vi => format!("Đang đọc bảng tính {name}"),
+        Lang::En => format!("Reading the sheet {name}"),
+    });
     let grid = import::sheet::read(&args.file, args.sheet.as_deref())
         .map_err(|e| sheet_failed(&args.file, e, lang))?;
     let root = &args.workspace;
@@ -38,7 +47,13 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     }
     let load = || -> Result<_, Error> {
         Ok(match existing {
-            true => Some(workspace(root, &[], Format::Human)?),
+            true => {
+                progress.stage(lang.pick(
+                    "Đang đọc và kiểm tra hồ sơ trong thư mục",
+                    "Reading and checking the workspace's records",
+                ));
+                Some(workspace(root, &[], Format::Human)?)
+            }
             false => None,
         })
     };
@@ -47,7 +62,14 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let compare = || {
+        progress.stage(&match lang {
+            Lang::Vi => format!("Đang xem {} dòng của bảng tính", grid.rows.len()),
+            Lang::En => format!("Going through the sheet's {} rows", grid.rows.len()),
+        });
+    };
     let mut checked = load()?;
+    compare();
     let mut plan = import::plan(&grid, root, checked.as_ref(), &source, args.update);
     // To write, the workspace's writer is taken and the workspace read again under it, held until
     // the plan is written: what the plan is made from is what is on disk when it is written (a
@@ -63,8 +85,10 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             .and_then(|()| crate::store::Writer::lock(root));
         writer = Some(locked.map_err(|e| write_failed(root, &e, lang))?);
         checked = load()?;
+        compare();
         plan = import::plan(&grid, root, checked.as_ref(), &source, args.update);
     }
+    progress.done();
     for p in &plan.problems {
         let label = match p.severity {
             Severity::Error => lang.pick("lỗi", "error"),
@@ -125,7 +149,15 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     } else {
         // Released once the plan is written: the check below reads only.
         if let Some(writer) = writer.take() {
-            let applied = import::apply(&plan, &writer).map_err(|e| match e {
+            progress.counted(
+                lang.pick("Đang ghi hồ sơ", "Writing the records"),
+                plan.files_to_write() as u64,
+            );
+            let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
+            let written_one = |p: &Path| progress.step(&rel(p));
+            let applied = import::apply(&plan, &writer, &written_one);
+            progress.done();
+            let applied = applied.map_err(|e| match e {
                 import::ApplyError::Write(e) => write_failed(root, &e, lang),
                 e @ import::ApplyError::Edit { .. } => {
                     let detail = e.to_string();
@@ -189,7 +221,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
         return rows_kept_out;
     }
     // The imported workspace is checked at once, as `hoso validate` would.
+    progress.stage(lang.pick("Đang kiểm tra hồ sơ", "Checking the records"));
     let checked = workspace(root, &[], Format::Human)?;
+    progress.done();
     let all = checked.diagnostics();
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = all.len() - errors;

@@ -25,6 +25,7 @@ mod init;
 mod list;
 mod new;
 mod out;
+mod progress;
 mod render;
 mod rules;
 mod schema;

@@ -84,11 +84,17 @@ pub struct Plan {
 impl Plan {
     /// Whether applying it writes anything.
     pub fn writes(&self) -> bool {
-        self.new_org.is_some()
-            || self
-                .actions
-                .iter()
-                .any(|a| matches!(a, Action::Create { .. } | Action::Update { .. }))
+        self.files_to_write() > 0
+    }
+
+    /// How many files applying it writes (the organisation of a new workspace included).
+    pub fn files_to_write(&self) -> usize {
+        let people = self
+            .actions
+            .iter()
+            .filter(|a| matches!(a, Action::Create { .. } | Action::Update { .. }))
+            .count();
+        people + usize::from(self.new_org.is_some())
     }
 
     /// Whether any row was kept out.
@@ -487,8 +493,13 @@ impl ApplyError {
 /// Writes what the plan says through the workspace's writer (whose lock the caller took before
 /// it loaded the workspace the plan was made from): the organisation of a new workspace, new
 /// files (never over an existing one, nor beside another file of the same id), the updates (each
-/// only if its file is still as the plan read it, in its own line endings).
-pub fn apply(plan: &Plan, writer: &crate::store::Writer) -> Result<Applied, ApplyError> {
+/// only if its file is still as the plan read it, in its own line endings). `written_one` is told
+/// of each file once it is written (for a progress bar).
+pub fn apply(
+    plan: &Plan,
+    writer: &crate::store::Writer,
+    written_one: &dyn Fn(&Path),
+) -> Result<Applied, ApplyError> {
     let mut written = 0;
     let mut not_created = Vec::new();
     if let Some((path, text)) = &plan.new_org {
@@ -499,12 +510,16 @@ pub fn apply(plan: &Plan, writer: &crate::store::Writer) -> Result<Applied, Appl
             })?;
         }
         writer.create(path, text)?;
+        written_one(path);
         written += 1;
     }
     for action in &plan.actions {
         match action {
             Action::Create { path, text, .. } => match writer.create(path, text) {
-                Ok(_) => written += 1,
+                Ok(_) => {
+                    written_one(path);
+                    written += 1;
+                }
                 // A file the loader could not read has that id: that row's problem, reported.
                 Err(e @ crate::store::WriteError::Exists { .. }) => not_created.push(e),
                 Err(e) => return Err(e.into()),
@@ -531,6 +546,7 @@ pub fn apply(plan: &Plan, writer: &crate::store::Writer) -> Result<Applied, Appl
                 let new =
                     crate::edit::apply(file.text(), &edits).map_err(|e| edit_err(e.to_string()))?;
                 writer.replace(&file, &new)?;
+                written_one(path);
                 written += 1;
             }
             Action::Keep { .. } => {}

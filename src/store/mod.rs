@@ -57,7 +57,7 @@ use crate::model::{Folder, id};
 use lock::WorkspaceLock;
 use sha2::Digest;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -283,6 +283,9 @@ pub struct Writer {
     /// Every record's id (lower case) and file, read when first needed, kept up to date by
     /// [`Writer::create`].
     ids: RefCell<Option<HashMap<String, PathBuf>>>,
+    /// The folders whose dead temporaries are already gone: each is listed once per lock, not
+    /// once per file written (an import of 200,000 people would list its folder 200,000 times).
+    swept: RefCell<HashSet<PathBuf>>,
     _lock: WorkspaceLock,
 }
 
@@ -296,14 +299,15 @@ impl Writer {
             root: root.to_path_buf(),
             real_root,
             ids: RefCell::new(None),
+            swept: RefCell::new(HashSet::new()),
             _lock: lock,
         };
         // Beside `to-chuc.yaml` an output may be being written by a command that takes no lock
         // (`render -o out.pdf`): only temporaries old enough to be a dead run's go. In the record
         // folders only this writer writes, and it holds the lock: whatever is there is dead.
-        remove_temporaries(root, STALE);
+        writer.sweep(root);
         for folder in [Folder::DangVien, Folder::KetNap] {
-            remove_temporaries(&root.join(folder.dir()), Duration::ZERO);
+            writer.sweep(&root.join(folder.dir()));
         }
         Ok(writer)
     }
@@ -344,7 +348,7 @@ impl Writer {
         }
         let bytes = file.shape.restore(text).into_bytes();
         if let Some(dir) = file.real.parent() {
-            remove_temporaries(dir, self.temporaries_age(dir));
+            self.sweep(dir);
         }
         crate::output::write_atomic(&file.real, &bytes).map_err(io_error(&file.path))?;
         Ok(version(&bytes))
@@ -373,7 +377,7 @@ impl Writer {
         };
         let io = io_error(path);
         std::fs::create_dir_all(dir).map_err(&io)?;
-        remove_temporaries(dir, self.temporaries_age(dir));
+        self.sweep(dir);
         let mut builder = tempfile::Builder::new();
         builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
         // A new file is readable as any program's new file is (0666 less the umask), not private.
@@ -460,6 +464,13 @@ impl Writer {
             .any(|f| first == f.dir())
             .then(|| yaml_stem(path))
             .flatten()
+    }
+
+    /// Removes the dead temporaries of `dir`, the first time this writer writes there.
+    fn sweep(&self, dir: &Path) {
+        if self.swept.borrow_mut().insert(dir.to_path_buf()) {
+            remove_temporaries(dir, self.temporaries_age(dir));
+        }
     }
 
     /// How old a temporary in `dir` must be to be a dead run's: any age in a record folder.

@@ -591,3 +591,56 @@ fn control_characters_are_located_errors_from_yaml_the_desk_and_import() {
     );
     assert_eq!(records(&dir.path().join("ws")).len(), 1);
 }
+
+#[test]
+fn a_long_import_says_at_a_terminal_what_it_is_doing_and_a_pipe_reads_only_the_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ds.csv");
+    let mut text = String::from("Họ và tên,Ngày sinh,Giới tính\n");
+    for i in 0..300 {
+        text.push_str(&format!("Nguyễn Văn An {i},05/03/1998,Nam\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+
+    // At a terminal (`script` gives the command one): each stage in words, and the writing as a
+    // bar counting the files.
+    let at_terminal = dir.path().join("ws-terminal");
+    let typescript = dir.path().join("typescript");
+    let command = format!(
+        "{} import {} -w {}",
+        env!("CARGO_BIN_EXE_hoso"),
+        csv.display(),
+        at_terminal.display()
+    );
+    let out = Command::new("script")
+        .args(["-qfec", &command])
+        .arg(&typescript)
+        .env("HOSO_FONTS", "embedded")
+        .env_remove("HOSO_LANG")
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let seen = String::from_utf8_lossy(&std::fs::read(&typescript).unwrap()).into_owned();
+    for words in [
+        "Đang đọc bảng tính",
+        "ds.csv (",
+        "Đang ghi hồ sơ",
+        "/301",
+        "Đang kiểm tra hồ sơ",
+    ] {
+        assert!(seen.contains(words), "{words:?} not shown in:\n{seen}");
+    }
+    assert!(seen.contains("tạo 300 hồ sơ"), "{seen}");
+
+    // Through a pipe: the same result, and not a word or an escape of progress.
+    let piped = dir.path().join("ws-piped");
+    let out = import(&csv, &piped);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("tạo 300 hồ sơ"), "{said}");
+    assert!(!said.contains("Đang") && !said.contains('\u{1b}'), "{said}");
+    assert_eq!(
+        std::fs::read_dir(piped.join("ket-nap")).unwrap().count(),
+        300
+    );
+}

@@ -10,6 +10,7 @@
 
 mod bounds;
 mod text;
+mod xls;
 
 pub use bounds::{Limits, TooLarge};
 pub use text::Legacy;
@@ -180,6 +181,9 @@ fn read_workbook(
     }
     if ext == "ods" {
         bounds::check_ods(path, limits)?;
+    }
+    if ext == "xls" {
+        xls::check(path, limits)?;
     }
     let unreadable = |e: &dyn std::fmt::Display| SheetError::Unreadable(e.to_string());
     match ext {

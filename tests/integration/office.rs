@@ -760,3 +760,68 @@ fn a_long_import_says_at_a_terminal_what_it_is_doing_and_a_pipe_reads_only_the_r
         300
     );
 }
+
+#[test]
+fn a_workbook_typed_in_vni_or_tcvn3_fonts_is_refused_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Họ và tên", "Ngày sinh", "Nguyễn Văn An", "Trần Thị Bình" as a VNI-Times sheet and as a
+    // .VnTime one show them: the font's letters saved as Western characters.
+    let sheets = [
+        (
+            "vni.xlsx",
+            [
+                "Hoï vaø teân",
+                "Ngaøy sinh",
+                "Nguyeãn Vaên An",
+                "Traàn Thò Bình",
+            ],
+            "VNI",
+        ),
+        (
+            "tcvn3.xlsx",
+            ["Hä vµ tªn", "Ngµy sinh", "NguyÔn V¨n An", "TrÇn ThÞ B×nh"],
+            "TCVN3",
+        ),
+    ];
+    for (file, [name, born, first, second], encoding) in sheets {
+        let path = dir.path().join(file);
+        crafted_xlsx(&path, |w| {
+            let rows = format!(
+                r#"<row r="1">{}{}</row><row r="2">{}{}</row><row r="3">{}{}</row>"#,
+                inline("A1", name),
+                inline("B1", born),
+                inline("A2", first),
+                inline("B2", "05/03/1998"),
+                inline("A3", second),
+                inline("B3", "06/04/1999"),
+            );
+            w.write_all(rows.as_bytes()).unwrap();
+        });
+        let ws = dir.path().join(format!("ws-{encoding}"));
+        let out = import(&path, &ws);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{file}: {err}");
+        for words in [encoding, "ô A1", "Unikey", "Unicode"] {
+            assert!(err.contains(words), "{file}: {words:?} not in {err}");
+        }
+        assert!(!ws.exists(), "{file}: nothing written");
+    }
+    // A Unicode sheet with a foreign name in it is read as it is.
+    let path = dir.path().join("unicode.xlsx");
+    crafted_xlsx(&path, |w| {
+        let rows = format!(
+            r#"<row r="1">{}{}</row><row r="2">{}{}</row><row r="3">{}{}</row>"#,
+            inline("A1", "Họ và tên"),
+            inline("B1", "Ngày sinh"),
+            inline("A2", "Café Müller"),
+            inline("B2", "05/03/1998"),
+            inline("A3", "Trần Thị Bình"),
+            inline("B3", "06/04/1999"),
+        );
+        w.write_all(rows.as_bytes()).unwrap();
+    });
+    let ws = dir.path().join("ws-unicode");
+    let out = import(&path, &ws);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(ws.join("ket-nap/tran-thi-binh.yaml").is_file());
+}

@@ -134,19 +134,18 @@ fn looks_scalar(v: &str) -> bool {
         || (!v.is_empty() && v.len() < 10 && v.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Writes `value` (`None`: the key is removed) at `path` of the record file `file`, if the file
-/// is still at `expected` (its version when the page was loaded). Returns the new version.
-pub fn apply(
-    root: &Path,
-    file: &Path,
-    expected: &str,
-    path: &str,
-    value: Option<&str>,
-) -> Result<String, Refused> {
-    apply_in(FileKind::Nguoi, root, file, expected, path, value)
+/// An edit written.
+#[derive(Debug)]
+pub struct Applied {
+    /// The file's version now.
+    pub version: String,
+    /// The file's text before (without BOM, `\n` line breaks): what undoing the edit puts back.
+    pub before: String,
 }
 
-/// [`apply`] for a file of `kind`: a record, or the branch settings (`to-chuc.yaml`).
+/// Writes `value` (`None`: the key is removed) at `path` of `file`, a file of `kind` (a record,
+/// or the branch settings, `to-chuc.yaml`), if the file is still at `expected` (its version when
+/// the page was loaded).
 pub fn apply_in(
     kind: FileKind,
     root: &Path,
@@ -154,7 +153,7 @@ pub fn apply_in(
     expected: &str,
     path: &str,
     value: Option<&str>,
-) -> Result<String, Refused> {
+) -> Result<Applied, Refused> {
     if !super::fields::editable_in(kind, path) {
         return Err(Refused::NotAKey(path.to_string()));
     }
@@ -208,7 +207,11 @@ pub fn apply_in(
     let Some(new_text) = written else {
         return Err(refusal.unwrap_or(Refused::DoesNotRead(Vec::new())));
     };
-    Ok(writer.replace(&current, &new_text)?)
+    let version = writer.replace(&current, &new_text)?;
+    Ok(Applied {
+        version,
+        before: text.to_string(),
+    })
 }
 
 /// Why a new person's file was not made.
@@ -216,8 +219,8 @@ pub fn apply_in(
 pub enum NewPersonError {
     /// No letter in the name.
     NoName,
-    /// A date (of birth, of admission) does not read.
-    BadDate,
+    /// A date does not read: of birth, of admission or of full membership (the key).
+    BadDate(&'static str),
     /// A member without the day they were admitted.
     NoAdmission,
     /// The file could not be written.
@@ -231,16 +234,23 @@ impl NewPersonError {
             NewPersonError::NoName => lang
                 .pick("hãy ghi họ và tên", "give the full name")
                 .to_string(),
-            NewPersonError::BadDate => match lang {
-                Lang::Vi => format!(
-                    "ngày sinh không đọc được: ghi {}",
-                    crate::model::date::ACCEPTED_VI
-                ),
-                Lang::En => format!(
-                    "the date of birth does not read: write {}",
-                    crate::model::date::ACCEPTED_EN
-                ),
-            },
+            NewPersonError::BadDate(key) => {
+                let (vi, en) = match *key {
+                    "ngay_vao_dang" => ("ngày vào Đảng", "the day admitted to the Party"),
+                    "ngay_chinh_thuc" => ("ngày chính thức", "the day of full membership"),
+                    _ => ("ngày sinh", "the date of birth"),
+                };
+                match lang {
+                    Lang::Vi => format!(
+                        "{vi} không đọc được: ghi {}",
+                        crate::model::date::ACCEPTED_VI
+                    ),
+                    Lang::En => format!(
+                        "{en} does not read: write {}",
+                        crate::model::date::ACCEPTED_EN
+                    ),
+                }
+            }
             NewPersonError::NoAdmission => lang
                 .pick(
                     "đảng viên cần có ngày vào Đảng",
@@ -274,11 +284,13 @@ pub fn new_person(root: &Path, new: &NewPerson<'_>) -> Result<String, NewPersonE
     let name = new.name.trim();
     let born = new.born.trim();
     let base = id::slug(name).ok_or(NewPersonError::NoName)?;
-    crate::model::Ngay::parse(born).ok_or(NewPersonError::BadDate)?;
+    crate::model::Ngay::parse(born).ok_or(NewPersonError::BadDate("ngay_sinh"))?;
     let admitted = given(new.admitted).filter(|_| new.folder == Folder::DangVien);
     let full = given(new.full).filter(|_| new.folder == Folder::DangVien);
-    for day in [admitted, full].into_iter().flatten() {
-        crate::model::Ngay::parse(day).ok_or(NewPersonError::BadDate)?;
+    for (key, day) in [("ngay_vao_dang", admitted), ("ngay_chinh_thuc", full)] {
+        if let Some(day) = day {
+            crate::model::Ngay::parse(day).ok_or(NewPersonError::BadDate(key))?;
+        }
     }
     if new.folder == Folder::DangVien && admitted.is_none() {
         return Err(NewPersonError::NoAdmission);

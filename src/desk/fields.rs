@@ -442,7 +442,7 @@ impl Builder<'_> {
         let last = key.path.rsplit(['.', ']']).next().unwrap_or(key.path);
         let mut qualifying = 0;
         let mut day = String::new();
-        let (kind, mut options) = if key.vi.contains("(mã người)") {
+        let (kind, mut options) = if key.names_a_person() {
             // The members who are full members on the document's day first, then the others.
             let on = document_day(data, &path).unwrap_or(self.members.today);
             day = on.short();

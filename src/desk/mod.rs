@@ -26,11 +26,14 @@ through the lossless editor, atomically, and only over the file the page was loa
 Everything the pages need is in the binary: no network, no CDN, nothing outside the workspace.
 */
 
+mod changes;
 mod edits;
 mod fields;
+mod history;
 mod office;
 mod pages;
 mod preview;
+mod records;
 mod routes;
 mod security;
 mod words;
@@ -84,6 +87,8 @@ pub(crate) struct Desk {
     token: String,
     /// The language of the pages.
     lang: Lang,
+    /// The desk's own edits of each file, to take back ("Hoàn tác").
+    history: std::sync::Mutex<history::History>,
     /// Templates parsed and fonts loaded once.
     engine: Engine,
     /// The pages' templates, parsed once.
@@ -177,6 +182,7 @@ pub fn bind(options: &Options) -> Result<Running, ServeError> {
         port,
         token: security::new_token()?,
         lang: options.lang,
+        history: Default::default(),
         engine,
         pages: pages::environment(options.lang),
         writing: std::sync::Mutex::new(()),

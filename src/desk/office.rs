@@ -2,10 +2,9 @@
 //! the branch settings (`to-chuc.yaml`) as a form.
 
 use super::routes::{blocking, checked, not_found, problem};
-use super::{Desk, edits, pages};
+use super::{Desk, pages};
 use crate::forms::Catalogue;
 use crate::model::id;
-use crate::model::keys::FileKind;
 use crate::register::{IssueError, Issued};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -93,6 +92,8 @@ struct SettingsPage {
     sections: Vec<super::fields::Section>,
     diagnostics_json: String,
     words_json: String,
+    /// The desk's last edit of the file can be taken back.
+    undo: bool,
 }
 
 /// The branch settings (`to-chuc.yaml`) as a form, each problem of the file beside its field.
@@ -134,9 +135,11 @@ pub async fn settings(State(desk): State<Arc<Desk>>) -> Response {
             today: super::routes::today(),
         };
         let shown = super::fields::shown(ws.org_diagnostics(), Some(&org.spans), ws.root(), lang);
+        let version = super::edits::version(&bytes);
         let page = SettingsPage {
             words: pages::Words::of(lang),
-            version: super::edits::version(&bytes),
+            undo: desk.can_undo(&file, &version),
+            version,
             sections: super::fields::settings(&data, &members, lang),
             diagnostics_json: serde_json::to_string(&shown).unwrap_or_else(|_| "[]".into()),
             words_json: pages::script_words(lang),
@@ -146,77 +149,12 @@ pub async fn settings(State(desk): State<Arc<Desk>>) -> Response {
     .await
 }
 
-/// An edit of the branch settings, as a person's page edits a record: the same editor, the same
-/// version check, the file's problems after it, each with its field.
+/// An edit of the branch settings, as a person's page edits a record: the same handler.
 pub async fn edit_settings(State(desk): State<Arc<Desk>>, body: axum::body::Bytes) -> Response {
-    use super::routes::{EditAnswer, EditRequest};
-    blocking(desk, move |desk| {
-        let lang = desk.lang;
-        let Ok(req) = serde_json::from_slice::<EditRequest>(&body) else {
-            return StatusCode::BAD_REQUEST.into_response();
-        };
-        let ws = match checked(desk) {
-            Ok(ws) => ws,
-            Err(r) => return r,
-        };
-        let file = ws.workspace().org.spans.file().path.clone();
-        let value = req.value.as_deref().filter(|v| !v.trim().is_empty());
-        let result = {
-            let _one_at_a_time = desk
-                .writing
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            edits::apply_in(
-                FileKind::ToChuc,
-                desk.root(),
-                &file,
-                &req.version,
-                &req.path,
-                value,
-            )
-        };
-        let refused = result.as_ref().err();
-        let status = refused.map_or(StatusCode::OK, edits::Refused::status);
-        let message = refused.map(|r| r.message(lang));
-        let stale = matches!(refused, Some(edits::Refused::Stale));
-        let ws = if result.is_ok() {
-            match checked(desk) {
-                Ok(ws) => ws,
-                Err(r) => return r,
-            }
-        } else {
-            ws
-        };
-        let org = &ws.workspace().org;
-        let version = match &result {
-            Ok(v) => v.clone(),
-            Err(_) if stale => req.version.clone(),
-            Err(_) => std::fs::read(&file)
-                .map(|b| edits::version(&b))
-                .unwrap_or_default(),
-        };
-        let answer = EditAnswer {
-            ok: result.is_ok(),
-            version,
-            message,
-            path: req.path.clone(),
-            diagnostics: super::fields::shown(
-                ws.org_diagnostics(),
-                Some(&org.spans),
-                ws.root(),
-                lang,
-            ),
-            checked: true,
-            forms: Vec::new(),
-            on_disk: stale.then(|| super::routes::on_disk(&file, &req.path)),
-        };
-        let json = serde_json::to_string(&answer).unwrap_or_default();
-        (
-            status,
-            [(axum::http::header::CONTENT_TYPE, "application/json")],
-            json,
-        )
-            .into_response()
-    })
-    .await
+    super::changes::save_field(desk, super::changes::Target::Settings, body).await
+}
+
+/// The last edit of the branch settings taken back.
+pub async fn undo_settings(State(desk): State<Arc<Desk>>) -> Response {
+    super::changes::undo(desk, super::changes::Target::Settings).await
 }

@@ -369,6 +369,8 @@ pub struct PersonPage {
     pub preview: Option<String>,
     pub checked: bool,
     pub chi_bo: String,
+    /// The desk's last edit of the file can be taken back.
+    pub undo: bool,
 }
 
 /// Everyone admitted but `except`, in Vietnamese order (the exports' collation), with the name a
@@ -402,7 +404,13 @@ pub fn member_choices(ws: &CheckedWorkspace, except: &str) -> Vec<(String, Strin
 
 /// Builds the page of `p`, whose file has the bytes `bytes` (read once, for both the values shown
 /// and the version the edits will name).
-pub fn person(p: Person<'_>, bytes: &[u8], lang: Lang, preview: Option<&str>) -> PersonPage {
+pub fn person(
+    p: Person<'_>,
+    bytes: &[u8],
+    lang: Lang,
+    preview: Option<&str>,
+    undo: bool,
+) -> PersonPage {
     let text = String::from_utf8_lossy(bytes);
     let mut data: serde_json::Value = crate::model::from_yaml(&text).unwrap_or_default();
     if let Ok(written) = crate::edit::scalars_as_written(&text) {
@@ -462,6 +470,7 @@ pub fn person(p: Person<'_>, bytes: &[u8], lang: Lang, preview: Option<&str>) ->
         preview,
         checked: p.checked().is_some(),
         chi_bo: ws.org().chi_bo.clone().unwrap_or_default(),
+        undo,
     }
 }
 

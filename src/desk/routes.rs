@@ -15,7 +15,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
 
 type Shared = State<Arc<Desk>>;
@@ -32,6 +32,12 @@ pub fn router(desk: Arc<Desk>) -> Router {
         .route("/person/{id}/number/{form}", post(super::office::number))
         .route("/settings", get(super::office::settings))
         .route("/settings/edit", post(super::office::edit_settings))
+        .route("/settings/undo", post(super::office::undo_settings))
+        .route("/person/{id}/undo", post(undo))
+        .route("/person/{id}/delete", post(super::records::delete))
+        .route("/person/{id}/rename", post(super::records::rename))
+        .route("/deleted", get(super::records::list))
+        .route("/deleted/restore", post(super::records::restore))
         .route("/blank/{form}", get(blank_pdf))
         .route("/new", post(new_person))
         .route("/batch", post(batch))
@@ -185,134 +191,24 @@ async fn person(
         page(
             desk,
             "person.html.j2",
-            pages::person(p, &bytes, lang, wanted.as_deref()),
+            pages::person(
+                p,
+                &bytes,
+                lang,
+                wanted.as_deref(),
+                desk.can_undo(p.record().path(), &edits::version(&bytes)),
+            ),
         )
     })
     .await
 }
 
-/// An edit as the page sends it.
-#[derive(Deserialize)]
-pub(super) struct EditRequest {
-    /// The file's version the page holds.
-    pub version: String,
-    /// The field.
-    pub path: String,
-    /// The new text; `null` or `""` removes the key.
-    pub value: Option<String>,
-}
-
-/// What the page gets back.
-#[derive(Serialize)]
-pub(super) struct EditAnswer {
-    pub ok: bool,
-    /// The file's version now (unchanged when refused).
-    pub version: String,
-    /// Why the edit was refused.
-    pub message: Option<String>,
-    /// The field the refusal concerns.
-    pub path: String,
-    /// The person's problems after the edit, each with its field.
-    pub diagnostics: Vec<super::fields::Shown>,
-    /// The record can fill forms.
-    pub checked: bool,
-    /// The forms it can fill.
-    pub forms: Vec<pages::FormLink>,
-    /// For a stale file: its version now and the value it holds at the edited field.
-    pub on_disk: Option<(String, String)>,
-}
-
-/// For a stale file: its version now and its value at `path`, as written.
-pub(super) fn on_disk(file: &std::path::Path, path: &str) -> (String, String) {
-    let now = std::fs::read(file).unwrap_or_default();
-    let text = String::from_utf8_lossy(&now);
-    let value = crate::edit::scalars_as_written(&text)
-        .ok()
-        .and_then(|all| all.get(path).cloned())
-        .unwrap_or_default();
-    (edits::version(&now), value)
+async fn undo(State(desk): Shared, Path(pid): Path<String>) -> Response {
+    super::changes::undo(desk, super::changes::Target::Person(pid)).await
 }
 
 async fn edit(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -> Response {
-    blocking(desk, move |desk| {
-        let lang = desk.lang;
-        let Ok(req) = serde_json::from_slice::<EditRequest>(&body) else {
-            return (StatusCode::BAD_REQUEST, "").into_response();
-        };
-        let ws = match checked(desk) {
-            Ok(ws) => ws,
-            Err(r) => return r,
-        };
-        let Some(p) = ws.person(&pid).filter(|_| id::is_id(&pid)) else {
-            return not_found(desk, &pid);
-        };
-        let file = p.record().path().to_path_buf();
-        let value = req.value.as_deref().filter(|v| !v.trim().is_empty());
-        let result = {
-            let _one_at_a_time = desk
-                .writing
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            edits::apply(desk.root(), &file, &req.version, &req.path, value)
-        };
-        let refused = result.as_ref().err();
-        let status = refused.map_or(StatusCode::OK, edits::Refused::status);
-        let message = refused.map(|r| r.message(lang));
-        // The workspace again, as the edit left it: the same checks as every page.
-        let ws = if result.is_ok() {
-            match checked(desk) {
-                Ok(ws) => ws,
-                Err(r) => return r,
-            }
-        } else {
-            ws
-        };
-        let version = match &result {
-            Ok(v) => v.clone(),
-            Err(_) => std::fs::read(&file)
-                .map(|b| edits::version(&b))
-                .unwrap_or_default(),
-        };
-        // A stale file: the page keeps its version (it must not write over what it has not
-        // seen) and gets the file's version and value now, to show beside what the clerk typed
-        // and let them choose: keep theirs (sent again against the file's version) or the file's.
-        let stale = matches!(refused, Some(edits::Refused::Stale));
-        let (version, on_disk) = if stale {
-            (req.version.clone(), Some(on_disk(&file, &req.path)))
-        } else {
-            (version, None)
-        };
-        let answer = match ws.person(&pid) {
-            Some(p) => {
-                let shown =
-                    super::fields::shown(p.problems(), Some(&p.record().spans), ws.root(), lang);
-                let forms = pages::FormLink::all(p);
-                EditAnswer {
-                    ok: result.is_ok(),
-                    version,
-                    message,
-                    path: req.path.clone(),
-                    diagnostics: shown,
-                    checked: p.checked().is_some(),
-                    forms,
-                    on_disk,
-                }
-            }
-            None => EditAnswer {
-                ok: result.is_ok(),
-                version,
-                message,
-                path: req.path.clone(),
-                diagnostics: Vec::new(),
-                checked: false,
-                forms: Vec::new(),
-                on_disk,
-            },
-        };
-        let json = serde_json::to_string(&answer).unwrap_or_default();
-        (status, [(header::CONTENT_TYPE, "application/json")], json).into_response()
-    })
-    .await
+    super::changes::save_field(desk, super::changes::Target::Person(pid), body).await
 }
 
 fn find_form(code: &str) -> Option<&'static Form> {

@@ -420,6 +420,14 @@ keys! {
     BaoCao "cac_don_vi[].trich_dan[].cach_noi" => "lời dẫn", "how introduced";
 }
 
+impl Key {
+    /// Whether the key's value names a person by their id (a sponsor, a chair, the secretary):
+    /// what follows a person's new id when they are renamed.
+    pub fn names_a_person(&self) -> bool {
+        self.vi.contains("(mã người)")
+    }
+}
+
 /// The documented key of a concrete path (`nguoi_gioi_thieu[1].ngay_viet` → `nguoi_gioi_thieu[].ngay_viet`).
 pub fn find(file: FileKind, path: &str) -> Option<&'static Key> {
     let generic = generic_path(path);

@@ -47,9 +47,11 @@ Errors are typed ([`WriteError`]) and say themselves in the clerk's language
 */
 
 mod lock;
+mod moves;
 mod shape;
 
 pub use lock::LOCK_FILE;
+pub use moves::{DELETED_DIR, Deleted, Renamed, deleted};
 pub use shape::Shape;
 
 use crate::diag::Lang;
@@ -97,6 +99,9 @@ pub enum WriteError {
     /// Every id from `base` to `base-999` is taken.
     #[error("no free id from `{base}`")]
     NoFreeId { base: String },
+    /// A new id that cannot be one (see [`crate::model::id::is_id`]).
+    #[error("`{id}` is not a person id")]
+    NotAnId { id: String },
     /// The operating system refused.
     #[error("{}: {source}", .path.display())]
     Io {
@@ -116,7 +121,7 @@ impl WriteError {
             | WriteError::NotText { path }
             | WriteError::TooLarge { path }
             | WriteError::Io { path, .. } => Some(path),
-            WriteError::NoFreeId { .. } => None,
+            WriteError::NoFreeId { .. } | WriteError::NotAnId { .. } => None,
         }
     }
 
@@ -187,6 +192,12 @@ impl WriteError {
             (WriteError::NoFreeId { base }, Lang::En) => {
                 format!("no free id from `{base}` (up to `{base}-999`)")
             }
+            (WriteError::NotAnId { id }, Lang::Vi) => format!(
+                "`{id}` không dùng làm mã người được: chỉ chữ thường không dấu, chữ số và dấu gạch nối (nguyen-van-an-2)"
+            ),
+            (WriteError::NotAnId { id }, Lang::En) => format!(
+                "`{id}` cannot be a person id: lower-case letters without marks, digits and hyphens only (nguyen-van-an-2)"
+            ),
             (WriteError::Io { path, source }, Lang::Vi) => {
                 format!("không ghi được `{}`: {source}", shown(path))
             }
@@ -358,6 +369,11 @@ impl Writer {
     /// [`WriteError::Exists`] when something has that name or, for a record, when a file of the
     /// same id is in either record folder. Returns the new version.
     pub fn create(&self, path: &Path, text: &str) -> Result<String, WriteError> {
+        self.create_bytes(path, text.as_bytes())
+    }
+
+    /// [`Writer::create`] with these bytes as they are.
+    fn create_bytes(&self, path: &Path, bytes: &[u8]) -> Result<String, WriteError> {
         let record_id = self.record_id(path);
         if let Some(existing) = record_id.as_deref().and_then(|id| self.person_file(id)) {
             return Err(WriteError::Exists {
@@ -387,7 +403,7 @@ impl Writer {
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
         let mut tmp = builder.tempfile_in(dir).map_err(&io)?;
-        tmp.write_all(text.as_bytes()).map_err(&io)?;
+        tmp.write_all(bytes).map_err(&io)?;
         tmp.as_file().sync_all().map_err(&io)?;
         // Linked in under its name only if nothing has it, in one step of the file system.
         tmp.persist_noclobber(path).map_err(|e| {
@@ -403,7 +419,7 @@ impl Writer {
         if let (Some(id), Some(ids)) = (record_id, self.ids.borrow_mut().as_mut()) {
             ids.insert(id, path.to_path_buf());
         }
-        Ok(version(text.as_bytes()))
+        Ok(version(bytes))
     }
 
     /// Creates `<folder>/<id>.yaml` under the first free id of `base`, `base-2`, `base-3`… (free

@@ -139,3 +139,99 @@ fn a_file_too_large_or_not_text_is_refused_before_anything_is_written() {
         Err(WriteError::TooLarge { .. })
     ));
 }
+
+#[test]
+fn a_deleted_record_waits_in_da_xoa_byte_for_byte_and_comes_back_unless_its_id_is_taken() {
+    let ws = workspace();
+    let path = ws.path().join("ket-nap/a.yaml");
+    let bytes = "\u{feff}# ghi chú\r\nho_ten: A\r\n";
+    std::fs::write(&path, bytes).unwrap();
+    let writer = Writer::lock(ws.path()).unwrap();
+    let file = writer.read(&path).unwrap();
+    // Changed in an editor since it was read: not deleted.
+    std::fs::write(&path, "ho_ten: B\n").unwrap();
+    assert!(matches!(
+        writer.delete_record(&file),
+        Err(WriteError::Stale { .. })
+    ));
+    assert!(!ws.path().join(DELETED_DIR).exists() || deleted(ws.path()).is_empty());
+    std::fs::write(&path, bytes).unwrap();
+    let file = writer.read(&path).unwrap();
+    let moved = writer.delete_record(&file).unwrap();
+    assert!(!path.exists());
+    assert_eq!(std::fs::read(&moved).unwrap(), bytes.as_bytes());
+    let listed = deleted(ws.path());
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].id, "a");
+    assert_eq!(listed[0].place, Path::new("ket-nap/a.yaml"));
+    assert!(moved.starts_with(ws.path().join(DELETED_DIR)));
+    // The loader never reads it: the id is free again, and a new `a` is made.
+    assert!(writer.person_file("a").is_none());
+    writer
+        .create(&ws.path().join("dang-vien/a.yml"), "ho_ten: Khác\n")
+        .unwrap();
+    match writer.restore(&listed[0]) {
+        Err(WriteError::Exists { existing, .. }) => {
+            assert_eq!(existing, ws.path().join("dang-vien/a.yml"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(std::fs::read(&moved).unwrap(), bytes.as_bytes());
+    std::fs::remove_file(ws.path().join("dang-vien/a.yml")).unwrap();
+    drop(writer);
+    let writer = Writer::lock(ws.path()).unwrap();
+    let back = writer.restore(&listed[0]).unwrap();
+    assert_eq!(back, path);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes.as_bytes());
+    assert!(deleted(ws.path()).is_empty());
+    assert!(
+        !moved.parent().unwrap().exists(),
+        "the emptied folder stays"
+    );
+}
+
+#[test]
+fn a_renamed_record_is_followed_by_every_key_that_names_a_person_and_nothing_else() {
+    let ws = workspace();
+    let org = "chi_bo: A\nbi_thu: le-van-a # bí thư\nso_van_ban:\n  - so: 1\n    nguoi: le-van-a\n";
+    std::fs::write(ws.path().join("to-chuc.yaml"), org).unwrap();
+    let member = ws.path().join("dang-vien/le-van-a.yaml");
+    std::fs::write(&member, "ho_ten: Lê Văn A\n").unwrap();
+    let other = ws.path().join("ket-nap/b.yaml");
+    let other_text = "ho_ten: B\r\nque_quan: le-van-a\r\nnguoi_gioi_thieu:\r\n  - dang_vien: le-van-a\r\n    ngay_viet: 01/01/2026\r\nhop_chi_bo:\r\n  chu_tri: 'le-van-a'\r\n";
+    std::fs::write(&other, other_text).unwrap();
+    std::fs::write(ws.path().join("ket-nap/c.yaml"), "ho_ten: C\n").unwrap();
+    let writer = Writer::lock(ws.path()).unwrap();
+    let file = writer.read(&member).unwrap();
+    assert!(matches!(
+        writer.rename_record(&file, "Le Van B"),
+        Err(WriteError::NotAnId { .. })
+    ));
+    assert!(matches!(
+        writer.rename_record(&file, "c"),
+        Err(WriteError::Exists { .. })
+    ));
+    assert!(member.exists());
+    let renamed = writer.rename_record(&file, "le-van-b").unwrap();
+    assert_eq!(renamed.path, ws.path().join("dang-vien/le-van-b.yaml"));
+    assert!(!member.exists());
+    assert_eq!(
+        std::fs::read_to_string(&renamed.path).unwrap(),
+        "ho_ten: Lê Văn A\n"
+    );
+    assert_eq!(renamed.updated.len(), 2, "{renamed:?}");
+    assert!(renamed.not_updated.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(ws.path().join("to-chuc.yaml")).unwrap(),
+        org.replace("le-van-a", "le-van-b")
+    );
+    // A place name that happens to be the id is not a reference; the file keeps its CRLF.
+    let after = std::fs::read_to_string(&other).unwrap();
+    assert!(after.contains("que_quan: le-van-a\r\n"), "{after}");
+    assert!(after.contains("dang_vien: le-van-b\r\n"), "{after}");
+    assert!(
+        after.contains("chu_tri: 'le-van-b'\r\n") || after.contains("chu_tri: le-van-b\r\n"),
+        "{after}"
+    );
+    assert!(!after.replace("\r\n", "").contains('\n'), "{after:?}");
+}

@@ -162,6 +162,10 @@
           }
           version = a.version;
           body.dataset.version = version;
+          // The forms that act on the whole file (rename, delete) name the version it is at.
+          document.querySelectorAll('input[name="version"]').forEach((i) => { i.value = version; });
+          const undo = document.getElementById("undo");
+          if (undo) undo.hidden = !a.undo;
           el.dataset.saved = value;
           if (note) note.hidden = a.checked;
           if (a.checked) refreshPreview();

@@ -184,31 +184,6 @@ fn a_clerk_edits_the_date_of_the_branch_meeting_and_sees_the_error_then_the_prev
     let updated = preview_svg(&b);
     assert!(updated.starts_with("<svg"));
     assert_ne!(updated, original, "the preview did not change");
-
-    // A right-to-left override pasted after the birthplace is refused beside the field, by its
-    // code point, and the file keeps what it had.
-    open_section(&b, "ca-nhan");
-    let birthplace = b.find(&at("noi_sinh"));
-    b.execute(&format!(
-        "document.querySelector({}).scrollIntoView({{block: 'center'}})",
-        js(&at("noi_sinh"))
-    ));
-    let typed_before = b.property(&birthplace, "value");
-    b.send_keys(&birthplace, "\u{202E}");
-    b.until(
-        "return [...document.querySelectorAll('.diag[data-for=\"noi_sinh\"] .msg.refused')]
-           .some(e => e.textContent.includes('U+202E'))",
-        "the refusal beside the birthplace",
-    );
-    assert_page_words(&shown_diagnostics(&b));
-    let on_disk = std::fs::read_to_string(&file).unwrap();
-    assert!(!on_disk.contains('\u{202E}'), "{on_disk}");
-    assert!(
-        typed_before
-            .as_str()
-            .is_some_and(|t| on_disk.contains(&format!("noi_sinh: {t}"))),
-        "{typed_before} {on_disk}"
-    );
     b.close();
 
     // On disk: that line alone changed; the clerk's comment is still there.
@@ -573,6 +548,25 @@ fn a_clerk_s_day_from_the_branch_page() {
     assert!(org.contains("02/01/2026"), "{org}");
     screenshot(&b, "desk-settings.png", &shots);
 
+    // A member whose admission date does not read: the message names that field, at the top.
+    b.click(&b.find("a.home"));
+    b.click(&b.find(r#"#new-kind option[value="dang-vien"]"#));
+    b.send_keys(&b.find("#new-name"), "Trịnh Thị Hà");
+    b.send_keys(&b.find("#new-born"), "02/02/1980");
+    b.send_keys(&b.find("#new-admitted"), "31/02/2005");
+    b.until(
+        "const f = new FormData(document.getElementById('new-person'));
+         return f.get('ngay_sinh') === '02/02/1980' && f.get('ngay_vao_dang') === '31/02/2005';",
+        "the member's dates typed into the form",
+    );
+    b.click(&b.find("#new-person button[type=submit]"));
+    let refusal = b.text(&b.find("#message"));
+    assert!(
+        refusal.contains("ngày vào Đảng") && !refusal.contains("ngày sinh"),
+        "{refusal}"
+    );
+    assert!(!desk.ws.file("dang-vien/trinh-thi-ha.yaml").exists());
+
     // A member of the branch.
     b.click(&b.find("a.home"));
     b.click(&b.find(r#"#new-kind option[value="dang-vien"]"#));
@@ -592,5 +586,289 @@ fn a_clerk_s_day_from_the_branch_page() {
         "{member}"
     );
 
+    // An edit undone: the file is again what it was, byte for byte.
+    open_section(&b, "ca-nhan");
+    type_into(&b, "que_quan", "Hoành Bồ");
+    assert!(read(&desk, "dang-vien/trinh-thi-ha.yaml").contains("que_quan: Hoành Bồ"));
+    // (Typing may have been saved in more than one edit: each is taken back in turn.)
+    for _ in 0..3 {
+        if read(&desk, "dang-vien/trinh-thi-ha.yaml") == member {
+            break;
+        }
+        b.execute("window.beforeUndo = true;");
+        b.click(&b.find("#undo:not([hidden]) button"));
+        b.until(
+            "return !window.beforeUndo && document.readyState === 'complete'",
+            "the page after the undo",
+        );
+    }
+    assert_eq!(read(&desk, "dang-vien/trinh-thi-ha.yaml"), member);
+    b.until(
+        "return document.getElementById('undo').hidden
+           && document.querySelector('[data-path=\"que_quan\"]').value === ''",
+        "nothing more to undo, the field empty again",
+    );
+
+    // Deleted (after a question), listed among the deleted records, restored byte for byte.
+    b.click(&b.find("#manage > summary"));
+    b.click(&b.find("#delete button"));
+    b.accept_alert();
+    b.until(
+        "return location.pathname === '/deleted' && document.readyState === 'complete'",
+        "the page of deleted records",
+    );
+    assert!(!desk.ws.file("dang-vien/trinh-thi-ha.yaml").exists());
+    let kept: Vec<_> = walkdir::WalkDir::new(desk.ws.file("da-xoa"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].ends_with("dang-vien/trinh-thi-ha.yaml"), "{kept:?}");
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), member);
+    let row = b.text(&b.find(r#"tr[data-deleted="trinh-thi-ha"]"#));
+    assert!(
+        row.contains("Trịnh Thị Hà") && row.contains("Đảng viên"),
+        "{row}"
+    );
+    screenshot(&b, "desk-deleted.png", &shots);
+    b.click(&b.find(r#"tr[data-deleted="trinh-thi-ha"] button"#));
+    b.until(
+        "return location.pathname === '/person/trinh-thi-ha' && document.readyState === 'complete'",
+        "the restored member's page",
+    );
+    assert_eq!(read(&desk, "dang-vien/trinh-thi-ha.yaml"), member);
+    assert!(!kept[0].exists());
+
+    b.close();
+}
+
+/// Waits for a page at `pathname` to be loaded.
+fn at_page(b: &Session, pathname: &str) {
+    b.until(
+        &format!(
+            "return location.pathname === {} && document.readyState === 'complete'",
+            js(pathname)
+        ),
+        &format!("the page {pathname}"),
+    );
+}
+
+#[test]
+fn a_clerk_follows_every_link_and_takes_back_mistakes() {
+    let desk = Desk::start();
+    // A file the loader cannot read, and a deputy secretary who is nobody of the branch.
+    std::fs::write(
+        desk.ws.file("ket-nap/hong.yaml"),
+        "ho_ten: Hỏng\nngay_sinh: [\n",
+    )
+    .unwrap();
+    desk.ws.edit(
+        "to-chuc.yaml",
+        "pho_bi_thu: pham-thi-lan",
+        "pho_bi_thu: khong-co-ai",
+    );
+    let driver = Driver::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let b = driver.browser(&tmp.path().join("profile"));
+    b.goto(&desk.address());
+
+    // The broken file's link: the page says why it cannot be read.
+    b.click(&b.find(r#"ul.diags a[href="/person/hong"]"#));
+    let title = b.text(&b.find("h1"));
+    assert!(title.contains("ket-nap/hong.yaml"), "{title}");
+    b.click(&b.find(r#"main a[href="/"]"#));
+
+    // The settings' problem, fixed on the settings page; the fix undone, then made again.
+    let org_before = read(&desk, "to-chuc.yaml");
+    b.click(&b.find("#fix-settings"));
+    at_page(&b, "/settings");
+    open_section(&b, "cap-uy");
+    choose(&b, "pho_bi_thu", "pham-thi-lan");
+    assert!(read(&desk, "to-chuc.yaml").contains("pho_bi_thu: pham-thi-lan"));
+    b.click(&b.find("#undo:not([hidden]) button"));
+    b.until(
+        "return document.readyState === 'complete' && document.getElementById('undo').hidden",
+        "the settings after the undo",
+    );
+    assert_eq!(read(&desk, "to-chuc.yaml"), org_before);
+    open_section(&b, "cap-uy");
+    choose(&b, "pho_bi_thu", "pham-thi-lan");
+
+    // A day worked in lieu added to the settings' list, then removed from it.
+    open_section(&b, "ngay-nghi");
+    b.click(&b.find(r#"[data-list="ngay_lam_bu"] > button.add"#));
+    type_into(&b, "ngay_lam_bu[0]", "10/01/2026");
+    assert!(read(&desk, "to-chuc.yaml").contains("10/01/2026"));
+    reload(&b);
+    open_section(&b, "ngay-nghi");
+    b.click(&b.find(r#"button.remove[data-remove="ngay_lam_bu[0]"]"#));
+    b.accept_alert();
+    b.until(
+        "return document.readyState === 'complete' && !document.querySelector('[data-item=\"ngay_lam_bu[0]\"]')",
+        "the day removed",
+    );
+    let org = read(&desk, "to-chuc.yaml");
+    assert!(
+        !org.contains("10/01/2026") && !org.contains("ngay_lam_bu"),
+        "{org}"
+    );
+    assert!(org.contains("pho_bi_thu: pham-thi-lan"), "{org}");
+
+    // The settings changed in a text editor while the page is open: the clerk keeps theirs.
+    let org =
+        read(&desk, "to-chuc.yaml").replace("dia_danh: Hạ Long", "dia_danh: Hạ Long # Notepad");
+    std::fs::write(desk.ws.file("to-chuc.yaml"), &org).unwrap();
+    open_section(&b, "to-chuc");
+    let place = b.find(&at("dia_danh"));
+    b.clear(&place);
+    b.send_keys(&place, "Hồng Gai");
+    b.find("#banner-choice:not([hidden])");
+    b.execute("window.beforeReload = true;");
+    b.click(&b.find("#keep-mine"));
+    b.until(
+        "return !window.beforeReload && document.readyState === 'complete'
+           && document.querySelector('[data-path=\"dia_danh\"]').value === 'Hồng Gai'",
+        "the settings with the clerk's value",
+    );
+    let org = read(&desk, "to-chuc.yaml");
+    assert!(org.contains("dia_danh: Hồng Gai # Notepad"), "{org}");
+
+    // A deadline's link, a member's link, a blank form's link.
+    b.click(&b.find("a.home"));
+    let due = b.find("#due li a");
+    let href = b.property(&due, "pathname");
+    b.click(&due);
+    at_page(&b, href.as_str().unwrap());
+    b.find("#record");
+    b.click(&b.find("a.home"));
+    b.click(&b.find("details:has(.members) > summary"));
+    b.click(&b.find(r#".members a[href="/person/le-minh-tuan"]"#));
+    at_page(&b, "/person/le-minh-tuan");
+    b.click(&b.find("a.home"));
+    b.click(&b.find("details:has(.blank) > summary"));
+    b.click(&b.find(".blank a"));
+    let downloads = tmp.path().join("downloads");
+    let start = Instant::now();
+    while walk_pdfs(&downloads) < 1 {
+        assert!(start.elapsed().as_secs() < 60, "a blank form downloaded");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    // A sponsor renamed: the records that name him follow; another's id is refused.
+    b.goto(&format!(
+        "{}person/le-minh-tuan",
+        desk.address().split('?').next().unwrap()
+    ));
+    at_page(&b, "/person/le-minh-tuan");
+    b.click(&b.find("#manage > summary"));
+    let new_id = b.find("#new-id");
+    b.clear(&new_id);
+    b.send_keys(&new_id, "hoang-thi-thu");
+    b.click(&b.find("#rename button"));
+    b.find("#back");
+    let refusal = b.text(&b.find("ul.messages"));
+    assert!(refusal.contains("hoang-thi-thu"), "{refusal}");
+    assert_page_words(&[refusal]);
+    assert!(desk.ws.file("dang-vien/le-minh-tuan.yaml").exists());
+    b.click(&b.find("#back"));
+    at_page(&b, "/person/le-minh-tuan");
+    let sponsored = [
+        read(&desk, "ket-nap/tran-thi-binh.yaml"),
+        read(&desk, "ket-nap/vu-quoc-huy.yaml"),
+    ];
+    let his = read(&desk, "dang-vien/le-minh-tuan.yaml");
+    b.click(&b.find("#manage > summary"));
+    let new_id = b.find("#new-id");
+    b.clear(&new_id);
+    b.send_keys(&new_id, "Lê Minh Tuấn 1975");
+    b.click(&b.find("#rename button"));
+    at_page(&b, "/person/le-minh-tuan-1975");
+    assert!(!desk.ws.file("dang-vien/le-minh-tuan.yaml").exists());
+    assert_eq!(read(&desk, "dang-vien/le-minh-tuan-1975.yaml"), his);
+    for (rel, before) in ["ket-nap/tran-thi-binh.yaml", "ket-nap/vu-quoc-huy.yaml"]
+        .iter()
+        .zip(&sponsored)
+    {
+        let after = read(&desk, rel);
+        assert_eq!(
+            after,
+            before.replace(": le-minh-tuan\n", ": le-minh-tuan-1975\n"),
+            "{rel}"
+        );
+        assert_ne!(&after, before, "{rel} named him");
+    }
+
+    // An undo refused: the file was changed in a text editor after the desk's edit.
+    open_section(&b, "ca-nhan");
+    type_into(&b, "que_quan", "Cẩm Phả");
+    let path = desk.ws.file("dang-vien/le-minh-tuan-1975.yaml");
+    let by_notepad = read(&desk, "dang-vien/le-minh-tuan-1975.yaml") + "# ghi bằng Notepad\n";
+    std::fs::write(&path, &by_notepad).unwrap();
+    b.click(&b.find("#undo:not([hidden]) button"));
+    let refusal = b.text(&b.find("ul.messages"));
+    assert!(refusal.contains("sửa ở nơi khác"), "{refusal}");
+    assert_page_words(&[refusal]);
+    assert_eq!(read(&desk, "dang-vien/le-minh-tuan-1975.yaml"), by_notepad);
+    b.click(&b.find("#back"));
+    at_page(&b, "/person/le-minh-tuan-1975");
+
+    // A stale edit where the clerk takes the file's version: nothing of theirs is written.
+    let by_notepad = by_notepad.replace("que_quan: Cẩm Phả", "que_quan: Uông Bí");
+    std::fs::write(&path, &by_notepad).unwrap();
+    open_section(&b, "ca-nhan");
+    let field = b.find(&at("dan_toc"));
+    b.clear(&field);
+    b.send_keys(&field, "Tày");
+    b.find("#banner-choice:not([hidden])");
+    b.execute("window.beforeReload = true;");
+    b.click(&b.find("#reload"));
+    b.until(
+        "return !window.beforeReload && document.readyState === 'complete'
+           && document.querySelector('[data-path=\"que_quan\"]').value === 'Uông Bí'",
+        "the file's version shown",
+    );
+    assert_eq!(read(&desk, "dang-vien/le-minh-tuan-1975.yaml"), by_notepad);
+
+    // A deleted candidate whose id is taken again by a new record is not restored over it.
+    let huy = read(&desk, "ket-nap/vu-quoc-huy.yaml");
+    b.goto(&format!(
+        "{}person/vu-quoc-huy",
+        desk.address().split('?').next().unwrap()
+    ));
+    b.click(&b.find("#manage > summary"));
+    b.click(&b.find("#delete button"));
+    b.accept_alert();
+    at_page(&b, "/deleted");
+    b.click(&b.find("a.home"));
+    b.send_keys(&b.find("#new-name"), "Vũ Quốc Huy");
+    b.send_keys(&b.find("#new-born"), "01/01/2001");
+    b.click(&b.find("#new-person button[type=submit]"));
+    at_page(&b, "/person/vu-quoc-huy");
+    let new_huy = read(&desk, "ket-nap/vu-quoc-huy.yaml");
+    b.click(&b.find("#deleted-link"));
+    at_page(&b, "/deleted");
+    b.click(&b.find(r#"tr[data-deleted="vu-quoc-huy"] button"#));
+    let refusal = b.text(&b.find("ul.messages"));
+    assert!(refusal.contains("vu-quoc-huy"), "{refusal}");
+    assert_page_words(&[refusal]);
+    assert_eq!(read(&desk, "ket-nap/vu-quoc-huy.yaml"), new_huy);
+    b.click(&b.find("#back"));
+    at_page(&b, "/deleted");
+    let kept = b.find(r#"tr[data-deleted="vu-quoc-huy"]"#);
+    assert!(b.text(&kept).contains("Vũ Quốc Huy"));
+    let deleted: Vec<PathBuf> = walkdir::WalkDir::new(desk.ws.file("da-xoa"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(
+        deleted
+            .iter()
+            .any(|p| std::fs::read_to_string(p).unwrap() == huy),
+        "{deleted:?}"
+    );
     b.close();
 }

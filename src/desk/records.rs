@@ -1,0 +1,314 @@
+//! A person's record as a whole, from the desk: deleted (recoverably: the file waits in
+//! `da-xoa/`, listed on the page of deleted records), restored from there, renamed (a new id,
+//! which every record and the settings that name the person follow). Each through the
+//! workspace's one writer ([`crate::store`]), checked against the version the page showed.
+
+use super::routes::{blocking, checked, not_found, page};
+use super::{Desk, pages};
+use crate::model::{Folder, id};
+use crate::store::{Deleted, Expected, WriteError, Writer};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Serialize;
+use std::io::Read;
+use std::sync::{Arc, PoisonError};
+
+type Shared = State<Arc<Desk>>;
+
+/// The value of `name` in a form body.
+fn field(body: &[u8], name: &str) -> String {
+    form_urlencoded::parse(body)
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// A page that says why nothing was done, with the way back to where the clerk was.
+pub(super) fn refused(desk: &Desk, title: &str, messages: Vec<String>, back: &str) -> Response {
+    #[derive(Serialize)]
+    struct Refusal {
+        #[serde(flatten)]
+        problem: pages::Problem,
+        back: String,
+    }
+    let lang = desk.lang;
+    let context = Refusal {
+        problem: pages::Problem {
+            words: pages::Words::of(lang),
+            title: title.to_string(),
+            messages: messages
+                .iter()
+                .map(|m| super::words::in_page_words(m, lang))
+                .collect(),
+        },
+        back: back.to_string(),
+    };
+    let mut response = page(desk, "problem.html.j2", context);
+    *response.status_mut() = StatusCode::CONFLICT;
+    response
+}
+
+/// The file of person `pid`, and the page they are on.
+fn person_file(desk: &Desk, pid: &str) -> Result<std::path::PathBuf, Response> {
+    let ws = checked(desk)?;
+    ws.person(pid)
+        .filter(|_| id::is_id(pid))
+        .map(|p| p.record().path().to_path_buf())
+        .ok_or_else(|| not_found(desk, pid))
+}
+
+/// Deletes the person: their file moves into `da-xoa/`, then the page of deleted records, where
+/// it can be restored.
+pub async fn delete(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -> Response {
+    blocking(desk, move |desk| {
+        let lang = desk.lang;
+        let file = match person_file(desk, &pid) {
+            Ok(f) => f,
+            Err(r) => return r,
+        };
+        let version = field(&body, "version");
+        let done = {
+            let _one_at_a_time = desk.writing.lock().unwrap_or_else(PoisonError::into_inner);
+            let done = Writer::lock(desk.root()).and_then(|w| {
+                let now = w.read(&file)?;
+                now.expect(Expected::Version(&version))?;
+                w.delete_record(&now)
+            });
+            if done.is_ok() {
+                let mut history = desk.history.lock().unwrap_or_else(PoisonError::into_inner);
+                history.forget(&file);
+            }
+            done
+        };
+        match done {
+            Ok(_) => Redirect::to("/deleted").into_response(),
+            Err(e) => refused(
+                desk,
+                lang.pick("Chưa xóa", "Not deleted"),
+                vec![write_message(&e, lang)],
+                &format!("/person/{pid}"),
+            ),
+        }
+    })
+    .await
+}
+
+/// A refusal of the writer in the page's words (a stale file: reload and look again).
+fn write_message(e: &WriteError, lang: crate::diag::Lang) -> String {
+    match e {
+        WriteError::Stale { .. } => lang
+            .pick(
+                "tệp đã được sửa ở nơi khác từ khi trang này mở (trình soạn thảo, thẻ khác): \
+                 chưa làm gì; hãy mở lại trang để xem bản mới",
+                "the file was changed elsewhere since this page was opened (an editor, another \
+                 tab): nothing done; open the page again to see it",
+            )
+            .into(),
+        other => other.message(lang),
+    }
+}
+
+/// A deleted record as the page lists it.
+#[derive(Serialize)]
+struct DeletedRow {
+    key: String,
+    id: String,
+    name: String,
+    /// Quần chúng or đảng viên.
+    kind: &'static str,
+    /// `07/12/2026 14:30:05`.
+    when: String,
+}
+
+#[derive(Serialize)]
+struct DeletedPage {
+    words: pages::Words,
+    rows: Vec<DeletedRow>,
+}
+
+/// The name written in a deleted record (read bounded: it is a clerk's file like any other).
+fn name_in(path: &std::path::Path) -> Option<String> {
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(crate::store::MAX_FILE_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    let scalars = crate::edit::scalars_as_written(text.trim_start_matches('\u{feff}')).ok()?;
+    scalars.get("ho_ten").cloned()
+}
+
+/// `2026-12-07_143005` → `07/12/2026 14:30:05`.
+fn when_shown(when: &str) -> String {
+    let b = when.as_bytes();
+    if when.len() >= 17 && b[4] == b'-' && b[7] == b'-' && b[10] == b'_' {
+        format!(
+            "{}/{}/{} {}:{}:{}",
+            &when[8..10],
+            &when[5..7],
+            &when[0..4],
+            &when[11..13],
+            &when[13..15],
+            &when[15..17]
+        )
+    } else {
+        when.to_string()
+    }
+}
+
+/// The page of deleted records, each with its button to restore it.
+pub async fn list(State(desk): Shared) -> Response {
+    blocking(desk, move |desk| {
+        let lang = desk.lang;
+        let rows = crate::store::deleted(desk.root())
+            .into_iter()
+            .map(|d| {
+                let member = d
+                    .place
+                    .components()
+                    .next()
+                    .is_some_and(|c| c.as_os_str() == Folder::DangVien.dir());
+                DeletedRow {
+                    name: name_in(&d.path).unwrap_or_else(|| d.id.clone()),
+                    kind: if member {
+                        lang.pick("Đảng viên", "Member")
+                    } else {
+                        lang.pick("Quần chúng", "Candidate")
+                    },
+                    when: when_shown(&d.when),
+                    key: d.key,
+                    id: d.id,
+                }
+            })
+            .collect();
+        let context = DeletedPage {
+            words: pages::Words::of(lang),
+            rows,
+        };
+        page(desk, "deleted.html.j2", context)
+    })
+    .await
+}
+
+/// Restores a deleted record where it was, unless its id is taken again.
+pub async fn restore(State(desk): Shared, body: Bytes) -> Response {
+    blocking(desk, move |desk| {
+        let lang = desk.lang;
+        let key = field(&body, "key");
+        // The request names a record of the listing, never a path.
+        let Some(entry) = crate::store::deleted(desk.root())
+            .into_iter()
+            .find(|d: &Deleted| d.key == key)
+        else {
+            return not_found(desk, &key);
+        };
+        let done = {
+            let _one_at_a_time = desk.writing.lock().unwrap_or_else(PoisonError::into_inner);
+            Writer::lock(desk.root()).and_then(|w| w.restore(&entry))
+        };
+        match done {
+            Ok(_) => Redirect::to(&format!("/person/{}", entry.id)).into_response(),
+            Err(WriteError::Exists { existing, .. }) => {
+                let existing = existing.strip_prefix(desk.root()).unwrap_or(&existing);
+                let message = match lang {
+                    crate::diag::Lang::Vi => format!(
+                        "mã {} nay đã là của hồ sơ {}: hãy đổi mã của hồ sơ đó (trên trang của người ấy) rồi khôi phục lại",
+                        entry.id,
+                        existing.display()
+                    ),
+                    crate::diag::Lang::En => format!(
+                        "the id {} now belongs to the record {}: give that record another id (on that person's page), then restore again",
+                        entry.id,
+                        existing.display()
+                    ),
+                };
+                refused(
+                    desk,
+                    lang.pick("Chưa khôi phục", "Not restored"),
+                    vec![message],
+                    "/deleted",
+                )
+            }
+            Err(e) => refused(
+                desk,
+                lang.pick("Chưa khôi phục", "Not restored"),
+                vec![write_message(&e, lang)],
+                "/deleted",
+            ),
+        }
+    })
+    .await
+}
+
+/// Gives the person a new id (what the clerk typed, as an id: `Nguyễn Văn An 2` is
+/// `nguyen-van-an-2`); the records and settings that name them follow.
+pub async fn rename(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -> Response {
+    blocking(desk, move |desk| {
+        let lang = desk.lang;
+        let file = match person_file(desk, &pid) {
+            Ok(f) => f,
+            Err(r) => return r,
+        };
+        let typed = field(&body, "ma_moi");
+        let new_id = id::slug(&typed).unwrap_or_else(|| typed.trim().to_string());
+        let version = field(&body, "version");
+        let title = lang.pick("Chưa đổi mã hồ sơ", "The id is not changed");
+        let back = format!("/person/{pid}");
+        if new_id == pid {
+            return Redirect::to(&back).into_response();
+        }
+        let done = {
+            let _one_at_a_time = desk.writing.lock().unwrap_or_else(PoisonError::into_inner);
+            let done = Writer::lock(desk.root()).and_then(|w| {
+                let now = w.read(&file)?;
+                now.expect(Expected::Version(&version))?;
+                w.rename_record(&now, &new_id)
+            });
+            if let Ok(renamed) = &done {
+                let mut history = desk.history.lock().unwrap_or_else(PoisonError::into_inner);
+                history.forget(&file);
+                for path in &renamed.updated {
+                    history.forget(path);
+                }
+            }
+            done
+        };
+        match done {
+            Ok(renamed) if renamed.not_updated.is_empty() => {
+                Redirect::to(&format!("/person/{new_id}")).into_response()
+            }
+            Ok(renamed) => {
+                let mut messages = vec![match lang {
+                    crate::diag::Lang::Vi => format!(
+                        "đã đổi mã thành {new_id}, nhưng các tệp sau đã được sửa ở nơi khác nên vẫn ghi mã cũ {pid}: hãy chọn lại người này trong các tệp đó"
+                    ),
+                    crate::diag::Lang::En => format!(
+                        "the id is now {new_id}, but these files were changed elsewhere and still name the old id {pid}: choose the person again in them"
+                    ),
+                }];
+                for (path, _) in &renamed.not_updated {
+                    messages.push(path.strip_prefix(desk.root()).unwrap_or(path).display().to_string());
+                }
+                refused(desk, title, messages, &format!("/person/{new_id}"))
+            }
+            Err(WriteError::Exists { existing, .. }) => {
+                let existing = existing.strip_prefix(desk.root()).unwrap_or(&existing);
+                let message = match lang {
+                    crate::diag::Lang::Vi => format!(
+                        "mã {new_id} đã là của hồ sơ {}: hãy chọn mã khác",
+                        existing.display()
+                    ),
+                    crate::diag::Lang::En => format!(
+                        "the id {new_id} belongs to the record {}: choose another",
+                        existing.display()
+                    ),
+                };
+                refused(desk, title, vec![message], &back)
+            }
+            Err(e) => refused(desk, title, vec![write_message(&e, lang)], &back),
+        }
+    })
+    .await
+}

@@ -257,7 +257,7 @@ impl NewPersonError {
                     "a member needs the day they were admitted",
                 )
                 .to_string(),
-            NewPersonError::Write(e) => e.message(lang),
+            NewPersonError::Write(e) => super::words::in_page_words(&e.message(lang), lang),
         }
     }
 }

@@ -7,7 +7,7 @@ hoso_binary() {
     printf '%s\n' "$HOSO"
   else
     cargo build --release --quiet >&2
-    printf '%s\n' target/release/hoso
+    printf '%s\n' "${CARGO_TARGET_DIR:-target}/release/hoso"
   fi
 }
 

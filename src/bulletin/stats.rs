@@ -351,7 +351,7 @@ pub fn compute(checked: &CheckedWorkspace, period: &Period, scope: Scope) -> Fig
     let people: Vec<&Nguoi> = workspace
         .people
         .iter()
-        .map(|r| &r.nguoi)
+        .map(|r| &*r.nguoi)
         .filter(|n| tree.counts(unit, workspace.branch_of(n)))
         .collect();
     // A member transferred in was admitted elsewhere: not a new member of this organisation.

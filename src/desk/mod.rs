@@ -2,9 +2,11 @@
 The clerk's desk (`hoso serve`): a web application over one workspace, served by hoso itself on
 the clerk's own machine, for the browser they already have.
 
-It is one more front end of the library: every page loads and checks the workspace through
-[`crate::model::load`] and [`crate::validate::check`] (so the desk never holds a second copy of the
-rules, and an edit made meanwhile in a text editor shows at once), forms are filled and typeset by
+It is one more front end of the library: every page sees the workspace as its files are now,
+checked, through one [`crate::validate::Live`] workspace (the result of [`crate::model::load`] and
+[`crate::validate::check`], brought up to date on each request from the files that changed, so
+that an edit made meanwhile in a text editor shows at once, and a đảng ủy's thousands of people
+are not read and checked again for each page), forms are filled and typeset by
 the one [`crate::engine::Engine`] of the process, and an edit goes back into the clerk's YAML file
 through the lossless editor, atomically, and only over the file the page was loaded from.
 
@@ -40,9 +42,10 @@ mod words;
 
 use crate::diag::Lang;
 use crate::engine::{Config, Engine};
-use crate::model::{self, LoadError};
-use crate::validate::{self, CheckedWorkspace};
+use crate::model::LoadError;
+use crate::validate::{CheckedWorkspace, Live};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// How to run the desk.
 #[derive(Debug, Clone)]
@@ -95,12 +98,17 @@ pub(crate) struct Desk {
     pages: minijinja::Environment<'static>,
     /// Edits are written one at a time (a page's edits arrive on several connections).
     writing: std::sync::Mutex<()>,
+    /// The workspace, checked, as its files were at the last request.
+    live: Mutex<Live>,
 }
 
 impl Desk {
-    /// The workspace, read and checked now: what is on the disk at this moment.
-    fn check(&self) -> Result<CheckedWorkspace, LoadError> {
-        Ok(validate::check(model::load(&self.root)?))
+    /// The workspace, checked, as it is on the disk at this moment: the files that changed since
+    /// the last request are read again (see [`Live::refresh`]).
+    fn check(&self) -> Result<Arc<CheckedWorkspace>, LoadError> {
+        // A request that failed while refreshing left the workspace to be read afresh.
+        let mut live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
+        live.refresh()
     }
 
     /// The workspace folder.
@@ -165,7 +173,7 @@ impl Running {
 /// Checks the workspace, builds the engine and binds 127.0.0.1 (never another address).
 pub fn bind(options: &Options) -> Result<Running, ServeError> {
     // A folder that is not a workspace is refused before anything listens.
-    model::load(&options.root)?;
+    let live = Live::open(&options.root)?;
     let engine = Config::for_workspace(&options.root).build()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -186,6 +194,7 @@ pub fn bind(options: &Options) -> Result<Running, ServeError> {
         engine,
         pages: pages::environment(options.lang),
         writing: std::sync::Mutex::new(()),
+        live: Mutex::new(live),
     };
     Ok(Running {
         listener,

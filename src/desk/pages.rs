@@ -147,12 +147,56 @@ pub struct PersonRow {
     pub lacks: Vec<String>,
 }
 
-/// People of one stage.
+/// A group of the branch page (the people of one stage, the branch's members, the time limits),
+/// a page of it at a time: a đảng ủy keeps thousands of people, and a page of them all would be
+/// long to build and to read.
 #[derive(Serialize)]
-pub struct StageGroup {
+pub struct Paged<T> {
+    /// The group's id, in the page's address (`/?du-bi=2`) and its elements' ids.
     pub id: &'static str,
     pub label: String,
-    pub people: Vec<PersonRow>,
+    /// The rows of this page.
+    pub rows: Vec<T>,
+    /// How many rows the group has in all.
+    pub total: usize,
+    /// This page's number, from 1, and the number of pages.
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// The people of one stage.
+pub type StageGroup = Paged<PersonRow>;
+
+/// The id of the members' group.
+pub const MEMBERS: &str = "dang-vien";
+/// The id of the time limits' group.
+pub const DUE: &str = "thoi-han";
+
+/// How many rows a group of the branch page shows at once.
+pub const PAGE: usize = 50;
+
+impl<T> Paged<T> {
+    /// The group `id` of the rows `all`, at page `page` (from 1; past the last is the last): only
+    /// that page's rows are built, by `row`.
+    fn of<I: Iterator + Clone>(
+        (id, label): (&'static str, String),
+        all: I,
+        page: usize,
+        row: impl FnMut(I::Item) -> T,
+    ) -> Paged<T> {
+        let total = all.clone().count();
+        let pages = total.div_ceil(PAGE).max(1);
+        let page = page.clamp(1, pages);
+        let rows = all.skip((page - 1) * PAGE).take(PAGE).map(row).collect();
+        Paged {
+            id,
+            label,
+            rows,
+            total,
+            page,
+            pages,
+        }
+    }
 }
 
 /// A time limit on the branch page.
@@ -183,8 +227,8 @@ pub struct Branch {
     pub dang_bo: String,
     pub today: String,
     pub stages: Vec<StageGroup>,
-    pub members: Vec<PersonRow>,
-    pub due: Vec<DueRow>,
+    pub members: StageGroup,
+    pub due: Paged<DueRow>,
     pub errors: usize,
     pub warnings: usize,
     pub broken: Vec<BrokenFile>,
@@ -221,8 +265,15 @@ fn person_row(p: Person<'_>, lang: Lang) -> PersonRow {
     }
 }
 
-/// Builds the branch page of `ws` on `today`.
-pub fn branch(ws: &CheckedWorkspace, today: Ngay, lang: Lang, message: Option<String>) -> Branch {
+/// Builds the branch page of `ws` on `today`, each group at the page `page` gives it (by the
+/// group's id; the first when not given).
+pub fn branch(
+    ws: &CheckedWorkspace,
+    today: Ngay,
+    lang: Lang,
+    message: Option<String>,
+    page: impl Fn(&str) -> usize,
+) -> Branch {
     let stages = [
         GiaiDoan::QuanChung,
         GiaiDoan::XinVaoDang,
@@ -231,37 +282,35 @@ pub fn branch(ws: &CheckedWorkspace, today: Ngay, lang: Lang, message: Option<St
         GiaiDoan::ChinhThuc,
     ]
     .into_iter()
-    .map(|stage| StageGroup {
-        id: stage.id(),
-        label: fields::capitalise(stage.label(lang)),
-        people: ws
+    .map(|stage| {
+        let people = ws
             .people()
-            .filter(|p| p.record().folder == Folder::KetNap && p.stage() == stage)
-            .map(|p| person_row(p, lang))
-            .collect(),
+            .filter(move |p| p.record().folder == Folder::KetNap && p.stage() == stage);
+        let label = fields::capitalise(stage.label(lang));
+        let row = |p| person_row(p, lang);
+        Paged::of((stage.id(), label), people, page(stage.id()), row)
     })
-    .filter(|g| !g.people.is_empty())
+    .filter(|g| g.total > 0)
     .collect();
     let members = ws
         .people()
-        .filter(|p| p.record().folder == Folder::DangVien)
-        .map(|p| person_row(p, lang))
-        .collect();
+        .filter(|p| p.record().folder == Folder::DangVien);
+    let row = |p| person_row(p, lang);
+    let members = Paged::of((MEMBERS, String::new()), members, page(MEMBERS), row);
     let all = crate::due::items(ws);
-    let mut due: Vec<DueRow> = crate::due::select(&all, today, 30)
-        .into_iter()
-        .map(|(item, days)| DueRow {
-            date: item.han.short(),
-            days,
-            overdue: days < 0,
-            name: item.ho_ten.clone().unwrap_or_else(|| item.nguoi.clone()),
-            person: item.nguoi.clone(),
-            what: item.viec.label(lang),
-            rule: item.quy_tac.clone(),
-        })
-        .collect();
+    let mut due = crate::due::select(&all, today, 30);
     // Overdue first (the longest overdue at the top), then by date.
-    due.sort_by_key(|d| (!d.overdue, d.days));
+    due.sort_by_key(|(_, days)| (*days >= 0, *days));
+    let row = |(item, days): &(crate::due::DueItem, i64)| DueRow {
+        date: item.han.short(),
+        days: *days,
+        overdue: *days < 0,
+        name: item.ho_ten.clone().unwrap_or_else(|| item.nguoi.clone()),
+        person: item.nguoi.clone(),
+        what: item.viec.label(lang),
+        rule: item.quy_tac.clone(),
+    };
+    let due = Paged::of((DUE, String::new()), due.iter(), page(DUE), row);
     let (errors, warnings) = counts(ws.diagnostics());
     let broken = ws
         .unreadable()
@@ -387,11 +436,16 @@ pub fn member_choices(ws: &CheckedWorkspace, except: &str) -> Vec<(String, Strin
             .clone()
             .unwrap_or_else(|| m.id().to_string())
     };
+    // How many bear each name, counted once (a đảng ủy has thousands to compare).
+    let mut bearers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for m in &admitted {
+        *bearers.entry(name_of(m)).or_default() += 1;
+    }
     admitted
         .iter()
         .map(|m| {
             let name = name_of(m);
-            let shared = admitted.iter().filter(|o| name_of(o) == name).count() > 1;
+            let shared = bearers.get(&name).is_some_and(|&n| n > 1);
             let shown = if shared {
                 format!("{name} ({})", m.id())
             } else {

@@ -84,7 +84,7 @@ pub(super) fn problem(
 }
 
 /// The workspace as it is now, or the page that says why it cannot be read.
-pub(super) fn checked(desk: &Desk) -> Result<CheckedWorkspace, Response> {
+pub(super) fn checked(desk: &Desk) -> Result<Arc<CheckedWorkspace>, Response> {
     desk.check().map_err(|e| {
         let messages = match &e {
             crate::model::LoadError::Organisation(diags) => {
@@ -120,17 +120,21 @@ pub(super) fn today() -> Ngay {
     Ngay(jiff::Timestamp::now().to_zoned(offset).date())
 }
 
-async fn branch(State(desk): Shared) -> Response {
-    blocking(desk, |desk| {
+async fn branch(State(desk): Shared, RawQuery(query): RawQuery) -> Response {
+    blocking(desk, move |desk| {
         let ws = match checked(desk) {
             Ok(ws) => ws,
             Err(r) => return r,
         };
-        page(
-            desk,
-            "branch.html.j2",
-            pages::branch(&ws, today(), desk.lang, None),
-        )
+        // Each group's page, by the group's id: `/?du-bi=3`.
+        let query = query.unwrap_or_default();
+        let at = |group: &str| {
+            field(query.as_bytes(), group)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1)
+        };
+        let context = pages::branch(&ws, today(), desk.lang, None, at);
+        page(desk, "branch.html.j2", context)
     })
     .await
 }
@@ -398,7 +402,8 @@ async fn new_person(State(desk): Shared, body: Bytes) -> Response {
                     Ok(ws) => ws,
                     Err(r) => return r,
                 };
-                let context = pages::branch(&ws, today(), desk.lang, Some(e.message(desk.lang)));
+                let context =
+                    pages::branch(&ws, today(), desk.lang, Some(e.message(desk.lang)), |_| 1);
                 let mut r = page(desk, "branch.html.j2", context);
                 *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
                 r

@@ -13,9 +13,7 @@ needs it), is fatal.
 
 use super::keys::{self, FileKind};
 use super::spans::SpanIndex;
-use super::{
-    BAO_CAO_FILE, BaoCao, Folder, Nguoi, OrgRecord, Record, ReportRecord, ToChuc, Workspace,
-};
+use super::{BAO_CAO_FILE, BaoCao, Nguoi, OrgRecord, Record, ReportRecord, ToChuc, Workspace};
 use crate::diag::{
     Diagnostic, Problem, SourceFile, SyntaxFault, TextFault, ValueFault, ValueKind, YamlLimit,
 };
@@ -85,207 +83,160 @@ pub enum LoadError {
     Organisation(Vec<Diagnostic>),
 }
 
-/// Loads the workspace at `root`.
+/// Loads the workspace at `root`: the organisation, the records folders listed, each person file
+/// read, the bulletin file, gathered. The desk's live workspace (`crate::validate::Live`) takes
+/// the same steps, reading again only the files that changed.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    let org = read_org(root)?;
+    // Files are independent: read and parsed in parallel, then taken in the listed order, so
+    // the result is the same as one after the other. A file that cannot be read is that file's
+    // problem: the others are still loaded.
+    let read: Vec<(FileOutcome, Option<Record>)> = list(root)
+        .into_par_iter()
+        .map(|entry| match entry {
+            Entry::Person(file) => read_person(&file),
+            Entry::Other(outcome) => (outcome, None),
+        })
+        .collect();
+    let report = read_report(root)?;
+    Ok(gather(root, org, read, report).0)
+}
+
+/// The organisation file, read, with the problems it was read despite: fatal when it cannot be,
+/// since every form needs it.
+pub(crate) fn read_org(root: &Path) -> Result<(OrgRecord, Vec<Diagnostic>), LoadError> {
     let org_path = root.join(ORG_FILE);
     if !org_path.is_file() {
         return Err(LoadError::NotAWorkspace(root.to_path_buf()));
     }
-    let org_file = read_source(&org_path)?;
-    let (parsed, org) = parse::<ToChuc>(org_file, FileKind::ToChuc);
+    let (parsed, org) = parse::<ToChuc>(read_source(&org_path)?, FileKind::ToChuc);
     let Some((to_chuc, spans)) = parsed else {
         return Err(LoadError::Organisation(org));
     };
+    Ok((OrgRecord { to_chuc, spans }, org))
+}
 
-    // Each entry of the folders: an outcome already (not a record's file), or a file to read.
-    let mut entries: Vec<Result<(Folder, PathBuf, String), FileOutcome>> = Vec::new();
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    for folder in [Folder::DangVien, Folder::KetNap] {
-        let dir = root.join(folder.dir());
-        if !dir.is_dir() {
-            continue;
-        }
-        // Sorted, so that the order of diagnostics and of people never depends on the file system.
-        let walker = walkdir::WalkDir::new(&dir).sort_by_file_name();
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                // A folder that cannot be listed, a link that loops: that place's problem.
-                Err(e) => {
-                    let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-                    entries.push(Err(not_a_record(&path, e.to_string())));
-                    continue;
-                }
-            };
-            let path = entry.path();
-            match record_name(path) {
-                RecordName::Record => {}
-                RecordName::Other => continue,
-                RecordName::Misnamed { rename_to } => {
-                    if entry.file_type().is_file() {
-                        let problem = Problem::MisnamedRecordFile { rename_to };
-                        entries.push(Err(FileOutcome {
-                            path: path.to_path_buf(),
-                            id: id_of(path),
-                            diagnostics: vec![Diagnostic::error(problem, Some(start_of(path)))],
-                            loaded: false,
-                        }));
-                    }
-                    continue;
-                }
-            }
-            if entry.file_type().is_dir() {
-                entries.push(Err(not_a_record(path, "thư mục / a folder".into())));
-                continue;
-            }
-            if entry.path_is_symlink() {
-                // A link is followed only where it stays inside the workspace's records: a link
-                // to `to-chuc.yaml` is not a person (and the writer never writes through it).
-                let in_records = |t: &Path| {
-                    [Folder::DangVien, Folder::KetNap]
-                        .iter()
-                        .any(|f| t.starts_with(real_root.join(f.dir())))
-                };
-                match std::fs::canonicalize(path) {
-                    Ok(target) if in_records(&target) && target.is_file() => {}
-                    Ok(target) => {
-                        let detail = format!("→ {}", target.display());
-                        entries.push(Err(not_a_record(path, detail)));
-                        continue;
-                    }
-                    Err(e) => {
-                        entries.push(Err(not_a_record(path, e.to_string())));
-                        continue;
-                    }
-                }
-            } else if !entry.file_type().is_file() {
-                entries.push(Err(not_a_record(
-                    path,
-                    "không phải tệp thường / not a regular file".into(),
-                )));
-                continue;
-            }
-            entries.push(Ok((folder, path.to_path_buf(), id_of(path))));
-        }
+/// The bulletin file, read when there is one. It is optional, and a broken one only costs the
+/// articles, not the forms.
+pub(crate) fn read_report(
+    root: &Path,
+) -> Result<(Option<ReportRecord>, Vec<Diagnostic>), LoadError> {
+    let report_path = root.join(BAO_CAO_FILE);
+    if !report_path.is_file() {
+        return Ok((None, Vec::new()));
     }
-    // Files are independent: read and parsed in parallel, then taken in the sorted order, so
-    // the result is the same as one after the other. A file that cannot be read is that file's
-    // problem: the others are still loaded.
-    let read: Vec<(FileOutcome, Option<Record>)> = entries
-        .into_par_iter()
-        .map(|entry| match entry {
-            Err(outcome) => (outcome, None),
-            Ok((folder, path, id)) => {
-                let (parsed, diagnostics) = match read_source(&path) {
-                    Ok(file) => parse::<Nguoi>(file, FileKind::Nguoi),
-                    Err(e) => (None, vec![unreadable(&path, &e)]),
-                };
-                let record = parsed.map(|(nguoi, spans)| Record {
-                    id: id.clone(),
-                    folder,
-                    nguoi,
-                    spans,
-                });
-                let loaded = record.is_some();
-                let outcome = FileOutcome {
-                    path,
-                    id,
-                    diagnostics,
-                    loaded,
-                };
-                (outcome, record)
-            }
+    let (parsed, diags) = parse::<BaoCao>(read_source(&report_path)?, FileKind::BaoCao);
+    let record = parsed.map(|(bao_cao, spans)| ReportRecord { bao_cao, spans });
+    Ok((record, diags))
+}
+
+/// Reads and parses one person's file: its outcome, and its record when it could be read.
+fn read_person(file: &PersonFile) -> (FileOutcome, Option<Record>) {
+    person_outcome(file, std::fs::read(&file.path))
+}
+
+/// A person's file as read from the disk (its bytes, or why they could not be had), parsed: its
+/// outcome, and its record when it could be read.
+pub(crate) fn person_outcome(
+    file: &PersonFile,
+    bytes: std::io::Result<Vec<u8>>,
+) -> (FileOutcome, Option<Record>) {
+    let path = &file.path;
+    let source = bytes
+        .map_err(|source| LoadError::Io {
+            path: path.clone(),
+            source,
         })
-        .collect();
+        .and_then(|bytes| source_of(path, bytes));
+    let (parsed, diagnostics) = match source {
+        Ok(source) => parse::<Nguoi>(source, FileKind::Nguoi),
+        Err(e) => (None, vec![unreadable(path, &e)]),
+    };
+    let record = parsed.map(|(nguoi, spans)| Record {
+        id: file.id.clone(),
+        folder: file.folder,
+        nguoi: Box::new(nguoi),
+        spans,
+    });
+    let outcome = FileOutcome {
+        path: path.clone(),
+        id: file.id.clone(),
+        diagnostics,
+        loaded: record.is_some(),
+    };
+    (outcome, record)
+}
+
+/// Puts a loaded workspace together from its parts: the organisation, each entry of the records
+/// folders as read (in the listed order) and the bulletin file. Ids must be unique across both
+/// folders, since every reference relies on it: the first file of an id (in the listed order) is
+/// kept, each later one is reported in its outcome and left out; so is a file whose name is not
+/// an id. The records left out are returned beside the workspace.
+pub(crate) fn gather(
+    root: &Path,
+    (org, org_load): (OrgRecord, Vec<Diagnostic>),
+    read: Vec<(FileOutcome, Option<Record>)>,
+    (bao_cao, report): (Option<ReportRecord>, Vec<Diagnostic>),
+) -> (Loaded, Vec<Record>) {
     let mut files: Vec<FileOutcome> = Vec::with_capacity(read.len());
-    // Records are large (a few kilobytes inline): moved once, each with its file's index.
-    let mut people: Vec<(usize, Record)> = Vec::with_capacity(read.len());
+    // Each record with its file's index.
+    let mut found: Vec<(usize, Record)> = Vec::with_capacity(read.len());
     for (outcome, record) in read {
         if let Some(record) = record {
-            people.push((files.len(), record));
+            found.push((files.len(), record));
         }
         files.push(outcome);
     }
     // Stable: the files of one id stay in the order read.
-    people.sort_by(|a, b| a.1.id.cmp(&b.1.id));
-    // Ids must be unique across both folders: every reference relies on it. The first file of
-    // an id (in the sorted order) is kept; each later one is reported and left out.
-    people.dedup_by(|(file, record), (_, prev)| {
-        if prev.id != record.id {
-            return false;
-        }
-        let other = prev.spans.file().path.display().to_string();
-        let loc = Some(crate::diag::Location::file_start(record.spans.file()));
-        let outcome = &mut files[*file];
-        outcome.loaded = false;
-        outcome.diagnostics.push(Diagnostic::error(
-            Problem::DuplicateId {
-                id: record.id.clone(),
-                other,
-            },
-            loc,
-        ));
-        true
-    });
-    // A file whose name is not an id is that file's problem: it takes no part in anything.
-    people.retain(|(file, record)| {
-        if super::id::is_id(&record.id) {
-            return true;
-        }
-        let problem = Problem::InvalidId {
-            id: record.id.clone(),
-            suggestion: super::id::slug(&record.id).filter(|s| super::id::is_id(s)),
-        };
+    found.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    let mut people: Vec<Record> = Vec::with_capacity(found.len());
+    let mut left_out: Vec<Record> = Vec::new();
+    // The first file of the last id met: its id and path.
+    let mut first: Option<(String, PathBuf)> = None;
+    for (file, record) in found {
         let at = crate::diag::Location::file_start(record.spans.file());
-        let outcome = &mut files[*file];
+        let problem = match &first {
+            Some((id, other)) if *id == record.id => Problem::DuplicateId {
+                id: record.id.clone(),
+                other: other.display().to_string(),
+            },
+            _ => {
+                first = Some((record.id.clone(), record.spans.file().path.clone()));
+                // A file whose name is not an id is that file's problem: it takes no part in
+                // anything.
+                if super::id::is_id(&record.id) {
+                    people.push(record);
+                    continue;
+                }
+                Problem::InvalidId {
+                    id: record.id.clone(),
+                    suggestion: super::id::slug(&record.id).filter(|s| super::id::is_id(s)),
+                }
+            }
+        };
+        let outcome = &mut files[file];
         outcome.loaded = false;
         outcome
             .diagnostics
             .push(Diagnostic::error(problem, Some(at)));
-        false
-    });
-    let people: Vec<Record> = people.into_iter().map(|(_, record)| record).collect();
-
-    // The bulletin file is optional, and a broken one only costs the articles, not the forms.
-    let report_path = root.join(BAO_CAO_FILE);
-    let (bao_cao, report) = if report_path.is_file() {
-        let (parsed, diags) = parse::<BaoCao>(read_source(&report_path)?, FileKind::BaoCao);
-        (
-            parsed.map(|(bao_cao, spans)| ReportRecord { bao_cao, spans }),
-            diags,
-        )
-    } else {
-        (None, Vec::new())
-    };
-
-    Ok(Loaded {
+        left_out.push(record);
+    }
+    let loaded = Loaded {
         workspace: Workspace {
             root: root.to_path_buf(),
-            org: OrgRecord { to_chuc, spans },
+            org,
             people,
             bao_cao,
         },
-        org,
+        org: org_load,
         files,
         report,
-    })
-}
-
-/// A place in a records folder that is not a record's file, located at that path.
-fn not_a_record(path: &Path, detail: String) -> FileOutcome {
-    FileOutcome {
-        path: path.to_path_buf(),
-        id: id_of(path),
-        diagnostics: vec![Diagnostic::error(
-            Problem::NotARecordFile { detail },
-            Some(start_of(path)),
-        )],
-        loaded: false,
-    }
+    };
+    (loaded, left_out)
 }
 
 /// The start of a file whose text could not be had: where its problem is shown.
-fn start_of(path: &Path) -> crate::diag::Location {
+pub(super) fn start_of(path: &Path) -> crate::diag::Location {
     let file = Arc::new(SourceFile {
         path: path.to_path_buf(),
         text: String::new(),
@@ -326,6 +277,11 @@ fn read_source(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
+    source_of(path, bytes)
+}
+
+/// A file's bytes as text in NFC, without a byte-order mark.
+fn source_of(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, LoadError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(LoadError::Io {
             path: path.to_path_buf(),
@@ -673,7 +629,8 @@ fn path_string(path: &serde_ignored::Path) -> String {
 }
 
 mod forbidden;
+mod listing;
 mod names;
-use names::{RecordName, id_of, record_name};
+pub(crate) use listing::{Entry, PersonFile, list};
 #[cfg(test)]
 mod tests;

@@ -35,6 +35,7 @@ pub use date::{Ngay, ThoiDiem};
 pub(crate) use load::from_yaml;
 pub(crate) use load::missing_problem;
 pub(crate) use load::parse as parse_file;
+pub(crate) use load::{Entry, PersonFile, gather, list, person_outcome, read_org, read_report};
 pub use load::{FileOutcome, LoadError, Loaded, ORG_FILE, load};
 pub use path::PathView;
 pub use quy_tac::{GiaTri, MucDo, QuyTacRieng};
@@ -228,20 +229,21 @@ impl Nguoi {
 }
 
 /// One person's record: the data, its id and where each value of it stands.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Record {
     /// The stable id: the file name without `.yaml`.
     pub id: String,
     /// The folder it lives in.
     pub folder: Folder,
-    /// The data.
-    pub nguoi: Nguoi,
+    /// The data, boxed: a record is a few kilobytes, and loading (and the desk's live workspace
+    /// on each change) moves thousands of them.
+    pub nguoi: Box<Nguoi>,
     /// Positions of its values, for diagnostics.
     pub spans: SpanIndex,
 }
 
 /// The organisation file with its positions.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct OrgRecord {
     /// The data.
     pub to_chuc: ToChuc,
@@ -250,7 +252,7 @@ pub struct OrgRecord {
 }
 
 /// A loaded workspace: the organisation and every person whose file could be read.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Workspace {
     /// The folder it was loaded from.
     pub root: PathBuf,
@@ -263,7 +265,7 @@ pub struct Workspace {
 }
 
 /// The bulletin file with its positions.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ReportRecord {
     /// The data.
     pub bao_cao: BaoCao,

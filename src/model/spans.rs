@@ -33,7 +33,7 @@ struct Entry {
 /// Only a file with a problem needs positions, so a clean file's index is built the first time a
 /// position is asked for ([`SpanIndex::lazy`]): validating thousands of clean records then parses
 /// each file once, not twice.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SpanIndex {
     file: Arc<SourceFile>,
     entries: std::sync::OnceLock<HashMap<String, Entry>>,

@@ -30,9 +30,11 @@ mod required;
 mod sponsors;
 mod votes;
 
+mod live;
 mod workspace;
 
 pub use eligibility::grade;
+pub use live::Live;
 pub use local_rules::org as check_local_rules;
 pub use numbers::recorded as recorded_numbers;
 pub use workspace::{Checked, CheckedWorkspace, Person, Unreadable};
@@ -97,19 +99,31 @@ fn fact_missing(
 /// Checks a loaded workspace: the organisation once, every person (in parallel), the bulletin
 /// file, and resolves what later stages need to know of each person (see [`CheckedWorkspace`]).
 pub fn check(loaded: Loaded) -> CheckedWorkspace {
+    check_reusing(loaded, |_| None)
+}
+
+/// [`check`], taking from `earlier` the checks of each person whose results still hold (the
+/// desk's [`Live`] workspace knows which: see `live.rs`); everyone else, the organisation and the
+/// bulletin file are checked afresh.
+pub(crate) fn check_reusing(
+    loaded: Loaded,
+    mut earlier: impl FnMut(&Record) -> Option<Vec<Diagnostic>>,
+) -> CheckedWorkspace {
     let Loaded {
         workspace,
         org: org_load,
         files,
         report: report_load,
     } = loaded;
+    let reused: Vec<Option<Vec<Diagnostic>>> = workspace.people.iter().map(&mut earlier).collect();
     let ctx = Ctx::new(&workspace);
     let org = check_org(&ctx);
     // People are independent: checked in parallel, kept in id order.
     let people: Vec<Vec<Diagnostic>> = workspace
         .people
         .par_iter()
-        .map(|record| check_record(&ctx, record))
+        .zip(reused)
+        .map(|(record, reused)| reused.unwrap_or_else(|| check_record(&ctx, record)))
         .collect();
     // Apart from the people: a broken bulletin file costs the articles, not the forms.
     let mut report = report::check(&workspace);

@@ -137,6 +137,15 @@ fn parse(text: &str) -> Option<(u32, String)> {
     Some((digits.parse().ok()?, series.to_string()))
 }
 
+/// The numbered documents a record names, each in one spelling ("Số 45-QĐ/ĐU" → "45-QĐ/ĐU"):
+/// records that name one document are checked against each other (`live.rs` follows that link).
+pub(super) fn documents(n: &Nguoi) -> impl Iterator<Item = String> + '_ {
+    numbered(n)
+        .into_iter()
+        .filter_map(|(_, (so, _, _))| so.and_then(parse))
+        .map(|(so, series)| format!("{so}-{series}"))
+}
+
 impl NumberIndex {
     /// The index of a workspace.
     pub fn new(workspace: &Workspace) -> NumberIndex {

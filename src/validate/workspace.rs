@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// A workspace after validation.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CheckedWorkspace {
     workspace: Workspace,
     rules: InForce,
@@ -45,7 +45,7 @@ pub struct CheckedWorkspace {
 }
 
 /// What is known of one person beyond the record.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Resolved {
     /// Problems found while reading the person's file (unknown keys, bad dates, a duplicate id).
     load: Vec<Diagnostic>,
@@ -138,6 +138,13 @@ impl CheckedWorkspace {
             ceremonies,
             by_path: OnceLock::new(),
         }
+    }
+
+    /// Takes the workspace apart again: the records as loaded, and the checks of each person
+    /// (aligned with `workspace.people`), for a check that keeps what still holds (`live.rs`).
+    pub(super) fn into_parts(self) -> (Workspace, Vec<Vec<Diagnostic>>) {
+        let checks = self.people.into_iter().map(|p| p.checks).collect();
+        (self.workspace, checks)
     }
 
     /// The records as loaded.

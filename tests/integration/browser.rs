@@ -872,3 +872,119 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
     );
     b.close();
 }
+
+/// A đảng ủy's desk (300 candidates) shows each group of the branch page fifty people at a time:
+/// the clerk goes to the next pages of the probationary members and back, and each group's count
+/// is its whole.
+#[test]
+fn a_large_branch_shows_each_group_a_page_at_a_time() {
+    let ws = crate::common::TestWorkspace {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let init = crate::common::hoso()
+        .arg("init")
+        .arg(ws.path())
+        .args(["--people", "300"])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    // And 55 more members of the branch, 60 in all.
+    let member = std::fs::read_to_string(ws.file("dang-vien/do-van-hai.yaml")).unwrap();
+    for i in 0..55 {
+        std::fs::write(
+            ws.file(&format!("dang-vien/do-van-hai-{i:02}.yaml")),
+            &member,
+        )
+        .unwrap();
+    }
+    let desk = Desk::start_on(ws);
+    let driver = Driver::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let b = driver.browser(&tmp.path().join("profile"));
+    b.goto(&desk.address());
+
+    let rows = |b: &Session| -> Vec<String> {
+        let ids = b.execute(
+            "return [...document.querySelectorAll('#stage-du-bi tr[data-person]')]
+               .map(r => r.dataset.person)",
+        );
+        serde_json::from_value(ids).unwrap()
+    };
+    let count = b.text(&b.find("#stage-du-bi h2 .count"));
+    assert_eq!(count, "120");
+    let first = rows(&b);
+    assert_eq!(first.len(), 50);
+    assert_eq!(b.text(&b.find("#pager-du-bi .at")), "Trang 1/3 · 50/120");
+    assert!(b.find_all("#pager-du-bi a.prev").is_empty());
+
+    // Next, and next again: the last page holds the rest; no one is shown twice.
+    b.click(&b.find("#pager-du-bi a.next"));
+    b.until("return location.search === '?du-bi=2'", "the second page");
+    let second = rows(&b);
+    assert_eq!(second.len(), 50);
+    b.click(&b.find("#pager-du-bi a.next"));
+    b.until("return location.search === '?du-bi=3'", "the third page");
+    let third = rows(&b);
+    assert_eq!(third.len(), 20);
+    assert!(b.find_all("#pager-du-bi a.next").is_empty());
+    let mut all: Vec<&String> = first.iter().chain(&second).chain(&third).collect();
+    let shown = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), shown, "someone shown on two pages");
+    // In the order of their ids, page after page.
+    assert!(first.windows(2).all(|w| w[0] < w[1]) && first.last() < second.first());
+    // The other groups stay at their first page.
+    assert_eq!(
+        b.text(&b.find("#pager-xin-vao-dang .at")),
+        "Trang 1/2 · 50/60"
+    );
+
+    // Back: the page before, as it was.
+    b.click(&b.find("#pager-du-bi a.prev"));
+    b.until(
+        "return location.search === '?du-bi=2'",
+        "back to the second page",
+    );
+    assert_eq!(rows(&b), second);
+    // The members: the second page holds the last ten.
+    b.execute("document.querySelector('#pager-dang-vien').closest('details').open = true;");
+    assert_eq!(b.text(&b.find("#pager-dang-vien .at")), "Trang 1/2 · 50/60");
+    b.click(&b.find("#pager-dang-vien a.next"));
+    b.until(
+        "return location.search === '?dang-vien=2'",
+        "the members' second page",
+    );
+    b.execute("document.querySelector('#pager-dang-vien').closest('details').open = true;");
+    assert_eq!(b.find_all("ul.members li").len(), 10);
+    // The time limits: fifty at a time, the most pressing first.
+    let due = b.text(&b.find("#pager-thoi-han .at"));
+    assert!(due.starts_with("Trang 1/"), "{due}");
+    let total: usize = due.rsplit('/').next().unwrap().parse().unwrap();
+    assert!(total > 50, "{due}");
+    b.click(&b.find("#pager-thoi-han a.next"));
+    b.until(
+        "return location.search === '?thoi-han=2'",
+        "the time limits' second page",
+    );
+    assert_eq!(
+        b.find_all("#due li").len(),
+        (total - 50).min(50),
+        "the second page of {total} time limits"
+    );
+    b.click(&b.find("#pager-thoi-han a.prev"));
+    b.until(
+        "return location.search === '?thoi-han=1'",
+        "the time limits' first page",
+    );
+    assert_eq!(b.find_all("#due li").len(), 50);
+    b.goto(&format!("{}/?du-bi=2", desk.origin()));
+
+    // A person on a later page opens as from the first.
+    let link = b.find(&format!(r#"tr[data-person="{}"] a.person"#, second[0]));
+    b.click(&link);
+    b.until(
+        &format!("return location.pathname === '/person/{}'", second[0]),
+        "the person's page",
+    );
+}

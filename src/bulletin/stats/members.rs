@@ -46,7 +46,7 @@ pub fn members_on(checked: &CheckedWorkspace, tree: &Tree, unit: usize, day: Nga
         let people = workspace
             .people
             .iter()
-            .map(|r| &r.nguoi)
+            .map(|r| &*r.nguoi)
             .filter(|n| workspace.branch_of(n) == id)
             .collect();
         groups.push((tree.units[b].name.clone(), people));
@@ -56,7 +56,7 @@ pub fn members_on(checked: &CheckedWorkspace, tree: &Tree, unit: usize, day: Nga
         let people: Vec<&Nguoi> = workspace
             .people
             .iter()
-            .map(|r| &r.nguoi)
+            .map(|r| &*r.nguoi)
             .filter(|n| workspace.branch_of(n).is_none_or(|b| !listed.contains(&b)))
             .collect();
         if !people.is_empty() || branches.is_empty() {

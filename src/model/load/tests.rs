@@ -1,5 +1,6 @@
 //! Loading: located diagnostics, duplicate ids, text normalisation.
 
+use super::names::{RecordName, record_name};
 use super::*;
 
 /// A person's file of this text, parsed: the record, if it could be read, and the problems.

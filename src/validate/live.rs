@@ -1,0 +1,470 @@
+//! A checked workspace kept up to date with its files: what the desk shows.
+//!
+//! Every page of the desk must show what is on the disk now, whoever changed it (the desk itself,
+//! a text editor, an import), and exactly what a full [`check`](super::check) of those files would
+//! show. Reading and checking the thousands of people of a đảng ủy on every request is what the
+//! clerk would wait for, so a [`Live`] workspace keeps the last result and, on each
+//! [`Live::refresh`]:
+//!
+//! - lists the records folders and looks at each file's metadata (size, modification time, and
+//!   on Unix its inode and change time). A file whose metadata is as last seen is not read again,
+//!   unless it had been modified so shortly before it was read that a coarse clock could hide a
+//!   second change of the same size: then its content's digest decides, as git decides for a
+//!   "racily clean" file;
+//! - reads only the files that changed, and puts the workspace together through the same
+//!   [`crate::model::gather`] as a full load, and checks it through the same
+//!   [`check_reusing`](super::check_reusing) as a full check;
+//! - checks again only the people a change can concern: anyone whose file changed; anyone whose
+//!   record names a changed person, or names a document that the old or the new record of a
+//!   changed file names (see [`links`]: so the people who share their decision); and everyone
+//!   when the organisation file changes or a person appears or disappears (a reference that
+//!   names nobody is answered with the closest id, which depends on everyone's). The
+//!   organisation's and the bulletin file's checks, cheap, run again on every change.
+//!
+//! So a rule may read the people its record names by id, and, through an index built over
+//! everyone like the number index, those who name one document. A rule that reads others (those
+//! who name a person, say) must add that link here. The test
+//! `random_edits_agree_with_a_full_check` compares the two after random edits.
+
+use super::{CheckedWorkspace, check_reusing};
+use crate::diag::Diagnostic;
+use crate::model::{
+    self, BAO_CAO_FILE, Entry, FileOutcome, LoadError, Loaded, ORG_FILE, PersonFile, Record,
+};
+use rayon::prelude::*;
+use sha2::Digest;
+use std::collections::{HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+/// How long after its last modification a file's metadata is trusted to tell a later change: the
+/// coarsest clock of a common file system (FAT's two seconds), with a second to spare.
+const COARSE_CLOCK: Duration = Duration::from_secs(3);
+
+/// A workspace, checked, that follows its files.
+#[derive(Debug)]
+pub struct Live {
+    root: PathBuf,
+    /// The last result; `None` before the first refresh (or after one that did not finish).
+    checked: Option<Arc<CheckedWorkspace>>,
+    org: Option<Stamp>,
+    org_diagnostics: Vec<Diagnostic>,
+    /// The bulletin file: whether there was one, its stamp, its problems of reading.
+    report: (bool, Option<Stamp>),
+    report_diagnostics: Vec<Diagnostic>,
+    /// The entries of the records folders that are not a person's file, as last listed.
+    others: Vec<FileOutcome>,
+    /// Every person file as last read.
+    files: HashMap<OsString, Seen>,
+    /// Records read but not among the people: the later files of an id, files whose name is not
+    /// an id. Kept, since a change elsewhere can bring them back.
+    aside: HashMap<OsString, Record>,
+    /// The links of each person of the checked workspace, by id.
+    links: HashMap<String, Vec<String>>,
+}
+
+/// A person file as last read.
+#[derive(Debug)]
+struct Seen {
+    stamp: Option<Stamp>,
+    /// What reading it came to, before the workspace was gathered (which may add a duplicate or
+    /// invalid id): its record, when `loaded`, is among the people or set aside.
+    outcome: FileOutcome,
+}
+
+/// What a file looked like when it was read.
+#[derive(Debug, Clone)]
+struct Stamp {
+    meta: Meta,
+    /// For a link, the link's own metadata (a link pointed elsewhere is a change).
+    link: Option<Meta>,
+    /// The digest of the content read, kept while the modification time cannot vouch for it.
+    digest: Option<[u8; 32]>,
+    /// A moment before the content was read.
+    observed: SystemTime,
+}
+
+/// The metadata that tells a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Meta {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+    #[cfg(unix)]
+    changed: (i64, i64),
+}
+
+impl Meta {
+    fn of(m: &std::fs::Metadata) -> Meta {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Meta {
+            len: m.len(),
+            modified: m.modified().ok(),
+            #[cfg(unix)]
+            inode: (m.dev(), m.ino()),
+            #[cfg(unix)]
+            changed: (m.ctime(), m.ctime_nsec()),
+        }
+    }
+}
+
+/// The metadata of a file and, when the path is a link, of the link.
+fn look(path: &Path) -> std::io::Result<(Meta, Option<Meta>)> {
+    let own = std::fs::symlink_metadata(path)?;
+    if own.file_type().is_symlink() {
+        Ok((Meta::of(&std::fs::metadata(path)?), Some(Meta::of(&own))))
+    } else {
+        Ok((Meta::of(&own), None))
+    }
+}
+
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    sha2::Sha256::digest(bytes).into()
+}
+
+impl Stamp {
+    /// Whether the modification time alone shows any later change: the file had not been
+    /// modified for a while when it was read.
+    fn vouches(meta: &Meta, observed: SystemTime) -> bool {
+        meta.modified
+            .is_some_and(|m| m.checked_add(COARSE_CLOCK).is_some_and(|t| t <= observed))
+    }
+
+    /// The stamp of content read at `observed` (a moment before the read), with the metadata
+    /// looked at before reading it.
+    fn new((meta, link): (Meta, Option<Meta>), bytes: &[u8], observed: SystemTime) -> Stamp {
+        let digest = (!Stamp::vouches(&meta, observed)).then(|| digest(bytes));
+        Stamp {
+            meta,
+            link,
+            digest,
+            observed,
+        }
+    }
+
+    /// Whether the file at `path` is still as it was read. A file too recently modified for its
+    /// time to tell is read and compared by digest; once it matches at a time its modification
+    /// time can vouch for, it is not read again.
+    fn holds(stamp: &mut Option<Stamp>, path: &Path, now: SystemTime) -> bool {
+        let Some(old) = stamp else {
+            return false;
+        };
+        let Ok((meta, link)) = look(path) else {
+            return false;
+        };
+        if old.meta != meta || old.link != link {
+            return false;
+        }
+        if Stamp::vouches(&old.meta, old.observed) {
+            return true;
+        }
+        let Ok(bytes) = std::fs::read(path) else {
+            return false;
+        };
+        if old.digest != Some(digest(&bytes)) {
+            return false;
+        }
+        old.observed = now;
+        true
+    }
+}
+
+/// Stamps a shared file (the organisation's, the bulletin's) and then reads it with `read`: the
+/// stamp is taken first, so that a change during the read is a change at the next look.
+fn stamped<T>(
+    path: &Path,
+    now: SystemTime,
+    read: impl FnOnce() -> Result<T, LoadError>,
+) -> Result<(Option<Stamp>, T), LoadError> {
+    let stamp = look(path)
+        .ok()
+        .and_then(|seen| Some(Stamp::new(seen, &std::fs::read(path).ok()?, now)));
+    Ok((stamp, read()?))
+}
+
+/// Reads one person file, stamped, through the loader's own step.
+fn read_file(file: &PersonFile) -> (Option<Stamp>, (FileOutcome, Option<Record>)) {
+    let now = SystemTime::now();
+    let seen = look(&file.path);
+    let bytes = std::fs::read(&file.path);
+    let stamp = match (seen, &bytes) {
+        (Ok(seen), Ok(bytes)) => Some(Stamp::new(seen, bytes, now)),
+        _ => None,
+    };
+    (stamp, model::person_outcome(file, bytes))
+}
+
+/// What links a person's record to others: their own id, every value of it that could be the id
+/// of someone it names, and every document number it names (`#45-QĐ/ĐU`, as the number index
+/// reads them). When a record changes, whoever links to its id, or to a document its old or new
+/// version names, is checked again.
+pub(super) fn links(record: &Record) -> Vec<String> {
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => {
+                let s = s.trim();
+                if crate::model::id::is_id(s) {
+                    out.push(s.to_string());
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(fields) => fields.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = vec![record.id.clone()];
+    if let Ok(value) = serde_json::to_value(&record.nguoi) {
+        walk(&value, &mut out);
+    }
+    out.extend(super::numbers::documents(&record.nguoi).map(|d| format!("#{d}")));
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl Live {
+    /// Reads and checks the workspace at `root`, as [`crate::model::load`] and
+    /// [`check`](super::check) would.
+    pub fn open(root: &Path) -> Result<Live, LoadError> {
+        let mut live = Live {
+            root: root.to_path_buf(),
+            checked: None,
+            org: None,
+            org_diagnostics: Vec::new(),
+            report: (false, None),
+            report_diagnostics: Vec::new(),
+            others: Vec::new(),
+            files: HashMap::new(),
+            aside: HashMap::new(),
+            links: HashMap::new(),
+        };
+        live.refresh()?;
+        Ok(live)
+    }
+
+    /// The workspace as its files are now: the last result when nothing changed, else that
+    /// result brought up to date (see the module's notes). An error is what a full load would
+    /// answer (the organisation file missing or broken); the last result is kept for the next
+    /// refresh.
+    pub fn refresh(&mut self) -> Result<Arc<CheckedWorkspace>, LoadError> {
+        let now = SystemTime::now();
+        let root = self.root.clone();
+        let org_path = root.join(ORG_FILE);
+        let report_path = root.join(BAO_CAO_FILE);
+        let first = self.checked.is_none();
+        let org_holds = !first && Stamp::holds(&mut self.org, &org_path, now);
+        let report_there = report_path.is_file();
+        let report_holds = !first
+            && match (self.report.0, report_there) {
+                (false, false) => true,
+                (true, true) => Stamp::holds(&mut self.report.1, &report_path, now),
+                _ => false,
+            };
+        let mut people: Vec<&PersonFile> = Vec::new();
+        let mut others: Vec<FileOutcome> = Vec::new();
+        let entries = model::list(&root);
+        for entry in &entries {
+            match entry {
+                Entry::Person(file) => people.push(file),
+                Entry::Other(outcome) => others.push(outcome.clone()),
+            }
+        }
+        // Which person files are not as they were read. (Paths are keyed by their bytes: hashing
+        // a `Path` parses its components, and there are thousands.)
+        let mut known = 0;
+        let changed: HashSet<&OsStr> = people
+            .iter()
+            .filter(|file| match self.files.get_mut(file.path.as_os_str()) {
+                Some(seen) => {
+                    known += 1;
+                    !Stamp::holds(&mut seen.stamp, &file.path, now)
+                }
+                None => true,
+            })
+            .map(|file| file.path.as_os_str())
+            .collect();
+        // Files read before and no longer listed (none when every one read before is listed).
+        let removed: Vec<OsString> = match known == self.files.len() {
+            true => Vec::new(),
+            false => {
+                let listed: HashSet<&OsStr> = people.iter().map(|f| f.path.as_os_str()).collect();
+                let gone = self
+                    .files
+                    .keys()
+                    .filter(|p| !listed.contains(p.as_os_str()));
+                gone.cloned().collect()
+            }
+        };
+        if let Some(checked) = &self.checked
+            && org_holds
+            && report_holds
+            && changed.is_empty()
+            && removed.is_empty()
+            && format!("{others:?}") == format!("{:?}", self.others)
+        {
+            return Ok(checked.clone());
+        }
+
+        // What can fail comes first, so that a failure leaves the last result whole.
+        let org = match org_holds {
+            true => None,
+            false => Some(stamped(&org_path, now, || model::read_org(&root))?),
+        };
+        let report = match report_holds {
+            true => None,
+            false => Some(stamped(&report_path, now, || model::read_report(&root))?),
+        };
+
+        // The last result taken apart (copied when a request still reads it).
+        let (old_workspace, old_checks) = match self.checked.take() {
+            Some(arc) => {
+                let (w, c) = Arc::try_unwrap(arc)
+                    .unwrap_or_else(|shared| (*shared).clone())
+                    .into_parts();
+                (Some(w), c)
+            }
+            None => (None, Vec::new()),
+        };
+        let mut old_org = None;
+        let mut old_report = None;
+        let mut old_ids: Vec<String> = Vec::new();
+        let mut reusable: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+        let mut slots: HashMap<OsString, Record> = std::mem::take(&mut self.aside);
+        if let Some(w) = old_workspace {
+            old_org = Some(w.org);
+            old_report = w.bao_cao;
+            old_ids.reserve(w.people.len());
+            reusable.reserve(w.people.len());
+            slots.reserve(w.people.len());
+            for (record, checks) in w.people.into_iter().zip(old_checks) {
+                old_ids.push(record.id.clone());
+                reusable.insert(record.id.clone(), checks);
+                slots.insert(record.path().as_os_str().to_owned(), record);
+            }
+        }
+
+        // The files read again, in parallel; the others taken as they were.
+        let mut fresh: HashMap<&OsStr, (Option<Stamp>, (FileOutcome, Option<Record>))> = people
+            .par_iter()
+            .filter(|file| changed.contains(file.path.as_os_str()))
+            .map(|file| (file.path.as_os_str(), read_file(file)))
+            .collect();
+        let mut touched: HashSet<String> = HashSet::new();
+        let mut read: Vec<(FileOutcome, Option<Record>)> = Vec::with_capacity(entries.len());
+        for entry in &entries {
+            let file = match entry {
+                Entry::Person(file) => file,
+                Entry::Other(outcome) => {
+                    read.push((outcome.clone(), None));
+                    continue;
+                }
+            };
+            let key = file.path.as_os_str();
+            let record = slots.remove(key);
+            match self.files.get(key) {
+                Some(seen) if !changed.contains(key) && seen.outcome.loaded == record.is_some() => {
+                    read.push((seen.outcome.clone(), record));
+                }
+                _ => {
+                    let (stamp, (outcome, record)) =
+                        fresh.remove(key).unwrap_or_else(|| read_file(file));
+                    touched.insert(file.id.clone());
+                    let seen = Seen {
+                        stamp,
+                        outcome: outcome.clone(),
+                    };
+                    self.files.insert(key.to_owned(), seen);
+                    read.push((outcome, record));
+                }
+            }
+        }
+        for path in &removed {
+            if let Some(seen) = self.files.remove(path) {
+                touched.insert(seen.outcome.id);
+            }
+        }
+
+        // The shared files: read again, or as they were.
+        let org_part = match org {
+            Some((stamp, (record, diagnostics))) => {
+                self.org = stamp;
+                self.org_diagnostics = diagnostics.clone();
+                (record, diagnostics)
+            }
+            None => match old_org {
+                Some(record) => (record, self.org_diagnostics.clone()),
+                None => model::read_org(&root)?,
+            },
+        };
+        let report_part = match report {
+            Some((stamp, (record, diagnostics))) => {
+                self.report = (report_there, stamp);
+                self.report_diagnostics = diagnostics.clone();
+                (record, diagnostics)
+            }
+            None => (old_report, self.report_diagnostics.clone()),
+        };
+        self.others = others;
+        let (loaded, left_out): (Loaded, Vec<Record>) =
+            model::gather(&root, org_part, read, report_part);
+
+        // Who is checked again.
+        let new_ids = loaded.workspace.people.iter().map(|r| r.id.as_str());
+        let everyone = first || !org_holds || !new_ids.eq(old_ids.iter().map(String::as_str));
+        // Whoever names a changed person, or names a document a changed record names (before or
+        // after the change), is concerned.
+        let mut concerned: HashSet<String> = touched.clone();
+        for id in &touched {
+            let old = self.links.get(id).into_iter().flatten();
+            concerned.extend(old.filter(|l| l.starts_with('#')).cloned());
+        }
+        for record in &loaded.workspace.people {
+            if touched.contains(&record.id) {
+                concerned.extend(links(record).into_iter().filter(|l| l.starts_with('#')));
+            }
+        }
+        let links_now = &self.links;
+        let checked = check_reusing(loaded, |record| {
+            if everyone || touched.contains(&record.id) {
+                return None;
+            }
+            // A record's links are sorted, and few are concerned: each is looked up in them.
+            let linked = links_now.get(&record.id)?;
+            if concerned.iter().any(|c| linked.binary_search(c).is_ok()) {
+                return None;
+            }
+            reusable.remove(&record.id)
+        });
+
+        // The links of the people whose files changed (of everyone, the first time).
+        if first {
+            self.links = checked
+                .workspace()
+                .people
+                .par_iter()
+                .map(|r| (r.id.clone(), links(r)))
+                .collect();
+        } else {
+            for id in &touched {
+                match checked.workspace().person(id) {
+                    Some(record) => self.links.insert(id.clone(), links(record)),
+                    None => self.links.remove(id),
+                };
+            }
+        }
+        self.aside = left_out
+            .into_iter()
+            .map(|r| (r.path().as_os_str().to_owned(), r))
+            .collect();
+        let checked = Arc::new(checked);
+        self.checked = Some(checked.clone());
+        Ok(checked)
+    }
+}
+
+#[cfg(test)]
+mod tests;

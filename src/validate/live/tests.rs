@@ -1,0 +1,347 @@
+use super::*;
+use crate::diag::Lang;
+use std::fmt::Write as _;
+
+/// Everything a user can see of a checked workspace, as text: every diagnostic (code, severity,
+/// message, place), each person with their own problems, whether they can be printed, their
+/// stage and their groups, the unreadable files.
+fn seen(ws: &CheckedWorkspace) -> String {
+    fn diag(out: &mut String, d: &Diagnostic) {
+        let at = d.location.as_ref().map(|l| {
+            format!(
+                "{}:{}:{}:{:?}",
+                l.file.path.display(),
+                l.line,
+                l.column,
+                l.range
+            )
+        });
+        let _ = writeln!(
+            out,
+            "  {} {:?} {} @ {}",
+            d.code(),
+            d.severity,
+            d.problem.message(Lang::En),
+            at.unwrap_or_default()
+        );
+    }
+    let mut out = String::new();
+    out.push_str("all:\n");
+    ws.diagnostics().into_iter().for_each(|d| diag(&mut out, d));
+    out.push_str("read:\n");
+    ws.read_diagnostics().iter().for_each(|d| diag(&mut out, d));
+    out.push_str("org:\n");
+    ws.org_diagnostics().for_each(|d| diag(&mut out, d));
+    out.push_str("report:\n");
+    ws.report_diagnostics().for_each(|d| diag(&mut out, d));
+    fn ids(group: Vec<crate::validate::Person<'_>>) -> Vec<&str> {
+        group.into_iter().map(|p| p.id()).collect()
+    }
+    for p in ws.people() {
+        let _ = writeln!(
+            out,
+            "person {} {} checked={} stage={:?} decision={:?} ceremony={:?} text={}",
+            p.id(),
+            p.record().path().display(),
+            p.checked().is_some(),
+            p.stage(),
+            ids(p.decision_group(crate::facts::DecisionKind::Admission)),
+            ids(p.ceremony_group()),
+            p.record().spans.file().text.len(),
+        );
+        p.problems().into_iter().for_each(|d| diag(&mut out, d));
+    }
+    for u in ws.unreadable() {
+        let _ = writeln!(out, "unreadable {} {}", u.id, u.path.display());
+        u.diagnostics.iter().for_each(|d| diag(&mut out, d));
+    }
+    out
+}
+
+/// The same files, loaded and checked in full.
+fn full(root: &Path) -> Result<String, String> {
+    crate::model::load(root)
+        .map(|l| seen(&super::super::check(l)))
+        .map_err(|e| format!("{e:?}"))
+}
+
+fn live(live: &mut Live) -> Result<String, String> {
+    live.refresh()
+        .map(|ws| seen(&ws))
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// A small deterministic generator (xorshift), so that a failure can be replayed by its seed.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// The person files of a workspace, the organisation's and the bulletin's.
+fn files(root: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every `key: value` line's value in the workspace, and every person's id: what an edit puts in.
+fn values(root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for path in files(root) {
+        if let Some(stem) = path.file_stem() {
+            out.push(stem.to_string_lossy().into_owned());
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for line in text.lines() {
+            if let Some((_, value)) = line.split_once(": ")
+                && !value.trim().is_empty()
+            {
+                out.push(value.to_string());
+            }
+        }
+    }
+    for odd in [
+        "khong-co-ai",
+        "[",
+        "32/13/2026",
+        "",
+        "'",
+        "1-QĐ/ĐU",
+        "99-NQ/ĐU",
+    ] {
+        out.push(odd.to_string());
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// One random change to the workspace, described.
+fn edit(root: &Path, dice: &mut Dice, pool: &[String], originals: &[(PathBuf, Vec<u8>)]) -> String {
+    let all = files(root);
+    let people: Vec<&PathBuf> = all.iter().filter(|p| p.parent() != Some(root)).collect();
+    let org = root.join(ORG_FILE);
+    let report = root.join(BAO_CAO_FILE);
+    let folder = |dice: &mut Dice| root.join(*dice.pick(&["dang-vien", "ket-nap"]));
+    match dice.below(24) {
+        // A value changed: a person's (most often), the organisation's, the bulletin's.
+        0..=9 => {
+            let path = match dice.below(10) {
+                0 => org,
+                1 => report,
+                _ if !people.is_empty() => (*dice.pick(&people)).clone(),
+                _ => org,
+            };
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                return format!("nothing to change in {}", path.display());
+            };
+            let lines: Vec<&str> = text.lines().collect();
+            let candidates: Vec<usize> = (0..lines.len())
+                .filter(|&i| lines[i].contains(": "))
+                .collect();
+            if candidates.is_empty() {
+                return format!("no value in {}", path.display());
+            }
+            let i = *dice.pick(&candidates);
+            let (key, _) = lines[i].split_once(": ").unwrap();
+            let value = dice.pick(pool);
+            let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            out[i] = format!("{key}: {value}");
+            std::fs::write(&path, out.join("\n") + "\n").unwrap();
+            format!("{}:{} {key}: {value}", path.display(), i + 1)
+        }
+        // A line removed.
+        10 if !people.is_empty() => {
+            let path = (*dice.pick(&people)).clone();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let mut lines: Vec<&str> = text.lines().collect();
+            if lines.is_empty() {
+                return "empty".into();
+            }
+            let i = dice.below(lines.len());
+            lines.remove(i);
+            std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+            format!("{}:{} removed", path.display(), i + 1)
+        }
+        // A file removed.
+        11 if !people.is_empty() => {
+            let path = dice.pick(&people);
+            std::fs::remove_file(path).unwrap();
+            format!("{} deleted", path.display())
+        }
+        // A person's file copied under a new name, the same name in the other folder, a name
+        // that is not an id, with the other extension, or under a name an editor gave it.
+        12 | 13 if !people.is_empty() => {
+            let from = dice.pick(&people);
+            let stem = from.file_stem().unwrap().to_string_lossy().into_owned();
+            let name = match dice.below(5) {
+                0 => format!("{stem}-{}.yaml", dice.below(100)),
+                1 => format!("{stem}.yaml"),
+                2 => format!("{stem}.yml"),
+                3 => format!("{stem}.yaml.txt"),
+                _ => "Khong Hop Le.yaml".into(),
+            };
+            let to = folder(dice).join(name);
+            std::fs::copy(from, &to).unwrap();
+            format!("{} copied to {}", from.display(), to.display())
+        }
+        // A file broken, or emptied.
+        14 if !people.is_empty() => {
+            let path = dice.pick(&people);
+            let text = *dice.pick(&["ho_ten: [", "", "\u{feff}ho_ten: A\nkhoa_la: 1\n"]);
+            std::fs::write(path, text).unwrap();
+            format!("{} broken: {text:?}", path.display())
+        }
+        // The same size and the same modification time: only the content (or the change time)
+        // tells.
+        15 if !people.is_empty() => {
+            let path = dice.pick(&people);
+            let file = std::fs::File::options().write(true).open(path).unwrap();
+            let modified = file.metadata().unwrap().modified().unwrap();
+            let mut text = std::fs::read(path).unwrap();
+            if let Some(b) = text.iter_mut().find(|b| b.is_ascii_digit()) {
+                *b = if *b == b'9' { b'1' } else { *b + 1 };
+            }
+            std::fs::write(path, &text).unwrap();
+            file.set_modified(modified).unwrap();
+            format!("{} changed in place, time kept", path.display())
+        }
+        // A person put in a branch, and the organisation's branches listed or not: a change of
+        // `to-chuc.yaml` alone changes what everyone's checks find.
+        17 if !people.is_empty() => {
+            let path = dice.pick(&people);
+            let branch = *dice.pick(&["khu-pho-5", "khu-pho-6"]);
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            std::fs::write(path, format!("{text}\nchi_bo: {branch}\n")).unwrap();
+            format!("{} in branch {branch}", path.display())
+        }
+        18 => {
+            const BRANCHES: &str = "\ncac_chi_bo:\n  - ma: khu-pho-5\n    ten: Chi bộ Khu phố 5\n";
+            let text = std::fs::read_to_string(&org).unwrap_or_default();
+            let (text, what) = match text.strip_suffix(BRANCHES) {
+                Some(before) => (before.to_string(), "unlisted"),
+                None => (format!("{text}{BRANCHES}"), "listed"),
+            };
+            std::fs::write(&org, text).unwrap();
+            format!("the branches {what}")
+        }
+        // A member made full only lately: those who name them as a sponsor, unchanged, now have
+        // a sponsor who was not a full member when they wrote.
+        19 => {
+            let members: Vec<&&PathBuf> = people
+                .iter()
+                .filter(|p| p.parent().is_some_and(|d| d.ends_with("dang-vien")))
+                .collect();
+            if members.is_empty() {
+                return "no member".into();
+            }
+            let path = dice.pick(&members);
+            let day = *dice.pick(&["19/05/1996", "01/12/2026"]);
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let text: Vec<String> = text
+                .lines()
+                .map(|l| match l.starts_with("ngay_chinh_thuc:") {
+                    true => format!("ngay_chinh_thuc: {day}"),
+                    false => l.to_string(),
+                })
+                .collect();
+            std::fs::write(path, text.join("\n") + "\n").unwrap();
+            format!("{} full member on {day}", path.display())
+        }
+        // A bulletin file removed or restored; a file put back as it was.
+        16 if report.exists() => {
+            std::fs::remove_file(&report).unwrap();
+            "bulletin removed".into()
+        }
+        _ => {
+            let (path, bytes) = dice.pick(originals);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+            format!("{} restored", path.display())
+        }
+    }
+}
+
+/// Copies a workspace and sets its files' times an hour back, so that they are trusted by time
+/// until an edit makes them recent.
+fn workspace(people: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    crate::demo::write_synthetic(&root, people).unwrap();
+    let past = SystemTime::now() - Duration::from_secs(3600);
+    for path in files(&root) {
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(past).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn random_edits_agree_with_a_full_check() {
+    for seed in [1u64, 7, 2026, 0x5eed] {
+        let dir = workspace(12);
+        let root = dir.path().join("ws");
+        let originals: Vec<(PathBuf, Vec<u8>)> = files(&root)
+            .into_iter()
+            .map(|p| {
+                let bytes = std::fs::read(&p).unwrap();
+                (p, bytes)
+            })
+            .collect();
+        let pool = values(&root);
+        let mut dice = Dice(seed);
+        let mut state = Live::open(&root).unwrap();
+        assert_eq!(live(&mut state), full(&root));
+        let mut log = Vec::new();
+        for step in 0..120 {
+            // Sometimes several changes between two looks.
+            for _ in 0..=dice.below(3) / 2 {
+                log.push(edit(&root, &mut dice, &pool, &originals));
+            }
+            let (a, b) = (live(&mut state), full(&root));
+            assert!(
+                a == b,
+                "seed {seed}, step {step}: the incremental check differs from the full one after\n{}\n\nincremental:\n{}\n\nfull:\n{}",
+                log.join("\n"),
+                a.clone().unwrap_or_else(|e| e),
+                b.clone().unwrap_or_else(|e| e)
+            );
+        }
+    }
+}
+
+#[test]
+fn nothing_changed_is_the_same_result() {
+    let dir = workspace(5);
+    let root = dir.path().join("ws");
+    let mut state = Live::open(&root).unwrap();
+    let a = state.refresh().unwrap();
+    let b = state.refresh().unwrap();
+    assert!(Arc::ptr_eq(&a, &b));
+    // An edit in a text editor is seen at the next look.
+    let path = root.join("ket-nap/tran-thi-binh-0000.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("que_quan: ", "que_quan: Xã ")).unwrap();
+    let c = state.refresh().unwrap();
+    assert!(!Arc::ptr_eq(&b, &c));
+    let binh = c.person("tran-thi-binh-0000").unwrap();
+    assert!(binh.nguoi().que_quan.as_deref().unwrap().starts_with("Xã "));
+}

@@ -32,6 +32,7 @@ mod changes;
 mod edits;
 mod fields;
 mod history;
+mod import;
 mod office;
 mod pages;
 mod preview;

@@ -41,6 +41,14 @@ pub fn router(desk: Arc<Desk>) -> Router {
         .route("/blank/{form}", get(blank_pdf))
         .route("/new", post(new_person))
         .route("/batch", post(batch))
+        .route(
+            "/import",
+            get(super::import::import_page)
+                .post(super::import::import_sheet)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    super::import::UPLOAD_LIMIT,
+                )),
+        )
         .route("/assets/{name}", get(asset))
         .layer(axum::middleware::from_fn_with_state(
             desk.clone(),

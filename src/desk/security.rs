@@ -184,7 +184,14 @@ pub(super) async fn guard(State(desk): State<Arc<Desk>>, request: Request, next:
 /// The request with its body read whole, within [`BODY_TIME`] and [`BODY_LIMIT`].
 async fn bounded_body(request: Request) -> Result<Request, StatusCode> {
     let (parts, body) = request.into_parts();
-    let read = axum::body::to_bytes(body, BODY_LIMIT);
+    // A sheet sent to the import page may be as large as a sheet may be; anything else is a
+    // field or a form.
+    let limit = if parts.uri.path() == "/import" {
+        super::import::UPLOAD_LIMIT
+    } else {
+        BODY_LIMIT
+    };
+    let read = axum::body::to_bytes(body, limit);
     match tokio::time::timeout(BODY_TIME, read).await {
         Err(_) => Err(StatusCode::REQUEST_TIMEOUT),
         Ok(Err(_)) => Err(StatusCode::PAYLOAD_TOO_LARGE),

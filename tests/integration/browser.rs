@@ -988,3 +988,89 @@ fn a_large_branch_shows_each_group_a_page_at_a_time() {
         "the person's page",
     );
 }
+
+#[test]
+fn a_clerk_imports_an_office_sheet_from_the_desk() {
+    let desk = Desk::start();
+    let driver = Driver::start();
+    let tmp = tempfile::tempdir().unwrap();
+    // As an office saves it from Excel on a Vietnamese Windows: `;`, a byte-order mark, CRLF,
+    // a title row, dates typed as text, a person already there, a row with an impossible date,
+    // the signature under the table.
+    let sheet = tmp.path().join("DS quần chúng.csv");
+    let rows = [
+        "DANH SÁCH QUẦN CHÚNG ƯU TÚ;;",
+        "Họ và tên;Ngày sinh;Giới tính",
+        "Lê Văn Tám;05-03-1998;Nam",
+        "Trần Thị Bình;12/08/1994;Nữ",
+        "Phạm Văn Hùng;31/02/1999;Nam",
+        ";;",
+        "NGƯỜI LẬP BIỂU;;",
+    ];
+    std::fs::write(&sheet, format!("\u{feff}{}\r\n", rows.join("\r\n"))).unwrap();
+    let b = driver.browser(&tmp.path().join("profile"));
+
+    // From the branch page, the link to the import page.
+    b.goto(&desk.address());
+    b.click(&b.find("#import-link"));
+    b.until(
+        "return !!document.getElementById('import-file')",
+        "the import page",
+    );
+    // A letter chosen by mistake is refused, in the page's words, and nothing is written.
+    let letter = tmp.path().join("don.docx");
+    std::fs::write(&letter, b"PK\x03\x04 not a sheet").unwrap();
+    b.send_keys(&b.find("#import-file"), &letter.display().to_string());
+    b.click(&b.find("#import-preview"));
+    b.until(
+        "const e = document.getElementById('import-refused');
+         return !!e && e.textContent.includes('không phải bảng tính')",
+        "the refusal of a letter",
+    );
+    b.send_keys(&b.find("#import-file"), &sheet.display().to_string());
+    b.click(&b.find("#import-preview"));
+    b.until(
+        "return !!document.getElementById('import-plan')",
+        "the preview",
+    );
+    let result = b.text(&b.find("#import-result"));
+    assert!(result.contains("le-van-tam.yaml"), "{result}");
+    assert!(result.contains("31/02/1999"), "{result}");
+    assert!(!result.contains("pham-van-hung"), "{result}");
+    // She is the demo's Trần Thị Bình (the same name and date of birth): left as she is.
+    assert!(!result.contains("tran-thi-binh"), "{result}");
+    assert!(
+        result.contains("Sẽ tạo 1,") && result.contains("1 người đã có giữ nguyên"),
+        "{result}"
+    );
+    assert_page_words(&[b.text(&b.find("#import-problems"))]);
+    assert!(
+        !desk.ws.file("ket-nap/le-van-tam.yaml").exists(),
+        "the preview writes nothing"
+    );
+    screenshot(&b, "desk-import.png", &screenshot_dir());
+
+    // Imported: the new person's file, the rest untouched.
+    let binh = std::fs::read_to_string(desk.ws.file("ket-nap/tran-thi-binh.yaml")).unwrap();
+    b.click(&b.find("#import-write"));
+    b.until(
+        "return !!document.getElementById('import-done')",
+        "the import",
+    );
+    let written = std::fs::read_to_string(desk.ws.file("ket-nap/le-van-tam.yaml")).unwrap();
+    assert!(written.contains("ho_ten: Lê Văn Tám"), "{written}");
+    assert!(written.contains("05/03/1998"), "{written}");
+    assert_eq!(
+        std::fs::read_to_string(desk.ws.file("ket-nap/tran-thi-binh.yaml")).unwrap(),
+        binh
+    );
+    assert!(!desk.ws.file("ket-nap/pham-van-hung.yaml").exists());
+
+    // Back on the branch page, the new candidate is listed.
+    b.click(&b.find("#import-back"));
+    b.until(
+        "return !!document.querySelector('tr[data-person=\"le-van-tam\"]')",
+        "Lê Văn Tám on the branch page",
+    );
+    b.close();
+}

@@ -1072,5 +1072,44 @@ fn a_clerk_imports_an_office_sheet_from_the_desk() {
         "return !!document.querySelector('tr[data-person=\"le-van-tam\"]')",
         "Lê Văn Tám on the branch page",
     );
+
+    // A second sheet gives his home town: with "Cập nhật" ticked, the preview shows the change by
+    // its label, and the import writes that field alone.
+    let second = tmp.path().join("bo-sung.csv");
+    std::fs::write(
+        &second,
+        "Họ và tên;Ngày sinh;Quê quán\r\nLê Văn Tám;05/03/1998;Xã Yên Đức, tỉnh Quảng Ninh\r\n",
+    )
+    .unwrap();
+    b.click(&b.find("#import-link"));
+    b.until(
+        "return !!document.getElementById('import-file')",
+        "the import page again",
+    );
+    b.send_keys(&b.find("#import-file"), &second.display().to_string());
+    b.click(&b.find("#import-update"));
+    b.click(&b.find("#import-preview"));
+    b.until(
+        "return !!document.getElementById('import-updated')",
+        "the update in the preview",
+    );
+    let change = b.text(&b.find("#import-updated"));
+    assert!(
+        change.contains("Quê quán") && change.contains("Xã Yên Đức, tỉnh Quảng Ninh"),
+        "{change}"
+    );
+    assert_page_words(&[change]);
+    b.click(&b.find("#import-write"));
+    b.until(
+        "return !!document.getElementById('import-done')",
+        "the update",
+    );
+    let updated = std::fs::read_to_string(desk.ws.file("ket-nap/le-van-tam.yaml")).unwrap();
+    assert!(
+        updated.contains("que_quan: Xã Yên Đức, tỉnh Quảng Ninh"),
+        "{updated}"
+    );
+    let unchanged: Vec<&str> = written.lines().filter(|l| !updated.contains(*l)).collect();
+    assert!(unchanged.is_empty(), "lines lost: {unchanged:?}");
     b.close();
 }

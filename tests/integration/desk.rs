@@ -608,8 +608,36 @@ fn the_pages_speak_english_with_lang_en() {
         &[("Host", &host), ("Cookie", &cookie)],
         None,
     );
+    // The pages and refusals of the record as a whole speak English too.
+    let deleted = request(
+        port,
+        "GET",
+        "/deleted",
+        &[("Host", &host), ("Cookie", &cookie)],
+        None,
+    );
+    let origin = format!("http://{host}");
+    let undo = request(
+        port,
+        "POST",
+        "/person/tran-thi-binh/undo",
+        &[("Host", &host), ("Cookie", &cookie), ("Origin", &origin)],
+        Some(("application/x-www-form-urlencoded", "")),
+    );
     let _ = child.kill();
     let _ = child.wait();
+    assert!(
+        deleted.body.contains("No record has been deleted."),
+        "{}",
+        deleted.body
+    );
+    assert_eq!(undo.status, 409, "{}", undo.body);
+    assert!(
+        undo.body.contains("Nothing undone") && undo.body.contains("no edit made on this page"),
+        "{}",
+        undo.body
+    );
+    assert!(!undo.body.contains("Hoàn tác") && !deleted.body.contains("Khôi phục"));
     assert!(
         page.body.contains("Still lacking for the next step"),
         "{}",

@@ -30,40 +30,75 @@ impl Extra {
     }
 }
 
-/// The groups of item (21), in the form's order.
-const GROUPS: [(&str, Extra); 10] = [
+/// The groups of item (21), in the form's order: the heading the form prints, what it asks more,
+/// and, for a group of one relative (a parent, a parent-in-law, the spouse), the words a relation
+/// may be written with and still be that relative ("Bố đẻ" and "Cha" are the form's "Cha đẻ";
+/// "Bố nuôi" is not).
+const GROUPS: [(&str, Extra, &[&str]); 10] = [
     (
         "Ông nội, bà nội, ông ngoại, bà ngoại của bản thân",
         Extra::None,
+        &[],
     ),
     (
         "Ông nội, bà nội, ông ngoại, bà ngoại của vợ (chồng)",
         Extra::None,
+        &[],
     ),
-    ("Cha đẻ", Extra::Birth),
-    ("Mẹ đẻ", Extra::Birth),
-    ("Cha vợ (chồng)", Extra::Birth),
-    ("Mẹ vợ (chồng)", Extra::Birth),
-    ("Vợ (chồng)", Extra::Birth),
-    ("Anh, chị, em ruột của bản thân", Extra::Nationality),
-    ("Anh, chị, em ruột của vợ (chồng)", Extra::Nationality),
+    ("Cha đẻ", Extra::Birth, &["cha", "bố", "tía", "đẻ", "ruột"]),
+    ("Mẹ đẻ", Extra::Birth, &["mẹ", "má", "mạ", "đẻ", "ruột"]),
+    (
+        "Cha vợ (chồng)",
+        Extra::Birth,
+        &["cha", "bố", "tía", "vợ", "chồng", "của"],
+    ),
+    (
+        "Mẹ vợ (chồng)",
+        Extra::Birth,
+        &["mẹ", "má", "mạ", "vợ", "chồng", "của"],
+    ),
+    ("Vợ (chồng)", Extra::Birth, &["vợ", "chồng"]),
+    ("Anh, chị, em ruột của bản thân", Extra::Nationality, &[]),
+    ("Anh, chị, em ruột của vợ (chồng)", Extra::Nationality, &[]),
     (
         "Các con (con đẻ, con nuôi có đăng ký hợp pháp)",
         Extra::Nationality,
+        &[],
     ),
 ];
+
+/// The words of a relation written in words, in lower case.
+fn words(quan_he: &str) -> Vec<String> {
+    quan_he
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether the relatives recorded in group `index` are its one relative, named by the form's own
+/// heading: one relative, whose relation has no word but those naming the group. The form then
+/// writes the name after the heading ("3. Cha đẻ: Trần Văn Nam"), never a second word for the
+/// same person under it ("3. Cha đẻ:" then "Bố đẻ: Trần Văn Nam").
+fn named_by_heading(index: usize, relations: &[String]) -> bool {
+    let names = GROUPS[index].2;
+    match relations {
+        [relation] if !names.is_empty() => {
+            let words = words(relation);
+            !words.is_empty() && words.iter().all(|w| names.contains(&w.as_str()))
+        }
+        _ => false,
+    }
+}
 
 /// The group (index into [`GROUPS`]) of a relation written in words, by the words that name it:
 /// "ông", "bà" a grandparent; "cha", "bố", "mẹ" a parent; "con" a child; "anh", "chị", "em" a
 /// sibling; "vợ", "chồng" the spouse, or, after another relation, the spouse's side ("Mẹ vợ",
 /// "Em chồng", "Ông ngoại của vợ"). `None` for words it does not know.
 fn group_of(quan_he: &str) -> Option<usize> {
-    let lower = quan_he.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |names: &[&str]| words.iter().any(|w| names.contains(w));
+    let words = words(quan_he);
+    let has = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
     let spouse_side = has(&["vợ", "chồng"]);
     let side = |own: usize| if spouse_side { own + 1 } else { own };
     if has(&["ông", "bà"]) {
@@ -84,11 +119,14 @@ fn group_of(quan_he: &str) -> Option<usize> {
 }
 
 /// `{{ ly_lich.gia_dinh | nhom_gia_dinh }}`: the ten groups of item (21), each a map of `so` (its
-/// number), `ten`, `them` (`noi_sinh`, `quoc_tich` or empty: what more it asks) and `nguoi` (the
-/// relatives recorded in it, in the record's order); then, if any, one more group of the
-/// relatives whose relation it does not know, under "Người thân khác", so that none is lost.
+/// number), `ten`, `them` (`noi_sinh`, `quoc_tich` or empty: what more it asks), `nguoi` (the
+/// relatives recorded in it, in the record's order) and `ten_o_tieu_de` (its one relative is the
+/// one its heading names: the name goes on the heading's line, see [`named_by_heading`]); then,
+/// if any, one more group of the relatives whose relation it does not know, under "Người thân
+/// khác", so that none is lost.
 pub(super) fn filter_nhom_gia_dinh(list: &Value) -> Value {
     let mut members: Vec<Vec<Value>> = vec![Vec::new(); GROUPS.len() + 1];
+    let mut relations: Vec<Vec<String>> = vec![Vec::new(); GROUPS.len() + 1];
     if list.kind() == ValueKind::Seq
         && let Ok(items) = list.try_iter()
     {
@@ -98,7 +136,9 @@ pub(super) fn filter_nhom_gia_dinh(list: &Value) -> Value {
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
-            members[group_of(&relation).unwrap_or(GROUPS.len())].push(t);
+            let index = group_of(&relation).unwrap_or(GROUPS.len());
+            members[index].push(t);
+            relations[index].push(relation);
         }
     }
     let other = members.pop().unwrap_or_default();
@@ -106,7 +146,15 @@ pub(super) fn filter_nhom_gia_dinh(list: &Value) -> Value {
         .iter()
         .zip(members)
         .enumerate()
-        .map(|(i, ((ten, extra), nguoi))| group(i + 1, ten, *extra, nguoi))
+        .map(|(i, ((ten, extra, _), nguoi))| {
+            group(
+                i + 1,
+                ten,
+                *extra,
+                nguoi,
+                named_by_heading(i, &relations[i]),
+            )
+        })
         .collect();
     if !other.is_empty() {
         groups.push(group(
@@ -114,17 +162,19 @@ pub(super) fn filter_nhom_gia_dinh(list: &Value) -> Value {
             "Người thân khác",
             Extra::None,
             other,
+            false,
         ));
     }
     Value::from(groups)
 }
 
-fn group(so: usize, ten: &str, extra: Extra, nguoi: Vec<Value>) -> Value {
+fn group(so: usize, ten: &str, extra: Extra, nguoi: Vec<Value>, by_heading: bool) -> Value {
     Value::from_pairs([
         ("so", Value::from(so)),
         ("ten", Value::from(ten)),
         ("them", Value::from(extra.key())),
         ("nguoi", Value::from(nguoi)),
+        ("ten_o_tieu_de", Value::from(by_heading)),
     ])
 }
 
@@ -157,6 +207,29 @@ mod tests {
         for (words, group) in cases {
             assert_eq!(group_of(words), group, "{words}");
         }
+    }
+
+    #[test]
+    fn a_parent_or_spouse_is_named_by_the_heading_unless_the_relation_says_more() {
+        let by_heading = |index: usize, relations: &[&str]| {
+            named_by_heading(
+                index,
+                &relations.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+            )
+        };
+        assert!(by_heading(2, &["Bố đẻ"]));
+        assert!(by_heading(2, &["Cha"]));
+        assert!(by_heading(3, &["Mẹ đẻ"]));
+        assert!(by_heading(4, &["Bố vợ"]));
+        assert!(by_heading(5, &["Mẹ chồng"]));
+        assert!(by_heading(6, &["Chồng"]));
+        // A different person, or two, keep their own words under the heading.
+        assert!(!by_heading(2, &["Bố nuôi"]));
+        assert!(!by_heading(3, &["Mẹ đẻ", "Mẹ kế"]));
+        // Groups of several relatives always list each with its relation.
+        assert!(!by_heading(7, &["Em trai"]));
+        assert!(!by_heading(0, &["Ông nội"]));
+        assert!(!by_heading(2, &[]));
     }
 
     #[test]

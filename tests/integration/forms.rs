@@ -548,3 +548,63 @@ fn the_union_body_s_title_is_printed_once_when_the_clerk_types_it() {
         "{flat}"
     );
 }
+
+/// The sections a personal history keeps whole with their signature ((23) the pledge, (24)–(26)
+/// the comments written after verification), filled and blank: each heading stands a line's
+/// height clear of the signature above it, and a heading of several lines never leaves one word
+/// alone on its last ("(25) … (NƠI KHÔNG CÓ CHI" / "ỦY)" was printed).
+#[test]
+fn the_sections_of_a_personal_history_stand_clear_of_the_signature_above() {
+    let ws = TestWorkspace::demo();
+    let w = workspace(ws.path());
+    for person in [Some("tran-thi-binh"), None] {
+        let pdf = render(&w, "2-KNĐ", person, ws.path()).unwrap();
+        // The "BẢN NHÁP" watermark of a draft lies across the text: not a line of it.
+        let pages: Vec<Vec<Word>> = word_boxes(&pdf)
+            .into_iter()
+            .map(|(_, _, words)| words.into_iter().filter(|w| w.3 - w.1 < 30.0).collect())
+            .collect();
+        for item in ["(23)", "(24)", "(25)", "(26)"] {
+            let (page, heading) = pages
+                .iter()
+                .find_map(|words| {
+                    let at = words.iter().position(|w| w.4 == item)?;
+                    Some((words, &words[at]))
+                })
+                .unwrap_or_else(|| panic!("{person:?}: no heading {item}"));
+            // The heading's lines: from its first word to the first line with a lower-case word.
+            let mut lines: Vec<Vec<&Word>> = Vec::new();
+            for w in page.iter().filter(|w| w.1 >= heading.1 - 1.0) {
+                match lines.last_mut() {
+                    Some(line) if (line[0].1 - w.1).abs() < 3.0 => line.push(w),
+                    _ => lines.push(vec![w]),
+                }
+            }
+            lines.sort_by(|a, b| a[0].1.total_cmp(&b[0].1));
+            let heading_lines: Vec<&Vec<&Word>> = lines
+                .iter()
+                .take_while(|l| {
+                    l.iter()
+                        .all(|w| w.4.chars().all(|c| !c.is_lowercase()) && !w.4.starts_with(".."))
+                })
+                .collect();
+            assert!(
+                heading_lines.len() == 1 || heading_lines.last().unwrap().len() >= 2,
+                "{person:?}: {item} leaves one word alone: {heading_lines:?}"
+            );
+            // The nearest line above the heading on its page, if any.
+            let above = page
+                .iter()
+                .filter(|w| w.3 < heading.1 - 1.0)
+                .map(|w| w.3)
+                .fold(f64::NEG_INFINITY, f64::max);
+            if above.is_finite() {
+                let gap = heading.1 - above;
+                assert!(
+                    gap >= 14.0,
+                    "{person:?}: {item} is {gap:.1} pt under the line above it"
+                );
+            }
+        }
+    }
+}

@@ -623,6 +623,19 @@ fn the_family_of_a_filled_personal_history_has_all_ten_groups_with_dots_for_what
         nationality.contains("Tiền án") && dots(nationality),
         "{nationality}"
     );
+    // A parent is named on the line of the form's heading, in the form's words: "3. Cha đẻ:
+    // Trần Văn Nam", never "3. Cha đẻ:" and then "Bố đẻ: Trần Văn Nam" (two words for one man).
+    assert!(
+        line_of("3. Cha đẻ:").contains("Trần Văn Nam"),
+        "{}",
+        line_of("3. Cha đẻ:")
+    );
+    assert!(
+        line_of("4. Mẹ đẻ:").contains("Nguyễn Thị Hương"),
+        "{}",
+        line_of("4. Mẹ đẻ:")
+    );
+    assert!(!family.contains("Bố đẻ"), "{family}");
     // Item (4): "ghi nam hoặc nữ".
     let sex = text.lines().find(|l| l.contains("(4) Giới tính")).unwrap();
     assert!(sex.trim_end().ends_with(": nữ"), "{sex}");

@@ -300,6 +300,19 @@ impl Workspace {
         )
     }
 
+    /// Whether the chi bộ of `nguoi` (the workspace's chi bộ when `None`: a blank form) has a chi
+    /// ủy: what its entry of `cac_chi_bo` says, else the workspace's `co_chi_uy`, else yes.
+    /// Without one, the bí thư collects the comments and signs the summaries (verified-2025.md).
+    pub fn has_chi_uy(&self, nguoi: Option<&Nguoi>) -> bool {
+        let branch = nguoi
+            .and_then(|n| self.branch_of(n))
+            .and_then(|id| self.branch(id));
+        branch
+            .and_then(|b| b.co_chi_uy)
+            .or(self.org.to_chuc.co_chi_uy)
+            .unwrap_or(true)
+    }
+
     /// The branch a person belongs to: their `chi_bo`, or else the listed branch named like the
     /// workspace's `chi_bo`. `None` when neither says (a single-branch workspace).
     pub fn branch_of<'a>(&'a self, nguoi: &'a Nguoi) -> Option<&'a str> {

@@ -74,6 +74,9 @@ pub struct ChiBo {
     /// The đảng bộ cơ sở it belongs to, an id of `cac_dang_bo_co_so`; absent in a workspace with
     /// đảng bộ cơ sở: a chi bộ cơ sở, directly under the workspace's đảng bộ.
     pub thuoc: Option<String>,
+    /// Whether this branch has a chi ủy; absent: as the workspace's `co_chi_uy` says. Branches of
+    /// one đảng bộ differ (a branch of fewer than nine full members has none).
+    pub co_chi_uy: Option<bool>,
 }
 
 /// A đảng bộ cơ sở of a larger đảng bộ (`cac_dang_bo_co_so` in `to-chuc.yaml`).

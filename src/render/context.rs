@@ -88,7 +88,8 @@ pub struct OrgView {
     pub dia_danh: Option<String>,
     /// The secretary's name.
     pub bi_thu: Option<String>,
-    /// The chi bộ has a chi ủy (`co_chi_uy`, true unless the branch says not).
+    /// The chi bộ has a chi ủy: the person's branch's `co_chi_uy` in `cac_chi_bo`, else the
+    /// workspace's, else yes (`Workspace::has_chi_uy`).
     pub co_chi_uy: bool,
 }
 

@@ -355,7 +355,10 @@ fn build_context(
         chi_bo: org.chi_bo.clone(),
         dia_danh: org.dia_danh.clone(),
         bi_thu: name_of(&org.bi_thu),
-        co_chi_uy: org.co_chi_uy != Some(false),
+        co_chi_uy: checked_ws.workspace().has_chi_uy(match subject {
+            Subject::Filled(c) => Some(c.nguoi()),
+            Subject::Blank(_) => None,
+        }),
     };
     let issuer = crate::register::issuer_symbol(form, org);
     let symbol = form.ky_hieu.as_ref().map(|k| match &issuer {

@@ -756,3 +756,63 @@ fn the_forms_follow_the_branch_and_the_2025_wording() {
         );
     }
 }
+
+/// A đảng bộ keeps the records of several branches, each with its own chi ủy or none
+/// (`co_chi_uy` of an entry of `cac_chi_bo`): a person's forms follow their branch, whatever the
+/// workspace says, and a branch that says nothing follows the workspace. Without a chi ủy the
+/// application and the sponsor's letter are addressed to the chi bộ, the bí thư signs the summary
+/// of comments, and the chi bộ comments on the self-review.
+#[test]
+fn each_branch_of_a_dang_bo_has_its_own_chi_uy_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = |pdf: PathBuf| {
+        layout_text(&pdf)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The workspace has a chi ủy; the branch of the demo's people (named like the workspace's
+    // chi bộ) has none.
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "to-chuc.yaml",
+        "dia_danh: Hạ Long",
+        "dia_danh: Hạ Long\ncac_chi_bo:\n  - ma: khu-pho-5\n    ten: Chi bộ Khu phố 5\n    co_chi_uy: false\n  - ma: khu-pho-6\n    ten: Chi bộ Khu phố 6",
+    );
+    let w = checked(ws.path());
+    let summary = words(typeset(&w, "5-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap());
+    assert!(summary.contains("T/M CHI BỘ"), "{summary}");
+    assert!(!summary.contains("T/M CHI ỦY"), "{summary}");
+    for form in ["1-KNĐ", "3-KNĐ"] {
+        let text = words(typeset(&w, form, Some("tran-thi-binh"), dir.path()).unwrap());
+        assert!(
+            text.contains("Kính gửi: Chi bộ Khu phố 5"),
+            "{form}: {text}"
+        );
+        assert!(!text.contains("Kính gửi: Chi ủy"), "{form}: {text}");
+    }
+    let review = words(typeset(&w, "10-KNĐ", Some("ngo-thi-mai"), dir.path()).unwrap());
+    assert!(review.contains("NHẬN XÉT CỦA CHI BỘ"), "{review}");
+    assert!(!review.contains("CHI ỦY"), "{review}");
+    // A blank form is the workspace's own chi bộ, which has a chi ủy.
+    let blank = words(typeset(&w, "5-KNĐ", None, dir.path()).unwrap());
+    assert!(blank.contains("T/M CHI ỦY"), "{blank}");
+    let blank = words(typeset(&w, "1-KNĐ", None, dir.path()).unwrap());
+    assert!(
+        blank.contains("Kính gửi: Chi ủy Chi bộ Khu phố 5"),
+        "{blank}"
+    );
+
+    // The other way round: no chi ủy for the workspace, one for the branch.
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "to-chuc.yaml",
+        "dia_danh: Hạ Long",
+        "dia_danh: Hạ Long\nco_chi_uy: false\ncac_chi_bo:\n  - ma: khu-pho-5\n    ten: Chi bộ Khu phố 5\n    co_chi_uy: true",
+    );
+    let w = checked(ws.path());
+    let summary = words(typeset(&w, "5-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap());
+    assert!(summary.contains("T/M CHI ỦY"), "{summary}");
+    let blank = words(typeset(&w, "5-KNĐ", None, dir.path()).unwrap());
+    assert!(blank.contains("T/M CHI BỘ"), "{blank}");
+}

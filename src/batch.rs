@@ -302,6 +302,15 @@ fn write_failure(path: &Path, e: &std::io::Error) -> Failure {
     }
 }
 
+/// Whether the forms beside each dossier are cut from the dossier's export, printing its page
+/// numbers, instead of from a second export with their own (`HOSO_BATCH_ALONE=dossier`). Only
+/// `benches/alone.sh` sets it, to measure what the second export costs; a clerk's batch never
+/// does.
+fn forms_cut_from_the_dossier() -> bool {
+    static SET: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SET.get_or_init(|| std::env::var("HOSO_BATCH_ALONE").as_deref() == Ok("dossier"))
+}
+
 /// One person's dossier and forms.
 fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
     let Some(checked) = p.checked() else {
@@ -339,9 +348,12 @@ fn person(p: Person<'_>, engine: &Engine, options: &Options) -> Outcome {
     }
     let result = (|| {
         for (i, part) in built.parts.iter().enumerate() {
-            let pdf = built
-                .part_pdf(engine, i)
-                .map_err(|diagnostics| Failure::Document { diagnostics })?;
+            let pdf = if forms_cut_from_the_dossier() {
+                built.part_pdf_with_dossier_numbers(i)
+            } else {
+                built.part_pdf(engine, i)
+            }
+            .map_err(|diagnostics| Failure::Document { diagnostics })?;
             write(
                 &mut written,
                 dir.join(format!("{}.pdf", crate::render::file_safe_code(&part.code))),
@@ -499,6 +511,10 @@ fn inputs_digest(
     let mut h = Sha256::new();
     h.update(engine.environment().as_bytes());
     h.update([0, u8::from(options.emit_typst)]);
+    // Forms cut from the dossier are other outputs: a run without the setting makes them again.
+    if forms_cut_from_the_dossier() {
+        h.update(b"\0forms-cut-from-the-dossier");
+    }
     for rel in reads {
         h.update(rel.as_bytes());
         h.update([0]);

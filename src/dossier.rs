@@ -30,6 +30,9 @@ pub struct Built {
     pub parts: Vec<BuiltPart>,
     /// The laid-out documents, the cover first.
     documents: Vec<Compiled>,
+    /// The dossier's export, cut into parts: what the forms beside a dossier were before they
+    /// printed their own page numbers, kept to measure what that costs (`benches/alone.sh`).
+    exported: assemble::Exported,
     /// The same pages exported with each document's own page numbers, from which each part's
     /// own PDF is cut: made when a part is first asked for.
     alone: std::sync::OnceLock<Result<assemble::Exported, Vec<Diagnostic>>>,
@@ -59,15 +62,7 @@ impl Built {
     /// The PDF of part `index` alone: its pages as laid out for the dossier, printing its own
     /// page numbers (none on its first page), with its own title and date.
     pub fn part_pdf(&self, engine: &Engine, index: usize) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        let part = &self.parts[index];
-        let meta = Metadata {
-            title: part.document_title.clone(),
-            author: self.meta.author.clone(),
-            subject: part.title.clone(),
-            keywords: part.code.clone(),
-            date: part.source.date.map(pdf_date),
-            pdf_a: self.meta.pdf_a,
-        };
+        let meta = self.part_metadata(index);
         let alone = self.alone.get_or_init(|| {
             let documents: Vec<&Compiled> = self.documents.iter().collect();
             let export = typeset::together(
@@ -82,6 +77,30 @@ impl Built {
         match alone {
             Ok(exported) => exported.section(index, &meta).map_err(assemble_failed),
             Err(diagnostics) => Err(diagnostics.clone()),
+        }
+    }
+}
+
+impl Built {
+    /// The PDF of part `index` cut from the dossier's own export, printing the dossier's page
+    /// numbers: no second export. Not what a clerk is given (a form alone carries no dossier
+    /// numbering); only what `benches/alone.sh` compares [`Built::part_pdf`] with.
+    pub fn part_pdf_with_dossier_numbers(&self, index: usize) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        self.exported
+            .section(index, &self.part_metadata(index))
+            .map_err(assemble_failed)
+    }
+
+    /// The document information of part `index` printed alone.
+    fn part_metadata(&self, index: usize) -> Metadata {
+        let part = &self.parts[index];
+        Metadata {
+            title: part.document_title.clone(),
+            author: self.meta.author.clone(),
+            subject: part.title.clone(),
+            keywords: part.code.clone(),
+            date: part.source.date.map(pdf_date),
+            pdf_a: self.meta.pdf_a,
         }
     }
 }
@@ -253,6 +272,7 @@ fn build_warned(
         pdf,
         parts,
         documents: compiled_documents,
+        exported,
         alone: std::sync::OnceLock::new(),
         ident,
         date,

@@ -328,3 +328,43 @@ fn each_form_beside_a_dossier_is_its_pages_of_the_dossier() {
 fn pdf_pages(pdf: &Path) -> usize {
     lopdf::Document::load(pdf).unwrap().get_pages().len()
 }
+
+/// What `benches/alone.sh` compares a clerk's batch with: `HOSO_BATCH_ALONE=dossier` cuts each
+/// form from the dossier's own export, so the dossiers are the same bytes and the forms print the
+/// dossier's page numbers (the first page of 13-KNĐ its page of the dossier); a later run
+/// without the setting makes the forms again, with their own numbers.
+#[test]
+fn the_benchmarks_forms_cut_from_the_dossier_differ_only_by_their_page_numbers() {
+    let ws = TestWorkspace::demo();
+    let own = ws.file("own");
+    let (code, report) = batch(&ws, &own, &[]);
+    assert_eq!(code, 0, "{report}");
+    let cut = ws.file("cut");
+    let r = hoso()
+        .env("HOSO_BATCH_ALONE", "dossier")
+        .arg("batch")
+        .arg(ws.path())
+        .arg("-o")
+        .arg(&cut)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let dir = |out: &Path| out.join("ngo-thi-mai");
+    assert_eq!(
+        std::fs::read(dir(&own).join("ho-so.pdf")).unwrap(),
+        std::fs::read(dir(&cut).join("ho-so.pdf")).unwrap(),
+        "the dossier is the same bytes"
+    );
+    let first_page =
+        |out: &Path| page_number_apart(&pages_text(&dir(out).join("13-KND.pdf"), 1, 1));
+    let (own_number, own_text) = first_page(&own);
+    let (cut_number, cut_text) = first_page(&cut);
+    assert_eq!(own_text, cut_text);
+    assert!(own_number.is_empty(), "{own_number:?}");
+    assert_eq!(cut_number.len(), 1, "{cut_number:?}");
+    // The same output folder, without the setting: the forms are made again, alone.
+    let (code, report) = batch(&ws, &cut, &[]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(outcome(&report, "ngo-thi-mai"), "done", "{report}");
+    assert!(first_page(&cut).0.is_empty());
+}

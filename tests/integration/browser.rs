@@ -735,6 +735,27 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
     let org = read(&desk, "to-chuc.yaml");
     assert!(org.contains("dia_danh: Hồng Gai # Notepad"), "{org}");
 
+    // Changed in a text editor once more: this time the clerk takes the file's version, and
+    // nothing of what they typed is written.
+    let org = org.replace(
+        "dia_danh: Hồng Gai # Notepad",
+        "dia_danh: Cẩm Phả # Notepad",
+    );
+    std::fs::write(desk.ws.file("to-chuc.yaml"), &org).unwrap();
+    open_section(&b, "to-chuc");
+    let place = b.find(&at("dia_danh"));
+    b.clear(&place);
+    b.send_keys(&place, "Uông Bí");
+    b.find("#banner-choice:not([hidden])");
+    b.execute("window.beforeReload = true;");
+    b.click(&b.find("#reload"));
+    b.until(
+        "return !window.beforeReload && document.readyState === 'complete'
+           && document.querySelector('[data-path=\"dia_danh\"]').value === 'Cẩm Phả'",
+        "the settings as the file holds them",
+    );
+    assert_eq!(read(&desk, "to-chuc.yaml"), org);
+
     // A deadline's link, a member's link, a blank form's link.
     b.click(&b.find("a.home"));
     let due = b.find("#due li a");

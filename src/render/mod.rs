@@ -343,6 +343,24 @@ fn build_context(
     let org = checked_ws.org();
     let lookup = |id: Option<&str>| reads.person(id).map(Person::nguoi);
     let name_of = |id: &Option<String>| lookup(id.as_deref()).and_then(|n| n.ho_ten.clone());
+    // A person of a đảng bộ's branch (`chi_bo` in their record, listed in `cac_chi_bo`) has that
+    // branch's name and secretary on their forms; the workspace's secretary signs only for the
+    // workspace's own chi bộ. A blank form is the workspace's.
+    let branch = match subject {
+        Subject::Filled(c) => {
+            let ws = checked_ws.workspace();
+            ws.branch_of(c.nguoi()).and_then(|id| ws.branch(id))
+        }
+        Subject::Blank(_) => None,
+    };
+    let (chi_bo, bi_thu) = match branch {
+        Some(b) if org.chi_bo.as_deref() == Some(b.ten.as_str()) => (
+            Some(b.ten.clone()),
+            name_of(&b.bi_thu).or_else(|| name_of(&org.bi_thu)),
+        ),
+        Some(b) => (Some(b.ten.clone()), name_of(&b.bi_thu)),
+        None => (org.chi_bo.clone(), name_of(&org.bi_thu)),
+    };
     let to_chuc = OrgView {
         cap_tren: org.cap_tren.clone(),
         dang_uy_bo_phan: org.dang_uy_bo_phan.clone(),
@@ -352,9 +370,9 @@ fn build_context(
                 .as_ref()
                 .map(|b| b.replacen("Đảng bộ", "Đảng ủy", 1))
         }),
-        chi_bo: org.chi_bo.clone(),
+        chi_bo,
         dia_danh: org.dia_danh.clone(),
-        bi_thu: name_of(&org.bi_thu),
+        bi_thu,
         co_chi_uy: checked_ws.workspace().has_chi_uy(match subject {
             Subject::Filled(c) => Some(c.nguoi()),
             Subject::Blank(_) => None,

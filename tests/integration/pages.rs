@@ -816,3 +816,57 @@ fn each_branch_of_a_dang_bo_has_its_own_chi_uy_or_none() {
     let blank = words(typeset(&w, "5-KNĐ", None, dir.path()).unwrap());
     assert!(blank.contains("T/M CHI BỘ"), "{blank}");
 }
+
+/// A đảng bộ keeps several branches in one workspace: a person's forms carry their own branch's
+/// name and secretary, never the workspace's.
+#[test]
+fn a_person_of_another_branch_has_that_branch_and_its_secretary_on_the_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = |pdf: PathBuf| {
+        layout_text(&pdf)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let ws = TestWorkspace::demo();
+    ws.edit(
+        "to-chuc.yaml",
+        "dia_danh: Hạ Long",
+        "dia_danh: Hạ Long\ncac_chi_bo:\n  - ma: khu-pho-5\n    ten: Chi bộ Khu phố 5\n  - ma: khu-pho-6\n    ten: Chi bộ Khu phố 6\n    bi_thu: do-van-hai",
+    );
+    let text = std::fs::read_to_string(ws.file("ket-nap/ngo-thi-mai.yaml")).unwrap();
+    std::fs::write(
+        ws.file("ket-nap/ngo-thi-mai.yaml"),
+        format!("chi_bo: khu-pho-6\n{text}"),
+    )
+    .unwrap();
+    let w = checked(ws.path());
+    let secretary = |id: &str| {
+        let text = std::fs::read_to_string(ws.file(&format!("dang-vien/{id}.yaml"))).unwrap();
+        let line = text.lines().find(|l| l.starts_with("ho_ten:")).unwrap();
+        line["ho_ten:".len()..].trim().to_string()
+    };
+    let own = secretary("do-van-hai");
+    let org = std::fs::read_to_string(ws.file("to-chuc.yaml")).unwrap();
+    let home_id = org
+        .lines()
+        .find_map(|l| l.strip_prefix("bi_thu: "))
+        .unwrap()
+        .trim()
+        .to_string();
+    let home = secretary(&home_id);
+    assert_ne!(own, home);
+
+    let review = words(typeset(&w, "10-KNĐ", Some("ngo-thi-mai"), dir.path()).unwrap());
+    assert!(review.contains("Chi bộ Khu phố 6"), "{review}");
+    assert!(!review.contains("Khu phố 5"), "{review}");
+    // The demo's own people stay with the workspace's chi bộ and its secretary.
+    let summary = words(typeset(&w, "5-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap());
+    assert!(summary.contains(&home), "{home}: {summary}");
+    let resolution = words(typeset(&w, "13-KNĐ", Some("ngo-thi-mai"), dir.path()).unwrap());
+    assert!(resolution.contains("Khu phố 6"), "{resolution}");
+    // The branch's secretary signs (the meeting's chair is the record's, whoever it was).
+    let signature = &resolution[resolution.find("Nơi nhận").unwrap()..];
+    assert!(signature.contains(&own), "{own}: {signature}");
+    assert!(!signature.contains(&home), "{home}: {signature}");
+}

@@ -468,7 +468,9 @@ struct LastRun {
 
 impl LastRun {
     fn read(dir: &Path) -> Option<LastRun> {
-        let text = std::fs::read_to_string(dir.join(INPUTS_FILE)).ok()?;
+        // In the output folder, where anything may be put: bounded as a workspace file is.
+        let bytes = crate::model::read_bounded(&dir.join(INPUTS_FILE)).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
         let mut lines: Vec<&str> = text.lines().collect();
         let digest = lines.pop()?.to_string();
         let mut run = LastRun {

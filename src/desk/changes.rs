@@ -91,7 +91,7 @@ struct EditAnswer {
 
 /// For a stale file: its version now and its value at `path`, as written.
 fn on_disk(file: &std::path::Path, path: &str) -> (String, String) {
-    let now = std::fs::read(file).unwrap_or_default();
+    let now = crate::model::read_bounded(file).unwrap_or_default();
     let text = String::from_utf8_lossy(&now);
     let value = crate::edit::scalars_as_written(&text)
         .ok()
@@ -146,7 +146,7 @@ pub(super) async fn save_field(
         let version = match &result {
             Ok(applied) => applied.version.clone(),
             Err(_) if stale => req.version.clone(),
-            Err(_) => std::fs::read(&file)
+            Err(_) => crate::model::read_bounded(&file)
                 .map(|b| edits::version(&b))
                 .unwrap_or_default(),
         };

@@ -106,7 +106,7 @@ pub async fn settings(State(desk): State<Arc<Desk>>) -> Response {
         };
         let org = &ws.workspace().org;
         let file = org.spans.file().path.clone();
-        let bytes = match std::fs::read(&file) {
+        let bytes = match crate::model::read_bounded(&file) {
             Ok(b) => b,
             Err(e) => {
                 let title = file.display().to_string();

@@ -189,7 +189,7 @@ async fn person(
         let Some(p) = ws.person(&pid).filter(|_| id::is_id(&pid)) else {
             return not_found(desk, &pid);
         };
-        let bytes = match std::fs::read(p.record().path()) {
+        let bytes = match crate::model::read_bounded(p.record().path()) {
             Ok(b) => b,
             Err(e) => {
                 return problem(

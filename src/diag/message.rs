@@ -40,6 +40,14 @@ impl Problem {
                 }
                 (Lang::Vi, TextFault::NotUtf8) => "tệp không phải văn bản UTF-8 (có thể được lưu bằng bảng mã cũ như TCVN3, VNI, Windows-1258), không đọc được".into(),
                 (Lang::En, TextFault::NotUtf8) => "the file is not UTF-8 text (perhaps saved in an old code page such as TCVN3, VNI or Windows-1258) and cannot be read".into(),
+                (Lang::Vi, TextFault::TooLarge) => format!(
+                    "tệp lớn hơn {} MB, không hồ sơ nào lớn như vậy: không đọc (có thể chép nhầm một tệp khác vào đây)",
+                    crate::model::MAX_FILE_BYTES >> 20
+                ),
+                (Lang::En, TextFault::TooLarge) => format!(
+                    "the file is larger than {} MB, which no record is: not read (perhaps another file was copied here by mistake)",
+                    crate::model::MAX_FILE_BYTES >> 20
+                ),
                 (Lang::Vi, TextFault::Unreadable) => format!("không đọc được tệp: {detail}"),
                 (Lang::En, TextFault::Unreadable) => format!("the file cannot be read: {detail}"),
             },

@@ -18,6 +18,8 @@ pub enum TextFault {
     NotUtf8,
     /// The system refused to read it.
     Unreadable,
+    /// Larger than any record is ([`crate::model::MAX_FILE_BYTES`]): not read.
+    TooLarge,
 }
 
 /// A problem in the data. The variant decides the code, the message, the hint and the citation.

@@ -132,7 +132,7 @@ pub(crate) fn read_report(
 
 /// Reads and parses one person's file: its outcome, and its record when it could be read.
 fn read_person(file: &PersonFile) -> (FileOutcome, Option<Record>) {
-    person_outcome(file, std::fs::read(&file.path))
+    person_outcome(file, read_bounded(&file.path))
 }
 
 /// A person's file as read from the disk (its bytes, or why they could not be had), parsed: its
@@ -248,11 +248,11 @@ pub(super) fn start_of(path: &Path) -> crate::diag::Location {
 fn unreadable(path: &Path, e: &LoadError) -> Diagnostic {
     let (detail, text) = match e {
         LoadError::Io { source, .. } => {
-            let text = if source
-                .get_ref()
-                .is_some_and(|inner| inner.to_string() == UTF16)
-            {
+            let inner = source.get_ref().map(ToString::to_string);
+            let text = if inner.as_deref() == Some(UTF16) {
                 TextFault::Utf16
+            } else if inner.as_deref() == Some(TOO_LARGE) {
+                TextFault::TooLarge
             } else if source.kind() == std::io::ErrorKind::InvalidData {
                 TextFault::NotUtf8
             } else {
@@ -271,9 +271,34 @@ fn unreadable(path: &Path, e: &LoadError) -> Diagnostic {
 /// The detail of a read error for a UTF-16 file.
 const UTF16: &str = "UTF-16";
 
+/// The largest file of a workspace that is read: far above any record (a long personal history
+/// is tens of kilobytes), far below what a file copied there by mistake (a scan, a video renamed
+/// `.yaml`) would cost in memory. The loader, the desk's live check and the writer read through
+/// [`read_bounded`].
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// The detail of a read error for a file past [`MAX_FILE_BYTES`].
+const TOO_LARGE: &str = "too large";
+
+/// Reads a workspace file, never more than [`MAX_FILE_BYTES`] of it: a larger one is an error
+/// (`InvalidData`, "too large") before it is held whole.
+pub fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            TOO_LARGE,
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Reads a file as text in NFC, without a byte-order mark.
 fn read_source(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = read_bounded(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     })?;

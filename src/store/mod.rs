@@ -66,7 +66,7 @@ use std::time::Duration;
 
 /// The largest file the writer reads: far above any record or register (a few kilobytes to a
 /// few hundred), so that a huge file is refused before it is read into memory.
-pub const MAX_FILE_BYTES: u64 = 16 << 20;
+pub const MAX_FILE_BYTES: u64 = crate::model::MAX_FILE_BYTES;
 
 /// The version of a file's bytes (the first 12 bytes of their SHA-256, in hex): what a desk page
 /// keeps and sends back with each edit.

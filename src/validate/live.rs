@@ -162,7 +162,7 @@ impl Stamp {
         if Stamp::vouches(&old.meta, old.observed) {
             return true;
         }
-        let Ok(bytes) = std::fs::read(path) else {
+        let Ok(bytes) = crate::model::read_bounded(path) else {
             return false;
         };
         if old.digest != Some(digest(&bytes)) {
@@ -180,9 +180,13 @@ fn stamped<T>(
     now: SystemTime,
     read: impl FnOnce() -> Result<T, LoadError>,
 ) -> Result<(Option<Stamp>, T), LoadError> {
-    let stamp = look(path)
-        .ok()
-        .and_then(|seen| Some(Stamp::new(seen, &std::fs::read(path).ok()?, now)));
+    let stamp = look(path).ok().and_then(|seen| {
+        Some(Stamp::new(
+            seen,
+            &crate::model::read_bounded(path).ok()?,
+            now,
+        ))
+    });
     Ok((stamp, read()?))
 }
 
@@ -190,7 +194,7 @@ fn stamped<T>(
 fn read_file(file: &PersonFile) -> (Option<Stamp>, (FileOutcome, Option<Record>)) {
     let now = SystemTime::now();
     let seen = look(&file.path);
-    let bytes = std::fs::read(&file.path);
+    let bytes = crate::model::read_bounded(&file.path);
     let stamp = match (seen, &bytes) {
         (Ok(seen), Ok(bytes)) => Some(Stamp::new(seen, bytes, now)),
         _ => None,

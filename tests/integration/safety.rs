@@ -626,3 +626,42 @@ fn a_broken_file_is_that_files_problem_and_everyone_else_goes_on() {
         .arg(ws.file("out")));
     assert!(stderr(&batch).contains("5 xong"), "{}", stderr(&batch));
 }
+
+/// A file far larger than any record (a scan or a video saved as `.yaml` by mistake) is that
+/// file's error, refused before it is read whole; every other record is checked as ever.
+#[test]
+fn a_huge_file_among_the_records_is_refused_without_reading_it_whole() {
+    let ws = TestWorkspace::demo();
+    let huge = ws.file("ket-nap/ban-scan.yaml");
+    let file = std::fs::File::create(&huge).unwrap();
+    // Sparse: 2 GB on the disk's books, nothing written.
+    file.set_len(2 << 30).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("time.txt");
+    let out = std::process::Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&report)
+        .arg(env!("CARGO_BIN_EXE_hoso"))
+        .args(["--lang", "vi", "validate"])
+        .arg(ws.path())
+        .env("HOSO_FONTS", "embedded")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("ban-scan.yaml"), "{err}");
+    assert!(err.contains("lớn hơn 16 MB"), "{err}");
+    // The others were checked: the demo's own people are named in nothing but their own lines.
+    assert!(!err.contains("tran-thi-binh.yaml"), "{err}");
+    let peak: u64 = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(peak < 200_000, "{peak} kB at the peak");
+}

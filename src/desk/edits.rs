@@ -93,10 +93,9 @@ impl Refused {
 
 /// The read problems of a person's file with this text, by code and field.
 fn read_problems(kind: FileKind, path: &Path, text: &str) -> (bool, Vec<(String, Diagnostic)>) {
-    use unicode_normalization::UnicodeNormalization;
     let file = Arc::new(SourceFile {
         path: path.to_path_buf(),
-        text: text.nfc().collect(),
+        text: crate::model::chars::yaml_nfc(text).into_owned(),
     });
     let (parsed, diags) = match kind {
         FileKind::ToChuc => {
@@ -110,7 +109,7 @@ fn read_problems(kind: FileKind, path: &Path, text: &str) -> (bool, Vec<(String,
     };
     let spans = crate::model::SpanIndex::lazy(Arc::new(SourceFile {
         path: path.to_path_buf(),
-        text: text.nfc().collect(),
+        text: crate::model::chars::yaml_nfc(text).into_owned(),
     }));
     let located = diags
         .into_iter()

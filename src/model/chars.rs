@@ -20,6 +20,34 @@ pub fn is_nfc(text: &str) -> bool {
     text.chars().all(is_plain_composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes
 }
 
+/// A YAML file's text as the loader reads it: in NFC (names typed on different keyboards come
+/// composed or decomposed; they are compared and printed one way), except that a mark typed right
+/// after a backslash escape (`"…\n◌́"` in double quotes) is not put onto the escape's letter:
+/// `\ń` is no escape, and the whole file would stop parsing. The loader, the desk's check of an
+/// edit and the writer's check of what was loaded all read a file through this one function.
+pub fn yaml_nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if is_nfc(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    // Each backslash and the character after it end a piece, normalised alone: nothing after
+    // them composes with them. (`\\` is a pair too, so the letter after it composes as usual.)
+    let mut piece = 0;
+    let mut chars = text.char_indices();
+    while let Some((_, c)) = chars.next() {
+        if c == '\\'
+            && let Some((j, escaped)) = chars.next()
+        {
+            let end = j + escaped.len_utf8();
+            out.extend(text[piece..end].nfc());
+            piece = end;
+        }
+    }
+    out.extend(text[piece..].nfc());
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether `c` is a combining mark (Unicode's M categories), looked up only when it may be one.
 pub fn is_combining_mark(c: char) -> bool {
     !is_plain_composed(c) && unicode_normalization::char::is_combining_mark(c)
@@ -173,5 +201,16 @@ mod tests {
         let line = "a\u{1B}b\u{202E}c\u{85}d";
         assert_eq!(visible_same_length(line).len(), line.len());
         assert_eq!(forbidden_in(&visible_same_length(line)).count(), 0);
+    }
+
+    #[test]
+    fn a_mark_after_an_escape_stays_off_its_letter_and_everything_else_is_composed() {
+        assert_eq!(yaml_nfc("ho_ten: Nguye\u{302}\u{303}n"), "ho_ten: Nguyễn");
+        assert_eq!(
+            yaml_nfc("noi_o: \"Hà Nội\\n\u{301}Nguye\u{302}\u{303}n\""),
+            "noi_o: \"Hà Nội\\n\u{301}Nguyễn\""
+        );
+        // An escaped backslash, then a plain letter with its mark.
+        assert_eq!(yaml_nfc("a: \"\\\\n\u{301}\""), "a: \"\\\\ń\"");
     }
 }

@@ -21,7 +21,6 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use unicode_normalization::UnicodeNormalization;
 
 /// The organisation file's name.
 pub const ORG_FILE: &str = "to-chuc.yaml";
@@ -327,10 +326,9 @@ fn source_of(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, LoadError> 
         .map(str::to_string)
         .unwrap_or(text);
     // Names typed on different keyboards come decomposed or composed; compare and print them one way.
-    let text = if super::chars::is_nfc(&text) {
-        text
-    } else {
-        text.nfc().collect()
+    let text = match super::chars::yaml_nfc(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(composed) => composed,
     };
     Ok(Arc::new(SourceFile {
         path: path.to_path_buf(),

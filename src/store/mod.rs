@@ -265,13 +265,12 @@ impl FileText {
         let same = match expected {
             Expected::Version(v) => self.version == v,
             Expected::Loaded(loaded) => {
-                use unicode_normalization::UnicodeNormalization;
                 let as_loaded = Shape {
                     bom: false,
                     ..self.shape
                 }
                 .restore(&self.text);
-                as_loaded.nfc().eq(loaded.chars())
+                crate::model::chars::yaml_nfc(&as_loaded) == loaded
             }
         };
         if same {

@@ -10,6 +10,7 @@
 
 mod bounds;
 mod text;
+mod xls;
 
 pub use bounds::{Limits, TooLarge};
 pub use text::Legacy;
@@ -83,6 +84,15 @@ pub enum SheetError {
     /// reliably from others, so it is refused with the fix.
     #[error("{}", .0.message(Lang::En))]
     Legacy(Legacy),
+    /// A workbook whose cells were typed in a legacy font encoding (the letters of `VNI-Times` or
+    /// `.VnTime` saved as they look in a Western font): its names would be read as gibberish.
+    #[error("cell {cell} and others are typed in a legacy font encoding")]
+    LegacyCells {
+        /// The encoding.
+        legacy: Legacy,
+        /// The first such cell (`B3`).
+        cell: String,
+    },
 }
 
 impl SheetError {
@@ -105,6 +115,7 @@ impl SheetError {
                 .replace("{s}", &sheets.join(", ")),
             SheetError::TooLarge(t) => t.message(lang),
             SheetError::Legacy(l) => l.message(lang),
+            SheetError::LegacyCells { legacy, cell } => legacy.cells_message(cell, lang),
         }
     }
 }
@@ -122,7 +133,13 @@ pub fn read_within(path: &Path, sheet: Option<&str>, limits: &Limits) -> Result<
         .unwrap_or_default();
     match ext.as_str() {
         "csv" | "txt" => read_csv(path, limits),
-        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(path, &ext, sheet, limits),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
+            let grid = read_workbook(path, &ext, sheet, limits)?;
+            match text::legacy_cells(&grid) {
+                Some((legacy, cell)) => Err(SheetError::LegacyCells { legacy, cell }),
+                None => Ok(grid),
+            }
+        }
         _ => Err(SheetError::UnknownKind),
     }
 }
@@ -180,6 +197,9 @@ fn read_workbook(
     }
     if ext == "ods" {
         bounds::check_ods(path, limits)?;
+    }
+    if ext == "xls" {
+        xls::check(path, limits)?;
     }
     let unreadable = |e: &dyn std::fmt::Display| SheetError::Unreadable(e.to_string());
     match ext {

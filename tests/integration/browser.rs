@@ -184,6 +184,31 @@ fn a_clerk_edits_the_date_of_the_branch_meeting_and_sees_the_error_then_the_prev
     let updated = preview_svg(&b);
     assert!(updated.starts_with("<svg"));
     assert_ne!(updated, original, "the preview did not change");
+
+    // A right-to-left override pasted after the birthplace is refused beside the field, by its
+    // code point, and the file keeps what it had.
+    open_section(&b, "ca-nhan");
+    let birthplace = b.find(&at("noi_sinh"));
+    b.execute(&format!(
+        "document.querySelector({}).scrollIntoView({{block: 'center'}})",
+        js(&at("noi_sinh"))
+    ));
+    let typed_before = b.property(&birthplace, "value");
+    b.send_keys(&birthplace, "\u{202E}");
+    b.until(
+        "return [...document.querySelectorAll('.diag[data-for=\"noi_sinh\"] .msg.refused')]
+           .some(e => e.textContent.includes('U+202E'))",
+        "the refusal beside the birthplace",
+    );
+    assert_page_words(&shown_diagnostics(&b));
+    let on_disk = std::fs::read_to_string(&file).unwrap();
+    assert!(!on_disk.contains('\u{202E}'), "{on_disk}");
+    assert!(
+        typed_before
+            .as_str()
+            .is_some_and(|t| on_disk.contains(&format!("noi_sinh: {t}"))),
+        "{typed_before} {on_disk}"
+    );
     b.close();
 
     // On disk: that line alone changed; the clerk's comment is still there.

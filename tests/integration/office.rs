@@ -339,8 +339,105 @@ fn crafted_xlsx(path: &Path, write_sheet: impl FnOnce(&mut dyn std::io::Write)) 
     zip.finish().unwrap();
 }
 
+/// An Excel 97–2003 workbook (`.xls`: BIFF8 records in a compound file) of one sheet `DS` made
+/// of `cells` between its BOF and EOF.
+fn crafted_xls(path: &Path, cells: &[Vec<u8>]) {
+    use biff::rec;
+    use std::io::Write;
+    let bof = rec(0x0809, &[0, 6, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let eof = rec(0x000A, &[]);
+    // BOUNDSHEET: the sheet's offset in the stream, visible, a worksheet, its name.
+    let sheet_record = |offset: u32| {
+        let mut d = offset.to_le_bytes().to_vec();
+        d.extend_from_slice(&[0, 0, 2, 0]);
+        d.extend_from_slice(b"DS");
+        rec(0x0085, &d)
+    };
+    let globals = bof.len() + sheet_record(0).len() + eof.len();
+    let mut stream = bof.clone();
+    stream.extend(sheet_record(globals as u32));
+    stream.extend(&eof);
+    stream.extend(&bof);
+    for c in cells {
+        stream.extend(c);
+    }
+    stream.extend(&eof);
+    // Version 3, 512-byte sectors, as Excel writes them.
+    let file = std::fs::File::create(path).unwrap();
+    let mut book = cfb::CompoundFile::create_with_version(cfb::Version::V3, file).unwrap();
+    book.create_stream("Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    book.flush().unwrap();
+}
+
+/// BIFF8 records of an `.xls`: any, and a sheet's declared range, a number, a text.
+mod biff {
+    pub fn rec(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut r = typ.to_le_bytes().to_vec();
+        r.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        r.extend_from_slice(data);
+        r
+    }
+    pub fn dimensions(rows: u32, cols: u16) -> Vec<u8> {
+        let mut d = 0u32.to_le_bytes().to_vec();
+        d.extend_from_slice(&rows.to_le_bytes());
+        d.extend_from_slice(&[0, 0]);
+        d.extend_from_slice(&cols.to_le_bytes());
+        d.extend_from_slice(&[0, 0]);
+        rec(0x0200, &d)
+    }
+    pub fn number(row: u16, col: u16, value: f64) -> Vec<u8> {
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend_from_slice(&col.to_le_bytes());
+        d.extend_from_slice(&[0, 0]);
+        d.extend_from_slice(&value.to_le_bytes());
+        rec(0x0203, &d)
+    }
+    /// LABEL with the text as UTF-16.
+    pub fn text(row: u16, col: u16, text: &str) -> Vec<u8> {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend_from_slice(&col.to_le_bytes());
+        d.extend_from_slice(&[0, 0]);
+        d.extend_from_slice(&(units.len() as u16).to_le_bytes());
+        d.push(1);
+        for u in units {
+            d.extend_from_slice(&u.to_le_bytes());
+        }
+        rec(0x0204, &d)
+    }
+}
+
 fn inline(cell: &str, text: &str) -> String {
     format!(r#"<c r="{cell}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+#[test]
+fn an_excel_97_2003_list_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let xls = dir.path().join("ds.xls");
+    crafted_xls(
+        &xls,
+        &[
+            biff::dimensions(3, 2),
+            biff::text(0, 0, "Họ và tên"),
+            biff::text(0, 1, "Ngày sinh"),
+            biff::text(1, 0, "Trần Thị Bình"),
+            biff::text(1, 1, "05/03/1998"),
+            biff::text(2, 0, "Nguyễn Văn Ánh"),
+            biff::text(2, 1, "05-03-1999"),
+        ],
+    );
+    let ws = dir.path().join("ws");
+    let out = import(&xls, &ws);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let people = records(&ws);
+    let names: Vec<&str> = people.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.len(), 2, "{people:?}");
+    let text = std::fs::read_to_string(ws.join("ket-nap/tran-thi-binh.yaml")).unwrap();
+    assert!(text.contains("05/03/1998"), "{text}");
 }
 
 #[test]
@@ -379,6 +476,23 @@ fn crafted_sheets_are_refused_within_a_bound_of_memory() {
         w.write_all(b"</t></is></c></row>").unwrap();
     });
     assert!(std::fs::metadata(&huge).unwrap().len() < 8 << 20);
+    // An Excel 97–2003 file that declares four billion rows, and one with a cell at the last
+    // cell its sheet has.
+    let declared = dir.path().join("declared.xls");
+    crafted_xls(
+        &declared,
+        &[biff::dimensions(u32::MAX, 2), biff::number(0, 0, 1.0)],
+    );
+    let far_xls = dir.path().join("far.xls");
+    crafted_xls(
+        &far_xls,
+        &[
+            biff::dimensions(2, 2),
+            biff::text(0, 0, "Họ và tên"),
+            biff::number(65535, 255, 1.0),
+        ],
+    );
+    assert!(std::fs::metadata(&far_xls).unwrap().len() < 8000);
     // A CSV that never ends.
     let zero = dir.path().join("zero.csv");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
@@ -387,6 +501,8 @@ fn crafted_sheets_are_refused_within_a_bound_of_memory() {
         (&far, "XFD1048576"),
         (&stray, "Z1048576"),
         (&huge, "xl/worksheets/sheet1.xml"),
+        (&far_xls, "IV65536"),
+        (&declared, "B4294967295"),
         (&zero, "64 MB"),
     ] {
         let ws = dir.path().join("ws");
@@ -643,4 +759,69 @@ fn a_long_import_says_at_a_terminal_what_it_is_doing_and_a_pipe_reads_only_the_r
         std::fs::read_dir(piped.join("ket-nap")).unwrap().count(),
         300
     );
+}
+
+#[test]
+fn a_workbook_typed_in_vni_or_tcvn3_fonts_is_refused_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Họ và tên", "Ngày sinh", "Nguyễn Văn An", "Trần Thị Bình" as a VNI-Times sheet and as a
+    // .VnTime one show them: the font's letters saved as Western characters.
+    let sheets = [
+        (
+            "vni.xlsx",
+            [
+                "Hoï vaø teân",
+                "Ngaøy sinh",
+                "Nguyeãn Vaên An",
+                "Traàn Thò Bình",
+            ],
+            "VNI",
+        ),
+        (
+            "tcvn3.xlsx",
+            ["Hä vµ tªn", "Ngµy sinh", "NguyÔn V¨n An", "TrÇn ThÞ B×nh"],
+            "TCVN3",
+        ),
+    ];
+    for (file, [name, born, first, second], encoding) in sheets {
+        let path = dir.path().join(file);
+        crafted_xlsx(&path, |w| {
+            let rows = format!(
+                r#"<row r="1">{}{}</row><row r="2">{}{}</row><row r="3">{}{}</row>"#,
+                inline("A1", name),
+                inline("B1", born),
+                inline("A2", first),
+                inline("B2", "05/03/1998"),
+                inline("A3", second),
+                inline("B3", "06/04/1999"),
+            );
+            w.write_all(rows.as_bytes()).unwrap();
+        });
+        let ws = dir.path().join(format!("ws-{encoding}"));
+        let out = import(&path, &ws);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{file}: {err}");
+        for words in [encoding, "ô A1", "Unikey", "Unicode"] {
+            assert!(err.contains(words), "{file}: {words:?} not in {err}");
+        }
+        assert!(!ws.exists(), "{file}: nothing written");
+    }
+    // A Unicode sheet with a foreign name in it is read as it is.
+    let path = dir.path().join("unicode.xlsx");
+    crafted_xlsx(&path, |w| {
+        let rows = format!(
+            r#"<row r="1">{}{}</row><row r="2">{}{}</row><row r="3">{}{}</row>"#,
+            inline("A1", "Họ và tên"),
+            inline("B1", "Ngày sinh"),
+            inline("A2", "Café Müller"),
+            inline("B2", "05/03/1998"),
+            inline("A3", "Trần Thị Bình"),
+            inline("B3", "06/04/1999"),
+        );
+        w.write_all(rows.as_bytes()).unwrap();
+    });
+    let ws = dir.path().join("ws-unicode");
+    let out = import(&path, &ws);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(ws.join("ket-nap/tran-thi-binh.yaml").is_file());
 }

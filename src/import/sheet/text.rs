@@ -36,6 +36,63 @@ impl Legacy {
     }
 }
 
+impl Legacy {
+    /// What the clerk reads of a workbook whose cells, from `cell` on, are in this encoding.
+    pub fn cells_message(self, cell: &str, lang: Lang) -> String {
+        let what = match self {
+            Legacy::Tcvn3 => lang.pick("bảng mã TCVN3 (phông .VnTime)", "TCVN3 (.VnTime fonts)"),
+            Legacy::Vni => lang.pick("bảng mã VNI (phông VNI-Times)", "VNI (VNI-Times fonts)"),
+            Legacy::Unknown => lang.pick("một bảng mã không rõ", "an unknown encoding"),
+        };
+        lang.pick(
+            "ô {c} và các ô khác được gõ bằng {w}, không phải Unicode: tên người sẽ bị đọc sai. Chuyển bảng tính sang Unicode bằng công cụ chuyển mã của Unikey (bảng mã nguồn {w}, bảng mã đích Unicode), lưu lại rồi nhập lại",
+            "cell {c} and others are typed in {w}, not Unicode: people's names would be read wrong. Convert the workbook to Unicode with Unikey's converter (source {w}, destination Unicode), save it and import again",
+        )
+        .replace("{c}", cell)
+        .replace("{w}", what)
+    }
+}
+
+/// A sheet typed in a legacy font encoding, and its first such cell: the text cells of its first
+/// rows that read as TCVN3 or VNI once their characters are taken back to the bytes a Western
+/// font showed (Windows-1252), at least two of them and no fewer than the cells holding
+/// Vietnamese letters of Unicode. A name such as "Café Müller" is not enough.
+pub fn legacy_cells(grid: &super::Grid) -> Option<(Legacy, String)> {
+    let mut found: Option<(Legacy, String)> = None;
+    let (mut legacy_count, mut unicode_count) = (0usize, 0usize);
+    for (r, row) in grid.rows.iter().take(200).enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let super::Value::Text(t) = cell else {
+                continue;
+            };
+            if t.chars().any(is_unicode_only_letter) {
+                unicode_count += 1;
+                continue;
+            }
+            let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(t);
+            if unmappable || bytes.is_ascii() {
+                continue;
+            }
+            let Some(kind @ (Legacy::Tcvn3 | Legacy::Vni)) = legacy(&bytes) else {
+                continue;
+            };
+            legacy_count += 1;
+            if found.is_none() {
+                let row = grid.first_row + r as u32;
+                let column = grid.first_column + c as u32;
+                found = Some((kind, super::cell_name(row, column)));
+            }
+        }
+    }
+    found.filter(|_| legacy_count >= 2 && legacy_count >= unicode_count)
+}
+
+/// A Vietnamese letter that no Western code page has (`ă`, `đ`, `ơ`, `ư`, the letters with two
+/// marks or a dot below): a cell holding one is Unicode.
+fn is_unicode_only_letter(c: char) -> bool {
+    "ăđĩũơưĂĐĨŨƠƯ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+}
+
 /// The text of a CSV file's bytes, in NFC, without a byte-order mark; and its encoding's name.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), SheetError> {
     let (encoding, bom) = match Encoding::for_bom(bytes) {

@@ -250,7 +250,7 @@ fn unreadable(path: &Path, e: &LoadError) -> Diagnostic {
             let inner = source.get_ref().map(ToString::to_string);
             let text = if inner.as_deref() == Some(UTF16) {
                 TextFault::Utf16
-            } else if inner.as_deref() == Some(TOO_LARGE) {
+            } else if is_too_large(source) {
                 TextFault::TooLarge
             } else if source.kind() == std::io::ErrorKind::InvalidData {
                 TextFault::NotUtf8
@@ -293,6 +293,13 @@ pub fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
         ));
     }
     Ok(bytes)
+}
+
+/// Whether `e` is [`read_bounded`]'s refusal of a file past [`MAX_FILE_BYTES`].
+pub fn is_too_large(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::InvalidData
+        && e.get_ref()
+            .is_some_and(|inner| inner.to_string() == TOO_LARGE)
 }
 
 /// Reads a file as text in NFC, without a byte-order mark.

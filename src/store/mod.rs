@@ -60,7 +60,7 @@ use lock::WorkspaceLock;
 use sha2::Digest;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -539,17 +539,15 @@ fn yaml_stem(path: &Path) -> Option<String> {
 
 /// Reads at most [`MAX_FILE_BYTES`] of `real` (named `path` in errors).
 fn read_bounded(path: &Path, real: &Path) -> Result<Vec<u8>, WriteError> {
-    let file = std::fs::File::open(real).map_err(io_error(path))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error(path))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(WriteError::TooLarge {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(bytes)
+    crate::model::read_bounded(real).map_err(|e| {
+        if crate::model::is_too_large(&e) {
+            WriteError::TooLarge {
+                path: path.to_path_buf(),
+            }
+        } else {
+            io_error(path)(e)
+        }
+    })
 }
 
 /// The temporaries' names: `.hoso-XXXXXX.tmp` (the same as [`crate::output`]'s).

@@ -209,11 +209,7 @@ fn read_workbook(
             let mut cells = book
                 .worksheet_cells_reader(&name)
                 .map_err(|e| unreadable(&e))?;
-            let mut sparse = bounds::Sparse::new(limits);
-            while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
-                sparse.push(cell.get_position(), value_ref(cell.get_value()))?;
-            }
-            Ok(sparse.into_grid(name))
+            streamed(name, limits, || cells.next_cell())
         }
         "xlsb" => {
             let mut book: Xlsb<_> = open_workbook(path).map_err(|e| unreadable(&e))?;
@@ -221,11 +217,7 @@ fn read_workbook(
             let mut cells = book
                 .worksheet_cells_reader(&name)
                 .map_err(|e| unreadable(&e))?;
-            let mut sparse = bounds::Sparse::new(limits);
-            while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
-                sparse.push(cell.get_position(), value_ref(cell.get_value()))?;
-            }
-            Ok(sparse.into_grid(name))
+            streamed(name, limits, || cells.next_cell())
         }
         "ods" => {
             let mut book: Ods<_> = open_workbook(path).map_err(|e| unreadable(&e))?;
@@ -258,6 +250,20 @@ fn pick_sheet(names: Vec<String>, wanted: Option<&str>) -> Result<String, SheetE
             .cloned()
             .ok_or_else(|| SheetError::Unreadable("the workbook has no sheet".into())),
     }
+}
+
+/// The cells of a sheet read one at a time (`.xlsx`, `.xlsb`: calamine's cell readers, which have
+/// no trait in common), each through the bounds as it comes.
+fn streamed<'a, E: std::fmt::Display>(
+    name: String,
+    limits: &Limits,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, E>,
+) -> Result<Grid, SheetError> {
+    let mut sparse = bounds::Sparse::new(limits);
+    while let Some(cell) = next().map_err(|e| SheetError::Unreadable(e.to_string()))? {
+        sparse.push(cell.get_position(), value_ref(cell.get_value()))?;
+    }
+    Ok(sparse.into_grid(name))
 }
 
 /// A whole range read by calamine (`.ods`, `.xls`), through the same bounds as streamed cells.

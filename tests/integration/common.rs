@@ -131,3 +131,23 @@ pub fn pdf_text(pdf: &Path) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Runs the binary under GNU time: its output and its peak resident memory in kilobytes.
+pub fn measured(args: &[&std::ffi::OsStr]) -> (std::process::Output, u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("time.txt");
+    let o = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&report)
+        .arg(env!("CARGO_BIN_EXE_hoso"))
+        .args(args)
+        .env("HOSO_FONTS", "embedded")
+        .env_remove("HOSO_LANG")
+        .output()
+        .unwrap();
+    let peak = std::fs::read_to_string(&report).unwrap();
+    let peak = peak.lines().last().unwrap().trim().parse().unwrap();
+    (o, peak)
+}

@@ -4,7 +4,7 @@
 //! binary; formula injection in every CSV export; control characters from YAML, the desk and
 //! import.
 
-use crate::common::{TestWorkspace, hoso};
+use crate::common::{TestWorkspace, hoso, measured};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -278,26 +278,6 @@ fn a_failed_import_into_a_new_folder_writes_nothing() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("16-11-2020"), "{}", stderr(&o));
     assert!(!ws.join("to-chuc.yaml").exists() && !ws.join("schema").exists());
-}
-
-/// Runs the binary under GNU time: its output and its peak resident memory in kilobytes.
-fn measured(args: &[&std::ffi::OsStr]) -> (Output, u64) {
-    let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("time.txt");
-    let o = Command::new("/usr/bin/time")
-        .arg("-f")
-        .arg("%M")
-        .arg("-o")
-        .arg(&report)
-        .arg(env!("CARGO_BIN_EXE_hoso"))
-        .args(args)
-        .env("HOSO_FONTS", "embedded")
-        .env_remove("HOSO_LANG")
-        .output()
-        .unwrap();
-    let peak = std::fs::read_to_string(&report).unwrap();
-    let peak = peak.lines().last().unwrap().trim().parse().unwrap();
-    (o, peak)
 }
 
 /// A minimal workbook whose one sheet is `sheet_xml`, written as it streams (a gigabyte cell

@@ -653,6 +653,14 @@ fn layout_text(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The words of a PDF in its layout's order, one space between each.
+fn layout_words(pdf: &Path) -> String {
+    layout_text(pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Issue 26: a branch without a chi ủy has its bí thư collect and sign the comments (5-KNĐ,
 /// 12-KNĐ); 13-KNĐ under 38-HD/BTCTW writes "Chủ trì hội nghị: Đồng chí … Chức vụ …" and
 /// "Thư ký hội nghị: Đồng chí …"; 6-KNĐ's paragraph on the lý lịch starts with a capital, and a
@@ -673,8 +681,7 @@ fn the_forms_follow_the_branch_and_the_2025_wording() {
         "  ly_lich: |-\n    Lý lịch rõ ràng.\n    Kết quả thẩm tra:",
     );
     let w = checked(ws.path());
-    let summary = layout_text(&typeset(&w, "5-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap());
-    let words = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = layout_words(&typeset(&w, "5-KNĐ", Some("tran-thi-binh"), dir.path()).unwrap());
     assert!(words.contains("Bí thư Chi bộ"), "{words}");
     assert!(words.contains("T/M CHI BỘ"), "{words}");
     assert!(
@@ -765,12 +772,7 @@ fn the_forms_follow_the_branch_and_the_2025_wording() {
 #[test]
 fn each_branch_of_a_dang_bo_has_its_own_chi_uy_or_none() {
     let dir = tempfile::tempdir().unwrap();
-    let words = |pdf: PathBuf| {
-        layout_text(&pdf)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let words = |pdf: PathBuf| layout_words(&pdf);
     // The workspace has a chi ủy; the branch of the demo's people (named like the workspace's
     // chi bộ) has none.
     let ws = TestWorkspace::demo();
@@ -822,12 +824,7 @@ fn each_branch_of_a_dang_bo_has_its_own_chi_uy_or_none() {
 #[test]
 fn a_person_of_another_branch_has_that_branch_and_its_secretary_on_the_forms() {
     let dir = tempfile::tempdir().unwrap();
-    let words = |pdf: PathBuf| {
-        layout_text(&pdf)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let words = |pdf: PathBuf| layout_words(&pdf);
     let ws = TestWorkspace::demo();
     ws.edit(
         "to-chuc.yaml",

@@ -181,19 +181,11 @@ async fn sent(request: Request) -> Result<Sent, String> {
     }
 }
 
-/// The file's name as the import records it in the files it makes: its last part, without a
-/// character a record may not hold.
+/// The file's name as the page shows it and the import records it in the files it makes: its
+/// last part, a character no record may hold shown as `?` (the browser sends the name it has).
 fn source_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    last.chars()
-        .map(|c| {
-            if crate::model::chars::forbidden(c).is_some() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect()
+    crate::model::chars::visible_same_length(last).into_owned()
 }
 
 /// The import's preview, or the import itself (`step=import`).

@@ -451,10 +451,17 @@ fn new_org_text(rows: &mut [Row], source: &str, modeline: bool) -> String {
     out
 }
 
-/// Text for a comment: one line.
+/// Text for a comment: one line, with no character a record may not hold (a bidi override in a
+/// sheet's file name would reorder the line in an editor).
 fn comment_text(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || crate::model::chars::forbidden(c).is_some() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -570,6 +577,11 @@ pub struct Applied {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comment_holds_no_control_or_bidi_character() {
+        assert_eq!(comment_text("ds\u{202E}xslx.csv\n\u{7}"), "ds xslx.csv  ");
+    }
 
     #[test]
     fn scalars_read_back_as_written() {

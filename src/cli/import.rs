@@ -45,8 +45,13 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     {
         return Err(Setup::NotAWorkspace { path: root.clone() }.into());
     }
+    let source = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let load = || -> Result<_, Error> {
-        Ok(match existing {
+        let checked = match existing {
             true => {
                 progress.stage(lang.pick(
                     "Đang đọc và kiểm tra hồ sơ trong thư mục",
@@ -55,40 +60,25 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
                 Some(workspace(root, &[], Format::Human)?)
             }
             false => None,
-        })
-    };
-    let source = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let compare = || {
+        };
         progress.stage(&match lang {
             Lang::Vi => format!("Đang xem {} dòng của bảng tính", grid.rows.len()),
             Lang::En => format!("Going through the sheet's {} rows", grid.rows.len()),
         });
+        Ok(checked)
     };
-    let mut checked = load()?;
-    compare();
-    let mut plan = import::plan(&grid, root, checked.as_ref(), &source, args.update);
-    // To write, the workspace's writer is taken and the workspace read again under it, held until
-    // the plan is written: what the plan is made from is what is on disk when it is written (a
-    // desk edit waits, then finds its file changed and says so, rather than being undone). A
-    // plan that writes nothing takes no lock.
-    let mut writer = None;
-    if !args.dry_run && plan.writes() {
-        let locked = std::fs::create_dir_all(root)
-            .map_err(|source| crate::store::WriteError::Io {
-                path: root.clone(),
-                source,
-            })
-            .and_then(|()| crate::store::Writer::lock(root));
-        writer = Some(locked.map_err(|e| write_failed(root, &e, lang))?);
-        checked = load()?;
-        compare();
-        plan = import::plan(&grid, root, checked.as_ref(), &source, args.update);
-    }
+    let sheet = import::Import {
+        grid: &grid,
+        root,
+        source: &source,
+        update: args.update,
+    };
+    let mut prepared = sheet.prepare(!args.dry_run, load).map_err(|e| match e {
+        import::Unprepared::Load(e) => e,
+        import::Unprepared::Lock(e) => write_failed(root, &e, lang),
+    })?;
     progress.done();
+    let plan = &prepared.plan;
     for p in &plan.problems {
         let label = match p.severity {
             Severity::Error => lang.pick("lỗi", "error"),
@@ -103,7 +93,6 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
         );
         eprintln!("{}", crate::model::chars::printable(&line));
     }
-    let (mut created, mut updated, mut kept, mut differ) = (0, 0, 0, 0);
     let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
     let mut report = String::new();
     if let Some((path, _)) = &plan.new_org {
@@ -112,7 +101,6 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
     for a in &plan.actions {
         match a {
             Action::Create { path, row, .. } => {
-                created += 1;
                 report.push_str(&format!(
                     "+ {}  ({} {row})\n",
                     rel(path),
@@ -122,7 +110,6 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             Action::Update {
                 path, row, changes, ..
             } => {
-                updated += 1;
                 report.push_str(&format!(
                     "~ {}  ({} {row})\n",
                     rel(path),
@@ -135,27 +122,21 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
                     ));
                 }
             }
-            Action::Keep { differs, .. } => {
-                kept += 1;
-                if *differs {
-                    differ += 1;
-                }
-            }
+            Action::Keep { .. } => {}
         }
     }
     let mut had_refusals = false;
     if args.dry_run {
         super::out::print(&report)?;
     } else {
-        // Released once the plan is written: the check below reads only.
-        if let Some(writer) = writer.take() {
+        // The writer is let go once the plan is written: the check below reads only.
+        if prepared.writes() {
             progress.counted(
                 lang.pick("Đang ghi hồ sơ", "Writing the records"),
-                plan.files_to_write() as u64,
+                prepared.plan.files_to_write() as u64,
             );
-            let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
             let written_one = |p: &Path| progress.step(&rel(p));
-            let applied = import::apply(&plan, &writer, &written_one);
+            let applied = prepared.write(&written_one);
             progress.done();
             let applied = applied.map_err(|e| match e {
                 import::ApplyError::Write(e) => write_failed(root, &e, lang),
@@ -173,6 +154,14 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
         }
         eprint!("{}", crate::model::chars::printable(&report));
     }
+    let plan = &prepared.plan;
+    let import::Counts {
+        created,
+        updated,
+        kept,
+        differ,
+        rows_kept_out,
+    } = plan.counts();
     let would = if args.dry_run {
         lang.pick("sẽ ", "would be ")
     } else {
@@ -187,7 +176,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             } else {
                 String::new()
             },
-            skipped_rows(&plan)
+            rows_kept_out
         ),
         &format!(
             "{created} files {would}created, {updated} {would}updated; {kept} people already there left as they are{}; {} rows not imported",
@@ -196,10 +185,10 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             } else {
                 String::new()
             },
-            skipped_rows(&plan)
+            rows_kept_out
         ),
     );
-    let rows_kept_out = if plan.has_errors() || had_refusals {
+    let kept_out = if plan.has_errors() || had_refusals {
         Err(Error::DataFailed)
     } else {
         Ok(())
@@ -214,11 +203,11 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
         );
     }
     if args.dry_run {
-        return rows_kept_out;
+        return kept_out;
     }
-    if checked.is_none() && plan.new_org.is_none() {
+    if prepared.workspace.is_none() && plan.new_org.is_none() {
         // Nobody to write into a new workspace: nothing was written, not even its organisation.
-        return rows_kept_out;
+        return kept_out;
     }
     // The imported workspace is checked at once, as `hoso validate` would.
     progress.stage(lang.pick("Đang kiểm tra hồ sơ", "Checking the records"));
@@ -248,7 +237,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             }
         ),
     );
-    rows_kept_out
+    kept_out
 }
 
 /// A refusal of the workspace's writer, as the clerk reads it.
@@ -256,18 +245,6 @@ fn write_failed(root: &Path, e: &crate::store::WriteError, lang: Lang) -> Error 
     let path = e.path().map_or(root.to_path_buf(), Path::to_path_buf);
     let detail = e.message(lang);
     Setup::CannotWrite { path, detail }.into()
-}
-
-/// The number of rows kept out by an error.
-fn skipped_rows(plan: &import::Plan) -> usize {
-    let mut rows: Vec<u32> = plan
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error && p.at.row > plan.header_row)
-        .map(|p| p.at.row)
-        .collect();
-    rows.dedup();
-    rows.len()
 }
 
 fn sheet_failed(path: &Path, e: SheetError, lang: Lang) -> Error {

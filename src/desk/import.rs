@@ -58,12 +58,11 @@ impl ImportPage {
 struct Outcome {
     /// `true` once written; `false` for the preview.
     written: bool,
+    /// Who is created and who changes, in sheet order.
     created: Vec<Row>,
     updated: Vec<Row>,
-    /// People already there and left as they are.
-    kept: usize,
-    /// Of them, those the sheet gives other values for (an import with update would change them).
-    differ: usize,
+    /// How many are created, updated, left as they are.
+    counts: import::Counts,
     problems: Vec<Shown>,
     skipped: Vec<String>,
     /// How many files the import writes.
@@ -74,6 +73,8 @@ struct Outcome {
 
 #[derive(Serialize)]
 struct Row {
+    /// The person's name, as the branch page shows it.
+    name: String,
     file: String,
     row: u32,
     changes: Vec<(String, String, String)>,
@@ -89,17 +90,24 @@ struct Shown {
 fn outcome(plan: &Plan, root: &std::path::Path, lang: Lang, written: bool) -> Outcome {
     let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
     let (mut created, mut updated) = (Vec::new(), Vec::new());
-    let (mut kept, mut differ) = (0, 0);
     for action in &plan.actions {
         match action {
-            Action::Create { path, row, .. } => created.push(Row {
+            Action::Create {
+                path, row, name, ..
+            } => created.push(Row {
+                name: name.clone(),
                 file: rel(path),
                 row: *row,
                 changes: Vec::new(),
             }),
             Action::Update {
-                path, row, changes, ..
+                path,
+                row,
+                name,
+                changes,
+                ..
             } => updated.push(Row {
+                name: name.clone(),
                 file: rel(path),
                 row: *row,
                 changes: changes
@@ -116,18 +124,14 @@ fn outcome(plan: &Plan, root: &std::path::Path, lang: Lang, written: bool) -> Ou
                     })
                     .collect(),
             }),
-            Action::Keep { differs, .. } => {
-                kept += 1;
-                differ += usize::from(*differs);
-            }
+            Action::Keep { .. } => {}
         }
     }
     Outcome {
         written,
         created,
         updated,
-        kept,
-        differ,
+        counts: plan.counts(),
         problems: plan
             .problems
             .iter()
@@ -240,33 +244,30 @@ pub(super) async fn import_sheet(State(desk): State<Arc<Desk>>, request: Request
             grid.name = source.clone();
         }
         let root = desk.root().to_path_buf();
+        let sheet = import::Import {
+            grid: &grid,
+            root: &root,
+            source: &source,
+            update: sent.update,
+        };
+        // Imported as `hoso import` imports; one import or edit of the desk at a time.
+        let _one_at_a_time = sent.write.then(|| {
+            desk.writing
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        });
+        let mut prepared = match sheet.prepare(sent.write, || checked(desk).map(Some)) {
+            Ok(p) => p,
+            Err(import::Unprepared::Load(r)) => return r,
+            Err(import::Unprepared::Lock(e)) => return refuse(shown, e.message(lang)),
+        };
         if !sent.write {
-            let ws = match checked(desk) {
-                Ok(ws) => ws,
-                Err(r) => return r,
-            };
-            let plan = import::plan(&grid, &root, Some(&ws), &source, sent.update);
-            shown.outcome = Some(outcome(&plan, &root, lang, false));
+            shown.outcome = Some(outcome(&prepared.plan, &root, lang, false));
             return page(desk, "import.html.j2", shown);
         }
-        // Written as `hoso import` writes: the writer taken, the workspace read again under it,
-        // the plan made from what is on the disk now.
-        let _one_at_a_time = desk
-            .writing
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let writer = match crate::store::Writer::lock(&root) {
-            Ok(w) => w,
-            Err(e) => return refuse(shown, e.message(lang)),
-        };
-        let ws = match checked(desk) {
-            Ok(ws) => ws,
-            Err(r) => return r,
-        };
-        let plan = import::plan(&grid, &root, Some(&ws), &source, sent.update);
-        match import::apply(&plan, &writer, &|_| {}) {
+        match prepared.write(&|_| {}) {
             Ok(applied) => {
-                let mut done = outcome(&plan, &root, lang, true);
+                let mut done = outcome(&prepared.plan, &root, lang, true);
                 done.not_created = applied
                     .not_created
                     .iter()

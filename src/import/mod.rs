@@ -10,7 +10,9 @@ Importing member and candidate lists from spreadsheets (`hoso import`): sheet �
   its sheet, row and column: a row with a problem is not imported;
 - this file plans what to write: one file per person, under an id made from the name (letters
   folded, a second "Nguyễn Văn An" becomes `nguyen-van-an-2`), in `dang-vien/` for members (the
-  sheet gives a date of admission) and `ket-nap/` for the others.
+  sheet gives a date of admission) and `ket-nap/` for the others;
+- `write.rs` writes the plan under the workspace's writer, by the one sequence the command line
+  and the desk both run.
 
 A person already in the workspace (the same id, name and date of birth) is never overwritten;
 with `update`, only the fields the sheet gives are changed in their file, through the lossless
@@ -21,6 +23,7 @@ pub mod columns;
 pub mod rows;
 pub mod sheet;
 pub mod table;
+mod write;
 
 use crate::diag::Severity;
 use crate::model::{Folder, Workspace, id::slug, keys::FileKind};
@@ -30,6 +33,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use sheet::{Grid, SheetError};
+pub use write::{Applied, ApplyError, Import, Prepared, Unprepared};
 
 /// What the import does to one file.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +44,8 @@ pub enum Action {
         path: PathBuf,
         /// The sheet row it comes from.
         row: u32,
+        /// The person's name, as the sheet gives it.
+        name: String,
         /// Its text.
         text: String,
     },
@@ -49,6 +55,8 @@ pub enum Action {
         path: PathBuf,
         /// The sheet row.
         row: u32,
+        /// The person's name, as their record gives it (their id if it gives none).
+        name: String,
         /// The fields changed: key path, old value (as written), new value.
         changes: Vec<(&'static str, Option<String>, String)>,
         /// The file's text as the plan read it: it is updated only if it is still that.
@@ -101,6 +109,45 @@ impl Plan {
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
+
+    /// The figures of its summary.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for action in &self.actions {
+            match action {
+                Action::Create { .. } => counts.created += 1,
+                Action::Update { .. } => counts.updated += 1,
+                Action::Keep { differs, .. } => {
+                    counts.kept += 1;
+                    counts.differ += usize::from(*differs);
+                }
+            }
+        }
+        let mut kept_out: Vec<u32> = self
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error && p.at.row > self.header_row)
+            .map(|p| p.at.row)
+            .collect();
+        kept_out.dedup();
+        counts.rows_kept_out = kept_out.len();
+        counts
+    }
+}
+
+/// What an import does, counted: the summary `hoso import` prints and the desk's page shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// The people whose files it creates.
+    pub created: usize,
+    /// The people whose files it updates.
+    pub updated: usize,
+    /// The people already there that it leaves as they are.
+    pub kept: usize,
+    /// Of them, those the sheet gives other values for (an import with update would change them).
+    pub differ: usize,
+    /// The rows kept out by an error (the header row's problems are not a row's).
+    pub rows_kept_out: usize,
 }
 
 /// An existing person, as the import compares them.
@@ -108,6 +155,8 @@ struct Existing<'a> {
     path: &'a Path,
     /// The file's text as loaded.
     text: &'a str,
+    /// The name it gives, or its id.
+    name: &'a str,
     nguoi: serde_json::Value,
     /// The admission date the record gives (its decision, or `ngay_vao_dang`).
     admitted: Option<crate::model::Ngay>,
@@ -149,6 +198,7 @@ pub fn plan(
                     let e = Existing {
                         path: p.record().path(),
                         text: &p.record().spans.file().text,
+                        name: p.nguoi().ho_ten.as_deref().unwrap_or(p.id()),
                         nguoi: serde_json::to_value(p.nguoi()).unwrap_or_default(),
                         admitted: p.nguoi().ngay_ket_nap(),
                         full: p.full_membership_date(),
@@ -178,12 +228,12 @@ pub fn plan(
             });
             continue;
         }
-        let (name, born) = who(&row);
+        let (folded, born) = who(&row);
         taken.insert(
             id.clone(),
             Taken {
                 row: row.row,
-                name,
+                name: folded,
                 born,
             },
         );
@@ -198,6 +248,7 @@ pub fn plan(
                 Action::Create {
                     path: root.join(folder.dir()).join(format!("{id}.yaml")),
                     row: row.row,
+                    name: row.get("ho_ten").map(FieldValue::text).unwrap_or_default(),
                     text: person_text(&row, source, &grid.name, modeline),
                 }
             }
@@ -208,6 +259,7 @@ pub fn plan(
                     Action::Update {
                         path,
                         row: row.row,
+                        name: e.name.to_string(),
                         changes,
                         loaded: e.text.to_string(),
                     }
@@ -468,110 +520,6 @@ fn comment_text(s: &str) -> String {
 /// A YAML scalar that reads back as `s`, quoted as the lossless editor quotes.
 pub fn scalar(s: &str) -> String {
     crate::edit::scalar_text(s)
-}
-
-/// Why the import could not write.
-#[derive(Debug, thiserror::Error)]
-pub enum ApplyError {
-    /// The workspace's writer refused a file (it exists, it changed since it was read, it is a
-    /// link into the workspace) or the file system did: nothing after it was written.
-    #[error(transparent)]
-    Write(#[from] crate::store::WriteError),
-    /// A file to update could not be edited.
-    #[error("{path}: {detail}")]
-    Edit {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        detail: String,
-    },
-}
-
-impl ApplyError {
-    /// The file it is about.
-    pub fn path(&self) -> Option<&Path> {
-        match self {
-            ApplyError::Write(e) => e.path(),
-            ApplyError::Edit { path, .. } => Some(path),
-        }
-    }
-}
-
-/// Writes what the plan says through the workspace's writer (whose lock the caller took before
-/// it loaded the workspace the plan was made from): the organisation of a new workspace, new
-/// files (never over an existing one, nor beside another file of the same id), the updates (each
-/// only if its file is still as the plan read it, in its own line endings). `written_one` is told
-/// of each file once it is written (for a progress bar).
-pub fn apply(
-    plan: &Plan,
-    writer: &crate::store::Writer,
-    written_one: &dyn Fn(&Path),
-) -> Result<Applied, ApplyError> {
-    let mut written = 0;
-    let mut not_created = Vec::new();
-    if let Some((path, text)) = &plan.new_org {
-        if let Some(root) = path.parent() {
-            crate::schema::write_all(root).map_err(|source| crate::store::WriteError::Io {
-                path: root.join(crate::schema::DIR),
-                source,
-            })?;
-        }
-        writer.create(path, text)?;
-        written_one(path);
-        written += 1;
-    }
-    for action in &plan.actions {
-        match action {
-            Action::Create { path, text, .. } => match writer.create(path, text) {
-                Ok(_) => {
-                    written_one(path);
-                    written += 1;
-                }
-                // A file the loader could not read has that id: that row's problem, reported.
-                Err(e @ crate::store::WriteError::Exists { .. }) => not_created.push(e),
-                Err(e) => return Err(e.into()),
-            },
-            Action::Update {
-                path,
-                changes,
-                loaded,
-                ..
-            } => {
-                let edit_err = |detail: String| ApplyError::Edit {
-                    path: path.clone(),
-                    detail,
-                };
-                let file = writer.read(path)?;
-                file.expect(crate::store::Expected::Loaded(loaded))?;
-                let edits: Vec<crate::edit::Edit> = changes
-                    .iter()
-                    .map(|(p, _, new)| crate::edit::Edit {
-                        path: p.to_string(),
-                        value: crate::edit::NewValue::Text(new.clone()),
-                    })
-                    .collect();
-                let new =
-                    crate::edit::apply(file.text(), &edits).map_err(|e| edit_err(e.to_string()))?;
-                writer.replace(&file, &new)?;
-                written_one(path);
-                written += 1;
-            }
-            Action::Keep { .. } => {}
-        }
-    }
-    Ok(Applied {
-        written,
-        not_created,
-    })
-}
-
-/// What [`apply`] did.
-#[derive(Debug)]
-pub struct Applied {
-    /// The files written.
-    pub written: usize,
-    /// The new files not made because a file of that id is there (one the loader could not read).
-    pub not_created: Vec<crate::store::WriteError>,
 }
 
 #[cfg(test)]

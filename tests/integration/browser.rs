@@ -1081,6 +1081,9 @@ fn a_clerk_imports_an_office_sheet_from_the_desk() {
     );
     let result = b.text(&b.find("#import-result"));
     assert!(result.contains("le-van-tam.yaml"), "{result}");
+    // The clerk reads who is new by name, the file to be written beside it.
+    let created = b.text(&b.find("#import-created"));
+    assert_eq!(created, "Lê Văn Tám ket-nap/le-van-tam.yaml (dòng 3)");
     assert!(result.contains("31/02/1999"), "{result}");
     assert!(!result.contains("pham-van-hung"), "{result}");
     // She is the demo's Trần Thị Bình (the same name and date of birth): left as she is.
@@ -1140,6 +1143,10 @@ fn a_clerk_imports_an_office_sheet_from_the_desk() {
         "the update in the preview",
     );
     let change = b.text(&b.find("#import-updated"));
+    assert!(
+        change.starts_with("Lê Văn Tám ket-nap/le-van-tam.yaml (dòng 2)"),
+        "{change}"
+    );
     assert!(
         change.contains("Quê quán") && change.contains("Xã Yên Đức, tỉnh Quảng Ninh"),
         "{change}"

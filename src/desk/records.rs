@@ -307,6 +307,12 @@ pub async fn rename(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -
                 };
                 refused(desk, title, vec![message], &back)
             }
+            // A file that names them cannot follow: named as the branch page names broken files.
+            Err(WriteError::CannotFollow { path, id, why }) => {
+                let path = path.strip_prefix(desk.root()).unwrap_or(&path);
+                let message = why.message(&path.display().to_string(), &id, lang);
+                refused(desk, title, vec![message], &back)
+            }
             Err(e) => refused(desk, title, vec![write_message(&e, lang)], &back),
         }
     })

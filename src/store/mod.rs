@@ -51,7 +51,7 @@ mod moves;
 mod shape;
 
 pub use lock::LOCK_FILE;
-pub use moves::{DELETED_DIR, Deleted, Renamed, deleted};
+pub use moves::{DELETED_DIR, Deleted, NotFollowed, Renamed, deleted};
 pub use shape::Shape;
 
 use crate::diag::Lang;
@@ -108,6 +108,15 @@ pub enum WriteError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A file that names the record being renamed (or cannot be read to tell) cannot follow
+    /// its new id: renamed, the record would leave that file naming no one.
+    #[error("{}", .why.message(&.path.display().to_string(), .id, Lang::En))]
+    CannotFollow {
+        path: PathBuf,
+        /// The record's id.
+        id: String,
+        why: Box<moves::NotFollowed>,
+    },
 }
 
 impl WriteError {
@@ -120,7 +129,8 @@ impl WriteError {
             | WriteError::NotAFile { path }
             | WriteError::NotText { path }
             | WriteError::TooLarge { path }
-            | WriteError::Io { path, .. } => Some(path),
+            | WriteError::Io { path, .. }
+            | WriteError::CannotFollow { path, .. } => Some(path),
             WriteError::NoFreeId { .. } | WriteError::NotAnId { .. } => None,
         }
     }
@@ -203,6 +213,9 @@ impl WriteError {
             }
             (WriteError::Io { path, source }, Lang::En) => {
                 format!("cannot write `{}`: {source}", shown(path))
+            }
+            (WriteError::CannotFollow { path, id, why }, lang) => {
+                why.message(&shown(path), id, lang)
             }
         }
     }

@@ -5,8 +5,11 @@
 //! record folders), then the original removed, after its bytes are checked once more (a text
 //! editor takes no lock): a run killed between the two leaves both, never neither.
 
-use super::{FileText, WriteError, Writer, io_error, read_bounded, version, yaml_stem};
-use crate::edit::{self, Edit};
+use super::{
+    FileText, MAX_FILE_BYTES, WriteError, Writer, io_error, read_bounded, version, yaml_stem,
+};
+use crate::diag::Lang;
+use crate::edit::{self, Edit, EditError};
 use crate::model::keys::{self, FileKind};
 use crate::model::{Folder, ORG_FILE, id};
 use std::path::{Path, PathBuf};
@@ -91,6 +94,92 @@ pub struct Renamed {
     /// The files whose references could not be changed (changed meanwhile in an editor), each
     /// with why: they still name the old id.
     pub not_updated: Vec<(PathBuf, WriteError)>,
+}
+
+/// Why a file that names a record, or may, cannot follow the record's new id
+/// ([`WriteError::CannotFollow`]).
+#[derive(Debug)]
+pub enum NotFollowed {
+    /// It names the record, and its text cannot be edited: not YAML, or YAML the lossless
+    /// editor does not edit.
+    Edit(EditError),
+    /// It names the record, and is not UTF-8 text (saved in another encoding).
+    NotText,
+    /// It is too large to be read: whether it names the record is not known.
+    TooLarge,
+    /// The system refused to read it: whether it names the record is not known.
+    Io(std::io::Error),
+}
+
+impl NotFollowed {
+    /// What the clerk reads, the file shown as `path`, the record's old id `id`.
+    pub fn message(&self, path: &str, id: &str, lang: Lang) -> String {
+        let why = match (self, lang) {
+            (NotFollowed::Edit(EditError::Syntax { line, column }), Lang::Vi) => {
+                format!("có ghi mã `{id}` nhưng có lỗi cú pháp YAML ở dòng {line}, cột {column}")
+            }
+            (NotFollowed::Edit(EditError::Syntax { line, column }), Lang::En) => {
+                format!("names `{id}` but is not valid YAML at line {line}, column {column}")
+            }
+            (NotFollowed::Edit(EditError::Unsupported { path }), Lang::Vi) => format!(
+                "ghi mã `{id}` ở `{path}` theo kiểu YAML mà hoso không sửa (trong ngoặc {{…}} hay […], hoặc qua bí danh)"
+            ),
+            (NotFollowed::Edit(EditError::Unsupported { path }), Lang::En) => format!(
+                "names `{id}` at `{path}` in a form of YAML hoso does not edit (inside {{…}} or […], or through an alias)"
+            ),
+            (NotFollowed::Edit(e), Lang::Vi) => {
+                format!("có ghi mã `{id}` nhưng không sửa được ({e})")
+            }
+            (NotFollowed::Edit(e), Lang::En) => format!("names `{id}` but cannot be edited ({e})"),
+            (NotFollowed::NotText, Lang::Vi) => {
+                format!("có ghi mã `{id}` nhưng không phải văn bản UTF-8")
+            }
+            (NotFollowed::NotText, Lang::En) => format!("names `{id}` but is not UTF-8 text"),
+            (NotFollowed::TooLarge, Lang::Vi) => format!(
+                "lớn hơn {} MB nên không đọc được để biết có ghi mã `{id}` hay không",
+                MAX_FILE_BYTES >> 20
+            ),
+            (NotFollowed::TooLarge, Lang::En) => format!(
+                "is larger than {} MB, so whether it names `{id}` cannot be read",
+                MAX_FILE_BYTES >> 20
+            ),
+            (NotFollowed::Io(e), Lang::Vi) => {
+                format!("không đọc được ({e}) để biết có ghi mã `{id}` hay không")
+            }
+            (NotFollowed::Io(e), Lang::En) => {
+                format!("cannot be read ({e}) to tell whether it names `{id}`")
+            }
+        };
+        match lang {
+            Lang::Vi => format!(
+                "`{path}` {why}: chưa đổi mã, vì đổi thì tệp đó sẽ ghi một mã không còn ai. Hãy sửa tệp đó trước (hoặc đưa nó ra khỏi thư mục hồ sơ), rồi đổi mã"
+            ),
+            Lang::En => format!(
+                "`{path}` {why}: the id is not changed, since that file would then name no one. Fix that file first (or move it out of the workspace), then change the id"
+            ),
+        }
+    }
+}
+
+/// Whether `bytes` hold `id` whole (not inside a longer id): in UTF-8 or any encoding that keeps
+/// ASCII as it is (Windows-1258, TCVN3, VNI), or in UTF-16 with its byte-order mark.
+fn mentions(bytes: &[u8], id: &str) -> bool {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units).into_bytes()
+    };
+    let text = match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => bytes.to_vec(),
+    };
+    let in_id = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    let id = id.as_bytes();
+    text.windows(id.len()).enumerate().any(|(at, w)| {
+        w == id
+            && !in_id(at.checked_sub(1).and_then(|i| text.get(i)))
+            && !in_id(text.get(at + id.len()))
+    })
 }
 
 /// Now, in Vietnam (UTC+7), as a folder's name.
@@ -193,7 +282,9 @@ impl Writer {
     /// reference to its old id (a sponsor, a chair, the secretary, the register's entries: the
     /// keys that name a person, [`keys::Key::names_a_person`]) in the other records and in
     /// `to-chuc.yaml`, by the lossless editor. Refused, with nothing written, when the new id is
-    /// not one or is taken, or a reference cannot be edited.
+    /// not one or is taken, or a file that names the old id (or cannot be read to tell) cannot
+    /// follow it ([`WriteError::CannotFollow`]): a rename never leaves a file naming no one. A
+    /// broken file that does not hold the old id is no reason to refuse.
     pub fn rename_record(&self, file: &FileText, new_id: &str) -> Result<Renamed, WriteError> {
         if !id::is_id(new_id) {
             return Err(WriteError::NotAnId { id: new_id.into() });
@@ -228,14 +319,40 @@ impl Writer {
                 .filter(|p| *p != file.path)
                 .map(|p| (p, FileKind::Nguoi)),
         );
+        let cannot_follow = |path: &Path, why: NotFollowed| WriteError::CannotFollow {
+            path: path.to_path_buf(),
+            id: old_id.clone(),
+            why: Box::new(why),
+        };
         let mut edited = Vec::new();
         for (path, kind) in others {
-            // A file that cannot be read is its own problem, reported by every check.
-            let Ok(other) = self.read(&path) else {
-                continue;
+            let other = match self.read(&path) {
+                Ok(other) => other,
+                // Gone, a folder, a link to a workspace file (which is read on its own).
+                Err(WriteError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::NotFound =>
+                {
+                    continue;
+                }
+                Err(WriteError::NotAFile { .. } | WriteError::Link { .. }) => continue,
+                // Saved in another encoding: its bytes still tell whether it holds the id.
+                Err(WriteError::NotText { .. }) => match read_bounded(&path, &path) {
+                    Ok(bytes) if !mentions(&bytes, &old_id) => continue,
+                    _ => return Err(cannot_follow(&path, NotFollowed::NotText)),
+                },
+                Err(WriteError::TooLarge { .. }) => {
+                    return Err(cannot_follow(&path, NotFollowed::TooLarge));
+                }
+                Err(WriteError::Io { source, .. }) => {
+                    return Err(cannot_follow(&path, NotFollowed::Io(source)));
+                }
+                Err(e) => return Err(e),
             };
-            let Ok(scalars) = edit::scalars_as_written(other.text()) else {
-                continue;
+            let scalars = match edit::scalars_as_written(other.text()) {
+                Ok(scalars) => scalars,
+                // A broken file that does not hold the id is its own problem, not this one's.
+                Err(_) if !mentions(other.text().as_bytes(), &old_id) => continue,
+                Err(e) => return Err(cannot_follow(&path, NotFollowed::Edit(e))),
             };
             let edits: Vec<Edit> = scalars
                 .iter()
@@ -247,10 +364,8 @@ impl Writer {
             if edits.is_empty() {
                 continue;
             }
-            let text = edit::apply(other.text(), &edits).map_err(|e| WriteError::Io {
-                path: path.clone(),
-                source: std::io::Error::other(e.to_string()),
-            })?;
+            let text = edit::apply(other.text(), &edits)
+                .map_err(|e| cannot_follow(&path, NotFollowed::Edit(e)))?;
             edited.push((other, text));
         }
         self.move_to(file, &to)?;
@@ -266,5 +381,95 @@ impl Writer {
             }
         }
         Ok(renamed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_mentioned_whole_in_any_encoding_windows_saves() {
+        assert!(mentions(b"dang_vien: le-van-a\n", "le-van-a"));
+        assert!(!mentions(b"dang_vien: le-van-a-2\n", "le-van-a"));
+        assert!(!mentions(b"dang_vien: ple-van-a\n", "le-van-a"));
+        assert!(mentions(b"ho_ten: Tr\xe2n\nchu_tri: le-van-a", "le-van-a"));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "chu_tri: le-van-a\r\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert!(mentions(&utf16, "le-van-a"));
+        assert!(!mentions(&utf16, "le-van-b"));
+    }
+
+    #[test]
+    fn a_rename_is_refused_while_a_file_that_names_the_record_cannot_follow() {
+        let ws = tempfile::tempdir().unwrap();
+        let root = ws.path();
+        std::fs::write(root.join("to-chuc.yaml"), "chi_bo: A\nbi_thu: le-van-a\n").unwrap();
+        std::fs::create_dir_all(root.join("ket-nap")).unwrap();
+        std::fs::create_dir_all(root.join("dang-vien")).unwrap();
+        let member = root.join("dang-vien/le-van-a.yaml");
+        std::fs::write(&member, "ho_ten: Lê Văn A\n").unwrap();
+        // Broken files that do not hold the id (one names a longer id) are no reason to refuse.
+        std::fs::write(root.join("ket-nap/c.yaml"), "ho_ten: [\n").unwrap();
+        std::fs::write(root.join("ket-nap/d.yaml"), "chu_tri: le-van-a-2\nx: [\n").unwrap();
+        std::fs::write(root.join("ket-nap/e.yaml"), b"ho_ten: Tr\xe2n\n").unwrap();
+        let broken = root.join("ket-nap/b.yaml");
+        let refused = |text: &[u8]| {
+            std::fs::write(&broken, text).unwrap();
+            let before: Vec<Vec<u8>> = [root.join("to-chuc.yaml"), member.clone()]
+                .iter()
+                .map(|p| std::fs::read(p).unwrap())
+                .collect();
+            let writer = Writer::lock(root).unwrap();
+            let file = writer.read(&member).unwrap();
+            let e = writer.rename_record(&file, "le-van-b").unwrap_err();
+            let after: Vec<Vec<u8>> = [root.join("to-chuc.yaml"), member.clone()]
+                .iter()
+                .map(|p| std::fs::read(p).unwrap())
+                .collect();
+            assert_eq!(before, after, "nothing written");
+            assert!(!root.join("dang-vien/le-van-b.yaml").exists());
+            assert_eq!(e.path(), Some(broken.as_path()));
+            e
+        };
+        let e = refused(b"ho_ten: B\nnguoi_gioi_thieu:\n  - dang_vien: le-van-a\n    ngay_viet: 01/01/2026: x\n");
+        assert!(
+            matches!(&e, WriteError::CannotFollow { id, why, .. }
+                if id == "le-van-a" && matches!(**why, NotFollowed::Edit(EditError::Syntax { line: 4, .. }))),
+            "{e:?}"
+        );
+        assert!(
+            e.message(Lang::Vi).contains("lỗi cú pháp YAML ở dòng 4")
+                && e.message(Lang::Vi).contains("chưa đổi mã"),
+            "{}",
+            e.message(Lang::Vi)
+        );
+        assert!(
+            e.message(Lang::En).contains("not valid YAML at line 4"),
+            "{}",
+            e.message(Lang::En)
+        );
+        // Saved by Notepad in Windows-1258: its bytes still hold the id.
+        let e = refused(b"ho_ten: Tr\xe2n\nhop_chi_bo:\n  chu_tri: le-van-a\n");
+        assert!(
+            matches!(&e, WriteError::CannotFollow { why, .. } if matches!(**why, NotFollowed::NotText)),
+            "{e:?}"
+        );
+        // Mended, the rename goes ahead and the file follows.
+        std::fs::write(&broken, "hop_chi_bo:\n  chu_tri: le-van-a\n").unwrap();
+        let writer = Writer::lock(root).unwrap();
+        let file = writer.read(&member).unwrap();
+        let renamed = writer.rename_record(&file, "le-van-b").unwrap();
+        assert_eq!(renamed.updated.len(), 2, "{renamed:?}");
+        assert_eq!(
+            std::fs::read_to_string(&broken).unwrap(),
+            "hop_chi_bo:\n  chu_tri: le-van-b\n"
+        );
     }
 }

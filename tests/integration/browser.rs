@@ -922,6 +922,99 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
 /// A đảng ủy's desk (300 candidates) shows each group of the branch page fifty people at a time:
 /// the clerk goes to the next pages of the probationary members and back, and each group's count
 /// is its whole.
+/// A record that names the sponsor `le-minh-tuan` and that a text editor left broken (line 5).
+const BROKEN_NAMING_THE_SPONSOR: &str = "ho_ten: Đào Văn Nam\nngay_sinh: 02/03/2000\nnguoi_gioi_thieu:\n  - dang_vien: le-minh-tuan\n    ngay_viet: 01/06/2026: sửa dở\n";
+
+/// Asks the desk, from the person's page, to give `from` the id `to`.
+fn rename(b: &Session, from: &str, to: &str) {
+    at_page(b, &format!("/person/{from}"));
+    b.click(&b.find("#manage > summary"));
+    let new_id = b.find("#new-id");
+    b.clear(&new_id);
+    b.send_keys(&new_id, to);
+    b.click(&b.find("#rename button"));
+}
+
+#[test]
+fn a_rename_that_a_broken_file_naming_the_person_cannot_follow_is_refused_until_it_is_fixed() {
+    let ws = crate::common::TestWorkspace::demo();
+    std::fs::write(
+        ws.file("ket-nap/dao-van-nam.yaml"),
+        BROKEN_NAMING_THE_SPONSOR,
+    )
+    .unwrap();
+    let desk = Desk::start_on(ws);
+    let driver = Driver::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let b = driver.browser(&tmp.path().join("profile"));
+    b.goto(&desk.address());
+    b.goto(&format!("{}/person/le-minh-tuan", desk.origin()));
+    let before = [
+        "dang-vien/le-minh-tuan.yaml",
+        "ket-nap/tran-thi-binh.yaml",
+        "ket-nap/dao-van-nam.yaml",
+        "to-chuc.yaml",
+    ]
+    .map(|rel| (rel, read(&desk, rel)));
+
+    // Renamed, he would leave the broken file naming no one: refused, the file named, and why.
+    rename(&b, "le-minh-tuan", "le-minh-tuan-1975");
+    b.find("#back");
+    let refusal = b.text(&b.find("ul.messages"));
+    assert!(
+        refusal.contains("ket-nap/dao-van-nam.yaml")
+            && refusal.contains("le-minh-tuan")
+            && refusal.contains("lỗi cú pháp YAML ở dòng 5")
+            && refusal.contains("chưa đổi mã")
+            && refusal.contains("Hãy sửa tệp đó trước"),
+        "{refusal}"
+    );
+    assert_page_words(&[refusal]);
+    for (rel, text) in &before {
+        assert_eq!(&read(&desk, rel), text, "{rel} unchanged");
+    }
+    assert!(!desk.ws.file("dang-vien/le-minh-tuan-1975.yaml").exists());
+
+    // The clerk mends the file in a text editor; the rename then carries it along.
+    b.click(&b.find("#back"));
+    let mended = BROKEN_NAMING_THE_SPONSOR.replace(": sửa dở", "");
+    std::fs::write(desk.ws.file("ket-nap/dao-van-nam.yaml"), &mended).unwrap();
+    rename(&b, "le-minh-tuan", "le-minh-tuan-1975");
+    at_page(&b, "/person/le-minh-tuan-1975");
+    assert_eq!(
+        read(&desk, "ket-nap/dao-van-nam.yaml"),
+        mended.replace("le-minh-tuan", "le-minh-tuan-1975")
+    );
+    assert!(!desk.ws.file("dang-vien/le-minh-tuan.yaml").exists());
+    b.close();
+
+    // A desk started in English refuses in English.
+    let ws = crate::common::TestWorkspace::demo();
+    std::fs::write(
+        ws.file("ket-nap/dao-van-nam.yaml"),
+        BROKEN_NAMING_THE_SPONSOR,
+    )
+    .unwrap();
+    let desk = Desk::start_in(ws, "en");
+    let b = driver.browser(&tmp.path().join("profile-en"));
+    b.goto(&desk.address());
+    b.goto(&format!("{}/person/le-minh-tuan", desk.origin()));
+    rename(&b, "le-minh-tuan", "le-minh-tuan-1975");
+    b.find("#back");
+    let refusal = b.text(&b.find("ul.messages"));
+    assert!(
+        refusal.contains("ket-nap/dao-van-nam.yaml")
+            && refusal.contains("not valid YAML at line 5")
+            && refusal.contains("the id is not changed")
+            && refusal.contains("Fix that file first"),
+        "{refusal}"
+    );
+    assert!(!refusal.contains("chưa đổi mã"), "{refusal}");
+    assert_page_words(&[refusal]);
+    assert!(desk.ws.file("dang-vien/le-minh-tuan.yaml").exists());
+    b.close();
+}
+
 #[test]
 fn a_large_branch_shows_each_group_a_page_at_a_time() {
     let ws = crate::common::TestWorkspace {

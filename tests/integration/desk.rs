@@ -20,8 +20,13 @@ impl Desk {
     }
 
     pub fn start_on(ws: TestWorkspace) -> Desk {
+        Desk::start_in(ws, "vi")
+    }
+
+    /// A desk speaking `lang` (`vi`, `en`).
+    pub fn start_in(ws: TestWorkspace, lang: &str) -> Desk {
         let mut child = hoso()
-            .arg("serve")
+            .args(["--lang", lang, "serve"])
             .arg(ws.path())
             .arg("--no-open")
             .stdout(Stdio::piped())

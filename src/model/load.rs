@@ -661,6 +661,6 @@ fn path_string(path: &serde_ignored::Path) -> String {
 mod forbidden;
 mod listing;
 mod names;
-pub(crate) use listing::{Entry, PersonFile, list};
+pub(crate) use listing::{Entry, PersonFile, considers, list};
 #[cfg(test)]
 mod tests;

@@ -23,6 +23,9 @@ these guarantees has one definition:
 - **The file's shape is kept.** The text a caller gets and gives has no byte-order mark and `\n`
   line breaks; [`Writer::replace`] puts back the file's BOM and, in a file whose lines all end in
   `\r\n` (Notepad), `\r\n` on every line, the added ones included ([`Shape`]).
+- **Known at once.** Each file written, created or removed is told to whoever follows the
+  workspace in this process ([`Journal`]: the desk's live workspace), before the write returns,
+  since the operating system's notification comes a moment later.
 - **No write through a link into the workspace.** A file that is a link to another file of the
   workspace (a person's file linked to `to-chuc.yaml`) is refused ([`WriteError::Link`]), never
   written where it points; a link to a file outside the workspace (a `to-chuc.yaml` shared between
@@ -46,10 +49,12 @@ Errors are typed ([`WriteError`]) and say themselves in the clerk's language
 ([`WriteError::message`]).
 */
 
+mod journal;
 mod lock;
 mod moves;
 mod shape;
 
+pub use journal::Journal;
 pub use lock::LOCK_FILE;
 pub use moves::{DELETED_DIR, Deleted, NotFollowed, Renamed, deleted};
 pub use shape::Shape;
@@ -340,6 +345,12 @@ impl Writer {
         &self.root
     }
 
+    /// Tells whoever follows the workspace in this process ([`Journal`]) that `path` was written,
+    /// created or removed: every change this writer makes goes through here.
+    fn wrote(&self, path: &Path) {
+        journal::wrote(&self.root, &self.real_root, path);
+    }
+
     /// Reads the file at `path` as it is now.
     pub fn read(&self, path: &Path) -> Result<FileText, WriteError> {
         let real = self.destination(path)?;
@@ -373,7 +384,9 @@ impl Writer {
         if let Some(dir) = file.real.parent() {
             self.sweep(dir);
         }
-        crate::output::write_atomic(&file.real, &bytes).map_err(io_error(&file.path))?;
+        let written = crate::output::write_atomic(&file.real, &bytes);
+        self.wrote(&file.path);
+        written.map_err(io_error(&file.path))?;
         Ok(version(&bytes))
     }
 
@@ -418,7 +431,9 @@ impl Writer {
         tmp.write_all(bytes).map_err(&io)?;
         tmp.as_file().sync_all().map_err(&io)?;
         // Linked in under its name only if nothing has it, in one step of the file system.
-        tmp.persist_noclobber(path).map_err(|e| {
+        let persisted = tmp.persist_noclobber(path);
+        self.wrote(path);
+        persisted.map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
                 WriteError::Exists {
                     path: path.to_path_buf(),

@@ -207,12 +207,16 @@ impl Writer {
         let now = read_bounded(&file.path, &file.real);
         if !now.is_ok_and(|now| version(&now) == file.version) {
             let _ = std::fs::remove_file(to);
+            self.wrote(to);
             self.forget_id(to);
             return Err(stale());
         }
         // The name goes (a link's target outside the workspace stays as it is).
-        if let Err(e) = std::fs::remove_file(&file.path) {
+        let removed = std::fs::remove_file(&file.path);
+        self.wrote(&file.path);
+        if let Err(e) = removed {
             let _ = std::fs::remove_file(to);
+            self.wrote(to);
             self.forget_id(to);
             return Err(io_error(&file.path)(e));
         }

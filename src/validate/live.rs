@@ -6,7 +6,20 @@
 //! clerk would wait for, so a [`Live`] workspace keeps the last result and, on each
 //! [`Live::refresh`]:
 //!
-//! - lists the records folders and looks at each file's metadata (size, modification time, and
+//! - asks its [`watch`] what may have changed since the last refresh: the operating system tells
+//!   each change of the workspace's files (a text editor's save, an import), and this process's
+//!   writer ([`crate::store`]) tells its own writes at once, so that an edit the desk confirmed
+//!   shows at its very next request. When nothing was told, the last result is the answer, and no
+//!   file is looked at. The answer, a [`watch::Look`], is `Everything` the first time, when the
+//!   system lost track (an overflow, a records folder made or removed), and at least every ten
+//!   seconds as a backstop (notifications are lost silently on some file systems); else `Only`
+//!   the places that may have changed, given to the rest of the refresh (`bring_in`; what `Only`
+//!   promises is said at [`watch::Look`]: a place gone may have been a folder, a link's target
+//!   changes under the target's name). A refresh that does not finish leaves its look to the
+//!   next. Where the system cannot watch (a file system without notifications, the limit of
+//!   watches reached), every refresh looks at every file;
+//! - when anything may have changed (for now, whatever the look names), lists the records
+//!   folders and looks at each file's metadata (size, modification time, and
 //!   on Unix its inode and change time). A file whose metadata is as last seen is not read again,
 //!   unless it had been modified so shortly before it was read that a coarse clock could hide a
 //!   second change of the same size: then its content's digest decides, as git decides for a
@@ -38,6 +51,7 @@ use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
+use watch::{Look, Watch};
 
 /// How long after its last modification a file's metadata is trusted to tell a later change: the
 /// coarsest clock of a common file system (FAT's two seconds), with a second to spare.
@@ -63,6 +77,10 @@ pub struct Live {
     aside: HashMap<OsString, Record>,
     /// The links of each person of the checked workspace, by id.
     links: HashMap<String, Vec<String>>,
+    /// What tells the files that changed; `None` where the system cannot (every file is looked at).
+    watch: Option<Watch>,
+    /// What had changed when a refresh began that did not finish (an error, a panic).
+    unfinished: Option<Look>,
 }
 
 /// A person file as last read.
@@ -245,6 +263,9 @@ impl Live {
             files: HashMap::new(),
             aside: HashMap::new(),
             links: HashMap::new(),
+            // Before the first look, so that no change after it goes untold.
+            watch: Watch::start(root),
+            unfinished: None,
         };
         live.refresh()?;
         Ok(live)
@@ -255,6 +276,30 @@ impl Live {
     /// answer (the organisation file missing or broken); the last result is kept for the next
     /// refresh.
     pub fn refresh(&mut self) -> Result<Arc<CheckedWorkspace>, LoadError> {
+        let told = self.watch.as_mut().map_or(Look::Everything, Watch::look);
+        let changed = match self.unfinished.take() {
+            Some(before) => before.and(told),
+            None => told,
+        };
+        if let (Look::Only(paths), Some(checked)) = (&changed, &self.checked)
+            && paths.is_empty()
+        {
+            return Ok(checked.clone());
+        }
+        // Kept until it is brought in: a refresh that fails or panics leaves it for the next.
+        self.unfinished = Some(changed.clone());
+        let result = self.bring_in(&changed);
+        if result.is_ok() {
+            self.unfinished = None;
+        }
+        result
+    }
+
+    /// Brings the last result up to date with the files, of which those `changed` may have
+    /// changed since the last refresh that finished.
+    fn bring_in(&mut self, changed: &Look) -> Result<Arc<CheckedWorkspace>, LoadError> {
+        // Every file's metadata is looked at for now, whatever `changed` says.
+        let _ = changed;
         let now = SystemTime::now();
         let root = self.root.clone();
         let org_path = root.join(ORG_FILE);
@@ -469,6 +514,8 @@ impl Live {
         Ok(checked)
     }
 }
+
+mod watch;
 
 #[cfg(test)]
 mod tests;

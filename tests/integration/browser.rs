@@ -694,6 +694,8 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
         "pho_bi_thu: pham-thi-lan",
         "pho_bi_thu: khong-co-ai",
     );
+    desk.until_shown("/", r#"href="/person/hong""#);
+    desk.until_shown("/", "khong-co-ai");
     let driver = Driver::start();
     let tmp = tempfile::tempdir().unwrap();
     let b = driver.browser(&tmp.path().join("profile"));

@@ -87,6 +87,25 @@ impl Desk {
         page.body[at..at + 24].to_string()
     }
 
+    /// Waits (a few seconds at most) until the page at `path` shows `words`: what a clerk who
+    /// saved a file in a text editor sees on reloading the page, as soon as the system has told
+    /// the desk of the change (a moment after the save).
+    pub fn until_shown(&self, path: &str, words: &str) {
+        let start = std::time::Instant::now();
+        loop {
+            let page = self.send("GET", path, None);
+            if page.body.contains(words) {
+                return;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(5),
+                "{path} never shows {words:?}: {}",
+                page.body
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
     pub fn edit(&self, id: &str, version: &str, path: &str, value: Option<&str>) -> Answer {
         let body =
             serde_json::json!({"version": version, "path": path, "value": value}).to_string();

@@ -105,6 +105,13 @@ pub(crate) fn list(root: &Path) -> Vec<Entry> {
     entries
 }
 
+/// Whether [`list`] takes a file of this name in a records folder into account (a record's file,
+/// or one under a name an editor gave it): a change to any other file there (a photo, an editor's
+/// swap file, a writer's temporary) changes nothing a load finds.
+pub(crate) fn considers(path: &Path) -> bool {
+    record_name(path) != RecordName::Other
+}
+
 /// A place in a records folder that is not a record's file, located at that path.
 fn not_a_record(path: &Path, detail: String) -> Entry {
     Entry::Other(FileOutcome {

@@ -96,8 +96,11 @@ impl std::fmt::Debug for Watch {
 /// What the system's thread and a look share.
 #[derive(Debug, Default)]
 struct Told {
-    root: PathBuf,
-    /// The root with links resolved (macOS tells changes under that name).
+    /// The names of the root that the system may tell a change under: as given, made absolute
+    /// (as `notify` watches a relative path: Windows tells `Z:\ws\…` of a desk started on `ws`),
+    /// and with links resolved (macOS tells `/private/var/…` of `/var/…`).
+    roots: Vec<PathBuf>,
+    /// The root with links resolved.
     real_root: PathBuf,
     /// The shared files that are links: their targets (links resolved) and their names.
     linked: Vec<(PathBuf, &'static str)>,
@@ -151,10 +154,7 @@ impl Told {
 
     /// Notes what a change of `kind` at `path` means for a load.
     fn note(&mut self, kind: &EventKind, path: &Path) {
-        let rel = path
-            .strip_prefix(&self.root)
-            .or_else(|_| path.strip_prefix(&self.real_root))
-            .ok();
+        let rel = self.roots.iter().find_map(|r| path.strip_prefix(r).ok());
         let real = rel.map(|rel| self.real_root.join(rel));
         let targets = self.linked.iter();
         let shared: Vec<&'static str> = targets
@@ -249,9 +249,15 @@ impl Watch {
     /// to be looked at, each time.
     pub(crate) fn start(root: &Path) -> Option<Watch> {
         let journal = Journal::follow(root).ok()?;
+        let real_root = std::fs::canonicalize(root).ok()?;
+        let mut roots = vec![root.to_path_buf()];
+        if root.is_relative() {
+            roots.push(std::env::current_dir().ok()?.join(root));
+        }
+        roots.push(real_root.clone());
         let told = Told {
-            root: root.to_path_buf(),
-            real_root: std::fs::canonicalize(root).ok()?,
+            roots,
+            real_root,
             ..Told::default()
         };
         let mut watch = Watch {

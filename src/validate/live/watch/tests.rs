@@ -167,3 +167,19 @@ fn looks_add_up() {
     assert_eq!(a.clone().and(Look::Everything), Look::Everything);
     assert_eq!(Look::Everything.and(a), Look::Everything);
 }
+
+/// `hoso serve ws`: the system tells changes under the absolute name the watch was given
+/// (Windows under `Z:\…\ws`, Linux under the working folder's path and `..`), not `ws`.
+#[cfg(unix)]
+#[test]
+fn a_workspace_named_by_a_relative_path_is_told() {
+    let (_dir, root) = workspace();
+    let here = std::env::current_dir().unwrap();
+    let up = "../".repeat(here.components().count() - 1);
+    let relative = PathBuf::from(up).join(root.strip_prefix("/").unwrap());
+    assert!(relative.is_relative() && relative.join(ORG_FILE).is_file());
+    let mut watch = started(&relative);
+    std::fs::write(root.join("ket-nap/moi.yaml"), "ho_ten: Mới\n").unwrap();
+    watch.settle();
+    assert_eq!(watch.look(), only(&relative, &["ket-nap/moi.yaml"]));
+}

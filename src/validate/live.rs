@@ -18,15 +18,21 @@
 //!   changes under the target's name). A refresh that does not finish leaves its look to the
 //!   next. Where the system cannot watch (a file system without notifications, the limit of
 //!   watches reached), every refresh looks at every file;
-//! - when anything may have changed (for now, whatever the look names), lists the records
-//!   folders and looks at each file's metadata (size, modification time, and
-//!   on Unix its inode and change time). A file whose metadata is as last seen is not read again,
-//!   unless it had been modified so shortly before it was read that a coarse clock could hide a
-//!   second change of the same size: then its content's digest decides, as git decides for a
-//!   "racily clean" file;
-//! - reads only the files that changed, and puts the workspace together through the same
-//!   [`crate::model::gather`] as a full load, and checks it through the same
-//!   [`check_reusing`](super::check_reusing) as a full check;
+//! - when the look names only person files read before, none a link: looks at those alone, and
+//!   puts each that changed and reads without a problem in place in the last result
+//!   ([`Live::patch`]): the record replaced, what is derived from the records (the number index,
+//!   the decisions and ceremonies shared, the person's time limits) following it, and checked
+//!   again only the people it concerns (below). Nothing else is listed, read, gathered or
+//!   indexed: an edit costs what it concerns, not the size of the đảng bộ;
+//! - otherwise (a new, removed, misnamed or unreadable file, the organisation's or the bulletin
+//!   file, the first look, the backstop), lists the records folders and looks at each file's
+//!   metadata (size, modification time, and on Unix its inode and change time). A file whose
+//!   metadata is as last seen is not read again, unless it had been modified so shortly before
+//!   it was read that a coarse clock could hide a second change of the same size: then its
+//!   content's digest decides, as git decides for a "racily clean" file. Files edited in place
+//!   are put in place as above; anything else reads only the files that changed, puts the
+//!   workspace together through the same [`crate::model::gather`] as a full load, and checks it
+//!   through the same [`check_reusing`](super::check_reusing) as a full check;
 //! - checks again only the people a change can concern: anyone whose file changed; anyone whose
 //!   record names a changed person, or names a document that the old or the new record of a
 //!   changed file names (see [`links`]: so the people who share their decision); and everyone
@@ -81,11 +87,28 @@ pub struct Live {
     watch: Option<Watch>,
     /// What had changed when a refresh began that did not finish (an error, a panic).
     unfinished: Option<Look>,
+    /// Whether a person file is a link (whose target's changes are told under the target's name).
+    linked: bool,
+    /// How the last refresh came to its result.
+    pub(super) last: Refreshed,
+}
+
+/// How a refresh came to its result: what it cost, for the tests and the benchmark to tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refreshed {
+    /// Nothing had changed: the last result.
+    Same,
+    /// Records edited in place were put in the last result, the people they concern checked.
+    Patched,
+    /// The workspace gathered again from the files, the people a change concerns checked.
+    Gathered,
 }
 
 /// A person file as last read.
 #[derive(Debug)]
 struct Seen {
+    /// Its records folder.
+    folder: model::Folder,
     stamp: Option<Stamp>,
     /// What reading it came to, before the workspace was gathered (which may add a duplicate or
     /// invalid id): its record, when `loaded`, is among the people or set aside.
@@ -266,6 +289,8 @@ impl Live {
             // Before the first look, so that no change after it goes untold.
             watch: Watch::start(root),
             unfinished: None,
+            linked: false,
+            last: Refreshed::Gathered,
         };
         live.refresh()?;
         Ok(live)
@@ -284,6 +309,7 @@ impl Live {
         if let (Look::Only(paths), Some(checked)) = (&changed, &self.checked)
             && paths.is_empty()
         {
+            self.last = Refreshed::Same;
             return Ok(checked.clone());
         }
         // Kept until it is brought in: a refresh that fails or panics leaves it for the next.
@@ -298,8 +324,12 @@ impl Live {
     /// Brings the last result up to date with the files, of which those `changed` may have
     /// changed since the last refresh that finished.
     fn bring_in(&mut self, changed: &Look) -> Result<Arc<CheckedWorkspace>, LoadError> {
-        // Every file's metadata is looked at for now, whatever `changed` says.
-        let _ = changed;
+        if let Look::Only(paths) = changed
+            && let Some(checked) = self.bring_in_told(paths)
+        {
+            return Ok(checked);
+        }
+        // Every file's metadata is looked at.
         let now = SystemTime::now();
         let root = self.root.clone();
         let org_path = root.join(ORG_FILE);
@@ -355,7 +385,24 @@ impl Live {
             && removed.is_empty()
             && format!("{others:?}") == format!("{:?}", self.others)
         {
+            self.last = Refreshed::Same;
             return Ok(checked.clone());
+        }
+        // Records edited in place (the desk's edits, a text editor's): put in place.
+        if org_holds
+            && report_holds
+            && removed.is_empty()
+            && format!("{others:?}") == format!("{:?}", self.others)
+        {
+            let files: Vec<&PersonFile> = people
+                .iter()
+                .copied()
+                .filter(|file| changed.contains(file.path.as_os_str()))
+                .collect();
+            if let Some(checked) = self.patch(&files) {
+                self.last = Refreshed::Patched;
+                return Ok(checked);
+            }
         }
 
         // What can fail comes first, so that a failure leaves the last result whole.
@@ -423,6 +470,7 @@ impl Live {
                         fresh.remove(key).unwrap_or_else(|| read_file(file));
                     touched.insert(file.id.clone());
                     let seen = Seen {
+                        folder: file.folder,
                         stamp,
                         outcome: outcome.clone(),
                     };
@@ -509,9 +557,122 @@ impl Live {
             .into_iter()
             .map(|r| (r.path().as_os_str().to_owned(), r))
             .collect();
+        self.linked = self
+            .files
+            .values()
+            .any(|seen| seen.stamp.as_ref().is_some_and(|s| s.link.is_some()));
         let checked = Arc::new(checked);
         self.checked = Some(checked.clone());
+        self.last = Refreshed::Gathered;
         Ok(checked)
+    }
+}
+
+impl Live {
+    /// Brings the last result up to date when the places told are all person files read before
+    /// and none of them is a link (a link's target changes under the target's name): each is
+    /// looked at, and those not as they were read are put in place ([`Live::patch`]). `None`,
+    /// with nothing changed but the stamps of files found as they were, when a place is anything
+    /// else (the organisation's or the bulletin file, a new or misnamed file, a folder) or a
+    /// file cannot be put in place: every file is then looked at.
+    fn bring_in_told(&mut self, paths: &[PathBuf]) -> Option<Arc<CheckedWorkspace>> {
+        self.checked.as_ref()?;
+        if self.linked {
+            return None;
+        }
+        let now = SystemTime::now();
+        let mut changed: Vec<PersonFile> = Vec::new();
+        for path in paths {
+            let seen = self.files.get_mut(path.as_os_str())?;
+            if !Stamp::holds(&mut seen.stamp, path, now) {
+                changed.push(PersonFile {
+                    folder: seen.folder,
+                    path: path.clone(),
+                    id: seen.outcome.id.clone(),
+                });
+            }
+        }
+        if changed.is_empty() {
+            self.last = Refreshed::Same;
+            return self.checked.clone();
+        }
+        let files: Vec<&PersonFile> = changed.iter().collect();
+        let checked = self.patch(&files)?;
+        self.last = Refreshed::Patched;
+        Some(checked)
+    }
+
+    /// Brings the last result up to date with `files`, each the file of a person of it, read
+    /// without a problem before and now: their records are put in place, and only the people
+    /// they concern are checked again, with the organisation and the bulletin file (whose checks
+    /// read people). Nothing is gathered or indexed again: an edit costs what it concerns, not
+    /// the size of the đảng bộ. `None`, with nothing changed, when a file is not such a file
+    /// (new, gone, unreadable, or read with a problem, which the full path places).
+    fn patch(&mut self, files: &[&PersonFile]) -> Option<Arc<CheckedWorkspace>> {
+        let last = self.checked.as_ref()?;
+        let mut places = Vec::with_capacity(files.len());
+        for file in files {
+            let seen = self.files.get(file.path.as_os_str())?;
+            let index = last.index_of(&seen.outcome.id)?;
+            let clean = seen.outcome.loaded && seen.outcome.diagnostics.is_empty();
+            if !clean || last.workspace().people[index].path() != file.path {
+                return None;
+            }
+            places.push(index);
+        }
+        let reads: Vec<(Option<Stamp>, (FileOutcome, Option<Record>))> =
+            files.par_iter().map(|file| read_file(file)).collect();
+        let clean = |(outcome, record): &(FileOutcome, Option<Record>)| {
+            outcome.loaded && outcome.diagnostics.is_empty() && record.is_some()
+        };
+        // A file become a link is the full path's to place (it follows links' targets).
+        let plain = |stamp: &Option<Stamp>| stamp.as_ref().is_some_and(|s| s.link.is_none());
+        if !reads.iter().all(|(stamp, read)| plain(stamp) && clean(read)) {
+            return None;
+        }
+
+        let mut checked = self.checked.take()?;
+        // Copied only when a request still reads the last result.
+        let ws = Arc::make_mut(&mut checked);
+        // Whoever names a changed person, or names a document a changed record names (before
+        // or after the change), is concerned.
+        let mut touched: HashSet<String> = HashSet::new();
+        let mut concerned: HashSet<String> = HashSet::new();
+        for ((file, index), (stamp, (outcome, record))) in files.iter().zip(places).zip(reads) {
+            let Some(record) = record else { continue };
+            let old = self.links.get(&record.id).into_iter().flatten();
+            concerned.extend(old.filter(|l| l.starts_with('#')).cloned());
+            let new = links(&record);
+            concerned.extend(new.iter().filter(|l| l.starts_with('#')).cloned());
+            concerned.insert(record.id.clone());
+            touched.insert(record.id.clone());
+            self.links.insert(record.id.clone(), new);
+            ws.replace(index, record);
+            let folder = file.folder;
+            let seen = Seen {
+                folder,
+                stamp,
+                outcome,
+            };
+            self.files.insert(file.path.as_os_str().to_owned(), seen);
+        }
+        let links_now = &self.links;
+        let who: Vec<usize> = ws
+            .workspace()
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, record)| {
+                touched.contains(&record.id)
+                    || links_now.get(&record.id).is_some_and(|linked| {
+                        concerned.iter().any(|c| linked.binary_search(c).is_ok())
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        super::recheck(ws, &who);
+        self.checked = Some(checked.clone());
+        Some(checked)
     }
 }
 

@@ -46,25 +46,34 @@ use crate::rules::InForce;
 use rayon::prelude::*;
 
 /// What the admission rules need besides the record: the workspace, the rule sets in force with
-/// its own rules, and its working-day calendar. Built once per validation.
-#[derive(Debug)]
+/// its own rules, its working-day calendar and its document numbers. Built once per validation
+/// ([`Basis`]) and kept with the checked workspace, so that checking a few people again after an
+/// edit (the desk's [`Live`]) does not build it again.
+#[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
     /// The workspace (other people, for sponsors).
     pub workspace: &'a Workspace,
     /// The rule sets, with the workspace's own rules applied.
-    pub rules: InForce,
+    pub rules: &'a InForce,
     /// Working days, with the workspace's days off and make-up days.
-    pub calendar: Calendar,
+    pub calendar: &'a Calendar,
     /// Every document number of the workspace, the register's and the people's.
-    pub numbers: numbers::NumberIndex,
+    pub numbers: &'a numbers::NumberIndex,
 }
 
-impl<'a> Ctx<'a> {
-    /// The context of a workspace.
-    pub fn new(workspace: &'a Workspace) -> Self {
+/// What [`Ctx`] borrows besides the workspace, owned.
+#[derive(Debug, Clone)]
+pub(crate) struct Basis {
+    rules: InForce,
+    calendar: Calendar,
+    numbers: numbers::NumberIndex,
+}
+
+impl Basis {
+    /// The basis of a workspace.
+    fn new(workspace: &Workspace) -> Basis {
         let t = &workspace.org.to_chuc;
-        Ctx {
-            workspace,
+        Basis {
             rules: InForce::new(&t.quy_tac_rieng),
             calendar: Calendar::new(
                 crate::rules::RuleBook::builtin().holidays(),
@@ -72,6 +81,16 @@ impl<'a> Ctx<'a> {
                 &t.ngay_lam_bu,
             ),
             numbers: numbers::NumberIndex::new(workspace),
+        }
+    }
+
+    /// The context of `workspace`, whose basis this is.
+    fn ctx<'a>(&'a self, workspace: &'a Workspace) -> Ctx<'a> {
+        Ctx {
+            workspace,
+            rules: &self.rules,
+            calendar: &self.calendar,
+            numbers: &self.numbers,
         }
     }
 }
@@ -116,7 +135,8 @@ pub(crate) fn check_reusing(
         report: report_load,
     } = loaded;
     let reused: Vec<Option<Vec<Diagnostic>>> = workspace.people.iter().map(&mut earlier).collect();
-    let ctx = Ctx::new(&workspace);
+    let basis = Basis::new(&workspace);
+    let ctx = basis.ctx(&workspace);
     let org = check_org(&ctx);
     // People are independent: checked in parallel, kept in id order.
     let people: Vec<Vec<Diagnostic>> = workspace
@@ -125,21 +145,38 @@ pub(crate) fn check_reusing(
         .zip(reused)
         .map(|(record, reused)| reused.unwrap_or_else(|| check_record(&ctx, record)))
         .collect();
-    // Apart from the people: a broken bulletin file costs the articles, not the forms.
-    let mut report = report::check(&workspace);
-    report.extend(limits::report(&workspace));
-    let Ctx {
-        rules, calendar, ..
-    } = ctx;
+    let report = check_report(&workspace);
     CheckedWorkspace::assemble(
         workspace,
-        rules,
-        calendar,
+        basis,
         (org_load, files, report_load),
         org,
         people,
         report,
     )
+}
+
+/// Checks again, in a checked workspace whose records changed in place (`live.rs`), the people
+/// at `who` (indices into its people), the organisation and the bulletin file: the checks that
+/// read others. Everyone else keeps their checks.
+pub(crate) fn recheck(checked: &mut CheckedWorkspace, who: &[usize]) {
+    let (workspace, basis) = checked.basis();
+    let ctx = basis.ctx(workspace);
+    let people: Vec<(usize, Vec<Diagnostic>)> = who
+        .par_iter()
+        .map(|&i| (i, check_record(&ctx, &workspace.people[i])))
+        .collect();
+    let org = check_org(&ctx);
+    let report = check_report(workspace);
+    checked.set_checks(people, org, report);
+}
+
+/// The bulletin file's problems. Apart from the people: a broken bulletin file costs the
+/// articles, not the forms.
+fn check_report(workspace: &Workspace) -> Vec<Diagnostic> {
+    let mut report = report::check(workspace);
+    report.extend(limits::report(workspace));
+    report
 }
 
 fn check_org(ctx: &Ctx) -> Vec<Diagnostic> {

@@ -113,10 +113,14 @@ struct Entry {
     origin: Origin,
 }
 
-/// Every number of a workspace, built once per validation.
-#[derive(Debug, Default)]
+/// Every number of a workspace, built once per validation and kept up to date as records change
+/// (`live.rs`). Each number's entries are in the order a full build meets them: the register's,
+/// then the people's in id order, as the problems name the first other entry found.
+#[derive(Debug, Default, Clone)]
 pub struct NumberIndex {
     by_key: HashMap<Key, Vec<Entry>>,
+    /// The numbers the register gives, each once.
+    register_keys: Vec<Key>,
     /// The first day of the current term (`nhiem_ky_tu`).
     term_start: Option<Ngay>,
 }
@@ -152,6 +156,7 @@ impl NumberIndex {
         let org = &workspace.org.to_chuc;
         let mut index = NumberIndex {
             by_key: HashMap::new(),
+            register_keys: Vec::new(),
             term_start: org.nhiem_ky_tu,
         };
         let mut by_key: HashMap<Key, Vec<Entry>> = HashMap::new();
@@ -168,17 +173,26 @@ impl NumberIndex {
                 origin: Origin::Register(i),
             });
         }
+        index.register_keys = by_key.keys().cloned().collect();
+        index.by_key = by_key;
         for record in &workspace.people {
-            for (document, (so, date, co_quan)) in numbered(&record.nguoi) {
-                let Some((so, series)) = so.and_then(parse) else {
-                    continue;
-                };
+            index.add(record);
+        }
+        index
+    }
+
+    /// The numbers a record names, each with its entry.
+    fn entries<'a>(&'a self, record: &'a Record) -> impl Iterator<Item = (Key, Entry)> + 'a {
+        numbered(&record.nguoi)
+            .into_iter()
+            .filter_map(move |(document, (so, date, co_quan))| {
+                let (so, series) = so.and_then(parse)?;
                 let key = Key {
                     series,
                     so,
-                    term: index.term(date),
+                    term: self.term(date),
                 };
-                by_key.entry(key).or_default().push(Entry {
+                let entry = Entry {
                     date,
                     issuer: issuer(co_quan),
                     shared: shared(&record.nguoi, document),
@@ -186,11 +200,37 @@ impl NumberIndex {
                         id: record.id.clone(),
                         document: document.to_string(),
                     },
-                });
+                };
+                Some((key, entry))
+            })
+    }
+
+    /// Adds the numbers of a record not in the index: each after the register's and the
+    /// people's before it in id order.
+    pub(super) fn add(&mut self, record: &Record) {
+        let entries: Vec<(Key, Entry)> = self.entries(record).collect();
+        for (key, entry) in entries {
+            let list = self.by_key.entry(key).or_default();
+            let at = list.partition_point(|e| match &e.origin {
+                Origin::Register(_) => true,
+                Origin::Person { id, .. } => id.as_str() <= record.id.as_str(),
+            });
+            list.insert(at, entry);
+        }
+    }
+
+    /// Takes out the numbers of a record, as [`NumberIndex::add`] put them in.
+    pub(super) fn remove(&mut self, record: &Record) {
+        let keys: Vec<Key> = self.entries(record).map(|(key, _)| key).collect();
+        for key in keys {
+            let Some(list) = self.by_key.get_mut(&key) else {
+                continue;
+            };
+            list.retain(|e| !matches!(&e.origin, Origin::Person { id, .. } if *id == record.id));
+            if list.is_empty() {
+                self.by_key.remove(&key);
             }
         }
-        index.by_key = by_key;
-        index
     }
 
     /// The term of a document of this date.
@@ -202,7 +242,10 @@ impl NumberIndex {
     pub fn register(&self, workspace: &Workspace) -> Vec<Diagnostic> {
         let org = &workspace.org;
         let mut d = Vec::new();
-        for (key, entries) in &self.by_key {
+        for key in &self.register_keys {
+            let Some(entries) = self.by_key.get(key) else {
+                continue;
+            };
             let register: Vec<usize> = entries
                 .iter()
                 .filter_map(|e| match e.origin {

@@ -7,6 +7,7 @@
 //! the command line (and the desk and the importer to come) read through the accessors, and only
 //! a [`Checked`] person, one without errors, can be rendered.
 
+use super::Basis;
 use crate::calendar::Calendar;
 use crate::diag::{Diagnostic, Severity};
 use crate::facts::{self, DecisionKey, DecisionKind, Membership};
@@ -21,8 +22,8 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone)]
 pub struct CheckedWorkspace {
     workspace: Workspace,
-    rules: InForce,
-    calendar: Calendar,
+    /// The rules in force, the calendar and the document numbers the checks read.
+    basis: Basis,
     /// Every problem found while reading, in the order the files were read.
     load: Vec<Diagnostic>,
     /// Problems of `to-chuc.yaml`: from reading it, then from checking it. Every form needs the
@@ -64,12 +65,38 @@ pub struct Unreadable {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Moves `index` from the group of `before` to the group of `after` (groups in index order, as
+/// [`CheckedWorkspace::assemble`] builds them; a group left empty is no group).
+fn regroup<K: std::hash::Hash + Eq>(
+    groups: &mut HashMap<K, Vec<usize>>,
+    before: Option<K>,
+    after: Option<K>,
+    index: usize,
+) {
+    if before == after {
+        return;
+    }
+    if let Some(key) = before
+        && let Some(group) = groups.get_mut(&key)
+    {
+        group.retain(|&i| i != index);
+        if group.is_empty() {
+            groups.remove(&key);
+        }
+    }
+    if let Some(key) = after {
+        let group = groups.entry(key).or_default();
+        if let Err(at) = group.binary_search(&index) {
+            group.insert(at, index);
+        }
+    }
+}
+
 impl CheckedWorkspace {
     /// Puts the pieces of a validation together (see [`super::check`]).
     pub(super) fn assemble(
         workspace: Workspace,
-        rules: InForce,
-        calendar: Calendar,
+        basis: Basis,
         (org_load, files, report_load): (Vec<Diagnostic>, Vec<FileOutcome>, Vec<Diagnostic>),
         org_checks: Vec<Diagnostic>,
         person_checks: Vec<Vec<Diagnostic>>,
@@ -125,8 +152,7 @@ impl CheckedWorkspace {
         }
         CheckedWorkspace {
             workspace,
-            rules,
-            calendar,
+            basis,
             load,
             org_load,
             org_checks,
@@ -147,6 +173,54 @@ impl CheckedWorkspace {
         (self.workspace, checks)
     }
 
+    /// The records and what the checks read besides them, for [`super::recheck`].
+    pub(super) fn basis(&self) -> (&Workspace, &Basis) {
+        (&self.workspace, &self.basis)
+    }
+
+    /// The index of the person of this id.
+    pub(super) fn index_of(&self, id: &str) -> Option<usize> {
+        self.workspace
+            .people
+            .binary_search_by(|r| r.id.as_str().cmp(id))
+            .ok()
+    }
+
+    /// Puts `record` in place of the person at `index`, read again from the same file (so the
+    /// same id) and read without a problem, as the person before it: what is derived from the
+    /// records (the document numbers, the decisions and ceremonies shared) follows. Their checks
+    /// and everyone's who reads them are [`super::recheck`]'s.
+    pub(super) fn replace(&mut self, index: usize, record: Record) {
+        let old = std::mem::replace(&mut self.workspace.people[index], record);
+        let new = &self.workspace.people[index];
+        debug_assert_eq!(old.id, new.id);
+        self.basis.numbers.remove(&old);
+        self.basis.numbers.add(new);
+        for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
+            let before = facts::decision_key(&old.nguoi, kind).map(|k| (kind, k));
+            let after = facts::decision_key(&new.nguoi, kind).map(|k| (kind, k));
+            regroup(&mut self.decisions, before, after, index);
+        }
+        let before = facts::ceremony_day(&old.nguoi);
+        let after = facts::ceremony_day(&new.nguoi);
+        regroup(&mut self.ceremonies, before, after, index);
+    }
+
+    /// Sets the checks of the people at the indices given, of the organisation and of the
+    /// bulletin file (see [`super::recheck`]).
+    pub(super) fn set_checks(
+        &mut self,
+        people: Vec<(usize, Vec<Diagnostic>)>,
+        org: Vec<Diagnostic>,
+        report: Vec<Diagnostic>,
+    ) {
+        for (i, checks) in people {
+            self.people[i].checks = checks;
+        }
+        self.org_checks = org;
+        self.report_checks = report;
+    }
+
     /// The records as loaded.
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
@@ -164,12 +238,12 @@ impl CheckedWorkspace {
 
     /// The rule sets, with the workspace's own rules applied.
     pub fn rules(&self) -> &InForce {
-        &self.rules
+        &self.basis.rules
     }
 
     /// Working days, with the workspace's days off and make-up days.
     pub fn calendar(&self) -> &Calendar {
-        &self.calendar
+        &self.basis.calendar
     }
 
     /// Every problem of the workspace, in the order a clerk reads them: reading the files (in the
@@ -338,27 +412,27 @@ impl<'a> Person<'a> {
 
     /// The stage reached.
     pub fn stage(self) -> GiaiDoan {
-        facts::stage(self.nguoi(), &self.ws.rules)
+        facts::stage(self.nguoi(), self.ws.rules())
     }
 
     /// The day the person became a full member, if they did.
     pub fn full_membership_date(self) -> Option<Ngay> {
-        facts::full_membership_date(self.nguoi(), &self.ws.rules)
+        facts::full_membership_date(self.nguoi(), self.ws.rules())
     }
 
     /// What the person was on `day`.
     pub fn membership_on(self, day: Ngay) -> Membership {
-        facts::membership_on(self.nguoi(), &self.ws.rules, day)
+        facts::membership_on(self.nguoi(), self.ws.rules(), day)
     }
 
     /// The last day of probation, once the ceremony is recorded.
     pub fn probation_end(self) -> Option<Ngay> {
-        facts::ceremony_day(self.nguoi()).map(|c| facts::probation_end(&self.ws.rules, c))
+        facts::ceremony_day(self.nguoi()).map(|c| facts::probation_end(self.ws.rules(), c))
     }
 
     /// The rule set in force on the day of an event of the person's.
     pub fn rules_on(self, day: Ngay) -> &'a RuleSet {
-        self.ws.rules.on(day)
+        self.ws.rules().on(day)
     }
 
     /// The record as a tree searched by the catalogue's paths. Built when asked for and not

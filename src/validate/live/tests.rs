@@ -320,6 +320,7 @@ fn random_edits_agree_with_a_full_check() {
         assert!(state.watch.is_some(), "the changes are told by the system");
         assert_eq!(live(&mut state), full(&root));
         let mut log = Vec::new();
+        let mut patched = 0;
         for step in 0..120 {
             // Sometimes several changes between two looks.
             for _ in 0..=dice.below(3) / 2 {
@@ -334,7 +335,10 @@ fn random_edits_agree_with_a_full_check() {
                 a.clone().unwrap_or_else(|e| e),
                 b.clone().unwrap_or_else(|e| e)
             );
+            patched += usize::from(state.last == Refreshed::Patched);
         }
+        // Both ways of bringing the result up to date were compared.
+        assert!(patched >= 10, "seed {seed}: {patched} edits put in place");
     }
 }
 
@@ -353,6 +357,7 @@ fn nothing_changed_is_the_same_result() {
     settle(&mut state);
     let c = state.refresh().unwrap();
     assert!(!Arc::ptr_eq(&b, &c));
+    assert_eq!(state.last, Refreshed::Patched);
     let binh = c.person("tran-thi-binh-0000").unwrap();
     assert!(binh.nguoi().que_quan.as_deref().unwrap().starts_with("Xã "));
     let d = state.refresh().unwrap();
@@ -405,4 +410,92 @@ fn a_refresh_that_failed_is_taken_up_again() {
     settle(&mut state);
     assert_eq!(live(&mut state), full(&root));
     assert!(state.refresh().is_ok());
+}
+
+/// Edits of what several people share (a decision's number and date, a ceremony's day, a sponsor's
+/// membership), each put in place, each agreeing with a full check.
+#[test]
+fn shared_facts_follow_an_edit_in_place() {
+    let dir = workspace(12);
+    let root = dir.path().join("ws");
+    let mut state = Live::open(&root).unwrap();
+    let ws = state.refresh().unwrap();
+    let decided: Vec<(String, String, String)> = ws
+        .people()
+        .filter_map(|p| {
+            let q = p.nguoi().quyet_dinh_ket_nap.as_ref()?;
+            Some((p.id().to_string(), q.so.clone()?, q.ngay?.short()))
+        })
+        .collect();
+    assert!(decided.len() >= 4, "{decided:?}");
+    // Two people of different decisions.
+    let (a, number_a, day_a) = decided[0].clone();
+    let (_, number_b, _) = decided
+        .iter()
+        .find(|(_, n, _)| *n != number_a)
+        .unwrap()
+        .clone();
+    let file_a = ws.person(&a).unwrap().record().path().to_path_buf();
+    let ceremony_a = ws
+        .person(&a)
+        .unwrap()
+        .nguoi()
+        .le_ket_nap
+        .as_ref()
+        .unwrap()
+        .ngay;
+    let sponsor = root.join("dang-vien/hoang-thi-thu.yaml");
+    drop(ws);
+    let replace = |path: &Path, from: &str, to: &str| {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{from} in {}", path.display());
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+    let ceremony_a = ceremony_a.unwrap().short();
+    let steps: Vec<(&Path, String, String)> = vec![
+        // A's decision given B's number: the same number on two dates, or a decision not shared.
+        (
+            &file_a,
+            format!("so: {number_a}"),
+            format!("so: {number_b}"),
+        ),
+        (&file_a, format!("ngay: {day_a}"), "ngay: 11/03/2026".into()),
+        (
+            &file_a,
+            "nhieu_nguoi: true".into(),
+            "nhieu_nguoi: false".into(),
+        ),
+        (
+            &file_a,
+            format!("so: {number_b}"),
+            format!("so: {number_a}"),
+        ),
+        (&file_a, "ngay: 11/03/2026".into(), format!("ngay: {day_a}")),
+        // A's ceremony on another day: the ceremony groups change.
+        (
+            &file_a,
+            format!("ngay: {ceremony_a}"),
+            "ngay: 29/03/2026".into(),
+        ),
+        (
+            &file_a,
+            "ngay: 29/03/2026".into(),
+            format!("ngay: {ceremony_a}"),
+        ),
+        // A sponsor made full only lately: those they sponsored are checked again.
+        (
+            &sponsor,
+            "ngay_chinh_thuc: ".into(),
+            "ngay_chinh_thuc: 01/12/2026\n# was: ".into(),
+        ),
+    ];
+    for (i, (path, from, to)) in steps.iter().enumerate() {
+        replace(path, from, to);
+        let (a, b) = (live(&mut state), full(&root));
+        assert!(
+            a == b,
+            "step {i}: {from} → {to}\n\nincremental:\n{a:?}\n\nfull:\n{b:?}"
+        );
+        assert_eq!(state.last, Refreshed::Patched, "step {i}");
+    }
 }

@@ -8,8 +8,10 @@ The file is deterministic: a stable UID per person and time limit, and no timest
 (DTSTAMP is the day of the event the limit runs from), so the same records give the same bytes.
 */
 
+use crate::calendar::Calendar;
 use crate::diag::{Deadline, Lang};
-use crate::model::Ngay;
+use crate::model::{Ngay, Record};
+use crate::rules::InForce;
 use crate::time_limits::LIMITS;
 use crate::validate::CheckedWorkspace;
 use serde::Serialize;
@@ -36,42 +38,47 @@ pub struct DueItem {
 }
 
 /// Every time limit still running in the workspace, by date then person.
-pub fn items(checked: &CheckedWorkspace) -> Vec<DueItem> {
-    let (rules, cal) = (checked.rules(), checked.calendar());
-    let mut out = Vec::new();
-    for record in &checked.workspace().people {
-        let n = &record.nguoi;
-        // A limit runs from its recorded start until the process is past the event it runs to.
-        for limit in &LIMITS {
-            if limit.to.passed(n, rules) || (limit.waived)(n) {
-                continue;
-            }
-            let Some(from) = limit.from.day(n, rules) else {
-                continue;
-            };
-            let ends = limit.last_day(n, rules, cal, from.day, None);
-            out.push(DueItem {
-                nguoi: record.id.clone(),
-                ho_ten: n.ho_ten.clone(),
-                viec: limit.kind,
-                quy_tac: limit.rule.to_string(),
-                can_cu: ends.set.cite(limit.rule).to_string(),
-                tu_truong: from.field,
-                tu_ngay: from.recorded,
-                han: ends.last,
-            });
-        }
-    }
+pub fn items(checked: &CheckedWorkspace) -> Vec<&DueItem> {
+    let mut out: Vec<&DueItem> = checked.people().flat_map(|p| p.due()).collect();
     out.sort_by(|a, b| (a.han, &a.nguoi, a.viec).cmp(&(b.han, &b.nguoi, b.viec)));
+    out
+}
+
+/// The time limits still running for one person, in the order of [`LIMITS`]: each reads only the
+/// person's own record, so a checked workspace keeps them with the person
+/// ([`crate::validate::Person::due`]) until the record changes.
+pub(crate) fn of_person(record: &Record, rules: &InForce, cal: &Calendar) -> Vec<DueItem> {
+    let n = &record.nguoi;
+    let mut out = Vec::new();
+    // A limit runs from its recorded start until the process is past the event it runs to.
+    for limit in &LIMITS {
+        if limit.to.passed(n, rules) || (limit.waived)(n) {
+            continue;
+        }
+        let Some(from) = limit.from.day(n, rules) else {
+            continue;
+        };
+        let ends = limit.last_day(n, rules, cal, from.day, None);
+        out.push(DueItem {
+            nguoi: record.id.clone(),
+            ho_ten: n.ho_ten.clone(),
+            viec: limit.kind,
+            quy_tac: limit.rule.to_string(),
+            can_cu: ends.set.cite(limit.rule).to_string(),
+            tu_truong: from.field,
+            tu_ngay: from.recorded,
+            han: ends.last,
+        });
+    }
     out
 }
 
 /// The items overdue on `on` or due within `within` days after it, with the days left (negative
 /// when overdue).
-pub fn select(items: &[DueItem], on: Ngay, within: u32) -> Vec<(DueItem, i64)> {
+pub fn select(items: &[&DueItem], on: Ngay, within: u32) -> Vec<(DueItem, i64)> {
     items
         .iter()
-        .filter_map(|item| {
+        .filter_map(|&item| {
             let left = days_between(on, item.han);
             (left <= i64::from(within)).then(|| (item.clone(), left))
         })

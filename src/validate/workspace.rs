@@ -52,6 +52,9 @@ struct Resolved {
     load: Vec<Diagnostic>,
     /// Problems found by the checks and the admission rules.
     checks: Vec<Diagnostic>,
+    /// The time limits still running (`due`), worked out when first asked for: they read only
+    /// the person's record, so they hold until it changes.
+    due: OnceLock<Vec<crate::due::DueItem>>,
 }
 
 /// A person file that could not be read: its problems are its own, the others go on.
@@ -192,6 +195,7 @@ impl CheckedWorkspace {
     /// and everyone's who reads them are [`super::recheck`]'s.
     pub(super) fn replace(&mut self, index: usize, record: Record) {
         let old = std::mem::replace(&mut self.workspace.people[index], record);
+        self.people[index].due = OnceLock::new();
         let new = &self.workspace.people[index];
         debug_assert_eq!(old.id, new.id);
         self.basis.numbers.remove(&old);
@@ -433,6 +437,14 @@ impl<'a> Person<'a> {
     /// The rule set in force on the day of an event of the person's.
     pub fn rules_on(self, day: Ngay) -> &'a RuleSet {
         self.ws.rules().on(day)
+    }
+
+    /// The time limits still running for the person, in the order of the table of limits.
+    pub fn due(self) -> &'a [crate::due::DueItem] {
+        let (rules, calendar) = (self.ws.rules(), self.ws.calendar());
+        self.resolved()
+            .due
+            .get_or_init(|| crate::due::of_person(self.record(), rules, calendar))
     }
 
     /// The record as a tree searched by the catalogue's paths. Built when asked for and not

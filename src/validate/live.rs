@@ -91,6 +91,8 @@ pub struct Live {
     linked: bool,
     /// How the last refresh came to its result.
     pub(super) last: Refreshed,
+    /// Whether the last refresh listed the records folders (looked at every file).
+    pub(super) listed: bool,
 }
 
 /// How a refresh came to its result: what it cost, for the tests and the benchmark to tell.
@@ -291,6 +293,7 @@ impl Live {
             unfinished: None,
             linked: false,
             last: Refreshed::Gathered,
+            listed: true,
         };
         live.refresh()?;
         Ok(live)
@@ -301,6 +304,7 @@ impl Live {
     /// answer (the organisation file missing or broken); the last result is kept for the next
     /// refresh.
     pub fn refresh(&mut self) -> Result<Arc<CheckedWorkspace>, LoadError> {
+        self.listed = false;
         let told = self.watch.as_mut().map_or(Look::Everything, Watch::look);
         let changed = match self.unfinished.take() {
             Some(before) => before.and(told),
@@ -330,6 +334,7 @@ impl Live {
             return Ok(checked);
         }
         // Every file's metadata is looked at.
+        self.listed = true;
         let now = SystemTime::now();
         let root = self.root.clone();
         let org_path = root.join(ORG_FILE);
@@ -627,7 +632,10 @@ impl Live {
         };
         // A file become a link is the full path's to place (it follows links' targets).
         let plain = |stamp: &Option<Stamp>| stamp.as_ref().is_some_and(|s| s.link.is_none());
-        if !reads.iter().all(|(stamp, read)| plain(stamp) && clean(read)) {
+        if !reads
+            .iter()
+            .all(|(stamp, read)| plain(stamp) && clean(read))
+        {
             return None;
         }
 

@@ -381,6 +381,8 @@ fn the_writers_own_write_shows_at_the_very_next_refresh() {
             .unwrap();
     }
     let b = state.refresh().unwrap();
+    // Put in place, the one file written looked at.
+    assert_eq!((state.last, state.listed), (Refreshed::Patched, false));
     let binh = b.person("tran-thi-binh-0000").unwrap();
     assert!(binh.nguoi().que_quan.as_deref().unwrap().starts_with("Xã "));
     assert_eq!(live(&mut state), full(&root));
@@ -491,11 +493,14 @@ fn shared_facts_follow_an_edit_in_place() {
     ];
     for (i, (path, from, to)) in steps.iter().enumerate() {
         replace(path, from, to);
+        settle(&mut state);
         let (a, b) = (live(&mut state), full(&root));
         assert!(
             a == b,
             "step {i}: {from} → {to}\n\nincremental:\n{a:?}\n\nfull:\n{b:?}"
         );
         assert_eq!(state.last, Refreshed::Patched, "step {i}");
+        // Told by the system which file changed, the desk looked at no other.
+        assert!(!state.listed || state.watch.is_none(), "step {i}");
     }
 }

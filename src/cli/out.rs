@@ -4,7 +4,7 @@
 
 pub use super::error::{Error, emit_stderr};
 use crate::diag::{Diagnostic, Format, Lang, Setup};
-use crate::model::{self, LoadError};
+use crate::model;
 use crate::validate::{self, Checked, CheckedWorkspace};
 use std::io::{self, Write};
 use std::path::Path;
@@ -58,19 +58,9 @@ pub fn workspace(
 
 /// Loads and checks a workspace; why it cannot be loaded at all is the error.
 fn checked_workspace(root: &Path, format: Format) -> Result<CheckedWorkspace, Error> {
-    let loaded = model::load(root).map_err(|e| {
-        let diagnostics = match e {
-            LoadError::NotAWorkspace(path) => vec![Setup::NotAWorkspace { path }.into()],
-            LoadError::Io { path, source } => {
-                let detail = source.to_string();
-                vec![Setup::CannotRead { path, detail }.into()]
-            }
-            LoadError::Organisation(diagnostics) => diagnostics,
-        };
-        Error::Problems {
-            diagnostics,
-            format,
-        }
+    let loaded = model::load(root).map_err(|e| Error::Problems {
+        diagnostics: e.into_diagnostics(),
+        format,
     })?;
     Ok(validate::check(loaded))
 }

@@ -138,7 +138,7 @@ pub(super) async fn save_field(
         };
         let refused = result.as_ref().err();
         let status = refused.map_or(StatusCode::OK, edits::Refused::status);
-        let message = refused.map(|r| super::words::in_page_words(&r.message(lang), lang));
+        let message = refused.map(|r| desk.says(&r.message(lang)));
         // A stale file: the page keeps its version (it must not write over what it has not
         // seen) and gets the file's version and value now, to show beside what the clerk typed
         // and let them choose: keep theirs (sent again against the file's version) or the file's.
@@ -245,7 +245,7 @@ pub(super) async fn undo(desk: Arc<Desk>, target: Target) -> Response {
                                  (an editor, another tab, another command): nothing undone, the file is unchanged",
                             ).to_string())
                         }
-                        Err(e) => Some(super::words::in_page_words(&e.message(lang), lang)),
+                        Err(e) => Some(e.message(lang)),
                     }
                 }
             }

@@ -46,15 +46,16 @@ impl From<WriteError> for Refused {
 }
 
 impl Refused {
-    /// What the clerk reads.
+    /// What the clerk reads, beside the field (the page puts "không ghi" before it). What to do
+    /// about a stale file is the page's: it offers to keep what was typed or take the file's.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Refused::Stale => lang
                 .pick(
-                    "tệp đã được sửa ở nơi khác từ khi trang này mở (trình soạn thảo, thẻ khác): \
-                     chưa ghi gì; hãy tải lại trang để xem bản mới rồi sửa lại",
-                    "the file was changed elsewhere since this page was opened (an editor, another \
-                     tab): nothing written; reload the page to see it, then make the change again",
+                    "tệp đã được sửa ở nơi khác (trình soạn thảo, thẻ khác, lệnh khác) từ khi \
+                     trang này mở",
+                    "the file was changed elsewhere (an editor, another tab, another command) \
+                     since this page was opened",
                 )
                 .to_string(),
             Refused::NotAKey(path) => {
@@ -256,7 +257,7 @@ impl NewPersonError {
                     "a member needs the day they were admitted",
                 )
                 .to_string(),
-            NewPersonError::Write(e) => super::words::in_page_words(&e.message(lang), lang),
+            NewPersonError::Write(e) => e.message(lang),
         }
     }
 }

@@ -531,17 +531,18 @@ pub fn shown<'a>(
                 .location
                 .as_ref()
                 .filter(|l| file.is_some_and(|f| l.file.path == f.file().path));
-            let spoken = words::speak(d, lang);
+            let spoken = words::speak(d, lang, root);
             let path = match (own, file, spoken.path) {
                 // A missing value is about its own field, in the page's file.
                 (_, Some(_), Some(field)) if own.is_some() || d.location.is_none() => field,
                 (Some(l), Some(f), _) => f.path_at(l.range.start).unwrap_or_default(),
                 _ => String::new(),
             };
-            let place = d.location.as_ref().filter(|_| own.is_none()).map(|l| {
-                let file = l.file.path.strip_prefix(root).unwrap_or(&l.file.path);
-                format!("{}:{}", file.display(), l.line)
-            });
+            let place = d
+                .location
+                .as_ref()
+                .filter(|_| own.is_none())
+                .map(|l| format!("{}:{}", words::file_name(root, &l.file.path), l.line));
             Shown {
                 path,
                 severity: d.severity,

@@ -88,7 +88,7 @@ struct Shown {
 }
 
 fn outcome(plan: &Plan, root: &std::path::Path, lang: Lang, written: bool) -> Outcome {
-    let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
+    let rel = |p: &std::path::Path| words::file_name(root, p);
     let (mut created, mut updated) = (Vec::new(), Vec::new());
     for action in &plan.actions {
         match action {
@@ -140,8 +140,8 @@ fn outcome(plan: &Plan, root: &std::path::Path, lang: Lang, written: bool) -> Ou
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 },
-                place: words::in_page_words(&p.place(lang), lang),
-                message: words::in_page_words(&p.message(lang), lang),
+                place: words::in_page_words(&p.place(lang), lang, root),
+                message: words::in_page_words(&p.message(lang), lang, root),
             })
             .collect(),
         skipped: plan.skipped.iter().map(|s| s.describe(lang)).collect(),
@@ -199,7 +199,7 @@ pub(super) async fn import_sheet(State(desk): State<Arc<Desk>>, request: Request
         let lang = desk.lang;
         let mut shown = ImportPage::empty(lang);
         let refuse = |mut shown: ImportPage, why: String| {
-            shown.refused = Some(why);
+            shown.refused = Some(desk.says(&why));
             let mut r = page(desk, "import.html.j2", shown);
             *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             r
@@ -271,13 +271,15 @@ pub(super) async fn import_sheet(State(desk): State<Arc<Desk>>, request: Request
                 done.not_created = applied
                     .not_created
                     .iter()
-                    .map(|e| e.message(lang))
+                    .map(|e| desk.says(&e.message(lang)))
                     .collect();
                 shown.outcome = Some(done);
                 page(desk, "import.html.j2", shown)
             }
             Err(import::ApplyError::Write(e)) => refuse(shown, e.message(lang)),
-            Err(e) => refuse(shown, e.to_string()),
+            Err(import::ApplyError::Edit { path, detail }) => {
+                refuse(shown, format!("`{}`: {detail}", path.display()))
+            }
         }
     })
     .await

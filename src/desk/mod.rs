@@ -117,6 +117,17 @@ impl Desk {
         &self.root
     }
 
+    /// A message in the page's words and language, each file named inside the workspace
+    /// ([`words::in_page_words`]).
+    fn says(&self, message: &str) -> String {
+        words::in_page_words(message, self.lang, self.root())
+    }
+
+    /// A file of the workspace as the desk names it: `ket-nap/x.yaml` ([`words::file_name`]).
+    fn file_name(&self, path: &Path) -> String {
+        words::file_name(self.root(), path)
+    }
+
     /// The name of the cookie that carries the token: one per port, so that two desks on one
     /// machine do not take each other's.
     fn cookie_name(&self) -> String {
@@ -173,9 +184,12 @@ impl Running {
 
 /// Checks the workspace, builds the engine and binds 127.0.0.1 (never another address).
 pub fn bind(options: &Options) -> Result<Running, ServeError> {
+    // Whole from here on, so that every path the desk meets starts with it and is named inside
+    // the workspace ([`words::file_name`]), however the folder was given.
+    let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
     // A folder that is not a workspace is refused before anything listens.
-    let live = Live::open(&options.root)?;
-    let engine = Config::for_workspace(&options.root).build()?;
+    let live = Live::open(&root)?;
+    let engine = Config::for_workspace(&root).build()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_io()
@@ -187,7 +201,7 @@ pub fn bind(options: &Options) -> Result<Running, ServeError> {
         .map_err(|source| ServeError::Bind { port, source })?;
     let port = listener.local_addr()?.port();
     let desk = Desk {
-        root: options.root.clone(),
+        root,
         port,
         token: security::new_token()?,
         lang: options.lang,

@@ -108,15 +108,7 @@ pub async fn settings(State(desk): State<Arc<Desk>>) -> Response {
         let file = org.spans.file().path.clone();
         let bytes = match crate::model::read_bounded(&file) {
             Ok(b) => b,
-            Err(e) => {
-                let title = file.display().to_string();
-                return problem(
-                    desk,
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    title,
-                    vec![e.to_string()],
-                );
-            }
+            Err(e) => return super::routes::cannot_read(desk, &file, &e),
         };
         let text = String::from_utf8_lossy(&bytes);
         let mut data: serde_json::Value = crate::model::from_yaml(&text).unwrap_or_default();

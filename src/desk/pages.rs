@@ -317,16 +317,11 @@ pub fn branch(
         .iter()
         .map(|u| BrokenFile {
             id: u.id.clone(),
-            file: u
-                .path
-                .strip_prefix(ws.root())
-                .unwrap_or(&u.path)
-                .display()
-                .to_string(),
+            file: super::words::file_name(ws.root(), &u.path),
             messages: u
                 .diagnostics
                 .iter()
-                .map(|d| d.problem.message(lang))
+                .map(|d| super::words::in_page_words(&d.problem.message(lang), lang, ws.root()))
                 .collect(),
         })
         .collect();

@@ -25,7 +25,8 @@ fn field(body: &[u8], name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A page that says why nothing was done, with the way back to where the clerk was.
+/// A page that says why nothing was done, with the way back to where the clerk was; each message
+/// in the page's words, its files named inside the workspace.
 pub(super) fn refused(desk: &Desk, title: &str, messages: Vec<String>, back: &str) -> Response {
     #[derive(Serialize)]
     struct Refusal {
@@ -38,10 +39,7 @@ pub(super) fn refused(desk: &Desk, title: &str, messages: Vec<String>, back: &st
         problem: pages::Problem {
             words: pages::Words::of(lang),
             title: title.to_string(),
-            messages: messages
-                .iter()
-                .map(|m| super::words::in_page_words(m, lang))
-                .collect(),
+            messages: messages.iter().map(|m| desk.says(m)).collect(),
         },
         back: back.to_string(),
     };
@@ -95,15 +93,16 @@ pub async fn delete(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -
     .await
 }
 
-/// A refusal of the writer in the page's words (a stale file: reload and look again).
+/// A refusal of the writer, said on the page of a refusal (a stale file: go back and look again).
 fn write_message(e: &WriteError, lang: crate::diag::Lang) -> String {
     match e {
         WriteError::Stale { .. } => lang
             .pick(
-                "tệp đã được sửa ở nơi khác từ khi trang này mở (trình soạn thảo, thẻ khác): \
-                 chưa làm gì; hãy mở lại trang để xem bản mới",
-                "the file was changed elsewhere since this page was opened (an editor, another \
-                 tab): nothing done; open the page again to see it",
+                "tệp của hồ sơ đã được sửa ở nơi khác (trình soạn thảo, thẻ khác) từ khi trang \
+                 được mở, nên chưa làm gì: bấm “Quay lại” để xem hồ sơ như bây giờ, rồi làm lại",
+                "the record's file was changed elsewhere (an editor, another tab) since the page \
+                 was opened, so nothing was done: press “Go back” to see the record as it is \
+                 now, then try again",
             )
             .into(),
         other => other.message(lang),
@@ -211,17 +210,15 @@ pub async fn restore(State(desk): Shared, body: Bytes) -> Response {
         match done {
             Ok(_) => Redirect::to(&format!("/person/{}", entry.id)).into_response(),
             Err(WriteError::Exists { existing, .. }) => {
-                let existing = existing.strip_prefix(desk.root()).unwrap_or(&existing);
+                let existing = desk.file_name(&existing);
                 let message = match lang {
                     crate::diag::Lang::Vi => format!(
-                        "mã {} nay đã là của hồ sơ {}: hãy đổi mã của hồ sơ đó (trên trang của người ấy) rồi khôi phục lại",
+                        "mã {} nay đã là của hồ sơ “{existing}”: hãy đổi mã của hồ sơ đó (trên trang của người ấy) rồi khôi phục lại",
                         entry.id,
-                        existing.display()
                     ),
                     crate::diag::Lang::En => format!(
-                        "the id {} now belongs to the record {}: give that record another id (on that person's page), then restore again",
+                        "the id {} now belongs to the record “{existing}”: give that record another id (on that person's page), then restore again",
                         entry.id,
-                        existing.display()
                     ),
                 };
                 refused(
@@ -255,6 +252,11 @@ pub async fn rename(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -
         let new_id = id::slug(&typed).unwrap_or_else(|| typed.trim().to_string());
         let version = field(&body, "version");
         let title = lang.pick("Chưa đổi mã hồ sơ", "The id is not changed");
+        // Changed, but some files that name the person could not follow.
+        let half_done = lang.pick(
+            "Đã đổi mã hồ sơ, còn vài tệp ghi mã cũ",
+            "The id is changed; some files still name the old one",
+        );
         let back = format!("/person/{pid}");
         if new_id == pid {
             return Redirect::to(&back).into_response();
@@ -289,28 +291,34 @@ pub async fn rename(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -
                     ),
                 }];
                 for (path, _) in &renamed.not_updated {
-                    messages.push(path.strip_prefix(desk.root()).unwrap_or(path).display().to_string());
+                    messages.push(desk.file_name(path));
                 }
-                refused(desk, title, messages, &format!("/person/{new_id}"))
+                refused(desk, half_done, messages, &format!("/person/{new_id}"))
             }
             Err(WriteError::Exists { existing, .. }) => {
-                let existing = existing.strip_prefix(desk.root()).unwrap_or(&existing);
+                let existing = desk.file_name(&existing);
                 let message = match lang {
-                    crate::diag::Lang::Vi => format!(
-                        "mã {new_id} đã là của hồ sơ {}: hãy chọn mã khác",
-                        existing.display()
-                    ),
-                    crate::diag::Lang::En => format!(
-                        "the id {new_id} belongs to the record {}: choose another",
-                        existing.display()
-                    ),
+                    crate::diag::Lang::Vi => {
+                        format!("mã {new_id} đã là của hồ sơ “{existing}”: hãy chọn mã khác")
+                    }
+                    crate::diag::Lang::En => {
+                        format!("the id {new_id} belongs to the record “{existing}”: choose another")
+                    }
                 };
                 refused(desk, title, vec![message], &back)
             }
-            // A file that names them cannot follow: named as the branch page names broken files.
+            // A file that names them cannot follow: named inside the workspace (by `refused`),
+            // and why, under a title that already says the id is not changed.
             Err(WriteError::CannotFollow { path, id, why }) => {
-                let path = path.strip_prefix(desk.root()).unwrap_or(&path);
-                let message = why.message(&path.display().to_string(), &id, lang);
+                let (path, why) = (path.display(), why.reason(&id, lang));
+                let message = match lang {
+                    crate::diag::Lang::Vi => format!(
+                        "`{path}` {why}. Đổi mã lúc này thì tệp đó vẫn ghi mã cũ, một mã không còn là của ai. Hãy sửa tệp đó trước (hoặc đưa nó ra khỏi thư mục hồ sơ), rồi đổi mã"
+                    ),
+                    crate::diag::Lang::En => format!(
+                        "`{path}` {why}. Changed now, the id would leave that file naming no one. Fix that file first (or move it out of the workspace), then change the id"
+                    ),
+                };
                 refused(desk, title, vec![message], &back)
             }
             Err(e) => refused(desk, title, vec![write_message(&e, lang)], &back),

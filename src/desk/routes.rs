@@ -75,6 +75,8 @@ pub(super) fn page(desk: &Desk, name: &str, context: impl Serialize) -> Response
     }
 }
 
+/// A page that says what went wrong or what was done: each message in the page's words, its
+/// files named inside the workspace.
 pub(super) fn problem(
     desk: &Desk,
     status: StatusCode,
@@ -84,7 +86,7 @@ pub(super) fn problem(
     let context = Problem {
         words: Words::of(desk.lang),
         title,
-        messages,
+        messages: messages.iter().map(|m| desk.says(m)).collect(),
     };
     let mut response = page(desk, "problem.html.j2", context);
     *response.status_mut() = status;
@@ -94,12 +96,12 @@ pub(super) fn problem(
 /// The workspace as it is now, or the page that says why it cannot be read.
 pub(super) fn checked(desk: &Desk) -> Result<Arc<CheckedWorkspace>, Response> {
     desk.check().map_err(|e| {
-        let messages = match &e {
-            crate::model::LoadError::Organisation(diags) => {
-                diags.iter().map(|d| d.problem.message(desk.lang)).collect()
-            }
-            other => vec![other.to_string()],
-        };
+        let lang = desk.lang;
+        let messages = e
+            .into_diagnostics()
+            .iter()
+            .map(|d| d.problem.message(lang))
+            .collect();
         let title = desk
             .lang
             .pick("Không đọc được hồ sơ", "The workspace cannot be read");
@@ -110,6 +112,33 @@ pub(super) fn checked(desk: &Desk) -> Result<Arc<CheckedWorkspace>, Response> {
             messages,
         )
     })
+}
+
+/// The page of a file that was there a moment ago and cannot be read now (taken away, locked
+/// by another program): named inside the workspace, why in the page's language where it can be.
+pub(super) fn cannot_read(desk: &Desk, path: &std::path::Path, e: &std::io::Error) -> Response {
+    let lang = desk.lang;
+    let title = format!(
+        "{} {}",
+        lang.pick("Không đọc được tệp", "Cannot read the file"),
+        desk.file_name(path)
+    );
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => lang
+            .pick(
+                "tệp không còn ở đó (đã bị chuyển đi hoặc xóa)",
+                "the file is no longer there (moved or deleted)",
+            )
+            .to_string(),
+        std::io::ErrorKind::PermissionDenied => lang
+            .pick(
+                "không có quyền đọc tệp này (có thể một chương trình khác đang giữ nó)",
+                "no permission to read it (perhaps another program holds it)",
+            )
+            .to_string(),
+        _ => e.to_string(),
+    };
+    problem(desk, StatusCode::INTERNAL_SERVER_ERROR, title, vec![why])
 }
 
 pub(super) fn not_found(desk: &Desk, what: &str) -> Response {
@@ -170,7 +199,7 @@ async fn person(
             let title = format!(
                 "{} {}",
                 lang.pick("Không đọc được tệp", "Cannot read the file"),
-                u.path.strip_prefix(ws.root()).unwrap_or(&u.path).display()
+                desk.file_name(&u.path)
             );
             let mut messages: Vec<String> = u
                 .diagnostics
@@ -191,14 +220,7 @@ async fn person(
         };
         let bytes = match crate::model::read_bounded(p.record().path()) {
             Ok(b) => b,
-            Err(e) => {
-                return problem(
-                    desk,
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    pid,
-                    vec![e.to_string()],
-                );
-            }
+            Err(e) => return cannot_read(desk, p.record().path(), &e),
         };
         page(
             desk,
@@ -410,8 +432,8 @@ async fn new_person(State(desk): Shared, body: Bytes) -> Response {
                     Ok(ws) => ws,
                     Err(r) => return r,
                 };
-                let context =
-                    pages::branch(&ws, today(), desk.lang, Some(e.message(desk.lang)), |_| 1);
+                let refusal = desk.says(&e.message(desk.lang));
+                let context = pages::branch(&ws, today(), desk.lang, Some(refusal), |_| 1);
                 let mut r = page(desk, "branch.html.j2", context);
                 *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
                 r
@@ -467,7 +489,7 @@ async fn batch(State(desk): Shared, body: Bytes) -> Response {
         let title = format!(
             "{} {}",
             lang.pick("Đã in vào thư mục", "Printed into the folder"),
-            out.display()
+            desk.file_name(&out)
         );
         problem(desk, StatusCode::OK, title, messages)
     })

@@ -7,6 +7,7 @@
 
 use crate::diag::{Diagnostic, Lang, Problem};
 use crate::model::keys::{self, FileKind, Key};
+use std::path::Path;
 
 /// Labels the page gives in place of the key table's, where the table's speak of values to type.
 const LABELS: &[(&str, &str, &str)] = &[
@@ -192,29 +193,58 @@ fn path_label(path: &str, lang: Lang) -> Option<String> {
     ))
 }
 
-/// A message in the page's words: each backquoted key path becomes its label, any other
-/// backquoted text (a value, a date) is put in quotation marks.
-pub fn in_page_words(text: &str, lang: Lang) -> String {
+/// The name the desk gives a file or folder of the workspace: its path inside the workspace,
+/// `/` between folders on every system (`ket-nap/x.yaml`), as the clerk knows their records
+/// and as the branch page lists them. Anything else (the workspace itself, a file outside it)
+/// keeps its whole path. Every message of the desk names files through this; the command line
+/// keeps its own paths.
+pub fn file_name(root: &Path, path: &Path) -> String {
+    inside(root, path).unwrap_or_else(|| path.display().to_string())
+}
+
+/// `path`'s name inside the workspace at `root`, if it is in it (a path that went through a
+/// link of the folders above the workspace is compared with the workspace's real path too).
+fn inside(root: &Path, path: &Path) -> Option<String> {
+    let rel = path
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .ok()
+        .or_else(|| {
+            let real = std::fs::canonicalize(root).ok()?;
+            path.strip_prefix(real).map(Path::to_path_buf).ok()
+        });
+    let rel = rel.filter(|r| !r.as_os_str().is_empty())?;
+    let names: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    Some(names.join("/"))
+}
+
+/// A message in the page's words: each backquoted key path becomes its label, a backquoted
+/// path of the workspace (`/home/…/hoso/ket-nap/x.yaml`) its [`file_name`], any other
+/// backquoted text (a value, a date, a file inside the workspace) is put in quotation marks.
+pub fn in_page_words(text: &str, lang: Lang, root: &Path) -> String {
     let mut out = String::with_capacity(text.len());
     let mut parts = text.split('`');
     if let Some(first) = parts.next() {
         out.push_str(first);
     }
-    let mut inside = true;
+    let mut quoted = true;
     for part in parts {
-        if inside {
-            match path_label(part, lang) {
-                Some(l) => out.push_str(&l),
-                None => {
-                    out.push('“');
-                    out.push_str(part);
-                    out.push('”');
-                }
+        if quoted {
+            let file = Some(Path::new(part))
+                .filter(|p| p.is_absolute())
+                .and_then(|p| inside(root, p));
+            match (file, path_label(part, lang)) {
+                (Some(name), _) => out.push_str(&format!("“{name}”")),
+                (None, Some(label)) => out.push_str(&label),
+                (None, None) => out.push_str(&format!("“{part}”")),
             }
         } else {
             out.push_str(part);
         }
-        inside = !inside;
+        quoted = !quoted;
     }
     out
 }
@@ -228,8 +258,8 @@ pub struct Spoken {
     pub hint: Option<String>,
 }
 
-/// Says `d` in the page's words.
-pub fn speak(d: &Diagnostic, lang: Lang) -> Spoken {
+/// Says `d` in the page's words, naming the files of the workspace at `root` by their names in it.
+pub fn speak(d: &Diagnostic, lang: Lang, root: &Path) -> Spoken {
     match &d.problem {
         Problem::MissingField { field, .. } => {
             let name = path_label(field, lang).unwrap_or_else(|| format!("“{field}”"));
@@ -247,7 +277,7 @@ pub fn speak(d: &Diagnostic, lang: Lang) -> Spoken {
         }
         Problem::FormNeedsField { .. } => Spoken {
             path: None,
-            message: in_page_words(&d.problem.message(lang), lang),
+            message: in_page_words(&d.problem.message(lang), lang, root),
             hint: Some(
                 lang.pick(
                     "bổ sung hồ sơ ở ô đó trên trang này, hoặc tải mẫu trắng để viết tay",
@@ -258,8 +288,8 @@ pub fn speak(d: &Diagnostic, lang: Lang) -> Spoken {
         },
         problem => Spoken {
             path: None,
-            message: in_page_words(&problem.message(lang), lang),
-            hint: problem.hint(lang).map(|h| in_page_words(&h, lang)),
+            message: in_page_words(&problem.message(lang), lang, root),
+            hint: problem.hint(lang).map(|h| in_page_words(&h, lang, root)),
         },
     }
 }
@@ -298,9 +328,11 @@ mod tests {
 
     #[test]
     fn diagnostics_name_the_fields_by_their_labels() {
+        let root = Path::new("/nha/hoso");
         let text = in_page_words(
             "`hop_chi_bo.ngay` (20/09/2026) lại trước `nguoi_gioi_thieu[1].ngay_viet` (28/09/2026)",
             Lang::Vi,
+            root,
         );
         assert!(!text.contains('`') && !text.contains('_'), "{text}");
         assert!(
@@ -308,8 +340,33 @@ mod tests {
             "{text}"
         );
         assert_eq!(
-            in_page_words("không đọc được ngày `31/02/2026`", Lang::Vi),
+            in_page_words("không đọc được ngày `31/02/2026`", Lang::Vi, root),
             "không đọc được ngày “31/02/2026”"
+        );
+    }
+
+    #[test]
+    fn files_are_named_inside_the_workspace() {
+        let root = std::env::temp_dir().join("hoso desk words");
+        let file = root.join("ket-nap").join("x.yaml");
+        assert_eq!(file_name(&root, &file), "ket-nap/x.yaml");
+        assert_eq!(file_name(&root, &root.join("ban-in")), "ban-in");
+        // The workspace itself, and a file outside it, keep their whole path.
+        assert_eq!(file_name(&root, &root), root.display().to_string());
+        let outside = std::env::temp_dir().join("x.yaml");
+        assert_eq!(file_name(&root, &outside), outside.display().to_string());
+        // A message of the writer or the loader, with whole paths in backquotes.
+        let message = format!(
+            "`{}` là liên kết tới `to-chuc.yaml`; `{}` không phải thư mục hồ sơ",
+            file.display(),
+            root.display()
+        );
+        assert_eq!(
+            in_page_words(&message, Lang::Vi, &root),
+            format!(
+                "“ket-nap/x.yaml” là liên kết tới “to-chuc.yaml”; “{}” không phải thư mục hồ sơ",
+                root.display()
+            )
         );
     }
 }

@@ -82,6 +82,22 @@ pub enum LoadError {
     Organisation(Vec<Diagnostic>),
 }
 
+impl LoadError {
+    /// Why the workspace cannot be loaded, as the diagnostics the command line and the desk say.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        match self {
+            LoadError::NotAWorkspace(path) => {
+                vec![crate::diag::Setup::NotAWorkspace { path }.into()]
+            }
+            LoadError::Io { path, source } => {
+                let detail = source.to_string();
+                vec![crate::diag::Setup::CannotRead { path, detail }.into()]
+            }
+            LoadError::Organisation(diagnostics) => diagnostics,
+        }
+    }
+}
+
 /// Loads the workspace at `root`: the organisation, the records folders listed, each person file
 /// read, the bulletin file, gathered. The desk's live workspace (`crate::validate::Live`) takes
 /// the same steps, reading again only the files that changed.

@@ -207,6 +207,16 @@ impl WriteError {
             (WriteError::NoFreeId { base }, Lang::En) => {
                 format!("no free id from `{base}` (up to `{base}-999`)")
             }
+            (WriteError::NotAnId { id }, Lang::Vi) if crate::model::id::windows_reserved(id) => {
+                format!(
+                    "`{id}` không dùng làm mã người được: Windows dành tên này cho thiết bị; thêm số, ví dụ `{id}-2`"
+                )
+            }
+            (WriteError::NotAnId { id }, Lang::En) if crate::model::id::windows_reserved(id) => {
+                format!(
+                    "`{id}` cannot be a person id: Windows keeps that name for a device; add a number, for example `{id}-2`"
+                )
+            }
             (WriteError::NotAnId { id }, Lang::Vi) => format!(
                 "`{id}` không dùng làm mã người được: chỉ chữ thường không dấu, chữ số và dấu gạch nối (nguyen-van-an-2)"
             ),

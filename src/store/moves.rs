@@ -114,7 +114,21 @@ pub enum NotFollowed {
 impl NotFollowed {
     /// What the clerk reads, the file shown as `path`, the record's old id `id`.
     pub fn message(&self, path: &str, id: &str, lang: Lang) -> String {
-        let why = match (self, lang) {
+        let why = self.reason(id, lang);
+        match lang {
+            Lang::Vi => format!(
+                "`{path}` {why}: chưa đổi mã, vì đổi thì tệp đó sẽ ghi một mã không còn ai. Hãy sửa tệp đó trước (hoặc đưa nó ra khỏi thư mục hồ sơ), rồi đổi mã"
+            ),
+            Lang::En => format!(
+                "`{path}` {why}: the id is not changed, since that file would then name no one. Fix that file first (or move it out of the workspace), then change the id"
+            ),
+        }
+    }
+
+    /// What is wrong with the file, after its name (`có ghi mã … nhưng có lỗi cú pháp …`): for
+    /// a page whose title already says that the id is not changed.
+    pub fn reason(&self, id: &str, lang: Lang) -> String {
+        match (self, lang) {
             (NotFollowed::Edit(EditError::Syntax { line, column }), Lang::Vi) => {
                 format!("có ghi mã `{id}` nhưng có lỗi cú pháp YAML ở dòng {line}, cột {column}")
             }
@@ -149,14 +163,6 @@ impl NotFollowed {
             (NotFollowed::Io(e), Lang::En) => {
                 format!("cannot be read ({e}) to tell whether it names `{id}`")
             }
-        };
-        match lang {
-            Lang::Vi => format!(
-                "`{path}` {why}: chưa đổi mã, vì đổi thì tệp đó sẽ ghi một mã không còn ai. Hãy sửa tệp đó trước (hoặc đưa nó ra khỏi thư mục hồ sơ), rồi đổi mã"
-            ),
-            Lang::En => format!(
-                "`{path}` {why}: the id is not changed, since that file would then name no one. Fix that file first (or move it out of the workspace), then change the id"
-            ),
         }
     }
 }

@@ -84,11 +84,11 @@
     box.prepend(div);
   }
 
-  function staleBanner(message) {
+  // The banner says what happened and what each way on does; the page saves nothing more
+  // until the clerk chooses.
+  function staleBanner() {
     stale = true;
-    const banner = document.getElementById("banner");
-    document.getElementById("banner-text").textContent = message;
-    banner.hidden = false;
+    document.getElementById("banner").hidden = false;
   }
 
   // The file changed on disk: what the clerk typed beside what the file holds now. Keeping
@@ -150,10 +150,12 @@
         .then(({ status, a }) => {
           if (field) field.classList.remove("saving");
           showDiagnostics(a.diagnostics || []);
-          if (status === 409) {
-            staleBanner(a.message);
+          // A file changed on disk comes with what it holds now: the clerk chooses. Any other
+          // refusal (a link, not a file) is said beside the field.
+          if (status === 409 && a.on_disk) {
+            staleBanner();
             showRefusal(path, a.message);
-            if (a.on_disk && el.closest) offerChoice(el, value, a.on_disk);
+            offerChoice(el, value, a.on_disk);
             return;
           }
           if (!a.ok) {

@@ -533,6 +533,30 @@ fn a_clerk_s_day_from_the_branch_page() {
         b.text(&b.find("#choice-file")),
         "Tổ 3, Khu phố 5, phường Hồng Gai"
     );
+    assert_eq!(
+        b.text(&b.find("#choice-mine")),
+        "Tổ 4, Khu phố 5, phường Hồng Gai"
+    );
+    assert_eq!(b.text(&b.find("#choice-label")), "Nơi cư trú");
+    // The banner says what happened and what each of its two buttons does, and nothing else
+    // to do (no "reload the page" beside them).
+    let banner = b.text(&b.find("#banner"));
+    for words in [
+        "Ô vừa sửa chưa được ghi",
+        "tệp hồ sơ này vừa được sửa ở nơi khác",
+        "Giữ giá trị tôi vừa gõ: ghi giá trị của bạn vào ô này",
+        "Lấy bản trong tệp: bỏ giá trị bạn vừa gõ",
+    ] {
+        assert!(banner.contains(words), "{words:?} in {banner}");
+    }
+    assert!(!banner.contains("tải lại"), "{banner}");
+    assert_eq!(b.text(&b.find("#reload")), "Lấy bản trong tệp");
+    let beside = b.text(&b.find(r#"[data-field="noi_o"] .msg.refused"#));
+    assert!(
+        beside.starts_with("không ghi: tệp đã được sửa ở nơi khác") && !beside.contains("tải lại"),
+        "{beside}"
+    );
+    assert_page_words(&[banner, beside]);
     screenshot(&b, "desk-stale.png", &shots);
     b.execute("window.beforeReload = true;");
     b.click(&b.find("#keep-mine"));
@@ -552,6 +576,8 @@ fn a_clerk_s_day_from_the_branch_page() {
     b.click(&b.find("#ceremony option"));
     b.click(&b.find(r#"form[action="/batch"] select + button"#));
     b.find("ul.messages");
+    // The folder named inside the workspace, as the clerk finds it.
+    assert_eq!(b.text(&b.find("h1")), "Đã in vào thư mục ban-in");
     screenshot(&b, "desk-printed.png", &shots);
     assert!(desk.ws.file("ban-in").is_dir());
     b.click(&b.find("main a[href=\"/\"]"));
@@ -694,12 +720,34 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
         "pho_bi_thu: pham-thi-lan",
         "pho_bi_thu: khong-co-ai",
     );
+    // A record saved a second time as `.yml` beside itself ("Save as" in a text editor).
+    std::fs::copy(
+        desk.ws.file("ket-nap/ngo-thi-mai.yaml"),
+        desk.ws.file("ket-nap/ngo-thi-mai.yml"),
+    )
+    .unwrap();
     desk.until_shown("/", r#"href="/person/hong""#);
     desk.until_shown("/", "khong-co-ai");
+    desk.until_shown("/", "ngo-thi-mai.yml");
     let driver = Driver::start();
     let tmp = tempfile::tempdir().unwrap();
     let b = driver.browser(&tmp.path().join("profile"));
     b.goto(&desk.address());
+
+    // The copy is named as the clerk knows their files, inside the workspace, with the file
+    // whose id it repeats.
+    let broken = b.text(&b.find(r#"ul.diags:has(a[href="/person/hong"])"#));
+    assert!(
+        broken.contains(
+            "ket-nap/ngo-thi-mai.yml: mã “ngo-thi-mai” đã dùng cho tệp “ket-nap/ngo-thi-mai.yaml”"
+        ),
+        "{broken}"
+    );
+    assert!(
+        !broken.contains(&desk.ws.path().display().to_string()),
+        "{broken}"
+    );
+    assert_page_words(&[broken]);
 
     // The broken file's link: the page says why it cannot be read.
     b.click(&b.find(r#"ul.diags a[href="/person/hong"]"#));
@@ -964,11 +1012,17 @@ fn a_rename_that_a_broken_file_naming_the_person_cannot_follow_is_refused_until_
     b.find("#back");
     let refusal = b.text(&b.find("ul.messages"));
     assert!(
-        refusal.contains("ket-nap/dao-van-nam.yaml")
+        refusal.contains("“ket-nap/dao-van-nam.yaml”")
             && refusal.contains("le-minh-tuan")
             && refusal.contains("lỗi cú pháp YAML ở dòng 5")
-            && refusal.contains("chưa đổi mã")
             && refusal.contains("Hãy sửa tệp đó trước"),
+        "{refusal}"
+    );
+    // The title says the id is not changed; the message says why, without saying it again.
+    assert_eq!(b.text(&b.find("h1")), "Chưa đổi mã hồ sơ");
+    assert!(!refusal.to_lowercase().contains("chưa đổi mã"), "{refusal}");
+    assert!(
+        !refusal.contains(&desk.ws.path().display().to_string()),
         "{refusal}"
     );
     assert_page_words(&[refusal]);
@@ -1005,15 +1059,51 @@ fn a_rename_that_a_broken_file_naming_the_person_cannot_follow_is_refused_until_
     b.find("#back");
     let refusal = b.text(&b.find("ul.messages"));
     assert!(
-        refusal.contains("ket-nap/dao-van-nam.yaml")
+        refusal.contains("“ket-nap/dao-van-nam.yaml”")
             && refusal.contains("not valid YAML at line 5")
-            && refusal.contains("the id is not changed")
             && refusal.contains("Fix that file first"),
         "{refusal}"
     );
+    assert_eq!(b.text(&b.find("h1")), "The id is not changed");
+    assert!(!refusal.contains("not changed"), "{refusal}");
     assert!(!refusal.contains("chưa đổi mã"), "{refusal}");
     assert_page_words(&[refusal]);
     assert!(desk.ws.file("dang-vien/le-minh-tuan.yaml").exists());
+
+    // A field edited after the file changed in a text editor: the banner says, in English, what
+    // happened and what each of its two buttons does; the clerk takes the file's.
+    b.click(&b.find("#back"));
+    at_page(&b, "/person/le-minh-tuan");
+    desk.ws.edit(
+        "dang-vien/le-minh-tuan.yaml",
+        "dan_toc: Kinh",
+        "dan_toc: Kinh # Notepad",
+    );
+    let by_notepad = read(&desk, "dang-vien/le-minh-tuan.yaml");
+    open_section(&b, "ca-nhan");
+    let field = b.find(&at("que_quan"));
+    b.clear(&field);
+    b.send_keys(&field, "Cẩm Phả");
+    b.find("#banner-choice:not([hidden])");
+    let banner = b.text(&b.find("#banner"));
+    for words in [
+        "The field you changed is not saved",
+        "this record's file was changed elsewhere",
+        "Keep what I typed: writes your value into this field",
+        "Take the file's: drops what you typed",
+    ] {
+        assert!(banner.contains(words), "{words:?} in {banner}");
+    }
+    assert!(!banner.contains("reload"), "{banner}");
+    assert_page_words(&[banner]);
+    b.execute("window.beforeReload = true;");
+    b.click(&b.find("#reload"));
+    b.until(
+        "return !window.beforeReload && document.readyState === 'complete'
+           && document.querySelector('[data-path=\"que_quan\"]').value.startsWith('Xã Hoành Bồ')",
+        "the file's version shown",
+    );
+    assert_eq!(read(&desk, "dang-vien/le-minh-tuan.yaml"), by_notepad);
     b.close();
 }
 

@@ -412,11 +412,19 @@ fn an_edit_against_a_file_changed_on_disk_is_refused_and_nothing_is_lost() {
     let r = desk.edit("tran-thi-binh", &version, "noi_o", Some("Tổ 9"));
     assert_eq!(r.status, 409, "{}", r.body);
     assert_eq!(r.json()["ok"], false);
+    // It says what happened; what to do is the page's choice, for which the answer carries the
+    // file's version and its value at the field now.
+    let message = r.json()["message"].as_str().unwrap().to_string();
     assert!(
-        r.json()["message"]
-            .as_str()
-            .unwrap()
-            .contains("tải lại trang")
+        message.contains("đã được sửa ở nơi khác") && !message.contains("tải lại"),
+        "{message}"
+    );
+    let on_disk = &r.json()["on_disk"];
+    assert_eq!(on_disk[0], desk.version("tran-thi-binh"));
+    let now = on_disk[1].as_str().unwrap();
+    assert!(
+        !now.is_empty() && String::from_utf8_lossy(&edited).contains(&format!("noi_o: {now}")),
+        "{now}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), edited);
     // A second tab that saved first makes the first tab's version stale too.

@@ -4,6 +4,19 @@
 use std::io::Write;
 use std::path::Path;
 
+/// How the temporary file of an atomic write is named, here and by the workspace's writer:
+/// `.hoso-XXXXXX.tmp` beside the file it becomes.
+pub(crate) const TEMP_PREFIX: &str = ".hoso-";
+pub(crate) const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether `path` is named as the temporary file of an atomic write (always a file, never a
+/// folder, never a record).
+pub(crate) fn is_temporary(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(TEMP_PREFIX) && n.ends_with(TEMP_SUFFIX))
+}
+
 /// Writes `bytes` to `path` atomically and waits until they are on the disk: for what cannot be
 /// made again (a workspace, the register of document numbers) and for single outputs.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -41,7 +54,7 @@ fn write(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     };
     std::fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".hoso-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     // A temporary file is private (0600); the file it becomes must not be. A file that is
     // replaced keeps its permissions (`to-chuc.yaml` after `cap-so`); a new one gets what any
     // program's new file gets (0666 less the umask), so that a shared office folder can read it.

@@ -430,7 +430,9 @@ impl Writer {
         std::fs::create_dir_all(dir).map_err(&io)?;
         self.sweep(dir);
         let mut builder = tempfile::Builder::new();
-        builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+        builder
+            .prefix(crate::output::TEMP_PREFIX)
+            .suffix(crate::output::TEMP_SUFFIX);
         // A new file is readable as any program's new file is (0666 less the umask), not private.
         #[cfg(unix)]
         {
@@ -589,8 +591,6 @@ fn read_bounded(path: &Path, real: &Path) -> Result<Vec<u8>, WriteError> {
 }
 
 /// The temporaries' names: `.hoso-XXXXXX.tmp` (the same as [`crate::output`]'s).
-const TEMP_PREFIX: &str = ".hoso-";
-const TEMP_SUFFIX: &str = ".tmp";
 
 /// How old a temporary must be, where a run that takes no lock may be writing one, to be a dead
 /// run's.
@@ -602,9 +602,7 @@ pub(crate) fn remove_temporaries(dir: &Path, age: Duration) {
         return;
     };
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+        if !crate::output::is_temporary(Path::new(&entry.file_name())) {
             continue;
         }
         let old_enough = entry

@@ -504,3 +504,34 @@ fn shared_facts_follow_an_edit_in_place() {
         assert!(!state.listed || state.watch.is_none(), "step {i}");
     }
 }
+
+/// The desk's edit, told at once by the writer and a moment later by the system (the file, and the
+/// temporary it was written to then renamed from): neither look lists the records folders.
+#[test]
+fn an_edit_told_twice_looks_at_no_other_file() {
+    let dir = workspace(5);
+    let root = dir.path().join("ws");
+    let mut state = Live::open(&root).unwrap();
+    if state.watch.is_none() {
+        return;
+    }
+    settle(&mut state);
+    state.refresh().unwrap();
+    let path = root.join("ket-nap/tran-thi-binh-0000.yaml");
+    for place in ["Xã ", "Phường "] {
+        {
+            let writer = crate::store::Writer::lock(&root).unwrap();
+            let file = writer.read(&path).unwrap();
+            let text = file
+                .text()
+                .replacen("que_quan: ", &format!("que_quan: {place}"), 1);
+            writer.replace(&file, &text).unwrap();
+        }
+        state.refresh().unwrap();
+        assert_eq!((state.last, state.listed), (Refreshed::Patched, false));
+        settle(&mut state);
+        state.refresh().unwrap();
+        assert_eq!((state.last, state.listed), (Refreshed::Same, false));
+        assert_eq!(live(&mut state), full(&root));
+    }
+}

@@ -200,7 +200,9 @@ impl Told {
             }
             return;
         }
-        if !in_records {
+        // An atomic write's temporary (the writer's own, renamed into place a moment later): a
+        // file, gone by the time it is told of, that no load reads.
+        if !in_records || crate::output::is_temporary(path) {
             return;
         }
         match std::fs::symlink_metadata(path) {

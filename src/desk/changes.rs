@@ -48,9 +48,22 @@ impl Target {
         }
     }
 
+    /// Why the file is not there, for a page that was open on it.
+    fn gone(&self, lang: crate::diag::Lang) -> String {
+        match self {
+            Target::Person(pid) => super::routes::no_person_message(pid, lang),
+            Target::Settings => lang
+                .pick(
+                    "không còn tệp cài đặt chi bộ (to-chuc.yaml) trong thư mục hồ sơ",
+                    "the branch settings file (to-chuc.yaml) is no longer in the workspace",
+                )
+                .into(),
+        }
+    }
+
     fn missing(&self, desk: &Desk) -> Response {
         match self {
-            Target::Person(pid) => not_found(desk, pid),
+            Target::Person(pid) => super::routes::no_person(desk, pid),
             Target::Settings => not_found(desk, crate::model::ORG_FILE),
         }
     }
@@ -116,8 +129,21 @@ pub(super) async fn save_field(
             Ok(ws) => ws,
             Err(r) => return r,
         };
+        // The file went away while the page was open (deleted, renamed, moved): the page says so
+        // beside the field, as it says any other refusal.
         let Some(file) = target.file(&ws) else {
-            return target.missing(desk);
+            let answer = EditAnswer {
+                ok: false,
+                version: req.version.clone(),
+                message: Some(target.gone(lang)),
+                path: req.path.clone(),
+                diagnostics: Vec::new(),
+                checked: false,
+                forms: Vec::new(),
+                on_disk: None,
+                undo: false,
+            };
+            return json(StatusCode::NOT_FOUND, &answer);
         };
         let value = req.value.as_deref().filter(|v| !v.trim().is_empty());
         let result = {
@@ -188,10 +214,15 @@ pub(super) async fn save_field(
             on_disk: stale.then(|| on_disk(&file, &req.path)),
             undo,
         };
-        let json = serde_json::to_string(&answer).unwrap_or_default();
-        (status, [(header::CONTENT_TYPE, "application/json")], json).into_response()
+        json(status, &answer)
     })
     .await
+}
+
+/// The answer to an edit, as the page's script reads it.
+fn json(status: StatusCode, answer: &EditAnswer) -> Response {
+    let json = serde_json::to_string(answer).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
 impl Desk {

@@ -27,7 +27,7 @@ pub async fn number(
             return not_found(desk, &code);
         };
         let Some(p) = ws.person(&pid).filter(|_| id::is_id(&pid)) else {
-            return not_found(desk, &pid);
+            return super::routes::no_person(desk, &pid);
         };
         let Some(c) = p.checked() else {
             let title = lang.pick(

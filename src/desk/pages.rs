@@ -528,6 +528,16 @@ pub fn script_words(lang: Lang) -> String {
     serde_json::json!({
         "saved": lang.pick("đã lưu", "saved"),
         "refused": lang.pick("không ghi", "not written"),
+        // No answer at all: the desk is not running any more (its window was closed).
+        "no_answer": lang.pick(
+            "hoso không trả lời (cửa sổ của hoso đã đóng?): hãy mở lại hoso, rồi mở lại trang này",
+            "hoso does not answer (was its window closed?): start hoso again, then open this page again",
+        ),
+        // An answer that is not the desk's (an error of the desk itself).
+        "failed": lang.pick(
+            "hoso gặp lỗi khi ghi ô này; tệp không đổi",
+            "hoso failed to save this field; the file is unchanged",
+        ),
         "confirm_remove": lang.pick("Xóa mục này khỏi tệp?", "Remove this item from the file?"),
     })
     .to_string()

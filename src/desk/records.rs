@@ -54,7 +54,7 @@ fn person_file(desk: &Desk, pid: &str) -> Result<std::path::PathBuf, Response> {
     ws.person(pid)
         .filter(|_| id::is_id(pid))
         .map(|p| p.record().path().to_path_buf())
-        .ok_or_else(|| not_found(desk, pid))
+        .ok_or_else(|| super::routes::no_person(desk, pid))
 }
 
 /// Deletes the person: their file moves into `da-xoa/`, then the page of deleted records, where

@@ -141,8 +141,32 @@ pub(super) fn cannot_read(desk: &Desk, path: &std::path::Path, e: &std::io::Erro
     problem(desk, StatusCode::INTERNAL_SERVER_ERROR, title, vec![why])
 }
 
+/// Why the record of `pid` is not there: what a page left open meets after the file was deleted,
+/// given another id or moved, here or elsewhere.
+pub(super) fn no_person_message(pid: &str, lang: crate::diag::Lang) -> String {
+    match lang {
+        crate::diag::Lang::Vi => format!(
+            "không có hồ sơ mang mã {pid} trong thư mục hồ sơ: có thể hồ sơ vừa bị xóa, đổi mã hoặc chuyển đi (ở thẻ khác, trong thư mục). Hồ sơ xóa trên bàn làm việc nằm ở trang “Hồ sơ đã xóa”"
+        ),
+        crate::diag::Lang::En => format!(
+            "there is no record with the id {pid} in the workspace: it may have just been deleted, given another id or moved (in another tab, in the folder). Records deleted on the desk are on the page “Deleted records”"
+        ),
+    }
+}
+
+/// The page for a person who is not (or no longer) in the workspace.
+pub(super) fn no_person(desk: &Desk, pid: &str) -> Response {
+    let title = desk.lang.pick("Không có hồ sơ này", "No such record");
+    problem(
+        desk,
+        StatusCode::NOT_FOUND,
+        title.into(),
+        vec![no_person_message(pid, desk.lang)],
+    )
+}
+
 pub(super) fn not_found(desk: &Desk, what: &str) -> Response {
-    let title = desk.lang.pick("Không có", "Not found");
+    let title = desk.lang.pick("Không tìm thấy", "Not found");
     problem(
         desk,
         StatusCode::NOT_FOUND,
@@ -216,7 +240,7 @@ async fn person(
             return problem(desk, StatusCode::OK, title, messages);
         }
         let Some(p) = ws.person(&pid).filter(|_| id::is_id(&pid)) else {
-            return not_found(desk, &pid);
+            return no_person(desk, &pid);
         };
         let bytes = match crate::model::read_bounded(p.record().path()) {
             Ok(b) => b,
@@ -261,7 +285,7 @@ fn with_checked(
     let p = ws
         .person(pid)
         .filter(|_| id::is_id(pid))
-        .ok_or_else(|| not_found(desk, pid))?;
+        .ok_or_else(|| no_person(desk, pid))?;
     let Some(c) = p.checked() else {
         let title = desk.lang.pick(
             "Hồ sơ còn lỗi: chưa in được",
@@ -481,16 +505,41 @@ async fn batch(State(desk): Shared, body: Bytes) -> Response {
             lang.pick("lỗi", "failed"),
             report.loi
         )];
+        // Each person not printed, by name, and why in the page's words: where to mend it on
+        // the desk, not the codes and commands the command line gives.
         for p in &report.nguoi {
             if let crate::batch::Outcome::Failed { ly_do } = &p.outcome {
-                messages.push(format!("{}: {}", p.id, ly_do.message(lang)));
+                let who = ws
+                    .person(&p.id)
+                    .and_then(|x| x.nguoi().ho_ten.clone())
+                    .unwrap_or_else(|| p.id.clone());
+                let why = match ly_do {
+                    crate::batch::Failure::RecordHasErrors { .. } => lang
+                        .pick(
+                            "hồ sơ còn lỗi nên chưa in: xem các lỗi ở trang của người này",
+                            "the record has errors, so nothing was printed: see them on the person's page",
+                        )
+                        .to_string(),
+                    crate::batch::Failure::Unreadable => lang
+                        .pick(
+                            "tệp không đọc được nên chưa in: xem mục “Tệp không đọc được” ở trang chi bộ",
+                            "the file cannot be read, so nothing was printed: see “Files that cannot be read” on the branch page",
+                        )
+                        .to_string(),
+                    other => other.message(lang),
+                };
+                messages.push(format!("{who}: {why}"));
             }
         }
-        let title = format!(
-            "{} {}",
-            lang.pick("Đã in vào thư mục", "Printed into the folder"),
-            desk.file_name(&out)
-        );
+        let title = if report.xong + report.bo_qua == 0 && report.loi > 0 {
+            lang.pick("Chưa in được hồ sơ nào", "Nothing printed").to_string()
+        } else {
+            format!(
+                "{} {}",
+                lang.pick("Đã in vào thư mục", "Printed into the folder"),
+                desk.file_name(&out)
+            )
+        };
         problem(desk, StatusCode::OK, title, messages)
     })
     .await

@@ -286,6 +286,18 @@ pub fn speak(d: &Diagnostic, lang: Lang, root: &Path) -> Spoken {
                 .to_string(),
             ),
         },
+        // The page picks people from a list: no id to type, no file name to look for.
+        Problem::UnknownPerson { .. } => Spoken {
+            path: None,
+            message: in_page_words(&d.problem.message(lang), lang, root),
+            hint: Some(
+                lang.pick(
+                    "chọn lại người trong danh sách của ô này (người đó có thể đã bị xóa hoặc đổi mã)",
+                    "choose the person again from this field's list (they may have been deleted or given another id)",
+                )
+                .to_string(),
+            ),
+        },
         problem => Spoken {
             path: None,
             message: in_page_words(&problem.message(lang), lang, root),

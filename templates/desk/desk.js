@@ -146,10 +146,15 @@
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ version: version, path: path, value: value }),
       })
-        .then((r) => r.json().then((a) => ({ status: r.status, a: a })))
+        // An answer that is not the desk's JSON is an error of the desk; no answer at all, a
+        // desk that is not running. Both are said in words beside the field.
+        .then((r) => r.json()
+          .catch(() => ({ ok: false, message: words.failed + " (HTTP " + r.status + ")" }))
+          .then((a) => ({ status: r.status, a: a })),
+          () => ({ status: 0, a: { ok: false, message: words.no_answer } }))
         .then(({ status, a }) => {
           if (field) field.classList.remove("saving");
-          showDiagnostics(a.diagnostics || []);
+          if (a.diagnostics) showDiagnostics(a.diagnostics);
           // A file changed on disk comes with what it holds now: the clerk chooses. Any other
           // refusal (a link, not a file) is said beside the field.
           if (status === 409 && a.on_disk) {

@@ -748,6 +748,29 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
         "{broken}"
     );
     assert_page_words(&[broken]);
+    // The settings' problem says what to do on the page: choose from the list.
+    let settings = b.text(&b.find(r#"section:has(#fix-settings) ul.diags"#));
+    assert!(
+        settings.contains("chọn lại người trong danh sách của ô này"),
+        "{settings}"
+    );
+    assert_page_words(&[settings]);
+
+    // Everyone's dossiers while nobody's can be printed: the page says so, each person by name
+    // and where to look, and no command or code of the command line.
+    b.click(&b.find("#print-all"));
+    b.find("ul.messages");
+    assert_eq!(b.text(&b.find("h1")), "Chưa in được hồ sơ nào");
+    let why = b.text(&b.find("ul.messages"));
+    for words in [
+        "Ngô Thị Mai: hồ sơ còn lỗi nên chưa in: xem các lỗi ở trang của người này",
+        "hong: tệp không đọc được nên chưa in: xem mục “Tệp không đọc được” ở trang chi bộ",
+    ] {
+        assert!(why.contains(words), "{words:?} in {why}");
+    }
+    assert!(!why.contains("hoso validate"), "{why}");
+    assert_page_words(&[why]);
+    b.click(&b.find(r#"main a[href="/"]"#));
 
     // The broken file's link: the page says why it cannot be read.
     b.click(&b.find(r#"ul.diags a[href="/person/hong"]"#));
@@ -927,6 +950,36 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
     );
     assert_eq!(read(&desk, "dang-vien/le-minh-tuan-1975.yaml"), by_notepad);
 
+    // The file moved out of the workspace (in the file manager) while the page is open: an edit
+    // says beside the field that the record is not there any more, and the page of that id says
+    // the same; moved back, it is there again.
+    let away = tmp.path().join("le-minh-tuan-1975.yaml");
+    std::fs::rename(&path, &away).unwrap();
+    desk.until_shown("/person/le-minh-tuan-1975", "Không có hồ sơ này");
+    let field = b.find(&at("dan_toc"));
+    b.clear(&field);
+    b.send_keys(&field, "Tày");
+    let beside = b.find(r#"[data-field="dan_toc"] .msg.refused"#);
+    let beside = b.text(&beside);
+    assert!(
+        beside
+            .starts_with("không ghi: không có hồ sơ mang mã le-minh-tuan-1975 trong thư mục hồ sơ"),
+        "{beside}"
+    );
+    assert_page_words(&[beside]);
+    assert_eq!(
+        b.execute("return document.getElementById('banner').hidden"),
+        Value::Bool(true),
+        "no stale banner"
+    );
+    reload(&b);
+    assert_eq!(b.text(&b.find("h1")), "Không có hồ sơ này");
+    let why = b.text(&b.find("ul.messages"));
+    assert!(why.contains("Hồ sơ đã xóa"), "{why}");
+    std::fs::rename(&away, &path).unwrap();
+    desk.until_shown("/person/le-minh-tuan-1975", "Lê Minh Tuấn");
+    assert_eq!(read(&desk, "dang-vien/le-minh-tuan-1975.yaml"), by_notepad);
+
     // A deleted candidate whose id is taken again by a new record is not restored over it.
     let huy = read(&desk, "ket-nap/vu-quoc-huy.yaml");
     b.goto(&format!(
@@ -1104,6 +1157,19 @@ fn a_rename_that_a_broken_file_naming_the_person_cannot_follow_is_refused_until_
         "the file's version shown",
     );
     assert_eq!(read(&desk, "dang-vien/le-minh-tuan.yaml"), by_notepad);
+
+    // The desk stopped (its window closed) while the page is open: an edit says so beside the
+    // field, in words.
+    drop(desk);
+    open_section(&b, "ca-nhan");
+    let field = b.find(&at("que_quan"));
+    b.clear(&field);
+    b.send_keys(&field, "Cẩm Phả");
+    let beside = b.text(&b.find(r#"[data-field="que_quan"] .msg.refused"#));
+    assert!(
+        beside.starts_with("not written: hoso does not answer (was its window closed?)"),
+        "{beside}"
+    );
     b.close();
 }
 

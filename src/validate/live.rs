@@ -50,6 +50,7 @@ use crate::diag::Diagnostic;
 use crate::model::{
     self, BAO_CAO_FILE, Entry, FileOutcome, LoadError, Loaded, ORG_FILE, PersonFile, Record,
 };
+use links::Links;
 use rayon::prelude::*;
 use sha2::Digest;
 use std::collections::{HashMap, HashSet};
@@ -81,8 +82,8 @@ pub struct Live {
     /// Records read but not among the people: the later files of an id, files whose name is not
     /// an id. Kept, since a change elsewhere can bring them back.
     aside: HashMap<OsString, Record>,
-    /// The links of each person of the checked workspace, by id.
-    links: HashMap<String, Vec<String>>,
+    /// The links of each person of the checked workspace, and who holds each.
+    links: Links,
     /// What tells the files that changed; `None` where the system cannot (every file is looked at).
     watch: Option<Watch>,
     /// What had changed when a refresh began that did not finish (an error, a panic).
@@ -245,34 +246,6 @@ fn read_file(file: &PersonFile) -> (Option<Stamp>, (FileOutcome, Option<Record>)
     (stamp, model::person_outcome(file, bytes))
 }
 
-/// What links a person's record to others: their own id, every value of it that could be the id
-/// of someone it names, and every document number it names (`#45-QĐ/ĐU`, as the number index
-/// reads them). When a record changes, whoever links to its id, or to a document its old or new
-/// version names, is checked again.
-pub(super) fn links(record: &Record) -> Vec<String> {
-    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::String(s) => {
-                let s = s.trim();
-                if crate::model::id::is_id(s) {
-                    out.push(s.to_string());
-                }
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            serde_json::Value::Object(fields) => fields.values().for_each(|v| walk(v, out)),
-            _ => {}
-        }
-    }
-    let mut out = vec![record.id.clone()];
-    if let Ok(value) = serde_json::to_value(&record.nguoi) {
-        walk(&value, &mut out);
-    }
-    out.extend(super::numbers::documents(&record.nguoi).map(|d| format!("#{d}")));
-    out.sort();
-    out.dedup();
-    out
-}
-
 impl Live {
     /// Reads and checks the workspace at `root`, as [`crate::model::load`] and
     /// [`check`](super::check) would.
@@ -287,7 +260,7 @@ impl Live {
             others: Vec::new(),
             files: HashMap::new(),
             aside: HashMap::new(),
-            links: HashMap::new(),
+            links: Links::default(),
             // Before the first look, so that no change after it goes untold.
             watch: Watch::start(root),
             unfinished: None,
@@ -526,17 +499,12 @@ impl Live {
         }
         for record in &loaded.workspace.people {
             if touched.contains(&record.id) {
-                concerned.extend(links(record).into_iter().filter(|l| l.starts_with('#')));
+                concerned.extend(links::of(record).into_iter().filter(|l| l.starts_with('#')));
             }
         }
-        let links_now = &self.links;
+        let again = self.links.naming(&concerned);
         let checked = check_reusing(loaded, |record| {
-            if everyone || touched.contains(&record.id) {
-                return None;
-            }
-            // A record's links are sorted, and few are concerned: each is looked up in them.
-            let linked = links_now.get(&record.id)?;
-            if concerned.iter().any(|c| linked.binary_search(c).is_ok()) {
+            if everyone || touched.contains(&record.id) || again.contains(record.id.as_str()) {
                 return None;
             }
             reusable.remove(&record.id)
@@ -544,18 +512,11 @@ impl Live {
 
         // The links of the people whose files changed (of everyone, the first time).
         if first {
-            self.links = checked
-                .workspace()
-                .people
-                .par_iter()
-                .map(|r| (r.id.clone(), links(r)))
-                .collect();
+            self.links = Links::all(&checked.workspace().people);
         } else {
             for id in &touched {
-                match checked.workspace().person(id) {
-                    Some(record) => self.links.insert(id.clone(), links(record)),
-                    None => self.links.remove(id),
-                };
+                let held = checked.workspace().person(id).map(links::of);
+                self.links.set(id, held);
             }
         }
         self.aside = left_out
@@ -650,11 +611,11 @@ impl Live {
             let Some(record) = record else { continue };
             let old = self.links.get(&record.id).into_iter().flatten();
             concerned.extend(old.filter(|l| l.starts_with('#')).cloned());
-            let new = links(&record);
+            let new = links::of(&record);
             concerned.extend(new.iter().filter(|l| l.starts_with('#')).cloned());
             concerned.insert(record.id.clone());
             touched.insert(record.id.clone());
-            self.links.insert(record.id.clone(), new);
+            self.links.set(&record.id, Some(new));
             ws.replace(index, record);
             let folder = file.folder;
             let seen = Seen {
@@ -664,26 +625,22 @@ impl Live {
             };
             self.files.insert(file.path.as_os_str().to_owned(), seen);
         }
-        let links_now = &self.links;
-        let who: Vec<usize> = ws
-            .workspace()
-            .people
+        let again = self.links.naming(&concerned);
+        let mut who: Vec<usize> = touched
             .iter()
-            .enumerate()
-            .filter(|(_, record)| {
-                touched.contains(&record.id)
-                    || links_now.get(&record.id).is_some_and(|linked| {
-                        concerned.iter().any(|c| linked.binary_search(c).is_ok())
-                    })
-            })
-            .map(|(i, _)| i)
+            .map(String::as_str)
+            .chain(again)
+            .filter_map(|id| ws.index_of(id))
             .collect();
+        who.sort_unstable();
+        who.dedup();
         super::recheck(ws, &who);
         self.checked = Some(checked.clone());
         Some(checked)
     }
 }
 
+mod links;
 mod watch;
 
 #[cfg(test)]

@@ -274,29 +274,49 @@ pub fn branch(
     message: Option<String>,
     page: impl Fn(&str) -> usize,
 ) -> Branch {
-    let stages = [
+    const STAGES: [GiaiDoan; 5] = [
         GiaiDoan::QuanChung,
         GiaiDoan::XinVaoDang,
         GiaiDoan::ChiBoDeNghi,
         GiaiDoan::DuBi,
         GiaiDoan::ChinhThuc,
-    ]
-    .into_iter()
-    .map(|stage| {
-        let people = ws
-            .people()
-            .filter(move |p| p.record().folder == Folder::KetNap && p.stage() == stage);
-        let label = fields::capitalise(stage.label(lang));
-        let row = |p| person_row(p, lang);
-        Paged::of((stage.id(), label), people, page(stage.id()), row)
-    })
-    .filter(|g| g.total > 0)
-    .collect();
-    let members = ws
-        .people()
-        .filter(|p| p.record().folder == Folder::DangVien);
+    ];
+    // Everyone sorted into their group in one pass, each person's stage worked out once.
+    let mut groups: [Vec<Person<'_>>; 5] = Default::default();
+    let mut members: Vec<Person<'_>> = Vec::new();
+    for p in ws.people() {
+        match p.record().folder {
+            Folder::DangVien => members.push(p),
+            Folder::KetNap => {
+                let stage = p.stage();
+                if let Some(i) = STAGES.iter().position(|s| *s == stage) {
+                    groups[i].push(p);
+                }
+            }
+        }
+    }
+    let stages = STAGES
+        .into_iter()
+        .zip(groups)
+        .map(|(stage, people)| {
+            let label = fields::capitalise(stage.label(lang));
+            let row = |p| person_row(p, lang);
+            Paged::of(
+                (stage.id(), label),
+                people.iter().copied(),
+                page(stage.id()),
+                row,
+            )
+        })
+        .filter(|g| g.total > 0)
+        .collect();
     let row = |p| person_row(p, lang);
-    let members = Paged::of((MEMBERS, String::new()), members, page(MEMBERS), row);
+    let members = Paged::of(
+        (MEMBERS, String::new()),
+        members.iter().copied(),
+        page(MEMBERS),
+        row,
+    );
     let all = crate::due::items(ws);
     let mut due = crate::due::select(&all, today, 30);
     // Overdue first (the longest overdue at the top), then by date.

@@ -270,10 +270,12 @@ pub(super) async fn undo(desk: Arc<Desk>, target: Target) -> Response {
                             // Whatever changed it since is newer than every edit remembered.
                             history.forget(&file);
                             Some(lang.pick(
-                                "tệp đã được sửa ở nơi khác sau lần sửa cuối trên trang này \
-                                 (trình soạn thảo, thẻ khác, lệnh khác): không hoàn tác, tệp giữ nguyên",
-                                "the file was changed elsewhere after the last edit on this page \
-                                 (an editor, another tab, another command): nothing undone, the file is unchanged",
+                                "tệp đã được sửa ở nơi khác (trình soạn thảo, thẻ khác, lệnh khác) \
+                                 sau lần sửa cuối trên trang này; hoàn tác lúc này sẽ làm mất những \
+                                 gì đã sửa ở đó, nên tệp được giữ nguyên",
+                                "the file was changed elsewhere (an editor, another tab, another \
+                                 command) after the last edit on this page; undoing now would lose \
+                                 what was changed there, so the file is left as it is",
                             ).to_string())
                         }
                         Err(e) => Some(e.message(lang)),

@@ -105,7 +105,15 @@ impl SheetError {
                     "not a spreadsheet hoso reads (.xlsx, .ods, .xls, .csv)",
                 )
                 .to_string(),
-            SheetError::Unreadable(d) => d.clone(),
+            // The detail is the reading library's own (in English): said after what it means.
+            SheetError::Unreadable(d) => match lang {
+                Lang::Vi => format!(
+                    "không đọc được tệp này như một bảng tính ({d}); nếu Excel hoặc LibreOffice mở được nó, hãy lưu lại thành .xlsx rồi nhập tệp đó"
+                ),
+                Lang::En => format!(
+                    "this file cannot be read as a spreadsheet ({d}); if Excel or LibreOffice opens it, save it again as .xlsx and import that"
+                ),
+            },
             SheetError::NoSuchSheet { name, sheets } => lang
                 .pick(
                     "không có trang `{n}`; các trang: {s}",

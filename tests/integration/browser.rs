@@ -928,6 +928,12 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
     b.click(&b.find("#undo:not([hidden]) button"));
     let refusal = b.text(&b.find("ul.messages"));
     assert!(refusal.contains("sửa ở nơi khác"), "{refusal}");
+    // The title says nothing is undone; the message says why, without saying it again.
+    assert_eq!(b.text(&b.find("h1")), "Chưa hoàn tác");
+    assert!(
+        refusal.contains("nên tệp được giữ nguyên") && !refusal.contains("hoàn tác,"),
+        "{refusal}"
+    );
     assert_page_words(&[refusal]);
     assert_eq!(read(&desk, "dang-vien/le-minh-tuan-1975.yaml"), by_notepad);
     b.click(&b.find("#back"));
@@ -1323,6 +1329,23 @@ fn a_clerk_imports_an_office_sheet_from_the_desk() {
         "const e = document.getElementById('import-refused');
          return !!e && e.textContent.includes('không phải bảng tính')",
         "the refusal of a letter",
+    );
+    // A workbook damaged on the way (cut short by a mail program): what it means and what to do
+    // come first, in the page's language.
+    let damaged = tmp.path().join("danh-sach-hong.xlsx");
+    std::fs::write(&damaged, b"PK\x03\x04 cut short").unwrap();
+    b.send_keys(&b.find("#import-file"), &damaged.display().to_string());
+    b.click(&b.find("#import-preview"));
+    b.until(
+        "const e = document.getElementById('import-refused');
+         return !!e && e.textContent.includes('danh-sach-hong.xlsx')",
+        "the refusal of a damaged workbook",
+    );
+    let refusal = b.text(&b.find("#import-refused"));
+    assert!(
+        refusal.contains("không đọc được tệp này như một bảng tính")
+            && refusal.contains("hãy lưu lại thành .xlsx"),
+        "{refusal}"
     );
     b.send_keys(&b.find("#import-file"), &sheet.display().to_string());
     b.click(&b.find("#import-preview"));

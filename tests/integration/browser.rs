@@ -889,8 +889,27 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
     b.find("#back");
     let refusal = b.text(&b.find("ul.messages"));
     assert!(refusal.contains("hoang-thi-thu"), "{refusal}");
+    assert!(
+        refusal.contains("“dang-vien/hoang-thi-thu.yaml”"),
+        "the record named inside the workspace: {refusal}"
+    );
     assert_page_words(&[refusal]);
     assert!(desk.ws.file("dang-vien/le-minh-tuan.yaml").exists());
+    b.click(&b.find("#back"));
+    at_page(&b, "/person/le-minh-tuan");
+    // A name Windows keeps for a device is refused as such, with one that will do.
+    b.click(&b.find("#manage > summary"));
+    let new_id = b.find("#new-id");
+    b.clear(&new_id);
+    b.send_keys(&new_id, "CON");
+    b.click(&b.find("#rename button"));
+    b.find("#back");
+    let refusal = b.text(&b.find("ul.messages"));
+    assert!(
+        refusal.contains("Windows dành tên này cho thiết bị") && refusal.contains("“con-2”"),
+        "{refusal}"
+    );
+    assert_page_words(&[refusal]);
     b.click(&b.find("#back"));
     at_page(&b, "/person/le-minh-tuan");
     let sponsored = [

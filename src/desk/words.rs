@@ -301,9 +301,32 @@ pub fn speak(d: &Diagnostic, lang: Lang, root: &Path) -> Spoken {
         problem => Spoken {
             path: None,
             message: in_page_words(&problem.message(lang), lang, root),
-            hint: problem.hint(lang).map(|h| in_page_words(&h, lang, root)),
+            hint: match desk_hint(problem, lang) {
+                Some(h) => Some(h.to_string()),
+                None => problem.hint(lang).map(|h| in_page_words(&h, lang, root)),
+            },
         },
     }
+}
+
+/// The advice the page gives where the command line's names a command to run or a line to
+/// write: what to press or tick on the page instead.
+fn desk_hint(problem: &Problem, lang: Lang) -> Option<&'static str> {
+    Some(match problem {
+        Problem::NumberReused { .. } => lang.pick(
+            "bấm “Cấp số văn bản cho mẫu” bên phần xem trước: hoso lấy số tiếp theo trong sổ văn bản",
+            "press “Number the document of form” beside the preview: hoso takes the next number of the register",
+        ),
+        Problem::NumberNotShared { .. } => lang.pick(
+            "một quyết định kết nạp nhiều người: đánh dấu “Một quyết định cho nhiều người” ở mọi hồ sơ có tên trong đó; nếu là quyết định riêng, sửa số cho đúng",
+            "one decision naming several people: tick “One decision naming several people” on every record it names; a decision of one's own: correct its number",
+        ),
+        Problem::ReligionConditionsUnchecked { .. } => lang.pick(
+            "đối chiếu với Quy định 06-QĐ/TW (điều kiện kết nạp người theo tôn giáo), rồi đánh dấu ô “Người theo tôn giáo: chi bộ đã xem xét đủ điều kiện”; người không theo tôn giáo ghi “Không” ở ô Tôn giáo",
+            "check against Regulation 06-QĐ/TW (admitting people who follow a religion), then tick “Follows a religion: the branch has checked the conditions”; for no religion write “Không” in the Religion field",
+        ),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

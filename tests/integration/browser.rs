@@ -1005,6 +1005,41 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
     desk.until_shown("/person/le-minh-tuan-1975", "Lê Minh Tuấn");
     assert_eq!(read(&desk, "dang-vien/le-minh-tuan-1975.yaml"), by_notepad);
 
+    // A religion typed in: the advice is what to tick on the page, not a line to write; ticked,
+    // the problem goes.
+    b.goto(&format!(
+        "{}person/vu-quoc-huy",
+        desk.address().split('?').next().unwrap()
+    ));
+    at_page(&b, "/person/vu-quoc-huy");
+    open_section(&b, "ca-nhan");
+    type_into(&b, "ton_giao", "Phật giáo");
+    b.until(
+        "return [...document.querySelectorAll('.diag .msg')]
+           .some(e => e.textContent.includes('Phật giáo'))",
+        "the religion's problem",
+    );
+    let shown = shown_diagnostics(&b);
+    assert!(
+        shown
+            .iter()
+            .any(|d| d
+                .contains("rồi đánh dấu ô “Người theo tôn giáo: chi bộ đã xem xét đủ điều kiện”")),
+        "{shown:?}"
+    );
+    assert_page_words(&shown);
+    b.execute(&format!(
+        "document.querySelector({}).scrollIntoView({{block: 'center'}})",
+        js(&at("ton_giao_du_dieu_kien"))
+    ));
+    b.click(&b.find(&at("ton_giao_du_dieu_kien")));
+    b.until(
+        "return ![...document.querySelectorAll('.diag .msg')]
+           .some(e => e.textContent.includes('Phật giáo'))",
+        "the religion's problem gone",
+    );
+    assert!(read(&desk, "ket-nap/vu-quoc-huy.yaml").contains("ton_giao_du_dieu_kien: true"));
+
     // A deleted candidate whose id is taken again by a new record is not restored over it.
     let huy = read(&desk, "ket-nap/vu-quoc-huy.yaml");
     b.goto(&format!(

@@ -64,10 +64,11 @@ use crate::model::{Folder, id};
 use lock::WorkspaceLock;
 use sha2::Digest;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 /// The largest file the writer reads: far above any record or register (a few kilobytes to a
 /// few hundred), so that a huge file is refused before it is read into memory.
@@ -321,15 +322,12 @@ pub struct Writer {
     /// Every record's id (lower case) and file, read when first needed, kept up to date by
     /// [`Writer::create`].
     ids: RefCell<Option<HashMap<String, PathBuf>>>,
-    /// The folders whose dead temporaries are already gone: each is listed once per lock, not
-    /// once per file written (an import of 200,000 people would list its folder 200,000 times).
-    swept: RefCell<HashSet<PathBuf>>,
     _lock: WorkspaceLock,
 }
 
 impl Writer {
     /// Waits for the lock of the workspace at `root` (a folder that exists), then removes the
-    /// temporaries a killed run left there.
+    /// temporaries a killed run left there (unless this process did lately: see [`SWEPT`]).
     pub fn lock(root: &Path) -> Result<Writer, WriteError> {
         let lock = WorkspaceLock::take(root).map_err(io_error(&root.join(LOCK_FILE)))?;
         let real_root = std::fs::canonicalize(root).map_err(io_error(root))?;
@@ -337,7 +335,6 @@ impl Writer {
             root: root.to_path_buf(),
             real_root,
             ids: RefCell::new(None),
-            swept: RefCell::new(HashSet::new()),
             _lock: lock,
         };
         // Beside `to-chuc.yaml` an output may be being written by a command that takes no lock
@@ -521,11 +518,17 @@ impl Writer {
             .flatten()
     }
 
-    /// Removes the dead temporaries of `dir`, the first time this writer writes there.
+    /// Removes the dead temporaries of `dir`, unless this process did lately (see [`SWEPT`]).
     fn sweep(&self, dir: &Path) {
-        if self.swept.borrow_mut().insert(dir.to_path_buf()) {
-            remove_temporaries(dir, self.temporaries_age(dir));
+        let now = Instant::now();
+        {
+            let mut swept = SWEPT.lock().unwrap_or_else(PoisonError::into_inner);
+            match swept.get(dir) {
+                Some(last) if now.duration_since(*last) < SWEEP_AGAIN => return,
+                _ => swept.insert(dir.to_path_buf(), now),
+            };
         }
+        remove_temporaries(dir, self.temporaries_age(dir));
     }
 
     /// How old a temporary in `dir` must be to be a dead run's: any age in a record folder.
@@ -595,6 +598,14 @@ fn read_bounded(path: &Path, real: &Path) -> Result<Vec<u8>, WriteError> {
 /// How old a temporary must be, where a run that takes no lock may be writing one, to be a dead
 /// run's.
 const STALE: Duration = Duration::from_secs(60);
+
+/// When this process last removed the dead temporaries of each folder it wrote in. A folder is
+/// listed for them at most every [`SWEEP_AGAIN`]: an import writes thousands of files in one
+/// folder, and the desk takes the lock for each edit; listing a folder of thousands of records
+/// each time was most of an edit's time. A temporary another run left meanwhile, killed, is
+/// harmless until then: no load reads it.
+static SWEPT: Mutex<BTreeMap<PathBuf, Instant>> = Mutex::new(BTreeMap::new());
+const SWEEP_AGAIN: Duration = Duration::from_secs(600);
 
 /// Removes the temporaries (`.hoso-*.tmp`) in `dir` at least `age` old.
 pub(crate) fn remove_temporaries(dir: &Path, age: Duration) {

@@ -35,10 +35,10 @@
 //!   through the same [`check_reusing`](super::check_reusing) as a full check;
 //! - checks again only the people a change can concern: anyone whose file changed; anyone whose
 //!   record names a changed person, or names a document that the old or the new record of a
-//!   changed file names (see [`links`]: so the people who share their decision); and everyone
-//!   when the organisation file changes or a person appears or disappears (a reference that
-//!   names nobody is answered with the closest id, which depends on everyone's). The
-//!   organisation's and the bulletin file's checks, cheap, run again on every change.
+//!   changed file names (see [`links`]: so the people who share their decision); when a person
+//!   appears or disappears, whoever has a reference that names nobody (it is answered with the
+//!   closest id, which depends on everyone's); and everyone when the organisation file changes.
+//!   The organisation's and the bulletin file's checks, cheap, run again on every change.
 //!
 //! So a rule may read the people its record names by id, and, through an index built over
 //! everyone like the number index, those who name one document. A rule that reads others (those
@@ -46,7 +46,7 @@
 //! `random_edits_agree_with_a_full_check` compares the two after random edits.
 
 use super::{CheckedWorkspace, check_reusing};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Problem};
 use crate::model::{
     self, BAO_CAO_FILE, Entry, FileOutcome, LoadError, Loaded, ORG_FILE, PersonFile, Record,
 };
@@ -489,7 +489,23 @@ impl Live {
 
         // Who is checked again.
         let new_ids = loaded.workspace.people.iter().map(|r| r.id.as_str());
-        let everyone = first || !org_holds || !new_ids.eq(old_ids.iter().map(String::as_str));
+        let everyone = first || !org_holds;
+        // A person come or gone changes the closest id offered for a reference that names
+        // nobody (whoever names that person is concerned below): whoever has such a reference
+        // is checked again.
+        let same_people = new_ids.eq(old_ids.iter().map(String::as_str));
+        let suggesting: HashSet<String> = match same_people {
+            true => HashSet::new(),
+            false => reusable
+                .iter()
+                .filter(|(_, checks)| {
+                    checks
+                        .iter()
+                        .any(|d| matches!(d.problem, Problem::UnknownPerson { .. }))
+                })
+                .map(|(id, _)| id.clone())
+                .collect(),
+        };
         // Whoever names a changed person, or names a document a changed record names (before or
         // after the change), is concerned.
         let mut concerned: HashSet<String> = touched.clone();
@@ -504,10 +520,11 @@ impl Live {
         }
         let again = self.links.naming(&concerned);
         let checked = check_reusing(loaded, |record| {
-            if everyone || touched.contains(&record.id) || again.contains(record.id.as_str()) {
+            let id = record.id.as_str();
+            if everyone || touched.contains(id) || again.contains(id) || suggesting.contains(id) {
                 return None;
             }
-            reusable.remove(&record.id)
+            reusable.remove(id)
         });
 
         // The links of the people whose files changed (of everyone, the first time).

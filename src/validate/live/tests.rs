@@ -18,11 +18,12 @@ fn seen(ws: &CheckedWorkspace) -> String {
         });
         let _ = writeln!(
             out,
-            "  {} {:?} {} @ {}",
+            "  {} {:?} {} @ {} ({})",
             d.code(),
             d.severity,
             d.problem.message(Lang::En),
-            at.unwrap_or_default()
+            at.unwrap_or_default(),
+            d.problem.hint(Lang::En).unwrap_or_default(),
         );
     }
     let mut out = String::new();
@@ -533,5 +534,30 @@ fn an_edit_told_twice_looks_at_no_other_file() {
         state.refresh().unwrap();
         assert_eq!((state.last, state.listed), (Refreshed::Same, false));
         assert_eq!(live(&mut state), full(&root));
+    }
+}
+
+/// A person who comes changes the closest id offered for a reference that names nobody, on a
+/// record that did not change; and whoever named the newcomer in vain now names someone.
+#[test]
+fn a_newcomer_changes_the_suggestion_for_a_reference_that_names_nobody() {
+    let dir = workspace(12);
+    let root = dir.path().join("ws");
+    let mut state = Live::open(&root).unwrap();
+    let binh = root.join("ket-nap/tran-thi-binh-0000.yaml");
+    let text = std::fs::read_to_string(&binh).unwrap();
+    let text = text.replacen("dang_vien: hoang-thi-thu", "dang_vien: le-van-moi", 1);
+    assert!(text.contains("le-van-moi"));
+    std::fs::write(&binh, text).unwrap();
+    settle(&mut state);
+    assert_eq!(live(&mut state), full(&root));
+    // Others come: one whose id is close to the one named, then the one named.
+    for id in ["le-van-mo", "le-van-moi"] {
+        let from = root.join("dang-vien/hoang-thi-thu.yaml");
+        std::fs::copy(from, root.join(format!("dang-vien/{id}.yaml"))).unwrap();
+        settle(&mut state);
+        let (a, b) = (live(&mut state), full(&root));
+        assert!(a == b, "{id}\n\nincremental:\n{a:?}\n\nfull:\n{b:?}");
+        assert_eq!(state.last, Refreshed::Gathered);
     }
 }

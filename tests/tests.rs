@@ -11,6 +11,8 @@
 //! - `forms`: the whole form set, filled and blank, long histories, regulation sets, wording;
 //! - `desk`: `hoso serve` over plain HTTP: pages, refusals (token, Host, Origin, stale file), edits on disk;
 //! - `browser`: the desk in headless Chromium through WebDriver, as a clerk uses it;
+//! - `browser_files`: the desk in Chromium over files a text editor left wrong: a second file of
+//!   a person's id, broken settings mended while the desk runs;
 //! - `webdriver`: a small WebDriver client for the browser tests;
 //! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
 //! - `typeset`: Typst's warnings and errors, located, from every front end that prints;
@@ -26,6 +28,8 @@ mod common;
 mod batch;
 #[path = "integration/browser.rs"]
 mod browser;
+#[path = "integration/browser_files.rs"]
+mod browser_files;
 #[path = "integration/bulletin.rs"]
 mod bulletin;
 #[path = "integration/cli.rs"]

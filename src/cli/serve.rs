@@ -1,6 +1,6 @@
 //! `hoso serve`: the clerk's desk, a web application over the workspace on 127.0.0.1.
 
-use super::out::{Error, workspace};
+use super::out::Error;
 use crate::diag::{Format, Lang};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,8 +36,24 @@ pub(super) fn serve(
     note: &str,
     lang: Lang,
 ) -> Result<(), Error> {
-    // A folder that is not a workspace, or a broken `to-chuc.yaml`, is said as `validate` says it.
-    workspace(root, &[], Format::Human)?;
+    // A folder that is not a workspace is said as `validate` says it, and nothing listens. Broken
+    // settings (`to-chuc.yaml`) are said here too, but the desk starts: its pages show the
+    // clerk where the file is broken, and it reads the file again as soon as it is mended.
+    if let Err(e) = crate::model::load(root) {
+        match e {
+            crate::model::LoadError::Organisation(diagnostics) => {
+                let mut err = anstream::AutoStream::auto(std::io::stderr().lock());
+                let _ = crate::diag::emit_coloured(&diagnostics, lang, &mut err);
+            }
+            other => {
+                let diagnostics = other.into_diagnostics();
+                return Err(Error::Problems {
+                    diagnostics,
+                    format: Format::Human,
+                });
+            }
+        }
+    }
     let options = crate::desk::Options {
         root: root.to_path_buf(),
         port,

@@ -99,8 +99,9 @@ pub(crate) struct Desk {
     pages: minijinja::Environment<'static>,
     /// Edits are written one at a time (a page's edits arrive on several connections).
     writing: std::sync::Mutex<()>,
-    /// The workspace, checked, as its files were at the last request.
-    live: Mutex<Live>,
+    /// The workspace, checked, as its files were at the last request; `None` while its
+    /// settings (`to-chuc.yaml`) cannot be read, until a request finds them mended.
+    live: Mutex<Option<Live>>,
 }
 
 impl Desk {
@@ -109,7 +110,13 @@ impl Desk {
     fn check(&self) -> Result<Arc<CheckedWorkspace>, LoadError> {
         // A request that failed while refreshing left the workspace to be read afresh.
         let mut live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
-        live.refresh()
+        match live.as_mut() {
+            Some(live) => live.refresh(),
+            None => {
+                let opened = Live::open(&self.root)?;
+                Ok(live.insert(opened).refresh()?)
+            }
+        }
     }
 
     /// The workspace folder.
@@ -187,8 +194,14 @@ pub fn bind(options: &Options) -> Result<Running, ServeError> {
     // Whole from here on, so that every path the desk meets starts with it and is named inside
     // the workspace ([`words::file_name`]), however the folder was given.
     let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
-    // A folder that is not a workspace is refused before anything listens.
-    let live = Live::open(&root)?;
+    // A folder that is not a workspace is refused before anything listens. Settings that cannot
+    // be read are not: the desk starts, and its pages say where the file is broken and how to
+    // mend it, and read it again at the next request.
+    let live = match Live::open(&root) {
+        Ok(live) => Some(live),
+        Err(LoadError::Organisation(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
     let engine = Config::for_workspace(&root).build()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

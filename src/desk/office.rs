@@ -150,3 +150,105 @@ pub async fn edit_settings(State(desk): State<Arc<Desk>>, body: axum::body::Byte
 pub async fn undo_settings(State(desk): State<Arc<Desk>>) -> Response {
     super::changes::undo(desk, super::changes::Target::Settings).await
 }
+
+/// A line of a broken file as the page quotes it: its number, its text (each character no value
+/// may hold written as its escape), and whether the problem is on it.
+#[derive(serde::Serialize)]
+struct Quoted {
+    /// Right-aligned, so that the lines' texts start under each other.
+    number: String,
+    text: String,
+    at: bool,
+}
+
+/// One problem of the settings file: where, what, and the lines around it.
+#[derive(serde::Serialize)]
+struct Fault {
+    message: String,
+    lines: Vec<Quoted>,
+}
+
+#[derive(serde::Serialize)]
+struct BrokenSettings {
+    #[serde(flatten)]
+    problem: pages::Problem,
+    faults: Vec<Fault>,
+    /// How to mend it.
+    advice: Vec<String>,
+}
+
+/// The page every address shows while the settings (`to-chuc.yaml`) cannot be read: each problem
+/// with its file, line and column, the lines around it as the file has them, and how to mend it
+/// (in Notepad at that line, or from a backup). Nothing is read from the request: the desk reads
+/// the file again at the next request, so the page after the file is saved is the desk again.
+pub(super) fn broken_settings(desk: &Desk, diagnostics: &[crate::diag::Diagnostic]) -> Response {
+    let lang = desk.lang;
+    let file = crate::model::ORG_FILE;
+    let faults: Vec<Fault> = diagnostics
+        .iter()
+        .map(|d| {
+            let message = format!("“{file}”, {}", super::routes::said_at(desk, d));
+            let Some(at) = &d.location else {
+                return Fault {
+                    message,
+                    lines: Vec::new(),
+                };
+            };
+            let first = at.line.saturating_sub(2).max(1);
+            let lines = at
+                .file
+                .text
+                .lines()
+                .enumerate()
+                .skip(first - 1)
+                .take(at.line + 2 - first)
+                .map(|(i, text)| Quoted {
+                    number: format!("{:>4}", i + 1),
+                    text: crate::model::chars::printable(text).into_owned(),
+                    at: i + 1 == at.line,
+                })
+                .collect();
+            Fault { message, lines }
+        })
+        .collect();
+    let line = diagnostics
+        .iter()
+        .find_map(|d| d.location.as_ref())
+        .map_or(1, |l| l.line);
+    let advice = match lang {
+        crate::diag::Lang::Vi => vec![
+            format!(
+                "Cách sửa: trong thư mục hồ sơ, nhấp chuột phải vào tệp “{file}” → Open with → Notepad; bấm Ctrl+G, gõ {line} để đến dòng {line}, sửa như trên rồi lưu (Ctrl+S). Tải lại trang này (F5): hoso đọc lại tệp ngay, không cần mở lại hoso."
+            ),
+            format!(
+                "Nếu không sửa được: lấy tệp “{file}” từ bản sao lưu gần nhất (tệp zip do lệnh “hoso backup” ghi) chép vào thư mục hồ sơ thay cho tệp này; trước đó đổi tên tệp hỏng (ví dụ thành “to-chuc-hong.yaml”) để còn xem lại những gì đã sửa sau ngày sao lưu."
+            ),
+        ],
+        crate::diag::Lang::En => vec![
+            format!(
+                "To mend it: in the workspace folder, right-click the file “{file}” → Open with → Notepad; press Ctrl+G and type {line} to go to line {line}, fix it as said above, and save (Ctrl+S). Reload this page (F5): hoso reads the file again at once, without being restarted."
+            ),
+            format!(
+                "If it cannot be mended: copy “{file}” from the latest backup (the zip file written by “hoso backup”) into the workspace folder in place of this one; first rename the broken file (to “to-chuc-broken.yaml”, say) to keep what was changed since the backup."
+            ),
+        ],
+    };
+    let context = BrokenSettings {
+        problem: pages::Problem {
+            words: pages::Words::of(lang),
+            title: format!(
+                "{} “{file}”",
+                lang.pick(
+                    "Không đọc được tệp cài đặt chi bộ",
+                    "The branch settings file cannot be read:"
+                )
+            ),
+            messages: Vec::new(),
+        },
+        faults,
+        advice,
+    };
+    let mut response = super::routes::page(desk, "problem.html.j2", context);
+    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    response
+}

@@ -435,6 +435,21 @@ pub struct PersonPage {
     pub chi_bo: String,
     /// The desk's last edit of the file can be taken back.
     pub undo: bool,
+    /// Other files that bear the person's id, left out of the workspace.
+    pub others: Vec<OtherFile>,
+}
+
+/// Another file with a person's id, as their page says it.
+#[derive(Serialize)]
+pub struct OtherFile {
+    /// Its name inside the workspace: `ket-nap/x.yml`.
+    pub file: String,
+    /// That it bears the id, and which file the page shows.
+    pub said: String,
+    /// Its own problems beyond the shared id, in the page's words.
+    pub problems: Vec<String>,
+    /// What to do with it.
+    pub todo: String,
 }
 
 /// Everyone admitted but `except`, in Vietnamese order (the exports' collation), with the name a
@@ -540,6 +555,7 @@ pub fn person(
         checked: p.checked().is_some(),
         chi_bo: ws.org().chi_bo.clone().unwrap_or_default(),
         undo,
+        others: Vec::new(),
     }
 }
 

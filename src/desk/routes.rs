@@ -96,6 +96,9 @@ pub(super) fn problem(
 /// The workspace as it is now, or the page that says why it cannot be read.
 pub(super) fn checked(desk: &Desk) -> Result<Arc<CheckedWorkspace>, Response> {
     desk.check().map_err(|e| {
+        if let crate::model::LoadError::Organisation(diagnostics) = &e {
+            return super::office::broken_settings(desk, diagnostics);
+        }
         let lang = desk.lang;
         let messages = e
             .into_diagnostics()
@@ -219,7 +222,12 @@ async fn person(
             Err(r) => return r,
         };
         let lang = desk.lang;
-        if let Some(u) = ws.unreadable().iter().find(|u| u.id == pid) {
+        let found = ws.person(&pid).filter(|_| id::is_id(&pid));
+        // A file that did not load is shown on its own only when no readable file has its id: a
+        // second file of a person's id (a copy saved beside the record) is said on their page.
+        if let Some(u) = ws.unreadable().iter().find(|u| u.id == pid)
+            && found.is_none()
+        {
             let title = format!(
                 "{} {}",
                 lang.pick("Không đọc được tệp", "Cannot read the file"),
@@ -239,26 +247,88 @@ async fn person(
             );
             return problem(desk, StatusCode::OK, title, messages);
         }
-        let Some(p) = ws.person(&pid).filter(|_| id::is_id(&pid)) else {
+        let Some(p) = found else {
             return no_person(desk, &pid);
         };
         let bytes = match crate::model::read_bounded(p.record().path()) {
             Ok(b) => b,
             Err(e) => return cannot_read(desk, p.record().path(), &e),
         };
-        page(
-            desk,
-            "person.html.j2",
-            pages::person(
-                p,
-                &bytes,
-                lang,
-                wanted.as_deref(),
-                desk.can_undo(p.record().path(), &edits::version(&bytes)),
-            ),
-        )
+        let mut context = pages::person(
+            p,
+            &bytes,
+            lang,
+            wanted.as_deref(),
+            desk.can_undo(p.record().path(), &edits::version(&bytes)),
+        );
+        context.others = ws
+            .unreadable()
+            .iter()
+            .filter(|u| u.id == pid)
+            .map(|u| other_file(desk, p.record().path(), u))
+            .collect();
+        page(desk, "person.html.j2", context)
     })
     .await
+}
+
+/// What the page of a person says of another file that bears their id and was left out (a copy
+/// saved beside the record, the same name in the other folder): which file it is, which one the
+/// page shows, its own problems beyond the shared id, and what to do with it.
+fn other_file(
+    desk: &Desk,
+    shown: &std::path::Path,
+    u: &crate::validate::Unreadable,
+) -> pages::OtherFile {
+    let lang = desk.lang;
+    let (file, record, id) = (desk.file_name(&u.path), desk.file_name(shown), &u.id);
+    let said = match lang {
+        crate::diag::Lang::Vi => format!(
+            "Tệp “{file}” cũng mang mã {id} nên không được dùng: trang này là hồ sơ trong tệp “{record}”."
+        ),
+        crate::diag::Lang::En => format!(
+            "The file “{file}” bears the id {id} too, so it is not used: this page is the record in the file “{record}”."
+        ),
+    };
+    let problems = u
+        .diagnostics
+        .iter()
+        .filter(|d| !matches!(d.problem, crate::diag::Problem::DuplicateId { .. }))
+        .map(|d| said_at(desk, d))
+        .collect();
+    let todo = match lang {
+        crate::diag::Lang::Vi => format!(
+            "Nếu “{file}” là bản sao thừa (ví dụ do “Lưu thành” trong trình soạn thảo), hãy xóa nó hoặc chuyển nó ra khỏi thư mục hồ sơ; nếu đó là hồ sơ của một người khác, hãy đổi tên tệp đó theo họ tên người ấy (ví dụ “{id}-2.yaml”). Sau đó tải lại trang này."
+        ),
+        crate::diag::Lang::En => format!(
+            "If “{file}” is a spare copy (from “Save As” in an editor, say), delete it or move it out of the workspace; if it is another person's record, rename that file after that person (“{id}-2.yaml”, say). Then reload this page."
+        ),
+    };
+    pages::OtherFile {
+        file,
+        said,
+        problems,
+        todo,
+    }
+}
+
+/// A problem of a file the page is not about, as the page says it: the line and column (unless
+/// it is about the whole file), the message and the hint, in the page's words.
+pub(super) fn said_at(desk: &Desk, d: &crate::diag::Diagnostic) -> String {
+    let lang = desk.lang;
+    let mut said = desk.says(&d.problem.message(lang));
+    if let Some(hint) = d.problem.hint(lang) {
+        let hint = desk.says(&hint);
+        said.push_str(&format!(" ({}: {hint})", lang.pick("gợi ý", "hint")));
+    }
+    match &d.location {
+        // Not the start of the file, where a problem of the whole file is put.
+        Some(at) if at.line > 1 || at.column > 1 || !at.range.is_empty() => match lang {
+            crate::diag::Lang::Vi => format!("dòng {}, cột {}: {said}", at.line, at.column),
+            crate::diag::Lang::En => format!("line {}, column {}: {said}", at.line, at.column),
+        },
+        _ => said,
+    }
 }
 
 async fn undo(State(desk): Shared, Path(pid): Path<String>) -> Response {

@@ -17,13 +17,13 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// chromedriver on a free port, stopped when dropped.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     port: u16,
 }
 
 impl Driver {
-    fn start() -> Driver {
+    pub(crate) fn start() -> Driver {
         for program in [CHROMIUM, CHROMEDRIVER] {
             assert!(
                 Path::new(program).exists(),
@@ -53,7 +53,7 @@ impl Driver {
     }
 
     /// A headless Chromium with a fresh profile in `profile`.
-    fn browser(&self, profile: &Path) -> Session {
+    pub(crate) fn browser(&self, profile: &Path) -> Session {
         let mut args: Vec<String> = [
             "--headless",
             "--no-sandbox",
@@ -100,7 +100,7 @@ fn preview_svg(b: &Session) -> String {
     }
 }
 
-fn screenshot(b: &Session, name: &str, dir: &Path) {
+pub(crate) fn screenshot(b: &Session, name: &str, dir: &Path) {
     let png = b.screenshot();
     assert!(png.starts_with(b"\x89PNG"));
     std::fs::create_dir_all(dir).unwrap();
@@ -108,7 +108,7 @@ fn screenshot(b: &Session, name: &str, dir: &Path) {
 }
 
 /// Where screenshots go: `docs/anh/`, or `HOSO_SCREENSHOTS` (both relative to the crate).
-fn screenshot_dir() -> PathBuf {
+pub(crate) fn screenshot_dir() -> PathBuf {
     let dir = std::env::var_os("HOSO_SCREENSHOTS").unwrap_or_else(|| "docs/anh".into());
     Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)
 }
@@ -234,7 +234,7 @@ fn at(path: &str) -> String {
 }
 
 /// Opens the section `id` of a person's page (pressing its title) unless it is open.
-fn open_section(b: &Session, id: &str) {
+pub(crate) fn open_section(b: &Session, id: &str) {
     let open = b.execute(&format!(
         "return document.getElementById({}).open",
         js(&format!("section-{id}"))
@@ -259,7 +259,7 @@ fn saved(b: &Session, path: &str, value: &str) {
 }
 
 /// Types `text` into the text field at `path` in place of what it holds, and waits for the save.
-fn type_into(b: &Session, path: &str, text: &str) {
+pub(crate) fn type_into(b: &Session, path: &str, text: &str) {
     let e = b.find(&at(path));
     b.execute(&format!(
         "document.querySelector({}).scrollIntoView({{block: 'center'}})",
@@ -278,7 +278,7 @@ fn choose(b: &Session, path: &str, value: &str) {
 }
 
 /// Reloads the page and waits for the new one.
-fn reload(b: &Session) {
+pub(crate) fn reload(b: &Session) {
     b.execute("window.beforeReload = true; location.reload();");
     b.until(
         "return !window.beforeReload && document.readyState === 'complete'",
@@ -300,7 +300,7 @@ fn shown_diagnostics(b: &Session) -> Vec<String> {
 }
 
 /// A diagnostic in the page's words: no backquote, no key path (`hop_chi_bo.ngay`, `gioi_tinh`).
-fn assert_page_words(texts: &[String]) {
+pub(crate) fn assert_page_words(texts: &[String]) {
     for t in texts {
         assert!(!t.contains('`'), "a backquote in {t:?}");
         let key_word = t
@@ -324,7 +324,7 @@ fn walk_pdfs(dir: &Path) -> usize {
         .count()
 }
 
-fn read(desk: &Desk, rel: &str) -> String {
+pub(crate) fn read(desk: &Desk, rel: &str) -> String {
     std::fs::read_to_string(desk.ws.file(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
@@ -696,7 +696,7 @@ fn a_clerk_s_day_from_the_branch_page() {
 }
 
 /// Waits for a page at `pathname` to be loaded.
-fn at_page(b: &Session, pathname: &str) {
+pub(crate) fn at_page(b: &Session, pathname: &str) {
     b.until(
         &format!(
             "return location.pathname === {} && document.readyState === 'complete'",

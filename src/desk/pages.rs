@@ -341,7 +341,7 @@ pub fn branch(
             messages: u
                 .diagnostics
                 .iter()
-                .map(|d| super::words::in_page_words(&d.problem.message(lang), lang, ws.root()))
+                .map(|d| super::words::said_at(d, lang, ws.root()))
                 .collect(),
         })
         .collect();

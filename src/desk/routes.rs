@@ -312,23 +312,9 @@ fn other_file(
     }
 }
 
-/// A problem of a file the page is not about, as the page says it: the line and column (unless
-/// it is about the whole file), the message and the hint, in the page's words.
+/// A problem of a file the page is not about, as the page says it ([`super::words::said_at`]).
 pub(super) fn said_at(desk: &Desk, d: &crate::diag::Diagnostic) -> String {
-    let lang = desk.lang;
-    let mut said = desk.says(&d.problem.message(lang));
-    if let Some(hint) = d.problem.hint(lang) {
-        let hint = desk.says(&hint);
-        said.push_str(&format!(" ({}: {hint})", lang.pick("gợi ý", "hint")));
-    }
-    match &d.location {
-        // Not the start of the file, where a problem of the whole file is put.
-        Some(at) if at.line > 1 || at.column > 1 || !at.range.is_empty() => match lang {
-            crate::diag::Lang::Vi => format!("dòng {}, cột {}: {said}", at.line, at.column),
-            crate::diag::Lang::En => format!("line {}, column {}: {said}", at.line, at.column),
-        },
-        _ => said,
-    }
+    super::words::said_at(d, desk.lang, desk.root())
 }
 
 async fn undo(State(desk): Shared, Path(pid): Path<String>) -> Response {

@@ -329,6 +329,24 @@ fn desk_hint(problem: &Problem, lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// A problem of a file the page is not about, as the page says it: the line and column (unless
+/// it is about the whole file), the message and the hint, in the page's words.
+pub fn said_at(d: &Diagnostic, lang: Lang, root: &Path) -> String {
+    let mut said = in_page_words(&d.problem.message(lang), lang, root);
+    if let Some(hint) = d.problem.hint(lang) {
+        let hint = in_page_words(&hint, lang, root);
+        said.push_str(&format!(" ({}: {hint})", lang.pick("gợi ý", "hint")));
+    }
+    match &d.location {
+        // Not the start of the file, where a problem of the whole file is put.
+        Some(at) if at.line > 1 || at.column > 1 || !at.range.is_empty() => match lang {
+            Lang::Vi => format!("dòng {}, cột {}: {said}", at.line, at.column),
+            Lang::En => format!("line {}, column {}: {said}", at.line, at.column),
+        },
+        _ => said,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -747,6 +747,11 @@ fn a_clerk_follows_every_link_and_takes_back_mistakes() {
         !broken.contains(&desk.ws.path().display().to_string()),
         "{broken}"
     );
+    // The file that cannot be read: where in it, as on the problem pages.
+    assert!(
+        broken.contains("ket-nap/hong.yaml: dòng 2, cột 12: lỗi cú pháp YAML: thiếu dấu đóng “]”"),
+        "{broken}"
+    );
     assert_page_words(&[broken]);
     // The settings' problem says what to do on the page: choose from the list.
     let settings = b.text(&b.find(r#"section:has(#fix-settings) ul.diags"#));

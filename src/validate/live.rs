@@ -508,15 +508,16 @@ impl Live {
         };
         // Whoever names a changed person, or names a document a changed record names (before or
         // after the change), is concerned.
-        let mut concerned: HashSet<String> = touched.clone();
+        let mut fresh: HashMap<String, Vec<String>> = loaded
+            .workspace
+            .people
+            .iter()
+            .filter(|record| touched.contains(&record.id))
+            .map(|record| (record.id.clone(), links::of(record)))
+            .collect();
+        let mut concerned: HashSet<String> = HashSet::new();
         for id in &touched {
-            let old = self.links.get(id).into_iter().flatten();
-            concerned.extend(old.filter(|l| l.starts_with('#')).cloned());
-        }
-        for record in &loaded.workspace.people {
-            if touched.contains(&record.id) {
-                concerned.extend(links::of(record).into_iter().filter(|l| l.starts_with('#')));
-            }
+            self.links.concerned_by(id, fresh.get(id), &mut concerned);
         }
         let again = self.links.naming(&concerned);
         let checked = check_reusing(loaded, |record| {
@@ -532,8 +533,7 @@ impl Live {
             self.links = Links::all(&checked.workspace().people);
         } else {
             for id in &touched {
-                let held = checked.workspace().person(id).map(links::of);
-                self.links.set(id, held);
+                self.links.set(id, fresh.remove(id));
             }
         }
         self.aside = left_out
@@ -626,11 +626,9 @@ impl Live {
         let mut concerned: HashSet<String> = HashSet::new();
         for ((file, index), (stamp, (outcome, record))) in files.iter().zip(places).zip(reads) {
             let Some(record) = record else { continue };
-            let old = self.links.get(&record.id).into_iter().flatten();
-            concerned.extend(old.filter(|l| l.starts_with('#')).cloned());
             let new = links::of(&record);
-            concerned.extend(new.iter().filter(|l| l.starts_with('#')).cloned());
-            concerned.insert(record.id.clone());
+            self.links
+                .concerned_by(&record.id, Some(&new), &mut concerned);
             touched.insert(record.id.clone());
             self.links.set(&record.id, Some(new));
             ws.replace(index, record);

@@ -82,6 +82,20 @@ impl Links {
         }
     }
 
+    /// Adds to `concerned` what a change of the person `id` concerns, whose record now holds the
+    /// links `new` (`None`: gone): their id, and every document their old or new record names.
+    /// Call it before [`Links::set`] takes the new links.
+    pub(super) fn concerned_by(
+        &self,
+        id: &str,
+        new: Option<&Vec<String>>,
+        concerned: &mut HashSet<String>,
+    ) {
+        let documents = self.get(id).into_iter().chain(new).flatten();
+        concerned.extend(documents.filter(|l| l.starts_with('#')).cloned());
+        concerned.insert(id.to_string());
+    }
+
     /// The people whose records hold any of `links`.
     pub(super) fn naming<'a>(&'a self, links: &'a HashSet<String>) -> HashSet<&'a str> {
         links

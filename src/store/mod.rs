@@ -593,8 +593,6 @@ fn read_bounded(path: &Path, real: &Path) -> Result<Vec<u8>, WriteError> {
     })
 }
 
-/// The temporaries' names: `.hoso-XXXXXX.tmp` (the same as [`crate::output`]'s).
-
 /// How old a temporary must be, where a run that takes no lock may be writing one, to be a dead
 /// run's.
 const STALE: Duration = Duration::from_secs(60);

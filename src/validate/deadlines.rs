@@ -43,7 +43,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         }
     }
     // R37: full membership dates from the end of the probation, even when decided late.
-    if let Some(end) = Event::ProbationEnd.day(n, &ctx.rules)
+    if let Some(end) = Event::ProbationEnd.day(n, ctx.rules)
         && let Some(recorded) = n.ngay_chinh_thuc
         && recorded != end.day
     {
@@ -67,9 +67,9 @@ fn late(ctx: &Ctx, record: &Record, limit: &Limit) -> Option<Diagnostic> {
     if (limit.waived)(n) {
         return None;
     }
-    let from = limit.from.day(n, &ctx.rules)?;
-    let to = limit.to.day(n, &ctx.rules)?;
-    let ends = limit.last_day(n, &ctx.rules, &ctx.calendar, from.day, Some(to.day));
+    let from = limit.from.day(n, ctx.rules)?;
+    let to = limit.to.day(n, ctx.rules)?;
+    let ends = limit.last_day(n, ctx.rules, ctx.calendar, from.day, Some(to.day));
     (to.day > ends.last).then(|| Diagnostic {
         problem: Problem::DeadlineMissed {
             kind: limit.kind,
@@ -90,16 +90,16 @@ fn late(ctx: &Ctx, record: &Record, limit: &Limit) -> Option<Diagnostic> {
 /// R36: the self-review and the branch's review are dated after probation ends.
 fn probation_not_over(ctx: &Ctx, record: &Record, limit: &Limit) -> Vec<Diagnostic> {
     let n = &record.nguoi;
-    let Some(ceremony) = limit.from.day(n, &ctx.rules) else {
+    let Some(ceremony) = limit.from.day(n, ctx.rules) else {
         return Vec::new();
     };
-    let ends = limit.last_day(n, &ctx.rules, &ctx.calendar, ceremony.day, None);
+    let ends = limit.last_day(n, ctx.rules, ctx.calendar, ceremony.day, None);
     let self_review = n
         .tu_kiem_diem
         .as_ref()
         .and_then(|t| t.ngay)
         .map(|day| ("tu_kiem_diem.ngay", day));
-    let review = limit.to.day(n, &ctx.rules).map(|t| (t.field, t.day));
+    let review = limit.to.day(n, ctx.rules).map(|t| (t.field, t.day));
     [self_review, review]
         .into_iter()
         .flatten()
@@ -129,7 +129,7 @@ pub fn recorded_member(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
     };
     let set = ctx.rules.on(admitted);
     let months = i64::from(set.params.r36.thang_du_bi);
-    if full >= facts::probation_end(&ctx.rules, admitted) {
+    if full >= facts::probation_end(ctx.rules, admitted) {
         return Vec::new();
     }
     vec![Diagnostic {

@@ -245,7 +245,7 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
         None => {}
         Some(issued) => {
             let limit = Limit::of(Deadline::CertificateExpiry);
-            let ends = limit.last_day(n, &ctx.rules, &ctx.calendar, issued, Some(meeting));
+            let ends = limit.last_day(n, ctx.rules, ctx.calendar, issued, Some(meeting));
             if meeting > ends.last {
                 d.push(Diagnostic {
                     problem: Problem::CertificateExpired {
@@ -264,8 +264,8 @@ pub fn person(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
 
     // R14: the certified personal history.
     let limit = Limit::of(Deadline::PersonalHistoryExpiry);
-    if let Some(certified) = limit.from.day(n, &ctx.rules) {
-        let ends = limit.last_day(n, &ctx.rules, &ctx.calendar, certified.day, Some(meeting));
+    if let Some(certified) = limit.from.day(n, ctx.rules) {
+        let ends = limit.last_day(n, ctx.rules, ctx.calendar, certified.day, Some(meeting));
         if meeting > ends.last {
             d.push(Diagnostic {
                 problem: Problem::PersonalHistoryExpired {

@@ -147,7 +147,7 @@ fn meeting_roles(ctx: &Ctx, record: &Record) -> Vec<Diagnostic> {
             if person.nguoi.ngay_ket_nap().is_none() {
                 continue;
             }
-            let status = membership_on(&person.nguoi, &ctx.rules, day);
+            let status = membership_on(&person.nguoi, ctx.rules, day);
             if status.is_member() {
                 continue;
             }
@@ -263,7 +263,7 @@ fn first_not_full(
 ) -> Option<(Occasion, Ngay, NotFull)> {
     let short = |d: Option<Ngay>| d.map(|x| x.short()).unwrap_or_default();
     days.iter().find_map(|&(occasion, day)| {
-        let why = match not_full_on(member, &ctx.rules, day)? {
+        let why = match not_full_on(member, ctx.rules, day)? {
             NotFullOn::AdmittedLater(on) => NotFull::AdmittedLater(short(on)),
             NotFullOn::Probationary(since) => NotFull::Probationary(since.map(|x| x.short())),
             NotFullOn::Left(on) => NotFull::Left(short(on)),

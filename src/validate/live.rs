@@ -356,22 +356,21 @@ impl Live {
                 gone.cloned().collect()
             }
         };
-        if let Some(checked) = &self.checked
-            && org_holds
+        // Nothing changed but person files read before (if any): the last result, or those files
+        // put in place.
+        let in_place = org_holds
             && report_holds
-            && changed.is_empty()
             && removed.is_empty()
-            && format!("{others:?}") == format!("{:?}", self.others)
+            && format!("{others:?}") == format!("{:?}", self.others);
+        if let Some(checked) = &self.checked
+            && in_place
+            && changed.is_empty()
         {
             self.last = Refreshed::Same;
             return Ok(checked.clone());
         }
         // Records edited in place (the desk's edits, a text editor's): put in place.
-        if org_holds
-            && report_holds
-            && removed.is_empty()
-            && format!("{others:?}") == format!("{:?}", self.others)
-        {
+        if in_place {
             let files: Vec<&PersonFile> = people
                 .iter()
                 .copied()

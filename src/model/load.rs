@@ -677,6 +677,6 @@ fn path_string(path: &serde_ignored::Path) -> String {
 mod forbidden;
 mod listing;
 mod names;
-pub(crate) use listing::{Entry, PersonFile, considers, list};
+pub(crate) use listing::{Entry, PersonFile, considers, list, plain_person_file};
 #[cfg(test)]
 mod tests;

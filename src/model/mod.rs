@@ -36,7 +36,8 @@ pub(crate) use load::from_yaml;
 pub(crate) use load::missing_problem;
 pub(crate) use load::parse as parse_file;
 pub(crate) use load::{
-    Entry, PersonFile, considers, gather, list, person_outcome, read_org, read_report,
+    Entry, PersonFile, considers, gather, list, person_outcome, plain_person_file, read_org,
+    read_report,
 };
 pub use load::{
     FileOutcome, LoadError, Loaded, MAX_FILE_BYTES, ORG_FILE, is_too_large, load, read_bounded,

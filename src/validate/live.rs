@@ -18,21 +18,23 @@
 //!   changes under the target's name). A refresh that does not finish leaves its look to the
 //!   next. Where the system cannot watch (a file system without notifications, the limit of
 //!   watches reached), every refresh looks at every file;
-//! - when the look names only person files read before, none a link: looks at those alone, and
-//!   puts each that changed and reads without a problem in place in the last result
-//!   ([`Live::patch`]): the record replaced, what is derived from the records (the number index,
-//!   the decisions and ceremonies shared, the person's time limits) following it, and checked
-//!   again only the people it concerns (below). Nothing else is listed, read, gathered or
-//!   indexed: an edit costs what it concerns, not the size of the đảng bộ;
-//! - otherwise (a new, removed, misnamed or unreadable file, the organisation's or the bulletin
-//!   file, the first look, the backstop), lists the records folders and looks at each file's
-//!   metadata (size, modification time, and on Unix its inode and change time). A file whose
-//!   metadata is as last seen is not read again, unless it had been modified so shortly before
-//!   it was read that a coarse clock could hide a second change of the same size: then its
-//!   content's digest decides, as git decides for a "racily clean" file. Files edited in place
-//!   are put in place as above; anything else reads only the files that changed, puts the
-//!   workspace together through the same [`crate::model::gather`] as a full load, and checks it
-//!   through the same [`check_reusing`](super::check_reusing) as a full check;
+//! - when the look names only person files, read before or new in a records folder, none a link:
+//!   looks at those alone, and puts each that changed, came or went, read without a problem, in
+//!   place in the last result ([`Live::patch`]): the record replaced, added or taken out, what is
+//!   derived from the records (the number index, the decisions and ceremonies shared, the
+//!   person's time limits) following it, and checked again only the people it concerns (below).
+//!   Nothing else is listed, read, gathered or indexed: an edit, a new person, a person deleted
+//!   or renamed costs what it concerns, not the size of the đảng bộ;
+//! - otherwise (a misnamed, unreadable or second file of an id, a file in a subfolder, the
+//!   organisation's or the bulletin file, the first look, the backstop), lists the records
+//!   folders and looks at each file's metadata (size, modification time, and on Unix its inode
+//!   and change time). A file whose metadata is as last seen is not read again, unless it had
+//!   been modified so shortly before it was read that a coarse clock could hide a second change
+//!   of the same size: then its content's digest decides, as git decides for a "racily clean"
+//!   file. Files edited, made or removed are put in place as above when they can be; anything
+//!   else reads only the files that changed, puts the workspace together through the same
+//!   [`crate::model::gather`] as a full load, and checks it through the same
+//!   [`check_reusing`](super::check_reusing) as a full check;
 //! - checks again only the people a change can concern: anyone whose file changed; anyone whose
 //!   record names a changed person, or names a document that the old or the new record of a
 //!   changed file names (see [`links`]: so the people who share their decision); when a person
@@ -101,7 +103,8 @@ pub struct Live {
 pub(super) enum Refreshed {
     /// Nothing had changed: the last result.
     Same,
-    /// Records edited in place were put in the last result, the people they concern checked.
+    /// Records edited, made or removed were put in place in the last result, the people they
+    /// concern checked.
     Patched,
     /// The workspace gathered again from the files, the people a change concerns checked.
     Gathered,
@@ -358,25 +361,26 @@ impl Live {
         };
         // Nothing changed but person files read before (if any): the last result, or those files
         // put in place.
-        let in_place = org_holds
-            && report_holds
-            && removed.is_empty()
-            && format!("{others:?}") == format!("{:?}", self.others);
+        let in_place =
+            org_holds && report_holds && format!("{others:?}") == format!("{:?}", self.others);
         if let Some(checked) = &self.checked
             && in_place
             && changed.is_empty()
+            && removed.is_empty()
         {
             self.last = Refreshed::Same;
             return Ok(checked.clone());
         }
-        // Records edited in place (the desk's edits, a text editor's): put in place.
+        // Person files edited, made or removed (the desk's edits, a text editor's): put in
+        // place when they can be.
         if in_place {
             let files: Vec<&PersonFile> = people
                 .iter()
                 .copied()
                 .filter(|file| changed.contains(file.path.as_os_str()))
                 .collect();
-            if let Some(checked) = self.patch(&files) {
+            let gone: Vec<PathBuf> = removed.iter().map(PathBuf::from).collect();
+            if let Some(checked) = self.patch(&files, &gone) {
                 self.last = Refreshed::Patched;
                 return Ok(checked);
             }
@@ -497,11 +501,7 @@ impl Live {
             true => HashSet::new(),
             false => reusable
                 .iter()
-                .filter(|(_, checks)| {
-                    checks
-                        .iter()
-                        .any(|d| matches!(d.problem, Problem::UnknownPerson { .. }))
-                })
+                .filter(|(_, checks)| checks.iter().any(names_nobody))
                 .map(|(id, _)| id.clone())
                 .collect(),
         };
@@ -551,12 +551,13 @@ impl Live {
 }
 
 impl Live {
-    /// Brings the last result up to date when the places told are all person files read before
-    /// and none of them is a link (a link's target changes under the target's name): each is
-    /// looked at, and those not as they were read are put in place ([`Live::patch`]). `None`,
-    /// with nothing changed but the stamps of files found as they were, when a place is anything
-    /// else (the organisation's or the bulletin file, a new or misnamed file, a folder) or a
-    /// file cannot be put in place: every file is then looked at.
+    /// Brings the last result up to date when the places told are all person files, none of
+    /// them a link (a link's target changes under the target's name): each read before is looked
+    /// at, and those not as they were read, those gone and those new are put in place
+    /// ([`Live::patch`]). `None`, with nothing changed but the stamps of files found as they
+    /// were, when a place is anything else (the organisation's or the bulletin file, a misnamed
+    /// file, a folder, a file in a subfolder) or a file cannot be put in place: every file is
+    /// then looked at.
     fn bring_in_told(&mut self, paths: &[PathBuf]) -> Option<Arc<CheckedWorkspace>> {
         self.checked.as_ref()?;
         if self.linked {
@@ -564,55 +565,90 @@ impl Live {
         }
         let now = SystemTime::now();
         let mut changed: Vec<PersonFile> = Vec::new();
+        let mut gone: Vec<PathBuf> = Vec::new();
         for path in paths {
-            let seen = self.files.get_mut(path.as_os_str())?;
-            if !Stamp::holds(&mut seen.stamp, path, now) {
-                changed.push(PersonFile {
+            let Some(seen) = self.files.get_mut(path.as_os_str()) else {
+                // Not read before: a new person's file, or a place only a listing can place.
+                changed.push(model::plain_person_file(&self.root, path)?);
+                continue;
+            };
+            if Stamp::holds(&mut seen.stamp, path, now) {
+                continue;
+            }
+            match std::fs::symlink_metadata(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => gone.push(path.clone()),
+                _ => changed.push(PersonFile {
                     folder: seen.folder,
                     path: path.clone(),
                     id: seen.outcome.id.clone(),
-                });
+                }),
             }
         }
-        if changed.is_empty() {
+        if changed.is_empty() && gone.is_empty() {
             self.last = Refreshed::Same;
             return self.checked.clone();
         }
         let files: Vec<&PersonFile> = changed.iter().collect();
-        let checked = self.patch(&files)?;
+        let checked = self.patch(&files, &gone)?;
         self.last = Refreshed::Patched;
         Some(checked)
     }
 
-    /// Brings the last result up to date with `files`, each the file of a person of it, read
-    /// without a problem before and now: their records are put in place, and only the people
-    /// they concern are checked again, with the organisation and the bulletin file (whose checks
-    /// read people). Nothing is gathered or indexed again: an edit costs what it concerns, not
-    /// the size of the đảng bộ. `None`, with nothing changed, when a file is not such a file
-    /// (new, gone, unreadable, or read with a problem, which the full path places).
-    fn patch(&mut self, files: &[&PersonFile]) -> Option<Arc<CheckedWorkspace>> {
+    /// Brings the last result up to date with `files`, each the file of a person of it or a new
+    /// person's file, and with the files `gone`, when every one was and is read without a
+    /// problem and changes nobody else's outcome of reading: each record is put in place, added
+    /// or taken out, and only the people they concern are checked again, with the organisation
+    /// and the bulletin file (whose checks read people). Nothing is gathered or indexed again:
+    /// a change costs what it concerns, not the size of the đảng bộ. `None`, with nothing
+    /// changed, for anything else, which the full path places: a file unreadable or read with a
+    /// problem, before or now; a link; a new file outside the records folders' top level or
+    /// whose name is not an id; an id given by two files (a duplicate, or one coming back).
+    fn patch(&mut self, files: &[&PersonFile], gone: &[PathBuf]) -> Option<Arc<CheckedWorkspace>> {
         let last = self.checked.as_ref()?;
-        let mut places = Vec::with_capacity(files.len());
-        for file in files {
-            let seen = self.files.get(file.path.as_os_str())?;
+        let clean = |outcome: &FileOutcome| outcome.loaded && outcome.diagnostics.is_empty();
+        // Each file read before was a person's, read without a problem, and not a link.
+        let as_read = |path: &Path| -> Option<&Seen> {
+            let seen = self.files.get(path.as_os_str())?;
+            let plain = seen.stamp.as_ref().is_some_and(|s| s.link.is_none());
             let index = last.index_of(&seen.outcome.id)?;
-            let clean = seen.outcome.loaded && seen.outcome.diagnostics.is_empty();
-            if !clean || last.workspace().people[index].path() != file.path {
+            let person = last.workspace().people[index].path() == path;
+            (clean(&seen.outcome) && plain && person).then_some(seen)
+        };
+        let mut ids: HashSet<&str> = HashSet::new();
+        for path in gone {
+            ids.insert(&as_read(path)?.outcome.id);
+        }
+        let mut coming: HashSet<&str> = HashSet::new();
+        for file in files {
+            if self.files.contains_key(file.path.as_os_str()) {
+                as_read(&file.path)?;
+                continue;
+            }
+            let plain = model::plain_person_file(&self.root, &file.path).is_some();
+            if !plain || !model::id::is_id(&file.id) || !coming.insert(&file.id) {
                 return None;
             }
-            places.push(index);
+        }
+        // No other file gives the id of a person come or gone: a second file of an id is left
+        // out with a problem, which the full path places.
+        if !(ids.is_empty() && coming.is_empty()) {
+            ids.extend(&coming);
+            let gone: HashSet<&OsStr> = gone.iter().map(|p| p.as_os_str()).collect();
+            let shared = |(path, seen): (&OsString, &Seen)| {
+                ids.contains(seen.outcome.id.as_str()) && !gone.contains(path.as_os_str())
+            };
+            if self.files.iter().any(shared) {
+                return None;
+            }
         }
         let reads: Vec<(Option<Stamp>, (FileOutcome, Option<Record>))> =
             files.par_iter().map(|file| read_file(file)).collect();
-        let clean = |(outcome, record): &(FileOutcome, Option<Record>)| {
-            outcome.loaded && outcome.diagnostics.is_empty() && record.is_some()
-        };
         // A file become a link is the full path's to place (it follows links' targets).
         let plain = |stamp: &Option<Stamp>| stamp.as_ref().is_some_and(|s| s.link.is_none());
-        if !reads
-            .iter()
-            .all(|(stamp, read)| plain(stamp) && clean(read))
-        {
+        let ok = |(stamp, (outcome, record)): &(Option<Stamp>, (FileOutcome, Option<Record>))| {
+            plain(stamp) && clean(outcome) && record.is_some()
+        };
+        if !reads.iter().all(ok) {
             return None;
         }
 
@@ -623,14 +659,33 @@ impl Live {
         // or after the change), is concerned.
         let mut touched: HashSet<String> = HashSet::new();
         let mut concerned: HashSet<String> = HashSet::new();
-        for ((file, index), (stamp, (outcome, record))) in files.iter().zip(places).zip(reads) {
+        for path in gone {
+            let Some(seen) = self.files.remove(path.as_os_str()) else {
+                continue;
+            };
+            let id = seen.outcome.id;
+            self.links.concerned_by(&id, None, &mut concerned);
+            self.links.set(&id, None);
+            if let Some(index) = ws.index_of(&id) {
+                ws.remove(index);
+            }
+            touched.insert(id);
+        }
+        let mut came = false;
+        for (file, (stamp, (outcome, record))) in files.iter().zip(reads) {
             let Some(record) = record else { continue };
             let new = links::of(&record);
             self.links
                 .concerned_by(&record.id, Some(&new), &mut concerned);
             touched.insert(record.id.clone());
             self.links.set(&record.id, Some(new));
-            ws.replace(index, record);
+            match ws.index_of(&record.id) {
+                Some(index) => ws.replace(index, record),
+                None => {
+                    ws.insert(record);
+                    came = true;
+                }
+            }
             let folder = file.folder;
             let seen = Seen {
                 folder,
@@ -646,12 +701,25 @@ impl Live {
             .chain(again)
             .filter_map(|id| ws.index_of(id))
             .collect();
+        // A person come or gone changes the closest id offered for a reference that names
+        // nobody: whoever has one is checked again.
+        if came || !gone.is_empty() {
+            let people = ws.people().enumerate();
+            let suggested = people.filter(|(_, p)| p.diagnostics().any(names_nobody));
+            who.extend(suggested.map(|(index, _)| index));
+        }
         who.sort_unstable();
         who.dedup();
         super::recheck(ws, &who);
         self.checked = Some(checked.clone());
         Some(checked)
     }
+}
+
+/// Whether a diagnostic is of a reference that names nobody, answered with the closest id (which
+/// depends on everyone's).
+fn names_nobody(diagnostic: &Diagnostic) -> bool {
+    matches!(diagnostic.problem, Problem::UnknownPerson { .. })
 }
 
 mod links;

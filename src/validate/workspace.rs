@@ -210,6 +210,76 @@ impl CheckedWorkspace {
         regroup(&mut self.ceremonies, before, after, index);
     }
 
+    /// Adds `record`, read without a problem from a new file, whose id nobody else's file
+    /// gives, in its place in id order; returns that place. What is derived from the records
+    /// follows, as in [`CheckedWorkspace::replace`]; its checks are [`super::recheck`]'s.
+    pub(super) fn insert(&mut self, record: Record) -> usize {
+        let at = self
+            .workspace
+            .people
+            .binary_search_by(|r| r.id.as_str().cmp(&record.id));
+        let index = match at {
+            Err(index) => index,
+            // Not for a caller who checked that the id is free; were it taken, the record
+            // would take the place of the one it names.
+            Ok(taken) => {
+                self.replace(taken, record);
+                return taken;
+            }
+        };
+        let groups = self
+            .decisions
+            .values_mut()
+            .chain(self.ceremonies.values_mut());
+        groups
+            .flatten()
+            .filter(|i| **i >= index)
+            .for_each(|i| *i += 1);
+        self.basis.numbers.add(&record);
+        for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
+            let key = facts::decision_key(&record.nguoi, kind).map(|k| (kind, k));
+            regroup(&mut self.decisions, None, key, index);
+        }
+        regroup(
+            &mut self.ceremonies,
+            None,
+            facts::ceremony_day(&record.nguoi),
+            index,
+        );
+        self.workspace.people.insert(index, record);
+        self.people.insert(index, Resolved::default());
+        self.by_path = OnceLock::new();
+        index
+    }
+
+    /// Takes out the person at `index`, whose file is gone and had been read without a problem
+    /// (so it added nothing to the problems of reading). What is derived from the records
+    /// follows; the checks of those who read them are [`super::recheck`]'s.
+    pub(super) fn remove(&mut self, index: usize) {
+        let old = self.workspace.people.remove(index);
+        self.people.remove(index);
+        self.basis.numbers.remove(&old);
+        for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
+            let key = facts::decision_key(&old.nguoi, kind).map(|k| (kind, k));
+            regroup(&mut self.decisions, key, None, index);
+        }
+        regroup(
+            &mut self.ceremonies,
+            facts::ceremony_day(&old.nguoi),
+            None,
+            index,
+        );
+        let groups = self
+            .decisions
+            .values_mut()
+            .chain(self.ceremonies.values_mut());
+        groups
+            .flatten()
+            .filter(|i| **i > index)
+            .for_each(|i| *i -= 1);
+        self.by_path = OnceLock::new();
+    }
+
     /// Sets the checks of the people at the indices given, of the organisation and of the
     /// bulletin file (see [`super::recheck`]).
     pub(super) fn set_checks(

@@ -105,6 +105,22 @@ pub(crate) fn list(root: &Path) -> Vec<Entry> {
     entries
 }
 
+/// The person's file at `path` when it is one [`list`] would list as such and as plainly as can
+/// be: a regular file (not a link) directly in a records folder of the workspace at `root`, under
+/// a record's name. `None` for anything else, which only a listing can tell (a file in a
+/// subfolder, a link, a misnamed file, a place gone).
+pub(crate) fn plain_person_file(root: &Path, path: &Path) -> Option<PersonFile> {
+    let folder = [Folder::DangVien, Folder::KetNap]
+        .into_iter()
+        .find(|f| path.parent() == Some(root.join(f.dir()).as_path()))?;
+    let plain = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+    (plain && record_name(path) == RecordName::Record).then(|| PersonFile {
+        folder,
+        path: path.to_path_buf(),
+        id: id_of(path),
+    })
+}
+
 /// Whether [`list`] takes a file of this name in a records folder into account (a record's file,
 /// or one under a name an editor gave it): a change to any other file there (a photo, an editor's
 /// swap file, a writer's temporary) changes nothing a load finds.

@@ -558,6 +558,111 @@ fn a_newcomer_changes_the_suggestion_for_a_reference_that_names_nobody() {
         settle(&mut state);
         let (a, b) = (live(&mut state), full(&root));
         assert!(a == b, "{id}\n\nincremental:\n{a:?}\n\nfull:\n{b:?}");
-        assert_eq!(state.last, Refreshed::Gathered);
+        assert_eq!((state.last, state.listed), (Refreshed::Patched, false));
+    }
+}
+
+/// What the desk does to whole records, each told by its writer alone (the system's
+/// notifications lost): a person made, renamed (the records that name them following), deleted
+/// and restored. Each is put in place without listing the folders, and agrees with a full check.
+#[test]
+fn records_made_renamed_deleted_and_restored_are_put_in_place() {
+    use crate::store::Writer;
+    let dir = workspace(12);
+    let root = dir.path().join("ws");
+    let mut state = Live::open(&root).unwrap();
+    state.watch.as_mut().expect("a watch").deafen();
+    let step = |state: &mut Live, what: &str| {
+        let (a, b) = (live(state), full(&root));
+        assert!(a == b, "{what}\n\nincremental:\n{a:?}\n\nfull:\n{b:?}");
+        assert_eq!(
+            (state.last, state.listed),
+            (Refreshed::Patched, false),
+            "{what}"
+        );
+        state.refresh().unwrap()
+    };
+    let sponsor = root.join("dang-vien/hoang-thi-thu.yaml");
+    let text = std::fs::read_to_string(&sponsor).unwrap();
+    let (id, _) = Writer::lock(&root)
+        .unwrap()
+        .create_person(crate::model::Folder::DangVien, "le-van-moi", &text)
+        .unwrap();
+    let ws = step(&mut state, "made");
+    assert!(ws.person(&id).is_some());
+
+    // The sponsor of others renamed: their records follow, and the old id is no one's.
+    let named_before: Vec<String> = ws
+        .people()
+        .filter(|p| {
+            std::fs::read_to_string(p.record().path())
+                .unwrap()
+                .contains("hoang-thi-thu")
+        })
+        .map(|p| p.id().to_string())
+        .collect();
+    assert!(named_before.len() > 1, "{named_before:?}");
+    {
+        let writer = Writer::lock(&root).unwrap();
+        let file = writer.read(&sponsor).unwrap();
+        let renamed = writer.rename_record(&file, "hoang-thi-thu-2").unwrap();
+        assert!(!renamed.updated.is_empty());
+    }
+    let ws = step(&mut state, "renamed");
+    assert!(ws.person("hoang-thi-thu").is_none());
+    let sponsor = ws
+        .person("hoang-thi-thu-2")
+        .unwrap()
+        .record()
+        .path()
+        .to_path_buf();
+
+    // Deleted: those who named them now name nobody, and are told so.
+    {
+        let writer = Writer::lock(&root).unwrap();
+        let file = writer.read(&sponsor).unwrap();
+        writer.delete_record(&file).unwrap();
+    }
+    let ws = step(&mut state, "deleted");
+    assert!(ws.person("hoang-thi-thu-2").is_none());
+    let unknown = ws
+        .diagnostics()
+        .into_iter()
+        .filter(|d| super::names_nobody(d));
+    assert!(unknown.count() > 0, "someone names the deleted sponsor");
+
+    // Restored where it was.
+    let deleted = crate::store::deleted(&root);
+    Writer::lock(&root).unwrap().restore(&deleted[0]).unwrap();
+    let ws = step(&mut state, "restored");
+    assert!(ws.person("hoang-thi-thu-2").is_some());
+}
+
+/// What only a listing can place is not put in place: a second file of an id (left out with a
+/// problem), a file in a subfolder; a new file of a new id is.
+#[test]
+fn a_second_file_of_an_id_is_placed_by_the_listing() {
+    let dir = workspace(12);
+    let root = dir.path().join("ws");
+    let mut state = Live::open(&root).unwrap();
+    let binh = root.join("ket-nap/tran-thi-binh-0000.yaml");
+    let copies = [
+        ("ket-nap/tran-thi-binh-0000-moi.yaml", Refreshed::Patched),
+        ("dang-vien/tran-thi-binh-0000.yaml", Refreshed::Gathered),
+        ("ket-nap/tran-thi-binh-0000.yml", Refreshed::Gathered),
+        ("ket-nap/chi-bo-1/ngo-van-lam.yaml", Refreshed::Gathered),
+    ];
+    for (copy, how) in copies {
+        let to = root.join(copy);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&binh, &to).unwrap();
+        settle(&mut state);
+        let (a, b) = (live(&mut state), full(&root));
+        assert!(a == b, "{copy}\n\nincremental:\n{a:?}\n\nfull:\n{b:?}");
+        assert_eq!(state.last, how, "{copy}");
+        // And taken away again.
+        std::fs::remove_file(&to).unwrap();
+        settle(&mut state);
+        assert_eq!(live(&mut state), full(&root), "{copy} removed");
     }
 }

@@ -628,7 +628,7 @@ fn records_made_renamed_deleted_and_restored_are_put_in_place() {
     let unknown = ws
         .diagnostics()
         .into_iter()
-        .filter(|d| super::names_nobody(d));
+        .filter(|d| super::patch::names_nobody(d));
     assert!(unknown.count() > 0, "someone names the deleted sponsor");
 
     // Restored where it was.

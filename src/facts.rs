@@ -188,7 +188,7 @@ pub fn decision_days(n: &Nguoi, rules: &InForce, kind: DecisionKind, meeting: Ng
         .of(n)
         .and_then(|q| q.gia_han.as_ref())
         .filter(|g| g.ly_do.as_deref().is_some_and(|r| !r.trim().is_empty()));
-    base + extension.map_or(0, |g| g.so_ngay.map_or(most, |d| u32::from(d).min(most)))
+    base + extension.map_or(0, |g| g.so_ngay.map_or(most, |d| d.min(most)))
 }
 
 /// The day of the person's admission ceremony, the key of the ceremony they share with the

@@ -349,7 +349,7 @@ pub fn draft(
     let best = |rows: Vec<&stats::UnitRow>| -> Vec<UnitView> {
         let mut rows: Vec<&stats::UnitRow> = rows.into_iter().filter(|r| r.ket_nap > 0).collect();
         // Most first; a tie keeps the order of `to-chuc.yaml`.
-        rows.sort_by(|a, b| b.ket_nap.cmp(&a.ket_nap));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.ket_nap));
         rows.into_iter()
             .take(stats::NAMED_UNITS)
             .map(view)

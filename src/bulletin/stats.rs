@@ -518,7 +518,7 @@ pub fn compute(checked: &CheckedWorkspace, period: &Period, scope: Scope) -> Fig
             None => kinds.push((kind, said, 1)),
         }
     }
-    kinds.sort_by(|a, b| b.2.cmp(&a.2));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.2));
     for (i, (kind, said, n)) in kinds.into_iter().enumerate() {
         let id = format!("ra_khoi_dang_{kind}_{i}");
         f.push(

@@ -2,17 +2,93 @@
 //! settings, by the one handler below) and the last edits taken back ("Hoàn tác"). Each writes
 //! through the workspace's one writer ([`crate::store`]), one request at a time.
 
+use super::history::History;
 use super::routes::{blocking, checked, not_found};
 use super::{Desk, edits, pages};
 use crate::model::id;
 use crate::model::keys::FileKind;
-use crate::store::{Expected, Writer};
+use crate::store::{Expected, FileText, Renamed, WriteError, Writer};
 use crate::validate::CheckedWorkspace;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError};
+
+/// What a change of a file a page showed means for the edits of the desk that can be taken back
+/// ([`History`]).
+pub(super) trait Written {
+    /// Puts it into `history`; `file` is the file the page showed.
+    fn remember(&self, file: &Path, history: &mut History);
+}
+
+/// A field saved: the edit can be taken back.
+impl Written for edits::Applied {
+    fn remember(&self, file: &Path, history: &mut History) {
+        history.record(file, self.before.clone(), self.version.clone());
+    }
+}
+
+/// A record given a new id: its file and the files that now name the new id changed otherwise
+/// than by an edit, which can no longer be taken back.
+impl Written for Renamed {
+    fn remember(&self, file: &Path, history: &mut History) {
+        history.forget(file);
+        for path in &self.updated {
+            history.forget(path);
+        }
+    }
+}
+
+/// A record deleted (moved to this path): its edits go with it.
+impl Written for PathBuf {
+    fn remember(&self, file: &Path, history: &mut History) {
+        history.forget(file);
+    }
+}
+
+impl Desk {
+    /// Every change the desk makes in the workspace: one at a time (a page's requests arrive on
+    /// several connections), through the workspace's one writer ([`crate::store`], under its
+    /// lock); then `remember` puts what was done into the history of edits, before the next
+    /// change can begin.
+    pub(super) fn write<T, E: From<WriteError>>(
+        &self,
+        change: impl FnOnce(&Writer) -> Result<T, E>,
+        remember: impl FnOnce(&Result<T, E>, &mut History),
+    ) -> Result<T, E> {
+        let _one_at_a_time = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
+        let done = Writer::lock(self.root())
+            .map_err(E::from)
+            .and_then(|writer| change(&writer));
+        let mut history = self.history.lock().unwrap_or_else(PoisonError::into_inner);
+        remember(&done, &mut history);
+        done
+    }
+
+    /// A change of `file`, the file a page showed at `version`: refused
+    /// ([`WriteError::Stale`]) unless the file, read under the lock, is still at it; when done,
+    /// the history learns of it ([`Written`]).
+    pub(super) fn write_file<T: Written, E: From<WriteError>>(
+        &self,
+        file: &Path,
+        version: &str,
+        change: impl FnOnce(&Writer, &FileText) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.write(
+            |writer| {
+                let now = writer.read(file)?;
+                now.expect(Expected::Version(version))?;
+                change(writer, &now)
+            },
+            |done, history| {
+                if let Ok(done) = done {
+                    done.remember(file, history);
+                }
+            },
+        )
+    }
+}
 
 /// The file a page edits: a person's record, or the branch settings.
 #[derive(Debug, Clone)]
@@ -127,7 +203,7 @@ pub(super) async fn save_field(
         };
         let ws = match checked(desk) {
             Ok(ws) => ws,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         // The file went away while the page was open (deleted, renamed, moved): the page says so
         // beside the field, as it says any other refusal.
@@ -146,22 +222,12 @@ pub(super) async fn save_field(
             return json(StatusCode::NOT_FOUND, &answer);
         };
         let value = req.value.as_deref().filter(|v| !v.trim().is_empty());
-        let result = {
-            let _one_at_a_time = desk.writing.lock().unwrap_or_else(PoisonError::into_inner);
-            let result = edits::apply_in(
-                target.kind(),
-                desk.root(),
-                &file,
-                &req.version,
-                &req.path,
-                value,
-            );
-            if let Ok(applied) = &result {
-                let mut history = desk.history.lock().unwrap_or_else(PoisonError::into_inner);
-                history.record(&file, applied.before.clone(), applied.version.clone());
-            }
-            result
-        };
+        let kind = target.kind();
+        let result = edits::editable(kind, &req.path).and_then(|()| {
+            desk.write_file(&file, &req.version, |writer, now| {
+                edits::apply_in(kind, writer, now, &req.path, value)
+            })
+        });
         let refused = result.as_ref().err();
         let status = refused.map_or(StatusCode::OK, edits::Refused::status);
         let message = refused.map(|r| desk.says(&r.message(lang)));
@@ -181,7 +247,7 @@ pub(super) async fn save_field(
             drop(ws);
             match checked(desk) {
                 Ok(ws) => ws,
-                Err(r) => return r,
+                Err(r) => return *r,
             }
         } else {
             ws
@@ -241,47 +307,63 @@ pub(super) async fn undo(desk: Arc<Desk>, target: Target) -> Response {
         let lang = desk.lang;
         let ws = match checked(desk) {
             Ok(ws) => ws,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         let Some(file) = target.file(&ws) else {
             return target.missing(desk);
         };
         drop(ws);
-        let refusal = {
-            let _one_at_a_time = desk.writing.lock().unwrap_or_else(PoisonError::into_inner);
-            let mut history = desk.history.lock().unwrap_or_else(PoisonError::into_inner);
-            match history.any_last(&file).cloned() {
-                None => Some(lang.pick(
+        /// Why nothing was undone.
+        enum NotUndone {
+            /// No edit of this page is remembered.
+            NoEdit,
+            Write(WriteError),
+        }
+        impl From<WriteError> for NotUndone {
+            fn from(e: WriteError) -> NotUndone {
+                NotUndone::Write(e)
+            }
+        }
+        let undone = desk.write(
+            |writer| {
+                let step = {
+                    let history = desk.history.lock().unwrap_or_else(PoisonError::into_inner);
+                    history.any_last(&file).cloned()
+                };
+                let step = step.ok_or(NotUndone::NoEdit)?;
+                let now = writer.read(&file)?;
+                now.expect(Expected::Version(&step.after))?;
+                writer.replace(&now, &step.before)?;
+                Ok(())
+            },
+            |undone, history| match undone {
+                Ok(()) => history.pop(&file),
+                // Whatever changed it since is newer than every edit remembered.
+                Err(NotUndone::Write(WriteError::Stale { .. })) => history.forget(&file),
+                Err(_) => {}
+            },
+        );
+        let refusal = match undone {
+            Ok(()) => None,
+            Err(NotUndone::NoEdit) => Some(
+                lang.pick(
                     "chưa có lần sửa nào trên trang này để hoàn tác",
                     "no edit made on this page to undo",
-                ).to_string()),
-                Some(step) => {
-                    let undone = Writer::lock(desk.root()).and_then(|writer| {
-                        let now = writer.read(&file)?;
-                        now.expect(Expected::Version(&step.after))?;
-                        writer.replace(&now, &step.before)
-                    });
-                    match undone {
-                        Ok(_) => {
-                            history.pop(&file);
-                            None
-                        }
-                        Err(crate::store::WriteError::Stale { .. }) => {
-                            // Whatever changed it since is newer than every edit remembered.
-                            history.forget(&file);
-                            Some(lang.pick(
-                                "tệp đã được sửa ở nơi khác (trình soạn thảo, thẻ khác, lệnh khác) \
-                                 sau lần sửa cuối trên trang này; hoàn tác lúc này sẽ làm mất những \
-                                 gì đã sửa ở đó, nên tệp được giữ nguyên",
-                                "the file was changed elsewhere (an editor, another tab, another \
-                                 command) after the last edit on this page; undoing now would lose \
-                                 what was changed there, so the file is left as it is",
-                            ).to_string())
-                        }
-                        Err(e) => Some(e.message(lang)),
-                    }
-                }
-            }
+                )
+                .to_string(),
+            ),
+            Err(NotUndone::Write(WriteError::Stale { .. })) => Some(
+                lang.pick(
+                    "tệp đã được sửa ở nơi khác (trình soạn thảo, thẻ khác, lệnh khác) \
+                     sau lần sửa cuối trên trang này; hoàn tác lúc này sẽ làm mất những \
+                     gì đã sửa ở đó, nên tệp được giữ nguyên",
+                    "the file was changed elsewhere (an editor, another tab, another \
+                     command) after the last edit on this page; undoing now would lose \
+                     what was changed there, so the file is left as it is",
+                )
+                .to_string(),
+            ),
+            Err(NotUndone::Write(e)) => Some(e.message(lang)),
         };
         match refusal {
             None => Redirect::to(&target.page()).into_response(),

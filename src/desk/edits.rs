@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Lang, Severity, SourceFile};
 use crate::edit::{self, Edit, NewValue};
 use crate::model::keys::FileKind;
 use crate::model::{Folder, Nguoi, id};
-use crate::store::{Expected, WriteError, Writer};
+use crate::store::{FileText, WriteError, Writer};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -143,24 +143,28 @@ pub struct Applied {
     pub before: String,
 }
 
-/// Writes `value` (`None`: the key is removed) at `path` of `file`, a file of `kind` (a record,
-/// or the branch settings, `to-chuc.yaml`), if the file is still at `expected` (its version when
-/// the page was loaded).
+/// Refuses ([`Refused::NotAKey`]) a `path` that is not a field the page edits in a file of
+/// `kind`.
+pub fn editable(kind: FileKind, path: &str) -> Result<(), Refused> {
+    if super::fields::editable_in(kind, path) {
+        Ok(())
+    } else {
+        Err(Refused::NotAKey(path.to_string()))
+    }
+}
+
+/// Writes `value` (`None`: the key is removed) at `path` of `current`, a file of `kind` (a
+/// record, or the branch settings, `to-chuc.yaml`) as `writer` read it, under the workspace's
+/// lock and checked to be still at the version the page was loaded from (see
+/// [`super::Desk::write_file`]); `path` is [`editable`].
 pub fn apply_in(
     kind: FileKind,
-    root: &Path,
-    file: &Path,
-    expected: &str,
+    writer: &Writer,
+    current: &FileText,
     path: &str,
     value: Option<&str>,
 ) -> Result<Applied, Refused> {
-    if !super::fields::editable_in(kind, path) {
-        return Err(Refused::NotAKey(path.to_string()));
-    }
-    let writer = Writer::lock(root)?;
-    // A record that is a link to another file of the workspace is refused by the writer.
-    let current = writer.read(file)?;
-    current.expect(Expected::Version(expected))?;
+    let file = current.path();
     let text = current.text();
     let (_, before) = read_problems(kind, file, text);
     // A number or a yes/no is written plain, for the record's type to read (`tan_thanh: 12`);
@@ -184,7 +188,7 @@ pub fn apply_in(
             path: path.to_string(),
             value: candidate,
         };
-        let new_text = match edit::apply(&text, &[edit]) {
+        let new_text = match edit::apply(text, &[edit]) {
             Ok(t) => t,
             Err(e) => {
                 refusal.get_or_insert(Refused::Edit(e.to_string()));
@@ -207,7 +211,7 @@ pub fn apply_in(
     let Some(new_text) = written else {
         return Err(refusal.unwrap_or(Refused::DoesNotRead(Vec::new())));
     };
-    let version = writer.replace(&current, &new_text)?;
+    let version = writer.replace(current, &new_text)?;
     Ok(Applied {
         version,
         before: text.to_string(),

@@ -258,7 +258,7 @@ pub(super) async fn import_sheet(State(desk): State<Arc<Desk>>, request: Request
         });
         let mut prepared = match sheet.prepare(sent.write, || checked(desk).map(Some)) {
             Ok(p) => p,
-            Err(import::Unprepared::Load(r)) => return r,
+            Err(import::Unprepared::Load(r)) => return *r,
             Err(import::Unprepared::Lock(e)) => return refuse(shown, e.message(lang)),
         };
         if !sent.write {

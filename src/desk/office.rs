@@ -21,7 +21,7 @@ pub async fn number(
         let lang = desk.lang;
         let ws = match checked(desk) {
             Ok(ws) => ws,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         let Some(form) = Catalogue::builtin().form(&code) else {
             return not_found(desk, &code);
@@ -102,7 +102,7 @@ pub async fn settings(State(desk): State<Arc<Desk>>) -> Response {
         let lang = desk.lang;
         let ws = match checked(desk) {
             Ok(ws) => ws,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         let org = &ws.workspace().org;
         let file = org.spans.file().path.clone();

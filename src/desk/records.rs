@@ -6,14 +6,14 @@
 use super::routes::{blocking, checked, not_found, page};
 use super::{Desk, pages};
 use crate::model::{Folder, id};
-use crate::store::{Deleted, Expected, WriteError, Writer};
+use crate::store::{Deleted, WriteError};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Serialize;
 use std::io::Read;
-use std::sync::{Arc, PoisonError};
+use std::sync::Arc;
 
 type Shared = State<Arc<Desk>>;
 
@@ -49,12 +49,12 @@ pub(super) fn refused(desk: &Desk, title: &str, messages: Vec<String>, back: &st
 }
 
 /// The file of person `pid`, and the page they are on.
-fn person_file(desk: &Desk, pid: &str) -> Result<std::path::PathBuf, Response> {
+fn person_file(desk: &Desk, pid: &str) -> Result<std::path::PathBuf, Box<Response>> {
     let ws = checked(desk)?;
     ws.person(pid)
         .filter(|_| id::is_id(pid))
         .map(|p| p.record().path().to_path_buf())
-        .ok_or_else(|| super::routes::no_person(desk, pid))
+        .ok_or_else(|| Box::new(super::routes::no_person(desk, pid)))
 }
 
 /// Deletes the person: their file moves into `da-xoa/`, then the page of deleted records, where
@@ -64,22 +64,10 @@ pub async fn delete(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -
         let lang = desk.lang;
         let file = match person_file(desk, &pid) {
             Ok(f) => f,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         let version = field(&body, "version");
-        let done = {
-            let _one_at_a_time = desk.writing.lock().unwrap_or_else(PoisonError::into_inner);
-            let done = Writer::lock(desk.root()).and_then(|w| {
-                let now = w.read(&file)?;
-                now.expect(Expected::Version(&version))?;
-                w.delete_record(&now)
-            });
-            if done.is_ok() {
-                let mut history = desk.history.lock().unwrap_or_else(PoisonError::into_inner);
-                history.forget(&file);
-            }
-            done
-        };
+        let done = desk.write_file(&file, &version, |w, now| w.delete_record(now));
         match done {
             Ok(_) => Redirect::to("/deleted").into_response(),
             Err(e) => refused(
@@ -203,10 +191,8 @@ pub async fn restore(State(desk): Shared, body: Bytes) -> Response {
         else {
             return not_found(desk, &key);
         };
-        let done = {
-            let _one_at_a_time = desk.writing.lock().unwrap_or_else(PoisonError::into_inner);
-            Writer::lock(desk.root()).and_then(|w| w.restore(&entry))
-        };
+        // The restored file has no edits to take back: they went when it was deleted.
+        let done = desk.write(|w| w.restore(&entry), |_, _| {});
         match done {
             Ok(_) => Redirect::to(&format!("/person/{}", entry.id)).into_response(),
             Err(WriteError::Exists { existing, .. }) => {
@@ -246,7 +232,7 @@ pub async fn rename(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -
         let lang = desk.lang;
         let file = match person_file(desk, &pid) {
             Ok(f) => f,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         let typed = field(&body, "ma_moi");
         let new_id = id::slug(&typed).unwrap_or_else(|| typed.trim().to_string());
@@ -261,22 +247,7 @@ pub async fn rename(State(desk): Shared, Path(pid): Path<String>, body: Bytes) -
         if new_id == pid {
             return Redirect::to(&back).into_response();
         }
-        let done = {
-            let _one_at_a_time = desk.writing.lock().unwrap_or_else(PoisonError::into_inner);
-            let done = Writer::lock(desk.root()).and_then(|w| {
-                let now = w.read(&file)?;
-                now.expect(Expected::Version(&version))?;
-                w.rename_record(&now, &new_id)
-            });
-            if let Ok(renamed) = &done {
-                let mut history = desk.history.lock().unwrap_or_else(PoisonError::into_inner);
-                history.forget(&file);
-                for path in &renamed.updated {
-                    history.forget(path);
-                }
-            }
-            done
-        };
+        let done = desk.write_file(&file, &version, |w, now| w.rename_record(now, &new_id));
         match done {
             Ok(renamed) if renamed.not_updated.is_empty() => {
                 Redirect::to(&format!("/person/{new_id}")).into_response()

@@ -93,11 +93,12 @@ pub(super) fn problem(
     response
 }
 
-/// The workspace as it is now, or the page that says why it cannot be read.
-pub(super) fn checked(desk: &Desk) -> Result<Arc<CheckedWorkspace>, Response> {
+/// The workspace as it is now, or the page that says why it cannot be read (boxed, as every
+/// page a helper returns in place of its result: a response is larger than the result).
+pub(super) fn checked(desk: &Desk) -> Result<Arc<CheckedWorkspace>, Box<Response>> {
     desk.check().map_err(|e| {
         if let crate::model::LoadError::Organisation(diagnostics) = &e {
-            return super::office::broken_settings(desk, diagnostics);
+            return Box::new(super::office::broken_settings(desk, diagnostics));
         }
         let lang = desk.lang;
         let messages = e
@@ -108,12 +109,12 @@ pub(super) fn checked(desk: &Desk) -> Result<Arc<CheckedWorkspace>, Response> {
         let title = desk
             .lang
             .pick("Không đọc được hồ sơ", "The workspace cannot be read");
-        problem(
+        Box::new(problem(
             desk,
             StatusCode::INTERNAL_SERVER_ERROR,
             title.into(),
             messages,
-        )
+        ))
     })
 }
 
@@ -188,7 +189,7 @@ async fn branch(State(desk): Shared, RawQuery(query): RawQuery) -> Response {
     blocking(desk, move |desk| {
         let ws = match checked(desk) {
             Ok(ws) => ws,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         // Each group's page, by the group's id: `/?du-bi=3`.
         let query = query.unwrap_or_default();
@@ -219,7 +220,7 @@ async fn person(
     blocking(desk, move |desk| {
         let ws = match checked(desk) {
             Ok(ws) => ws,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         let lang = desk.lang;
         let found = ws.person(&pid).filter(|_| id::is_id(&pid));
@@ -335,13 +336,13 @@ fn with_checked(
     pid: &str,
     code: &str,
     work: impl FnOnce(&Desk, &Form, crate::validate::Checked<'_>) -> Warned<Vec<u8>>,
-) -> Result<Vec<u8>, Response> {
+) -> Result<Vec<u8>, Box<Response>> {
     let ws = checked(desk)?;
-    let form = find_form(code).ok_or_else(|| not_found(desk, code))?;
+    let form = find_form(code).ok_or_else(|| Box::new(not_found(desk, code)))?;
     let p = ws
         .person(pid)
         .filter(|_| id::is_id(pid))
-        .ok_or_else(|| no_person(desk, pid))?;
+        .ok_or_else(|| Box::new(no_person(desk, pid)))?;
     let Some(c) = p.checked() else {
         let title = desk.lang.pick(
             "Hồ sơ còn lỗi: chưa in được",
@@ -353,7 +354,12 @@ fn with_checked(
                 .filter(|s| s.severity == crate::diag::Severity::Error)
                 .map(|s| s.message)
                 .collect();
-        return Err(problem(desk, StatusCode::CONFLICT, title.into(), messages));
+        return Err(Box::new(problem(
+            desk,
+            StatusCode::CONFLICT,
+            title.into(),
+            messages,
+        )));
     };
     typeset_answer(
         desk,
@@ -374,7 +380,7 @@ fn typeset_answer(
     root: &std::path::Path,
     title: &str,
     warned: Warned<Vec<u8>>,
-) -> Result<Vec<u8>, Response> {
+) -> Result<Vec<u8>, Box<Response>> {
     let (warnings, output) = warned.split();
     if !warnings.is_empty() {
         let mut err = anstream::AutoStream::auto(std::io::stderr().lock());
@@ -396,7 +402,7 @@ fn typeset_answer(
             .into_iter()
             .map(|s| located(&s, desk.lang))
             .collect();
-        problem(desk, status, title.into(), messages)
+        Box::new(problem(desk, status, title.into(), messages))
     })
 }
 
@@ -431,7 +437,7 @@ async fn preview_svg(State(desk): Shared, Path((pid, code)): Path<(String, Strin
             preview::svg(&desk.engine, form, Subject::Filled(c))
         }) {
             Ok(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
-            Err(r) => r,
+            Err(r) => *r,
         }
     })
     .await
@@ -443,7 +449,7 @@ async fn form_pdf(State(desk): Shared, Path((pid, code)): Path<(String, String)>
             preview::pdf(&desk.engine, form, Subject::Filled(c))
         }) {
             Ok(pdf) => pdf_response(pdf, &format!("{}-{pid}.pdf", pages::fold(&code))),
-            Err(r) => r,
+            Err(r) => *r,
         }
     })
     .await
@@ -455,7 +461,7 @@ async fn dossier_pdf(State(desk): Shared, Path(pid): Path<String>) -> Response {
             preview::dossier(&desk.engine, c)
         }) {
             Ok(pdf) => pdf_response(pdf, &format!("ho-so-{pid}.pdf")),
-            Err(r) => r,
+            Err(r) => *r,
         }
     })
     .await
@@ -465,7 +471,7 @@ async fn blank_pdf(State(desk): Shared, Path(code): Path<String>) -> Response {
     blocking(desk, move |desk| {
         let ws = match checked(desk) {
             Ok(ws) => ws,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         let Some(form) = find_form(&code) else {
             return not_found(desk, &code);
@@ -473,7 +479,7 @@ async fn blank_pdf(State(desk): Shared, Path(code): Path<String>) -> Response {
         let typeset = preview::pdf(&desk.engine, form, Subject::Blank(&ws));
         match typeset_answer(desk, None, ws.root(), &code, typeset) {
             Ok(pdf) => pdf_response(pdf, &format!("{}-mau-trang.pdf", pages::fold(&form.ma))),
-            Err(r) => r,
+            Err(r) => *r,
         }
     })
     .await
@@ -510,7 +516,7 @@ async fn new_person(State(desk): Shared, body: Bytes) -> Response {
             Err(e) => {
                 let ws = match checked(desk) {
                     Ok(ws) => ws,
-                    Err(r) => return r,
+                    Err(r) => return *r,
                 };
                 let refusal = desk.says(&e.message(desk.lang));
                 let context = pages::branch(&ws, today(), desk.lang, Some(refusal), |_| 1);
@@ -532,7 +538,7 @@ async fn batch(State(desk): Shared, body: Bytes) -> Response {
         let ceremony = field(&body, "ceremony");
         let ws = match checked(desk) {
             Ok(ws) => ws,
-            Err(r) => return r,
+            Err(r) => return *r,
         };
         let lang = desk.lang;
         let ceremony = match ceremony.as_deref().filter(|s| !s.is_empty()) {

@@ -41,8 +41,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("chi_bo", "Chi bộ sinh hoạt", "Branch"),
 ];
 
+/// A value of a closed set as the file has it, and what it means on the page in Vietnamese and
+/// in English.
+type Choice = (&'static str, &'static str, &'static str);
+
 /// The closed sets of values a field takes, each with what it means on the page.
-const CHOICES: &[(&str, &[(&str, &str, &str)])] = &[
+const CHOICES: &[(&str, &[Choice])] = &[
     (
         "gioi_tinh",
         &[("nam", "Nam", "Male"), ("nữ", "Nữ", "Female")],

@@ -48,6 +48,9 @@ impl Default for Person<'_> {
     }
 }
 
+/// A đảng bộ cơ sở of a generated đảng bộ: its id, its name, and its chi bộ (id, name).
+type Unit = (String, String, Vec<(String, String)>);
+
 impl Generated {
     /// `dang_bo` with the branches `(id, name)`; the secretary is the first person written.
     fn new(dang_bo: &str, branches: &[(&str, &str)]) -> Self {
@@ -75,13 +78,9 @@ impl Generated {
         std::fs::write(path, text).unwrap();
     }
 
-    /// A đảng bộ in three levels: `units` are its đảng bộ cơ sở `(id, name, [(branch id, name)])`,
+    /// A đảng bộ in three levels: `units` are its đảng bộ cơ sở (with their chi bộ),
     /// then `grassroots_branches` are its chi bộ cơ sở.
-    fn tree(
-        dang_bo: &str,
-        units: &[(String, String, Vec<(String, String)>)],
-        grassroots_branches: &[(&str, &str)],
-    ) -> Self {
+    fn tree(dang_bo: &str, units: &[Unit], grassroots_branches: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         // The clerk's own chi bộ and its secretary, which the forms need, are the first branch's.
         let mut org = format!(

@@ -192,15 +192,6 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// Resizes the window (for a screenshot of a whole page).
-    pub fn window_size(&self, width: u32, height: u32) {
-        self.must(
-            "POST",
-            "/window/rect",
-            Some(json!({"width": width, "height": height})),
-        );
-    }
-
     /// The window as a PNG.
     pub fn screenshot(&self) -> Vec<u8> {
         let v = self.must("GET", "/screenshot", None);

@@ -7,6 +7,7 @@ committee (36-HD/VPTW §1.3.1.a) and are never given twice in a term. `hoso cap-
 free number to a document and writes it into the register, so that the forms print it.
 */
 
+use crate::diag::{Lang, WriteBlock};
 use crate::forms::{Cap, Catalogue, Form};
 use crate::model::{Ngay, PathView, SoVanBan, ToChuc, Workspace};
 
@@ -257,11 +258,120 @@ pub enum IssueError {
     NotNumbered,
     /// The document has no date yet (at `field`), and a register entry needs one.
     Undated { field: String },
-    /// The register could not be updated.
+    /// The register (in `path`, `to-chuc.yaml`) could not be updated: no number was given.
     NotWritten {
         path: std::path::PathBuf,
-        detail: String,
+        why: NotWritten,
     },
+}
+
+/// Why the register was not written, as far as the clerk can act on it: one wording for the
+/// command line ([`crate::diag::Setup::RegisterNotWritten`]) and the desk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotWritten {
+    /// The system would not let the file be written, for a reason the clerk can remove (the
+    /// file is read-only or open in another program, the disk is full...).
+    Blocked(WriteBlock),
+    /// The file was changed elsewhere (saved in an editor, by another program) while the
+    /// number was being given.
+    ChangedMeanwhile,
+    /// `so_van_ban` is not the file's last key (or is written `so_van_ban: []`), so that an
+    /// entry appended at the end would not belong to it.
+    NotLast,
+    /// The file, as it is now, does not read: the reader's words.
+    DoesNotRead(String),
+    /// Anything else, in the writer's or the system's words.
+    Other { vi: String, en: String },
+}
+
+impl NotWritten {
+    /// Why the workspace's writer or the system refused.
+    fn of(e: crate::store::WriteError) -> NotWritten {
+        use crate::store::WriteError;
+        match &e {
+            WriteError::Stale { .. } => return NotWritten::ChangedMeanwhile,
+            WriteError::Io { path, source } => {
+                if let Some(block) = WriteBlock::of(path, source) {
+                    return NotWritten::Blocked(block);
+                }
+            }
+            _ => {}
+        }
+        NotWritten::Other {
+            vi: e.message(Lang::Vi),
+            en: e.message(Lang::En),
+        }
+    }
+
+    /// Why, after what was not written (`không ghi được sổ văn bản vào to-chuc.yaml: …`).
+    pub fn reason(&self, lang: Lang) -> String {
+        let said = match self {
+            NotWritten::Blocked(WriteBlock::ReadOnlyFile) => {
+                ("tệp chỉ cho đọc (Read-only)", "the file is read-only")
+            }
+            NotWritten::Blocked(WriteBlock::InUse) => (
+                "tệp đang mở trong một chương trình khác, chương trình đó giữ nó",
+                "the file is open in another program, which holds it",
+            ),
+            NotWritten::Blocked(WriteBlock::FolderDenied) => (
+                "không có quyền ghi vào thư mục hồ sơ",
+                "there is no permission to write in the workspace folder",
+            ),
+            NotWritten::Blocked(WriteBlock::ReadOnlyDisk) => (
+                "ổ đĩa chứa thư mục hồ sơ chỉ cho đọc (USB bị khóa, đĩa CD...)",
+                "the disk of the workspace is read-only (a locked USB stick, a CD...)",
+            ),
+            NotWritten::Blocked(WriteBlock::DiskFull) => (
+                "ổ đĩa chứa thư mục hồ sơ đã đầy",
+                "the disk of the workspace is full",
+            ),
+            NotWritten::ChangedMeanwhile => (
+                "tệp vừa được sửa ở nơi khác (trình soạn thảo, chương trình khác) trong lúc cấp số",
+                "the file was changed elsewhere (an editor, another program) while the number was being given",
+            ),
+            NotWritten::NotLast => (
+                "danh sách `so_van_ban` không nằm ở cuối tệp, nên không thêm được số vào cuối danh sách",
+                "the `so_van_ban` list is not at the end of the file, so no number can be added at its end",
+            ),
+            NotWritten::DoesNotRead(detail) => {
+                return match lang {
+                    Lang::Vi => format!("tệp hiện không đọc được: {detail}"),
+                    Lang::En => format!("the file does not read now: {detail}"),
+                };
+            }
+            NotWritten::Other { vi, en } => (vi.as_str(), en.as_str()),
+        };
+        lang.pick(said.0, said.1).to_string()
+    }
+
+    /// What to do about it; nothing was written, so giving the number again is safe.
+    pub fn advice(&self, lang: Lang) -> String {
+        lang.pick(
+            match self {
+                NotWritten::Blocked(WriteBlock::ReadOnlyFile) => "bỏ thuộc tính chỉ đọc của tệp (nhấp chuột phải vào tệp → Properties → bỏ dấu ở ô Read-only → OK), rồi cấp số lại",
+                NotWritten::Blocked(WriteBlock::InUse) => "đóng tệp trong chương trình đang mở nó (Notepad, Word, Excel...), rồi cấp số lại",
+                NotWritten::Blocked(WriteBlock::FolderDenied) => "nhờ người quản trị máy cấp quyền ghi vào thư mục hồ sơ, rồi cấp số lại",
+                NotWritten::Blocked(WriteBlock::ReadOnlyDisk) => "mở khóa ổ đĩa (hoặc chép thư mục hồ sơ sang ổ ghi được, ví dụ Documents), rồi cấp số lại",
+                NotWritten::Blocked(WriteBlock::DiskFull) => "giải phóng chỗ trống trên ổ đĩa, rồi cấp số lại",
+                NotWritten::ChangedMeanwhile => "chưa ghi gì: cấp số lại, số được tính theo tệp như bây giờ",
+                NotWritten::NotLast => "để danh sách `so_van_ban` ở cuối tệp to-chuc.yaml, hoặc ghi số bằng tay",
+                NotWritten::DoesNotRead(_) => "sửa tệp theo lỗi trên, rồi cấp số lại",
+                NotWritten::Other { .. } => "chưa có số nào được ghi: gỡ điều cản trở trên, rồi cấp số lại",
+            },
+            match self {
+                NotWritten::Blocked(WriteBlock::ReadOnlyFile) => "clear the file's read-only attribute (right-click the file → Properties → untick Read-only → OK), then give the number again",
+                NotWritten::Blocked(WriteBlock::InUse) => "close the file in the program that has it open (Notepad, Word, Excel...), then give the number again",
+                NotWritten::Blocked(WriteBlock::FolderDenied) => "ask the computer's administrator for permission to write in the workspace folder, then give the number again",
+                NotWritten::Blocked(WriteBlock::ReadOnlyDisk) => "unlock the disk (or copy the workspace to a writable disk, such as Documents), then give the number again",
+                NotWritten::Blocked(WriteBlock::DiskFull) => "free some space on the disk, then give the number again",
+                NotWritten::ChangedMeanwhile => "nothing was written: give the number again, from the file as it is now",
+                NotWritten::NotLast => "keep the `so_van_ban` list at the end of to-chuc.yaml, or add the entry by hand",
+                NotWritten::DoesNotRead(_) => "mend the file as said above, then give the number again",
+                NotWritten::Other { .. } => "no number was written: remove what stood in the way, then give the number again",
+            },
+        )
+        .to_string()
+    }
 }
 
 /// Gives the document `form` of person `id` (whose record `view` shows) its number: the one the
@@ -292,19 +402,22 @@ pub fn issue(
             field: form.ngay_van_ban.clone(),
         })?;
     let path = workspace.org.spans.file().path.clone();
-    let not_written = |detail: String| IssueError::NotWritten {
+    let not_written = |why: NotWritten| IssueError::NotWritten {
         path: path.clone(),
-        detail,
+        why,
     };
     // Read, decide and write under one lock, and from the file as it is now (not as it was
     // loaded): two `cap-so` at once never give the same number or lose each other's entry. The
     // workspace's writer keeps the file's line endings and BOM, and writes a linked
     // `to-chuc.yaml` where it points.
     let root = workspace.root.as_path();
-    let writer = crate::store::Writer::lock(root).map_err(|e| not_written(e.to_string()))?;
-    let file = writer.read(&path).map_err(|e| not_written(e.to_string()))?;
+    let writer = crate::store::Writer::lock(root).map_err(|e| not_written(NotWritten::of(e)))?;
+    let file = writer
+        .read(&path)
+        .map_err(|e| not_written(NotWritten::of(e)))?;
     let text = file.text();
-    let current: ToChuc = crate::model::from_yaml(text).map_err(|e| not_written(e.to_string()))?;
+    let current: ToChuc = crate::model::from_yaml(text)
+        .map_err(|e| not_written(NotWritten::DoesNotRead(e.to_string())))?;
     if let Some(entry) = entry_for(&current, form, id) {
         return Ok(Issued::AlreadyRegistered {
             number: format!("{:02}-{}", entry.so, self::series(entry, &current)),
@@ -333,19 +446,24 @@ pub fn issue(
             },
         ),
     };
-    let text = append_entry(text, &entry).map_err(|e| not_written(e.to_string()))?;
+    let text = append_entry(text, &entry)
+        .map_err(|AppendError::NotLast| not_written(NotWritten::NotLast))?;
     // Never write a register that no longer reads back with the new entry in it.
-    let reread: ToChuc = crate::model::from_yaml(&text).map_err(|e| not_written(e.to_string()))?;
-    if !reread
-        .so_van_ban
-        .iter()
-        .any(|e| e.so == so && e.nguoi.as_deref() == Some(id))
-    {
-        return Err(not_written("the register does not read back".into()));
+    let reads_back = crate::model::from_yaml::<ToChuc>(&text).is_ok_and(|reread| {
+        reread
+            .so_van_ban
+            .iter()
+            .any(|e| e.so == so && e.nguoi.as_deref() == Some(id))
+    });
+    if !reads_back {
+        return Err(not_written(NotWritten::Other {
+            vi: "sổ văn bản thêm số mới không đọc lại được".into(),
+            en: "the register with the new number does not read back".into(),
+        }));
     }
     writer
         .replace(&file, &text)
-        .map_err(|e| not_written(e.to_string()))?;
+        .map_err(|e| not_written(NotWritten::of(e)))?;
     Ok(Issued::New {
         number: format!("{so:02}-{series}"),
         path,

@@ -13,6 +13,8 @@
 //! - `browser`: the desk in headless Chromium through WebDriver, as a clerk uses it;
 //! - `browser_files`: the desk in Chromium over files a text editor left wrong: a second file of
 //!   a person's id, broken settings mended while the desk runs;
+//! - `browser_office`: the desk in Chromium where the machine stands in the way (a register that
+//!   cannot be written);
 //! - `webdriver`: a small WebDriver client for the browser tests;
 //! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
 //! - `typeset`: Typst's warnings and errors, located, from every front end that prints;
@@ -30,6 +32,8 @@ mod batch;
 mod browser;
 #[path = "integration/browser_files.rs"]
 mod browser_files;
+#[path = "integration/browser_office.rs"]
+mod browser_office;
 #[path = "integration/bulletin.rs"]
 mod bulletin;
 #[path = "integration/cli.rs"]

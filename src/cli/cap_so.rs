@@ -56,8 +56,8 @@ pub fn run(args: &Args, lang: Lang) -> Result<(), Error> {
             let form = form.ma.clone();
             return Err(Setup::DocumentUndated { form, field }.into());
         }
-        Err(IssueError::NotWritten { path, detail }) => {
-            return Err(Setup::RegisterNotWritten { path, detail }.into());
+        Err(IssueError::NotWritten { path, why }) => {
+            return Err(Setup::RegisterNotWritten { path, why }.into());
         }
     }
     Ok(())

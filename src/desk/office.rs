@@ -69,16 +69,23 @@ pub async fn number(
                 "văn bản chưa có ngày: hãy ghi ngày của văn bản trước khi cấp số",
                 "the document has no date yet: give it its date before its number",
             ),
-            Err(IssueError::NotWritten { detail, .. }) => problem(
-                desk,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                lang.pick(
-                    "Không ghi được sổ văn bản",
-                    "The register cannot be written",
+            // What was not written, why and what to do, as the command line says it; the file
+            // named inside the workspace.
+            Err(IssueError::NotWritten { path, why }) => {
+                let said = crate::diag::Setup::RegisterNotWritten { path, why };
+                problem(
+                    desk,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    lang.pick(
+                        "Không ghi được sổ văn bản",
+                        "The register cannot be written",
+                    )
+                    .into(),
+                    std::iter::once(said.message(lang))
+                        .chain(said.hint(lang))
+                        .collect(),
                 )
-                .into(),
-                vec![detail],
-            ),
+            }
         }
     })
     .await

@@ -56,8 +56,11 @@ pub enum Setup {
     FormHasNoNumber { form: String },
     /// The document has no date yet, so it cannot be entered in the register.
     DocumentUndated { form: String, field: String },
-    /// The register in `to-chuc.yaml` could not be updated.
-    RegisterNotWritten { path: PathBuf, detail: String },
+    /// The register in `to-chuc.yaml` could not be updated, and why.
+    RegisterNotWritten {
+        path: PathBuf,
+        why: crate::register::NotWritten,
+    },
     /// An article's output must be .md, .html or .pdf.
     UnknownArticleFormat { path: PathBuf },
     /// The records have errors, so an article's figures cannot be trusted.
@@ -329,12 +332,12 @@ impl Setup {
                     format!("the document has no date yet (`{field}`)")
                 }
             }
-            Setup::RegisterNotWritten { path, detail } => {
-                let p = path.display();
+            Setup::RegisterNotWritten { path, why } => {
+                let (p, why) = (path.display(), why.reason(lang));
                 if vi {
-                    format!("không ghi được sổ văn bản vào `{p}`: {detail}")
+                    format!("không ghi được sổ văn bản vào `{p}`, nên chưa cấp số: {why}")
                 } else {
-                    format!("cannot write the register into `{p}`: {detail}")
+                    format!("cannot write the register into `{p}`, so no number was given: {why}")
                 }
             }
             Setup::UnknownArticleFormat { path } => {
@@ -420,13 +423,7 @@ impl Setup {
             Setup::NotEmpty { .. } => {
                 Some(lang.pick("chọn một thư mục mới", "choose a new folder").into())
             }
-            Setup::RegisterNotWritten { .. } => Some(
-                lang.pick(
-                    "để danh sách `so_van_ban` ở cuối tệp to-chuc.yaml, hoặc ghi số bằng tay",
-                    "keep the `so_van_ban` list at the end of to-chuc.yaml, or add the entry by hand",
-                )
-                .into(),
-            ),
+            Setup::RegisterNotWritten { why, .. } => Some(why.advice(lang)),
             Setup::ArticleNeedsSoundRecords => Some(
                 lang.pick(
                     "sửa các lỗi trên rồi chạy lại",

@@ -1,0 +1,158 @@
+//! The desk in headless Chromium where the clerk's machine stands in the way: a register that
+//! cannot be written when a number is given, said in the page's language with what to do (and
+//! the same by `cap-so`).
+
+use crate::browser::{Driver, at_page};
+use crate::common::{TestWorkspace, hoso};
+use crate::desk::Desk;
+use crate::webdriver::Session;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The register's file made one that cannot be replaced, as a read-only file is on Windows:
+/// read-only, and immutable (`chattr +i`), since on Linux a read-only file is replaced all the
+/// same (a rename asks only the folder) and permissions do not stop root, who runs the tests in
+/// CI. Made writable again when dropped, so that the temporary folder can go.
+struct Unwritable(PathBuf);
+
+impl Unwritable {
+    fn make(path: &Path) -> Unwritable {
+        set_read_only(path, true);
+        let status = Command::new("chattr").arg("+i").arg(path).status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "chattr +i {}: the test needs e2fsprogs, a file system with the immutable attribute and the right to set it (root)",
+            path.display()
+        );
+        Unwritable(path.to_path_buf())
+    }
+}
+
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+        set_read_only(&self.0, false);
+    }
+}
+
+fn set_read_only(path: &Path, read_only: bool) {
+    let mut permissions = std::fs::metadata(path).unwrap().permissions();
+    permissions.set_readonly(read_only);
+    std::fs::set_permissions(path, permissions).unwrap();
+}
+
+/// The demo without the register's number of Trần Thị Bình's 6-KNĐ, for the desk to give.
+fn demo_without_her_number() -> TestWorkspace {
+    let ws = TestWorkspace::demo();
+    let org = ws.file("to-chuc.yaml");
+    let text = std::fs::read_to_string(&org).unwrap();
+    let cut = text.find("  - so: 5\n").unwrap();
+    std::fs::write(&org, &text[..cut]).unwrap();
+    ws
+}
+
+/// Presses the button that gives Trần Thị Bình's 6-KNĐ its number, on her page.
+fn press_number(b: &Session, desk: &Desk) {
+    b.goto(&format!(
+        "{}/person/tran-thi-binh?form=6-KND",
+        desk.origin()
+    ));
+    at_page(b, "/person/tran-thi-binh");
+    b.click(&b.find(r#"form.number[data-for-form="6-KND"] button"#));
+}
+
+/// The title and the messages of the page of a problem, once it shows.
+fn problem_page(b: &Session) -> (String, Vec<String>) {
+    b.until(
+        "return document.readyState === 'complete' && !!document.querySelector('ul.messages')",
+        "the page of the problem",
+    );
+    let messages = b
+        .find_all("ul.messages li")
+        .iter()
+        .map(|li| b.text(li))
+        .collect();
+    (b.text(&b.find("h1")), messages)
+}
+
+#[test]
+fn a_register_that_cannot_be_written_is_said_in_the_page_s_language_with_what_to_do() {
+    for (lang, title, said) in [
+        (
+            "vi",
+            "Không ghi được sổ văn bản",
+            [
+                "không ghi được sổ văn bản vào “to-chuc.yaml”, nên chưa cấp số: tệp chỉ cho đọc (Read-only)",
+                "bỏ thuộc tính chỉ đọc của tệp (nhấp chuột phải vào tệp → Properties → bỏ dấu ở ô Read-only → OK), rồi cấp số lại",
+            ],
+        ),
+        (
+            "en",
+            "The register cannot be written",
+            [
+                "cannot write the register into “to-chuc.yaml”, so no number was given: the file is read-only",
+                "clear the file's read-only attribute (right-click the file → Properties → untick Read-only → OK), then give the number again",
+            ],
+        ),
+    ] {
+        let desk = Desk::start_in(demo_without_her_number(), lang);
+        let register = desk.ws.file("to-chuc.yaml");
+        let before = std::fs::read(&register).unwrap();
+        let driver = Driver::start();
+        let tmp = tempfile::tempdir().unwrap();
+        let b = driver.browser(&tmp.path().join("profile"));
+        b.goto(&desk.address());
+
+        let unwritable = Unwritable::make(&register);
+        press_number(&b, &desk);
+        let (shown_title, messages) = problem_page(&b);
+        assert_eq!(shown_title, title);
+        assert_eq!(messages, said, "{lang}");
+        // Named inside the workspace, in the clerk's words: no whole path, no system's words.
+        let page = b.text(&b.find("main"));
+        assert!(
+            !page.contains(&desk.ws.path().display().to_string()),
+            "{page}"
+        );
+        assert!(!page.contains("os error"), "{page}");
+        assert_eq!(std::fs::read(&register).unwrap(), before);
+
+        // Done as the page says: the same button gives the number.
+        drop(unwritable);
+        press_number(&b, &desk);
+        b.until(
+            "return location.search.includes('form=6-KND') && document.readyState === 'complete'",
+            "her page after numbering",
+        );
+        let text = std::fs::read_to_string(&register).unwrap();
+        assert!(text.contains("nguoi: tran-thi-binh"), "{text}");
+    }
+}
+
+/// `cap-so` says what the desk says, with the command line's own path.
+#[test]
+fn cap_so_says_what_the_desk_says_of_a_register_that_cannot_be_written() {
+    let ws = demo_without_her_number();
+    let register = ws.file("to-chuc.yaml");
+    let _unwritable = Unwritable::make(&register);
+    for (lang, said) in [
+        (
+            "vi",
+            "nên chưa cấp số: tệp chỉ cho đọc (Read-only)\ngợi ý: bỏ thuộc tính chỉ đọc của tệp",
+        ),
+        (
+            "en",
+            "so no number was given: the file is read-only\nhint: clear the file's read-only attribute",
+        ),
+    ] {
+        let out = hoso()
+            .args(["--lang", lang, "cap-so", "6-KNĐ", "tran-thi-binh", "-w"])
+            .arg(ws.path())
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+        assert!(err.contains(&register.display().to_string()), "{err}");
+    }
+}

@@ -14,7 +14,7 @@
 //! - `browser_files`: the desk in Chromium over files a text editor left wrong: a second file of
 //!   a person's id, broken settings mended while the desk runs;
 //! - `browser_office`: the desk in Chromium where the machine stands in the way (a register that
-//!   cannot be written);
+//!   cannot be written) or the command line's advice would not do (a form that no longer fits);
 //! - `webdriver`: a small WebDriver client for the browser tests;
 //! - `pages`: the forms of the 2025 texts by date, dossier page numbers, page breaks, PDF syntax;
 //! - `typeset`: Typst's warnings and errors, located, from every front end that prints;

@@ -169,6 +169,16 @@ where
     }
 }
 
+/// The names of the commands (`cap-so`, `forms`...): for the tests that look for advice naming
+/// one where nobody types commands.
+#[cfg(test)]
+pub(crate) fn command_names() -> Vec<String> {
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

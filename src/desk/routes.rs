@@ -575,26 +575,13 @@ async fn batch(State(desk): Shared, body: Bytes) -> Response {
                     .person(&p.id)
                     .and_then(|x| x.nguoi().ho_ten.clone())
                     .unwrap_or_else(|| p.id.clone());
-                let why = match ly_do {
-                    crate::batch::Failure::RecordHasErrors { .. } => lang
-                        .pick(
-                            "hồ sơ còn lỗi nên chưa in: xem các lỗi ở trang của người này",
-                            "the record has errors, so nothing was printed: see them on the person's page",
-                        )
-                        .to_string(),
-                    crate::batch::Failure::Unreadable => lang
-                        .pick(
-                            "tệp không đọc được nên chưa in: xem mục “Tệp không đọc được” ở trang chi bộ",
-                            "the file cannot be read, so nothing was printed: see “Files that cannot be read” on the branch page",
-                        )
-                        .to_string(),
-                    other => other.message(lang),
-                };
+                let why = super::words::not_printed(ly_do, lang);
                 messages.push(format!("{who}: {why}"));
             }
         }
         let title = if report.xong + report.bo_qua == 0 && report.loi > 0 {
-            lang.pick("Chưa in được hồ sơ nào", "Nothing printed").to_string()
+            lang.pick("Chưa in được hồ sơ nào", "Nothing printed")
+                .to_string()
         } else {
             format!(
                 "{} {}",

@@ -279,17 +279,6 @@ pub fn speak(d: &Diagnostic, lang: Lang, root: &Path) -> Spoken {
                 ),
             }
         }
-        Problem::FormNeedsField { .. } => Spoken {
-            path: None,
-            message: in_page_words(&d.problem.message(lang), lang, root),
-            hint: Some(
-                lang.pick(
-                    "bổ sung hồ sơ ở ô đó trên trang này, hoặc tải mẫu trắng để viết tay",
-                    "complete that field on this page, or download the blank form to fill by hand",
-                )
-                .to_string(),
-            ),
-        },
         // The page picks people from a list: no id to type, no file name to look for.
         Problem::UnknownPerson { .. } => Spoken {
             path: None,
@@ -305,18 +294,51 @@ pub fn speak(d: &Diagnostic, lang: Lang, root: &Path) -> Spoken {
         problem => Spoken {
             path: None,
             message: in_page_words(&problem.message(lang), lang, root),
-            hint: match desk_hint(problem, lang) {
-                Some(h) => Some(h.to_string()),
-                None => problem.hint(lang).map(|h| in_page_words(&h, lang, root)),
-            },
+            hint: hint(problem, lang, root),
         },
     }
 }
 
-/// The advice the page gives where the command line's names a command to run or a line to
-/// write: what to press or tick on the page instead.
+/// The advice the page gives for `problem`, in its words: the desk's own where the command
+/// line's names a command to run, a flag or a line to write; else the command line's.
+pub fn hint(problem: &Problem, lang: Lang, root: &Path) -> Option<String> {
+    match desk_hint(problem, lang) {
+        Some(h) => Some(in_page_words(h, lang, root)),
+        None => problem.hint(lang).map(|h| in_page_words(&h, lang, root)),
+    }
+}
+
+/// What to press, tick or choose on the page where the command line's advice names a command
+/// or a flag (`hoso cap-so`, `hoso forms`, `hoso rules`, `--blank`) or a line to write. A key
+/// path in backquotes becomes the label of its field ([`in_page_words`]).
 fn desk_hint(problem: &Problem, lang: Lang) -> Option<&'static str> {
     Some(match problem {
+        Problem::FormNeedsField { .. } => lang.pick(
+            "bổ sung hồ sơ ở ô đó trên trang này, hoặc tải mẫu trắng để viết tay",
+            "complete that field on this page, or download the blank form to fill by hand",
+        ),
+        Problem::FormNotApplicable { .. } => lang.pick(
+            "hồ sơ ghi một trường hợp khác: tải lại trang (F5) rồi chọn mẫu đúng trường hợp trong danh sách mẫu ở phần “Xem trước”, danh sách chỉ có các mẫu hợp với hồ sơ",
+            "the record holds another case: reload the page (F5) and choose the form of its case from the list of forms under “Preview”, which holds only the forms that fit the record",
+        ),
+        Problem::FormNotInForce { .. } => lang.pick(
+            "mẫu này không dùng vào ngày của văn bản: tải lại trang (F5) rồi chọn mẫu trong danh sách mẫu ở phần “Xem trước”, danh sách chỉ có các mẫu của bộ quy định đang có hiệu lực vào ngày đó (giấy giới thiệu từ 29/09/2025: mỗi đảng viên một giấy, Mẫu 3-KNĐ); hoặc sửa ngày nếu ghi nhầm",
+            "this form is not used on the document's date: reload the page (F5) and choose from the list of forms under “Preview”, which holds only the forms of the set in force on that day (sponsors' letters from 29/09/2025: one per sponsor, form 3-KNĐ); or correct the date if it is wrong",
+        ),
+        Problem::ReadmissionNotAllowed { .. } => lang.pick(
+            "quy định không cho xem xét kết nạp lại người ra khỏi Đảng theo hình thức này (xem căn cứ); nếu hình thức ghi nhầm, sửa ô `ket_nap_lai.hinh_thuc` trên trang này",
+            "the regulation does not let someone who left the Party this way be re-admitted (see the citation); if the way is recorded wrongly, correct `ket_nap_lai.hinh_thuc` on this page",
+        ),
+        Problem::LocalRuleNotStricter { .. } => lang.pick(
+            "quy tắc riêng chỉ được chặt hơn quy định: sửa giá trị này ở mục “Quy tắc riêng, chặt hơn quy định” của trang “Cài đặt chi bộ”, hoặc xóa nó",
+            "own rules may only be stricter than the regulation: change this value under “Own rules, stricter than the regulation” on the page “Branch settings”, or remove it",
+        ),
+        Problem::UnknownRule {
+            suggestion: None, ..
+        } => lang.pick(
+            "kiểm tra lại mã quy tắc (R13, …) và tên tham số ở mục “Quy tắc riêng, chặt hơn quy định” của trang “Cài đặt chi bộ”, hoặc xóa dòng đó",
+            "check the rule code (R13, …) and the parameter's name under “Own rules, stricter than the regulation” on the page “Branch settings”, or remove that line",
+        ),
         Problem::NumberReused { .. } => lang.pick(
             "bấm “Cấp số văn bản cho mẫu” bên phần xem trước: hoso lấy số tiếp theo trong sổ văn bản",
             "press “Number the document of form” beside the preview: hoso takes the next number of the register",
@@ -333,12 +355,67 @@ fn desk_hint(problem: &Problem, lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// Why a person was not printed by the desk's batch, in the page's words: where to mend it on the
+/// desk, and for an output that could not be written what to do before pressing again, not the
+/// codes, commands and flags (`-o`) the command line gives.
+pub fn not_printed(failure: &crate::batch::Failure, lang: Lang) -> String {
+    use crate::batch::Failure;
+    use crate::diag::WriteBlock;
+    match failure {
+        Failure::RecordHasErrors { .. } => lang
+            .pick(
+                "hồ sơ còn lỗi nên chưa in: xem các lỗi ở trang của người này",
+                "the record has errors, so nothing was printed: see them on the person's page",
+            )
+            .to_string(),
+        Failure::Unreadable => lang
+            .pick(
+                "tệp không đọc được nên chưa in: xem mục “Tệp không đọc được” ở trang chi bộ",
+                "the file cannot be read, so nothing was printed: see “Files that cannot be read” on the branch page",
+            )
+            .to_string(),
+        Failure::Write {
+            path,
+            cause: Some(cause),
+            ..
+        } => {
+            let (vi, en) = match cause {
+                WriteBlock::InUse => (
+                    "tệp đang mở trong một chương trình khác (trình xem PDF, Word...): đóng tệp đó rồi bấm in lại",
+                    "the file is open in another program (a PDF viewer, Word...): close it, then print again",
+                ),
+                WriteBlock::ReadOnlyFile => (
+                    "tệp chỉ cho đọc: bỏ thuộc tính chỉ đọc (Read-only) của tệp rồi bấm in lại",
+                    "the file is read-only: clear its read-only attribute, then print again",
+                ),
+                WriteBlock::FolderDenied => (
+                    "không có quyền ghi vào thư mục: nhờ người quản trị máy cấp quyền ghi vào thư mục hồ sơ, rồi bấm in lại",
+                    "no permission to write in the folder: ask the computer's administrator for write access to the workspace, then print again",
+                ),
+                WriteBlock::ReadOnlyDisk => (
+                    "ổ đĩa chỉ cho đọc (USB bị khóa, đĩa CD...): mở khóa ổ đĩa rồi bấm in lại",
+                    "the disk is read-only (a locked USB stick, a CD...): unlock it, then print again",
+                ),
+                WriteBlock::DiskFull => (
+                    "ổ đĩa đã đầy: giải phóng chỗ trống rồi bấm in lại",
+                    "the disk is full: free some space, then print again",
+                ),
+            };
+            let p = path.display();
+            match lang {
+                Lang::Vi => format!("không ghi được `{p}`: {vi}"),
+                Lang::En => format!("cannot write `{p}`: {en}"),
+            }
+        }
+        other => other.message(lang),
+    }
+}
+
 /// A problem of a file the page is not about, as the page says it: the line and column (unless
 /// it is about the whole file), the message and the hint, in the page's words.
 pub fn said_at(d: &Diagnostic, lang: Lang, root: &Path) -> String {
     let mut said = in_page_words(&d.problem.message(lang), lang, root);
-    if let Some(hint) = d.problem.hint(lang) {
-        let hint = in_page_words(&hint, lang, root);
+    if let Some(hint) = hint(&d.problem, lang, root) {
         said.push_str(&format!(" ({}: {hint})", lang.pick("gợi ý", "hint")));
     }
     match &d.location {
@@ -400,6 +477,116 @@ mod tests {
             in_page_words("không đọc được ngày `31/02/2026`", Lang::Vi, root),
             "không đọc được ngày “31/02/2026”"
         );
+    }
+
+    /// The command of hoso `text` names (`hoso forms`), if any.
+    fn command_in(text: &str) -> Option<String> {
+        crate::cli::command_names()
+            .into_iter()
+            .find(|name| text.contains(&format!("hoso {name}")))
+    }
+
+    /// Each problem whose advice on the command line names a command or a flag: the desk says
+    /// what to do on its pages instead, and names no command, flag or key.
+    #[test]
+    fn the_desk_advises_what_to_press_not_what_to_type() {
+        let root = Path::new("/nha/hoso");
+        let cite = crate::diag::Cite {
+            rule: "R41".into(),
+            text: "294-QĐ/TW §3.6".into(),
+            set: "294-QĐ/TW".into(),
+            local: None,
+            unverified: false,
+        };
+        let problems = [
+            Problem::NumberReused {
+                number: "05-NQ/CB".into(),
+                kind: "NQ".into(),
+            },
+            Problem::FormNeedsField {
+                form: "6-KNĐ".into(),
+                field: "hop_chi_bo.ngay".into(),
+            },
+            Problem::FormNotApplicable {
+                form: "4-KNĐ".into(),
+                field: "gioi_thieu_doan_the.loai".into(),
+                expected: "doan".into(),
+                found: "cong_doan".into(),
+            },
+            Problem::FormNotInForce {
+                form: "3A-KNĐ".into(),
+                field: "nguoi_gioi_thieu[0].ngay_viet".into(),
+                date: "01/10/2025".into(),
+                set: "294-QĐ/TW".into(),
+            },
+            Problem::ReadmissionNotAllowed {
+                reason: "xoa_ten".into(),
+                cite,
+            },
+            Problem::LocalRuleNotStricter {
+                field: "quy_tac_rieng[0].tham_so.thang_hieu_luc".into(),
+                set: "294-QĐ/TW".into(),
+                base: "36".into(),
+                local: "48".into(),
+            },
+            Problem::UnknownRule {
+                field: "quy_tac_rieng[0].ma".into(),
+                name: "R99".into(),
+                fixed: false,
+                suggestion: None,
+            },
+        ];
+        for problem in &problems {
+            for lang in [Lang::Vi, Lang::En] {
+                let typed = problem.hint(lang).unwrap_or_default();
+                assert!(
+                    typed.contains("`hoso ") || typed.contains("`--"),
+                    "the command line's advice: {typed}"
+                );
+                let desk = hint(problem, lang, root).unwrap_or_default();
+                assert!(!desk.is_empty(), "{problem:?}");
+                assert_eq!(command_in(&desk), None, "{desk}");
+                for typed in ["--", "`", "_"] {
+                    assert!(!desk.contains(typed), "{typed:?} in {desk}");
+                }
+                let d = Diagnostic::error(problem.clone(), None);
+                let said = said_at(&d, lang, root);
+                assert!(said.contains(&desk), "{said}");
+            }
+        }
+    }
+
+    /// A PDF of the desk's batch that could not be written: what to do on the desk, without
+    /// the command line's `-o`.
+    #[test]
+    fn a_blocked_batch_output_says_what_to_do_before_printing_again() {
+        use crate::diag::WriteBlock;
+        let path = Path::new("/nha/hoso/ban-in/tran-thi-binh/6-knd.pdf");
+        for cause in [
+            WriteBlock::InUse,
+            WriteBlock::ReadOnlyFile,
+            WriteBlock::FolderDenied,
+            WriteBlock::ReadOnlyDisk,
+            WriteBlock::DiskFull,
+        ] {
+            let failure = crate::batch::Failure::Write {
+                path: path.to_path_buf(),
+                detail: "Permission denied (os error 13)".into(),
+                cause: Some(cause),
+            };
+            assert!(failure.message(Lang::Vi).contains("bằng `-o`"));
+            for (lang, again) in [(Lang::Vi, "bấm in lại"), (Lang::En, "print again")] {
+                let said =
+                    in_page_words(&not_printed(&failure, lang), lang, Path::new("/nha/hoso"));
+                assert!(said.contains("“ban-in/tran-thi-binh/6-knd.pdf”"), "{said}");
+                assert!(said.contains(again), "{said}");
+                assert!(
+                    !said.contains("“-o”") && !said.contains("os error"),
+                    "{said}"
+                );
+                assert_eq!(command_in(&said), None, "{said}");
+            }
+        }
     }
 
     #[test]

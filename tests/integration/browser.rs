@@ -271,7 +271,7 @@ pub(crate) fn type_into(b: &Session, path: &str, text: &str) {
 }
 
 /// Chooses `value` in the select at `path` by pressing its option.
-fn choose(b: &Session, path: &str, value: &str) {
+pub(crate) fn choose(b: &Session, path: &str, value: &str) {
     b.click(&b.find(&at(path)));
     b.click(&b.find(&format!(r#"{} option[value="{value}"]"#, at(path))));
     saved(b, path, value);

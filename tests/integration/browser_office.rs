@@ -1,8 +1,9 @@
-//! The desk in headless Chromium where the clerk's machine stands in the way: a register that
-//! cannot be written when a number is given, said in the page's language with what to do (and
-//! the same by `cap-so`).
+//! The desk in headless Chromium where the clerk's machine stands in the way or the command
+//! line's advice would not do: a register that cannot be written when a number is given, said in
+//! the page's language with what to do (and the same by `cap-so`); a form that no longer fits
+//! the record, advised with what to choose on the page, never a command to type.
 
-use crate::browser::{Driver, at_page};
+use crate::browser::{Driver, at_page, choose, open_section};
 use crate::common::{TestWorkspace, hoso};
 use crate::desk::Desk;
 use crate::webdriver::Session;
@@ -154,5 +155,55 @@ fn cap_so_says_what_the_desk_says_of_a_register_that_cannot_be_written() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(said), "{err}");
         assert!(err.contains(&register.display().to_string()), "{err}");
+    }
+}
+
+/// A form previewed on a person's page that no longer fits the record once a field is changed:
+/// the page says what to choose on it, never a command to type.
+#[test]
+fn a_form_that_no_longer_fits_the_record_is_advised_in_the_desk_s_words() {
+    for (lang, advice) in [
+        (
+            "vi",
+            "tải lại trang (F5) rồi chọn mẫu đúng trường hợp trong danh sách mẫu ở phần “Xem trước”",
+        ),
+        (
+            "en",
+            "reload the page (F5) and choose the form of its case from the list of forms under “Preview”",
+        ),
+    ] {
+        let desk = Desk::start_in(TestWorkspace::demo(), lang);
+        let driver = Driver::start();
+        let tmp = tempfile::tempdir().unwrap();
+        let b = driver.browser(&tmp.path().join("profile"));
+        b.goto(&desk.address());
+        // Đặng Văn Khoa's Youth Union resolution (4-KNĐ), previewed.
+        b.goto(&format!(
+            "{}/person/dang-van-khoa?form=4-KND",
+            desk.origin()
+        ));
+        at_page(&b, "/person/dang-van-khoa");
+        b.until(
+            "const i = document.getElementById('preview');
+             return i.src.includes('/4-KND') && i.complete && i.naturalWidth > 0;",
+            "the preview of 4-KNĐ",
+        );
+        // The introducing organisation is now the trade union: 4-KNĐ no longer fits.
+        open_section(&b, "gioi_thieu_doan_the");
+        choose(&b, "gioi_thieu_doan_the.loai", "cong_doan");
+        b.until(
+            "const n = document.getElementById('preview-note');
+             return !!n && !n.hidden && n.textContent.includes('4-KNĐ');",
+            "why 4-KNĐ is not previewed",
+        );
+        let note = b.text(&b.find("#preview-note"));
+        assert!(note.contains(advice), "{note}");
+        assert!(!note.contains("hoso "), "{note}");
+        // Its PDF, pressed to download: the page of why there is none, in the same words.
+        b.click(&b.find("#download-form"));
+        let (_, messages) = problem_page(&b);
+        let page = messages.join("\n");
+        assert!(page.contains(advice), "{page}");
+        assert!(!page.contains("hoso "), "{page}");
     }
 }

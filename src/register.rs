@@ -222,6 +222,69 @@ mod tests {
         );
     }
 
+    /// The writer's refusals become the causes the clerk can act on; each is said, with what to
+    /// do, in both languages, and names no command (the desk shows it as it is).
+    #[test]
+    fn a_register_not_written_says_why_and_what_to_do_without_a_command() {
+        use crate::store::WriteError;
+        use std::io::{Error, ErrorKind};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("to-chuc.yaml");
+        std::fs::write(&path, "chi_bo: A\n").unwrap();
+        let stale = WriteError::Stale { path: path.clone() };
+        assert_eq!(NotWritten::of(stale), NotWritten::ChangedMeanwhile);
+        let full = WriteError::Io {
+            path: path.clone(),
+            source: Error::from(ErrorKind::StorageFull),
+        };
+        assert_eq!(
+            NotWritten::of(full),
+            NotWritten::Blocked(WriteBlock::DiskFull)
+        );
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let read_only = WriteError::Io {
+            path: path.clone(),
+            source: Error::from(ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            NotWritten::of(read_only),
+            NotWritten::Blocked(WriteBlock::ReadOnlyFile)
+        );
+        // Anything else keeps the system's words, in both languages.
+        let other = NotWritten::of(WriteError::Io {
+            path: path.clone(),
+            source: Error::other("boom"),
+        });
+        assert!(
+            matches!(&other, NotWritten::Other { vi, en } if vi.contains("boom") && en.contains("boom"))
+        );
+        let every = [
+            NotWritten::Blocked(WriteBlock::InUse),
+            NotWritten::Blocked(WriteBlock::ReadOnlyFile),
+            NotWritten::Blocked(WriteBlock::FolderDenied),
+            NotWritten::Blocked(WriteBlock::ReadOnlyDisk),
+            NotWritten::Blocked(WriteBlock::DiskFull),
+            NotWritten::ChangedMeanwhile,
+            NotWritten::NotLast,
+            NotWritten::DoesNotRead("dòng 3".into()),
+            other,
+        ];
+        let commands = crate::cli::command_names();
+        for why in &every {
+            for lang in [Lang::Vi, Lang::En] {
+                let said = format!("{} {}", why.reason(lang), why.advice(lang));
+                assert!(!why.reason(lang).is_empty() && !why.advice(lang).is_empty());
+                assert!(
+                    !commands.iter().any(|c| said.contains(&format!("hoso {c}"))),
+                    "{said}"
+                );
+                assert!(!said.contains("`-"), "{said}");
+            }
+        }
+    }
+
     #[test]
     fn starts_a_register_and_refuses_one_that_is_not_last() {
         let out = append_entry("chi_bo: A", &entry()).unwrap();

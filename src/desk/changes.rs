@@ -48,6 +48,14 @@ impl Written for PathBuf {
 }
 
 impl Desk {
+    /// The turn of one change of the workspace: a page's requests arrive on several connections,
+    /// and the desk's changes (and the undo history they keep) go one at a time. Held by
+    /// [`Desk::write`], and around the library's own writes that take the workspace's lock
+    /// themselves (a new person, a number from the register, an import).
+    pub(super) fn one_at_a_time(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.writing.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Every change the desk makes in the workspace: one at a time (a page's requests arrive on
     /// several connections), through the workspace's one writer ([`crate::store`], under its
     /// lock); then `remember` puts what was done into the history of edits, before the next
@@ -57,7 +65,7 @@ impl Desk {
         change: impl FnOnce(&Writer) -> Result<T, E>,
         remember: impl FnOnce(&Result<T, E>, &mut History),
     ) -> Result<T, E> {
-        let _one_at_a_time = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
+        let _one_at_a_time = self.one_at_a_time();
         let done = Writer::lock(self.root())
             .map_err(E::from)
             .and_then(|writer| change(&writer));

@@ -251,11 +251,7 @@ pub(super) async fn import_sheet(State(desk): State<Arc<Desk>>, request: Request
             update: sent.update,
         };
         // Imported as `hoso import` imports; one import or edit of the desk at a time.
-        let _one_at_a_time = sent.write.then(|| {
-            desk.writing
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        });
+        let _one_at_a_time = sent.write.then(|| desk.one_at_a_time());
         let mut prepared = match sheet.prepare(sent.write, || checked(desk).map(Some)) {
             Ok(p) => p,
             Err(import::Unprepared::Load(r)) => return *r,

@@ -97,7 +97,7 @@ pub(crate) struct Desk {
     engine: Engine,
     /// The pages' templates, parsed once.
     pages: minijinja::Environment<'static>,
-    /// Edits are written one at a time (a page's edits arrive on several connections).
+    /// The desk's changes are written one at a time ([`Desk::one_at_a_time`]).
     writing: std::sync::Mutex<()>,
     /// The workspace, checked, as its files were at the last request; `None` while its
     /// settings (`to-chuc.yaml`) cannot be read, until a request finds them mended.

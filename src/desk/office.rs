@@ -37,10 +37,7 @@ pub async fn number(
             return problem(desk, StatusCode::CONFLICT, title.into(), Vec::new());
         };
         let issued = {
-            let _one_at_a_time = desk
-                .writing
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let _one_at_a_time = desk.one_at_a_time();
             c.issue_number(form)
         };
         let refused = |vi: &str, en: &str| {

@@ -505,10 +505,7 @@ async fn new_person(State(desk): Shared, body: Bytes) -> Response {
             full: full.as_deref(),
         };
         let made = {
-            let _one_at_a_time = desk
-                .writing
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let _one_at_a_time = desk.one_at_a_time();
             edits::new_person(desk.root(), &new)
         };
         match made {

@@ -117,8 +117,8 @@ pub(super) async fn guard(State(desk): State<Arc<Desk>>, request: Request, next:
         return refuse(
             &desk,
             StatusCode::FORBIDDEN,
-            "địa chỉ không phải của hoso serve trên máy này",
-            "this is not the address of hoso serve on this machine",
+            "địa chỉ không phải của bàn làm việc hoso trên máy này",
+            "this is not the address of the hoso desk on this machine",
         );
     }
     let cookie_ok =
@@ -140,12 +140,14 @@ pub(super) async fn guard(State(desk): State<Arc<Desk>>, request: Request, next:
         }
         return harden(response);
     }
+    // What the clerk meets with a tab left open from an earlier start of the desk, or an
+    // address typed without its token: how to open the desk, not the command that serves it.
     if !cookie_ok {
         return refuse(
             &desk,
             StatusCode::FORBIDDEN,
-            "thiếu mã truy cập: hãy mở đúng địa chỉ mà lệnh hoso serve đã in ra",
-            "no access token: open the address that hoso serve printed",
+            "thiếu mã truy cập: địa chỉ này thiếu mã “?t=…” hoặc là địa chỉ của lần mở hoso trước. Hãy mở địa chỉ ở dòng đầu của cửa sổ hoso đang chạy (http://127.0.0.1:…/?t=…), hoặc đóng cửa sổ hoso rồi mở lại hoso",
+            "no access token: this address lacks its “?t=…” code or is from an earlier start of hoso. Open the address on the first line of the running hoso window (http://127.0.0.1:…/?t=…), or close the hoso window and start hoso again",
         );
     }
     let changes = !matches!(*request.method(), Method::GET | Method::HEAD);
@@ -158,7 +160,7 @@ pub(super) async fn guard(State(desk): State<Arc<Desk>>, request: Request, next:
             return refuse(
                 &desk,
                 StatusCode::FORBIDDEN,
-                "yêu cầu thay đổi không đến từ trang của hoso serve: không làm gì",
+                "yêu cầu thay đổi không đến từ trang của bàn làm việc hoso: không làm gì",
                 "a change that does not come from the desk's own pages: nothing done",
             );
         }

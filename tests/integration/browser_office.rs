@@ -207,3 +207,28 @@ fn a_form_that_no_longer_fits_the_record_is_advised_in_the_desk_s_words() {
         assert!(!page.contains("hoso "), "{page}");
     }
 }
+
+/// A tab left open from an earlier start of the desk (its token is another): the page says how
+/// to open the desk, in the page's language, not the command that serves it.
+#[test]
+fn a_page_without_its_token_says_how_to_open_the_desk_not_a_command() {
+    for (lang, said) in [
+        ("vi", "Hãy mở địa chỉ ở dòng đầu của cửa sổ hoso đang chạy"),
+        (
+            "en",
+            "Open the address on the first line of the running hoso window",
+        ),
+    ] {
+        let desk = Desk::start_in(TestWorkspace::demo(), lang);
+        let driver = Driver::start();
+        let tmp = tempfile::tempdir().unwrap();
+        let b = driver.browser(&tmp.path().join("profile"));
+        b.goto(&format!("{}/person/tran-thi-binh", desk.origin()));
+        let text = b.text(&b.find("body"));
+        assert!(text.contains(said), "{text}");
+        assert!(!text.contains("hoso serve"), "{text}");
+        // The address it names opens the desk.
+        b.goto(&desk.address());
+        at_page(&b, "/");
+    }
+}

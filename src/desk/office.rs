@@ -225,7 +225,7 @@ pub(super) fn broken_settings(desk: &Desk, diagnostics: &[crate::diag::Diagnosti
                 "Cách sửa: trong thư mục hồ sơ, nhấp chuột phải vào tệp “{file}” → Open with → Notepad; bấm Ctrl+G, gõ {line} để đến dòng {line}, sửa như trên rồi lưu (Ctrl+S). Tải lại trang này (F5): hoso đọc lại tệp ngay, không cần mở lại hoso."
             ),
             format!(
-                "Nếu không sửa được: lấy tệp “{file}” từ bản sao lưu gần nhất (tệp zip do lệnh “hoso backup” ghi) chép vào thư mục hồ sơ thay cho tệp này; trước đó đổi tên tệp hỏng (ví dụ thành “to-chuc-hong.yaml”) để còn xem lại những gì đã sửa sau ngày sao lưu."
+                "Nếu không sửa được: lấy tệp “{file}” từ bản sao lưu gần nhất (tệp zip của thư mục hồ sơ, ví dụ “hoso.zip” hay “hoso-sao-luu-….zip”: xem mục “Sao lưu” của hướng dẫn) chép vào thư mục hồ sơ thay cho tệp này; trước đó đổi tên tệp hỏng (ví dụ thành “to-chuc-hong.yaml”) để còn xem lại những gì đã sửa sau ngày sao lưu."
             ),
         ],
         crate::diag::Lang::En => vec![
@@ -233,7 +233,7 @@ pub(super) fn broken_settings(desk: &Desk, diagnostics: &[crate::diag::Diagnosti
                 "To mend it: in the workspace folder, right-click the file “{file}” → Open with → Notepad; press Ctrl+G and type {line} to go to line {line}, fix it as said above, and save (Ctrl+S). Reload this page (F5): hoso reads the file again at once, without being restarted."
             ),
             format!(
-                "If it cannot be mended: copy “{file}” from the latest backup (the zip file written by “hoso backup”) into the workspace folder in place of this one; first rename the broken file (to “to-chuc-broken.yaml”, say) to keep what was changed since the backup."
+                "If it cannot be mended: copy “{file}” from the latest backup (a zip of the workspace folder, such as “hoso.zip” or “hoso-sao-luu-….zip”: see “Sao lưu” in the guide) into the workspace folder in place of this one; first rename the broken file (to “to-chuc-broken.yaml”, say) to keep what was changed since the backup."
             ),
         ],
     };

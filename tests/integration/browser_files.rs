@@ -177,10 +177,12 @@ fn broken_settings_are_located_on_every_page_and_the_desk_recovers_once_they_are
             "nhấp chuột phải vào tệp “to-chuc.yaml” → Open with → Notepad",
             &format!("gõ {line} để đến dòng {line}"),
             "không cần mở lại hoso",
-            "bản sao lưu gần nhất (tệp zip do lệnh “hoso backup” ghi)",
+            "bản sao lưu gần nhất (tệp zip của thư mục hồ sơ, ví dụ “hoso.zip” hay “hoso-sao-luu-….zip”: xem mục “Sao lưu” của hướng dẫn)",
         ] {
             assert!(advice.contains(words), "{words:?} in {advice}");
         }
+        // How to get the backup, not a command to type.
+        assert!(!advice.contains("hoso backup"), "{advice}");
         let page = b.text(&b.find("main"));
         assert!(
             !page.contains(&desk.ws.path().display().to_string()),
@@ -225,6 +227,10 @@ fn broken_settings_are_located_on_every_page_and_the_desk_recovers_once_they_are
     );
     let advice = b.text(&b.find("ul.advice"));
     assert!(advice.contains("Open with → Notepad"), "{advice}");
-    assert!(advice.contains("hoso backup"), "{advice}");
+    assert!(
+        advice.contains("from the latest backup (a zip of the workspace folder"),
+        "{advice}"
+    );
+    assert!(!advice.contains("hoso backup"), "{advice}");
     b.close();
 }

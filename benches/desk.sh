@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the desk at a đảng ủy's size: the round trip of an edit (the POST that writes
 # `que_quan` of one candidate, then the GET of that person's 1-KNĐ preview, as the page does
-# them) and the branch page, on a synthetic workspace of N people against the same at 400.
+# them), the branch page, and a new person (the POST of the branch page's form, then the new
+# person's page it leads to) deleted again (the POST of the person page's button, then the page
+# of deleted records it leads to), on a synthetic workspace of N people against the same at 400.
 #
 #   benches/desk.sh              # 5000 people against 400, 15 rounds each
 #   benches/desk.sh 4000 25      # 4000 people, 25 rounds
@@ -42,10 +44,11 @@ measure() {
   cookie="hoso_desk_$port=$token"
   v=$(curl -s -b "$cookie" "$base/person/$person" | sed -n 's/.*data-version="\([0-9a-f]*\)".*/\1/p' | head -1)
   [ -n "$v" ] || { echo "no version for $person at $n people" >&2; exit 1; }
-  printf '\n%s people\n%-6s %-10s %-12s %-10s %-10s\n' "$n" round "edit ms" "preview ms" "total ms" "branch ms"
-  : >"$work/totals-$n"; : >"$work/branch-$n"
+  printf '\n%s people\n%-6s %-10s %-12s %-10s %-10s %-10s %-10s\n' "$n" round "edit ms" "preview ms" \
+    "total ms" "branch ms" "new ms" "delete ms"
+  : >"$work/totals-$n"; : >"$work/branch-$n"; : >"$work/new-$n"; : >"$work/delete-$n"
   for i in $(seq 0 "$rounds"); do
-    local place body edit preview branch e p t b
+    local place body edit preview branch e p t b c d
     place=$([ $((i % 2)) -eq 0 ] && echo "Xã Tân Dân, tỉnh Quảng Ninh" || echo "Phường Hồng Gai, tỉnh Quảng Ninh")
     body=$(printf '{"version":"%s","path":"que_quan","value":"%s"}' "$v" "$place")
     edit=$(curl -s -o "$work/answer" -w '%{time_total}' -b "$cookie" -H "Origin: $base" \
@@ -57,20 +60,37 @@ measure() {
     head -c 4 "$work/preview.svg" | grep -q '<svg' || { echo "no preview" >&2; exit 1; }
     branch=$(curl -s -o "$work/branch.html" -w '%{time_total}' -b "$cookie" "$base/")
     grep -q "$person" "$work/branch.html" || { echo "the branch page lacks $person" >&2; exit 1; }
+    # A new person and their page; deleted again, and the list of deleted records.
+    local new delete newcomer nv
+    new=$(curl -s -L -o "$work/new.html" -w '%{time_total} %{url_effective}' -b "$cookie" \
+      -H "Origin: $base" --data-urlencode "ho_ten=Nguyễn Văn Mới" \
+      --data-urlencode "ngay_sinh=01/02/2000" --data "loai=ket-nap" "$base/new")
+    newcomer=${new##*/person/}; new=${new%% *}
+    grep -q "Nguyễn Văn Mới" "$work/new.html" || { echo "no page for the new person" >&2; exit 1; }
+    nv=$(sed -n 's/.*data-version="\([0-9a-f]*\)".*/\1/p' "$work/new.html" | head -1)
+    delete=$(curl -s -L -o "$work/deleted.html" -w '%{time_total}' -b "$cookie" -H "Origin: $base" \
+      --data "version=$nv" "$base/person/$newcomer/delete")
+    grep -q "Nguyễn Văn Mới" "$work/deleted.html" || { echo "$newcomer not deleted" >&2; exit 1; }
     [ "$i" -eq 0 ] && continue
     e=$(echo "$edit" | ms); p=$(echo "$preview" | ms); b=$(echo "$branch" | ms)
     t=$(awk -v a="$e" -v b="$p" 'BEGIN { printf "%.1f", a + b }')
+    c=$(echo "$new" | ms); d=$(echo "$delete" | ms)
     echo "$t" >>"$work/totals-$n"; echo "$b" >>"$work/branch-$n"
-    printf '%-6s %-10s %-12s %-10s %-10s\n' "$i" "$e" "$p" "$t" "$b"
+    echo "$c" >>"$work/new-$n"; echo "$d" >>"$work/delete-$n"
+    printf '%-6s %-10s %-12s %-10s %-10s %-10s %-10s\n' "$i" "$e" "$p" "$t" "$b" "$c" "$d"
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-  echo "$(median %.1f <"$work/totals-$n") $(median %.1f <"$work/branch-$n")" >"$work/median-$n"
+  echo "$(median %.1f <"$work/totals-$n") $(median %.1f <"$work/branch-$n")" \
+    "$(median %.1f <"$work/new-$n") $(median %.1f <"$work/delete-$n")" >"$work/median-$n"
 }
 
 measure 400
 measure "$size"
-read -r t400 b400 <"$work/median-400"
-read -r tn bn <"$work/median-$size"
+read -r t400 b400 c400 d400 <"$work/median-400"
+read -r tn bn cn dn <"$work/median-$size"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 printf '\n%-28s %-10s %-10s %-8s\n' "median (ms)" 400 "$size" ratio
-printf '%-28s %-10s %-10s %-8s\n' "edit + preview round trip" "$t400" "$tn" "$(awk -v a="$tn" -v b="$t400" 'BEGIN { printf "%.2f", a / b }')"
-printf '%-28s %-10s %-10s %-8s\n' "branch page" "$b400" "$bn" "$(awk -v a="$bn" -v b="$b400" 'BEGIN { printf "%.2f", a / b }')"
+printf '%-28s %-10s %-10s %-8s\n' "edit + preview round trip" "$t400" "$tn" "$(ratio "$tn" "$t400")"
+printf '%-28s %-10s %-10s %-8s\n' "branch page" "$b400" "$bn" "$(ratio "$bn" "$b400")"
+printf '%-28s %-10s %-10s %-8s\n' "new person + their page" "$c400" "$cn" "$(ratio "$cn" "$c400")"
+printf '%-28s %-10s %-10s %-8s\n' "delete + deleted list" "$d400" "$dn" "$(ratio "$dn" "$d400")"

@@ -77,21 +77,31 @@ impl Membership {
 /// records were kept here) is taken as full from the earliest day the probation could have ended;
 /// one with a ceremony and no recognition is still on probation.
 pub fn membership_on(n: &Nguoi, rules: &InForce, day: Ngay) -> Membership {
-    let Some(admitted) = n.ngay_ket_nap().filter(|&d| d <= day) else {
+    if n.ngay_ket_nap().is_none_or(|admitted| admitted > day) {
         return Membership::NotAMember;
-    };
+    }
     if n.ngay_ra_khoi_dang().is_some_and(|left| left <= day) {
         return Membership::Left;
     }
-    let full = match full_membership_date(n, rules) {
-        Some(d) => d <= day,
-        None => ceremony_day(n).is_none() && probation_end(rules, admitted) <= day,
-    };
-    if full {
+    if full_membership_days(n, rules).is_some_and(|(from, _)| from <= day) {
         Membership::Full
     } else {
         Membership::Probationary
     }
+}
+
+/// The days on which the person is a full member, as [`membership_on`] reads the record: from
+/// the end of their probation (never before their admission) until the day they left, if they
+/// did (that day excluded). `None` when no day is: not admitted, or admitted with a ceremony and
+/// not yet recognised. What the desk's lists of members offer first on a document's day.
+pub fn full_membership_days(n: &Nguoi, rules: &InForce) -> Option<(Ngay, Option<Ngay>)> {
+    let admitted = n.ngay_ket_nap()?;
+    let from = match full_membership_date(n, rules) {
+        Some(d) => d,
+        None if ceremony_day(n).is_none() => probation_end(rules, admitted),
+        None => return None,
+    };
+    Some((from.max(admitted), n.ngay_ra_khoi_dang()))
 }
 
 /// Why the person was not a full member on `day`, with the date that says so; `None` when they
@@ -253,6 +263,47 @@ mod tests {
         assert_eq!(membership_on(&n, &rules, d("31/05/2026")), Membership::Full);
         assert_eq!(membership_on(&n, &rules, d("01/06/2026")), Membership::Left);
         assert!(!membership_on(&n, &rules, d("01/06/2026")).is_member());
+    }
+
+    /// The days of full membership the desk's lists offer are exactly those on which
+    /// `membership_on` says full: before admission, on probation, recognised, left; and a member
+    /// recorded only by the admission date.
+    #[test]
+    fn the_days_of_full_membership_are_those_membership_on_says() {
+        let rules = InForce::new(&[]);
+        let mut recognised = member("10/01/2024", "20/01/2024");
+        recognised.cong_nhan_chinh_thuc = Some(QuyetDinh::default());
+        let mut left = recognised.clone();
+        left.ra_khoi_dang = Some(RaKhoiDang {
+            ngay: Some(d("01/06/2025")),
+            ..Default::default()
+        });
+        let older = Nguoi {
+            ngay_vao_dang: Some(d("19/05/1995")),
+            ..Default::default()
+        };
+        // A full-membership date written before the admission: full from the admission.
+        let mut stated = older.clone();
+        stated.ngay_chinh_thuc = Some(d("01/01/1990"));
+        let people = [
+            member("10/01/2024", "20/01/2024"),
+            recognised,
+            left,
+            older,
+            stated,
+        ];
+        let first = d("01/01/1989");
+        for n in &people {
+            let days = full_membership_days(n, &rules);
+            for offset in (0..14_000).step_by(3) {
+                let day = Ngay(first.0.checked_add(jiff::Span::new().days(offset)).unwrap());
+                let full = membership_on(n, &rules, day) == Membership::Full;
+                let within = days.is_some_and(|(from, until)| {
+                    from <= day && until.is_none_or(|until| day < until)
+                });
+                assert_eq!(full, within, "{day:?} {days:?} {n:?}");
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::model::Ngay;
 use crate::model::keys::{self, FileKind, Key};
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// The sections of a person's form, in the order of the process: who the person is, the class
 /// certificate, the application, the personal history, the sponsors, … the recognition. Each is
@@ -124,12 +125,13 @@ pub struct Field {
     pub kind: &'static str,
     /// The value as written in the file ("" when absent).
     pub value: String,
-    /// For a choice or a person: the values offered, with their labels.
+    /// For a choice: the values offered, with their labels; for a person, only the value chosen
+    /// (the page's script offers the others).
     pub options: Vec<(String, String)>,
-    /// For a person: how many of the options (the first ones) qualify on the document's day.
-    pub qualifying: usize,
-    /// The day they qualify on.
+    /// For a person: the day of the field's document, on which full members are offered first,
+    /// as shown and as `YYYY-MM-DD`.
     pub day: String,
+    pub day_iso: String,
     /// A hint of the format (dates), or of what an empty field means.
     pub placeholder: &'static str,
 }
@@ -158,18 +160,39 @@ pub struct Item {
     pub rows: Vec<Row>,
 }
 
-/// The members the reference fields offer (id and name, in Vietnamese order), and whether one
-/// is a full member on a day: those are offered first.
-pub struct Members<'a> {
-    pub all: Vec<(String, String)>,
-    pub full_on: &'a dyn Fn(&str, Ngay) -> bool,
+/// A member as the fields naming a person offer them: the id, the name shown (with the id when
+/// two people bear the name), and the days on which they are a full member, from and until
+/// (`YYYY-MM-DD`; "" for no such day, or for a member who did not leave): those are offered
+/// first on a field's document day.
+#[derive(Debug, Serialize)]
+pub struct Member(pub String, pub String, pub String, pub String);
+
+/// The members the fields naming a person offer: one list, which the page carries once (a
+/// đảng ủy's thousands of members, in every such field, made pages of megabytes) and its script
+/// offers in a field when the clerk opens it, the full members on the field's document day first.
+pub struct Members {
+    /// The name shown of each member's id.
+    shown: HashMap<String, String>,
+    /// The list as the page carries it, in Vietnamese order.
+    pub json: String,
     /// The day when a field's document has none yet.
     pub today: Ngay,
 }
 
+impl Members {
+    /// The members `list` (in the order offered), on a page shown on `today`.
+    pub fn new(list: &[Member], today: Ngay) -> Members {
+        Members {
+            shown: list.iter().map(|m| (m.0.clone(), m.1.clone())).collect(),
+            json: serde_json::to_string(list).unwrap_or_else(|_| "[]".into()),
+            today,
+        }
+    }
+}
+
 /// Builds the form of a record. `value` is the file read as plain YAML data (what the clerk
 /// wrote, not what the types made of it); `open` is the section to open first.
-pub fn sections(value: &Value, members: &Members<'_>, open: &str, lang: Lang) -> Vec<Section> {
+pub fn sections(value: &Value, members: &Members, open: &str, lang: Lang) -> Vec<Section> {
     form(FileKind::Nguoi, SECTIONS, value, members, open, lang)
 }
 
@@ -202,7 +225,7 @@ const SETTINGS: &[(&str, &[&str])] = &[
 ];
 
 /// The form of the branch settings.
-pub fn settings(value: &Value, members: &Members<'_>, lang: Lang) -> Vec<Section> {
+pub fn settings(value: &Value, members: &Members, lang: Lang) -> Vec<Section> {
     form(FileKind::ToChuc, SETTINGS, value, members, "to-chuc", lang)
 }
 
@@ -210,7 +233,7 @@ fn form(
     kind: FileKind,
     layout: &[(&'static str, &[&str])],
     value: &Value,
-    members: &Members<'_>,
+    members: &Members,
     open: &str,
     lang: Lang,
 ) -> Vec<Section> {
@@ -350,7 +373,7 @@ fn scalar_text(value: Option<&Value>) -> String {
 }
 
 struct Builder<'a> {
-    members: &'a Members<'a>,
+    members: &'a Members,
     lang: Lang,
     kind: FileKind,
 }
@@ -440,20 +463,14 @@ impl Builder<'_> {
     fn field(&self, key: &'static Key, path: String, data: &Value) -> Field {
         let value = scalar_text(value_at(data, &path));
         let last = key.path.rsplit(['.', ']']).next().unwrap_or(key.path);
-        let mut qualifying = 0;
-        let mut day = String::new();
+        let mut day = None;
         let (kind, mut options) = if key.names_a_person() {
-            // The members who are full members on the document's day first, then the others.
-            let on = document_day(data, &path).unwrap_or(self.members.today);
-            day = on.short();
-            let (full, other): (Vec<_>, Vec<_>) = self
-                .members
-                .all
-                .iter()
-                .map(|(id, name)| (id.clone(), name.clone()))
-                .partition(|(id, _)| (self.members.full_on)(id, on));
-            qualifying = full.len();
-            ("person", full.into_iter().chain(other).collect())
+            // The page's script offers the members, the full members on the document's day
+            // first: the field carries its value and that day.
+            day = Some(document_day(data, &path).unwrap_or(self.members.today));
+            let shown = self.members.shown.get(&value);
+            let chosen = shown.map(|name| (value.clone(), name.clone()));
+            ("person", chosen.into_iter().collect())
         } else if words::is_yes_no(key) {
             ("check", Vec::new())
         } else if let Some(options) = words::choices(key.path, self.lang) {
@@ -464,7 +481,8 @@ impl Builder<'_> {
             ("text", Vec::new())
         };
         // A value the choices do not offer (a misspelling, an id not a member) stays shown.
-        if !options.is_empty() && !value.is_empty() && !options.iter().any(|(v, _)| *v == value) {
+        let offered = !options.is_empty() || kind == "person";
+        if offered && !value.is_empty() && !options.iter().any(|(v, _)| *v == value) {
             options.push((value.clone(), value.clone()));
         }
         let placeholder = if last.starts_with("ngay") || last == "cung_cong_tac_tu" {
@@ -478,8 +496,8 @@ impl Builder<'_> {
             kind,
             value,
             options,
-            qualifying,
-            day,
+            day: day.map(Ngay::short).unwrap_or_default(),
+            day_iso: day.map(Ngay::iso).unwrap_or_default(),
             placeholder,
         }
     }
@@ -624,15 +642,20 @@ mod tests {
             "hop_chi_bo": {"ngay": "16/10/2026", "dang_vien": {"chinh_thuc": 13}},
             "ly_lich": {"gia_dinh": [{"ho_ten": "A"}, {"ho_ten": "B", "dang_vien": true}]},
         });
-        let full_on = |id: &str, _: Ngay| id == "le-minh-tuan";
-        let members = Members {
-            all: vec![
-                ("le-minh-tuan".to_string(), "Lê Minh Tuấn".to_string()),
-                ("an-du-bi".to_string(), "An Dự Bị".to_string()),
-            ],
-            full_on: &full_on,
-            today: Ngay::parse("07/12/2026").unwrap(),
+        let member = |id: &str, name: &str, from: &str| {
+            Member(id.into(), name.into(), from.into(), String::new())
         };
+        let members = Members::new(
+            &[
+                member("le-minh-tuan", "Lê Minh Tuấn", "2001-05-19"),
+                member("an-du-bi", "An Dự Bị", ""),
+            ],
+            Ngay::parse("07/12/2026").unwrap(),
+        );
+        assert_eq!(
+            members.json,
+            r#"[["le-minh-tuan","Lê Minh Tuấn","2001-05-19",""],["an-du-bi","An Dự Bị","",""]]"#
+        );
         let s = sections(&data, &members, "hop_chi_bo", Lang::Vi);
         assert_eq!(s.first().map(|s| s.id), Some("ca-nhan"));
         assert_eq!(s.last().map(|s| s.id), Some("dac-biet"));
@@ -648,7 +671,8 @@ mod tests {
         );
         assert!(json.contains(r#""path":"hop_chi_bo.dang_vien.chinh_thuc""#));
         assert!(json.contains(r#""value":"13""#));
-        assert!(json.contains(r#""kind":"person","value":"","options":[["le-minh-tuan","Lê Minh Tuấn"],["an-du-bi","An Dự Bị"]],"qualifying":1,"day":"16/10/2026""#), "{json}");
+        // A field naming a person carries its document's day; the members are the page's.
+        assert!(json.contains(r#""kind":"person","value":"","options":[],"day":"16/10/2026","day_iso":"2026-10-16""#), "{json}");
         let ly_lich =
             serde_json::to_string(&s.iter().find(|s| s.id == "ly_lich").unwrap().rows).unwrap();
         assert!(ly_lich.contains(r#""path":"ly_lich.gia_dinh[1].dang_vien","label":"Là đảng viên","kind":"check","value":"true""#), "{ly_lich}");

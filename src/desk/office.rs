@@ -96,6 +96,8 @@ struct SettingsPage {
     sections: Vec<super::fields::Section>,
     diagnostics_json: String,
     words_json: String,
+    /// The members the fields naming a person offer (see `fields::Members`).
+    members_json: String,
     /// The desk's last edit of the file can be taken back.
     undo: bool,
 }
@@ -119,17 +121,7 @@ pub async fn settings(State(desk): State<Arc<Desk>>) -> Response {
         if let Ok(written) = crate::edit::scalars_as_written(&text) {
             super::fields::as_written(&mut data, &written);
         }
-        let rules = ws.rules();
-        let full_on = |id: &str, day: crate::model::Ngay| {
-            ws.person(id).is_some_and(|m| {
-                crate::facts::membership_on(m.nguoi(), rules, day) == crate::facts::Membership::Full
-            })
-        };
-        let members = super::fields::Members {
-            all: pages::member_choices(&ws, ""),
-            full_on: &full_on,
-            today: super::routes::today(),
-        };
+        let members = pages::members(&ws, "", super::routes::today());
         let shown = super::fields::shown(ws.org_diagnostics(), Some(&org.spans), ws.root(), lang);
         let version = super::edits::version(&bytes);
         let page = SettingsPage {
@@ -139,6 +131,7 @@ pub async fn settings(State(desk): State<Arc<Desk>>) -> Response {
             sections: super::fields::settings(&data, &members, lang),
             diagnostics_json: serde_json::to_string(&shown).unwrap_or_else(|_| "[]".into()),
             words_json: pages::script_words(lang),
+            members_json: members.json,
         };
         super::routes::page(desk, "settings.html.j2", page)
     })

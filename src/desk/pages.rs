@@ -428,6 +428,8 @@ pub struct PersonPage {
     pub diagnostics_json: String,
     /// The script's words, as JSON.
     pub words_json: String,
+    /// The members the fields naming a person offer (see [`Members`]).
+    pub members_json: String,
     pub lacks: Vec<String>,
     pub forms: Vec<FormLink>,
     pub preview: Option<String>,
@@ -452,38 +454,38 @@ pub struct OtherFile {
     pub todo: String,
 }
 
-/// Everyone admitted but `except`, in Vietnamese order (the exports' collation), with the name a
-/// picker shows: a name two people share is told apart by the id.
-pub fn member_choices(ws: &CheckedWorkspace, except: &str) -> Vec<(String, String)> {
-    let mut admitted: Vec<Person<'_>> = ws
-        .people()
+/// Everyone admitted but `except`, in Vietnamese order (the exports' collation), as the fields
+/// naming a person offer them: a name two people share is told apart by the id.
+pub fn members(ws: &CheckedWorkspace, except: &str, today: Ngay) -> Members {
+    let admitted: Vec<Person<'_>> = ws
+        .people_by_name()
         .filter(|m| m.stage() >= GiaiDoan::DuBi && m.id() != except)
         .collect();
-    crate::collate::sort_people(&mut admitted, |m| (m.nguoi().ho_ten.as_deref(), m.id()));
-    let name_of = |m: &Person<'_>| {
-        m.nguoi()
-            .ho_ten
-            .clone()
-            .unwrap_or_else(|| m.id().to_string())
-    };
+    fn name_of<'a>(m: &Person<'a>) -> &'a str {
+        m.nguoi().ho_ten.as_deref().unwrap_or(m.id())
+    }
     // How many bear each name, counted once (a đảng ủy has thousands to compare).
-    let mut bearers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut bearers: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for m in &admitted {
         *bearers.entry(name_of(m)).or_default() += 1;
     }
-    admitted
+    let rules = ws.rules();
+    let list: Vec<fields::Member> = admitted
         .iter()
         .map(|m| {
             let name = name_of(m);
-            let shared = bearers.get(&name).is_some_and(|&n| n > 1);
-            let shown = if shared {
-                format!("{name} ({})", m.id())
-            } else {
-                name
+            let shown = match bearers.get(name).is_some_and(|&n| n > 1) {
+                true => format!("{name} ({})", m.id()),
+                false => name.to_string(),
             };
-            (m.id().to_string(), shown)
+            let (from, until) = match facts::full_membership_days(m.nguoi(), rules) {
+                Some((from, until)) => (from.iso(), until.map(Ngay::iso).unwrap_or_default()),
+                None => Default::default(),
+            };
+            fields::Member(m.id().to_string(), shown, from, until)
         })
-        .collect()
+        .collect();
+    Members::new(&list, today)
 }
 
 /// Builds the page of `p`, whose file has the bytes `bytes` (read once, for both the values shown
@@ -501,17 +503,7 @@ pub fn person(
         fields::as_written(&mut data, &written);
     }
     let ws = p.workspace();
-    let all = member_choices(ws, p.id());
-    let rules = ws.rules();
-    let full_on = |id: &str, day: Ngay| {
-        ws.person(id)
-            .is_some_and(|m| facts::membership_on(m.nguoi(), rules, day) == facts::Membership::Full)
-    };
-    let members = Members {
-        all,
-        full_on: &full_on,
-        today: super::routes::today(),
-    };
+    let members = members(ws, p.id(), super::routes::today());
     let (lacking, open) = lacks(p);
     let forms = FormLink::all(p);
     let preview = preview
@@ -549,6 +541,7 @@ pub fn person(
         ))
         .unwrap_or_else(|_| "[]".into()),
         words_json: script_words(lang),
+        members_json: members.json,
         lacks: lacking,
         forms,
         preview,

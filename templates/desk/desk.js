@@ -8,6 +8,40 @@
   document.querySelectorAll("form[data-confirm]").forEach((f) =>
     f.addEventListener("submit", (e) => { if (!confirm(f.dataset.confirm)) e.preventDefault(); }));
 
+  // The members a field naming a person offers: the page carries the list once (a đảng ủy has
+  // thousands), and a field gets it when the clerk opens it, the full members on the day of the
+  // field's document first. Each entry: [id, name shown, full from, full until] (YYYY-MM-DD).
+  const memberList = document.getElementById("members");
+  const members = memberList ? JSON.parse(memberList.dataset.json) : [];
+  function offerMembers(select) {
+    if (select.dataset.offered) return;
+    select.dataset.offered = "1";
+    const day = select.dataset.day;
+    const chosen = select.value;
+    const full = document.createElement("optgroup");
+    full.label = select.dataset.full;
+    const others = document.createElement("optgroup");
+    others.label = select.dataset.others;
+    let known = false;
+    for (const [id, name, from, until] of members) {
+      const option = new Option(name, id, false, id === chosen);
+      known = known || id === chosen;
+      const isFull = from !== "" && from <= day && (until === "" || day < until);
+      (isFull ? full : others).append(option);
+    }
+    // The empty choice first; a value no member has (a misspelling, an id not a member's) stays.
+    const kept = [...select.options].filter((o) => o.value === "" || (o.value === chosen && !known));
+    select.replaceChildren(...kept.slice(0, 1), ...[full, others].filter((g) => g.children.length),
+      ...kept.slice(1));
+    select.value = chosen;
+  }
+  for (const type of ["mousedown", "touchstart", "focusin", "keydown"]) {
+    document.addEventListener(type, (e) => {
+      const select = e.target.closest && e.target.closest("select[data-members]");
+      if (select) offerMembers(select);
+    }, true);
+  }
+
   const person = body.dataset.person;
   // A person's page edits their record; the settings page names its own address.
   const editUrl = body.dataset.edit || (person ? "/person/" + person + "/edit" : null);

@@ -1349,6 +1349,53 @@ fn a_large_branch_shows_each_group_a_page_at_a_time() {
         &format!("return location.pathname === '/person/{}'", second[0]),
         "the person's page",
     );
+
+    // A field naming a person offers the members when it is opened, from the one list the page
+    // carries (in every such field, a đảng ủy's thousands made pages of megabytes): the full
+    // members on the day of the field's document first, then the others.
+    let source = b.execute("return document.documentElement.outerHTML");
+    let options = source.as_str().unwrap().matches("<option").count();
+    assert!(
+        options < 60,
+        "{options} options: the members are carried once"
+    );
+    open_section(&b, "le_ket_nap");
+    let field = "le_ket_nap.nguoi_giup_do";
+    b.click(&b.find(&at(field)));
+    let groups = b.execute(&format!(
+        "return [...document.querySelector({}).querySelectorAll('optgroup')]
+           .map(g => [g.label, [...g.children].map(o => o.value)])",
+        js(&at(field))
+    ));
+    let groups: Vec<(String, Vec<String>)> = serde_json::from_value(groups).unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    let (full, others) = (&groups[0], &groups[1]);
+    assert!(
+        full.0.starts_with("Đảng viên chính thức ngày "),
+        "{}",
+        full.0
+    );
+    assert_eq!(others.0, "Người khác");
+    // The members are full on that day; the probationers are not, and the person is not offered.
+    let members = std::fs::read_dir(desk.ws.file("dang-vien")).unwrap();
+    let members: Vec<String> = members
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(members.len(), 60);
+    assert!(members.iter().all(|m| full.1.contains(m)), "{full:?}");
+    for probationer in &all {
+        assert!(!full.1.contains(probationer), "{probationer} in {full:?}");
+        let offered = others.1.contains(probationer);
+        assert_eq!(offered, **probationer != second[0], "{probationer}");
+    }
+    choose(&b, field, "do-van-hai-07");
 }
 
 #[test]

@@ -237,8 +237,11 @@ fn stamped<T>(
     Ok((stamp, read()?))
 }
 
+/// A person file read: what it looked like, what reading it came to, and its record.
+type FileRead = (Option<Stamp>, (FileOutcome, Option<Record>));
+
 /// Reads one person file, stamped, through the loader's own step.
-fn read_file(file: &PersonFile) -> (Option<Stamp>, (FileOutcome, Option<Record>)) {
+fn read_file(file: &PersonFile) -> FileRead {
     let now = SystemTime::now();
     let seen = look(&file.path);
     let bytes = crate::model::read_bounded(&file.path);
@@ -425,7 +428,7 @@ impl Live {
         }
 
         // The files read again, in parallel; the others taken as they were.
-        let mut fresh: HashMap<&OsStr, (Option<Stamp>, (FileOutcome, Option<Record>))> = people
+        let mut fresh: HashMap<&OsStr, FileRead> = people
             .par_iter()
             .filter(|file| changed.contains(file.path.as_os_str()))
             .map(|file| (file.path.as_os_str(), read_file(file)))

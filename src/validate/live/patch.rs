@@ -2,9 +2,9 @@
 //! without listing the records folders or gathering the workspace again (see the notes of
 //! [`super`]).
 
-use super::{FileOutcome, Live, Refreshed, Seen, Stamp, links, read_file};
+use super::{FileOutcome, FileRead, Live, Refreshed, Seen, Stamp, links, read_file};
 use crate::diag::{Diagnostic, Problem};
-use crate::model::{self, PersonFile, Record};
+use crate::model::{self, PersonFile};
 use crate::validate::CheckedWorkspace;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -108,11 +108,10 @@ impl Live {
                 return None;
             }
         }
-        let reads: Vec<(Option<Stamp>, (FileOutcome, Option<Record>))> =
-            files.par_iter().map(|file| read_file(file)).collect();
+        let reads: Vec<FileRead> = files.par_iter().map(|file| read_file(file)).collect();
         // A file become a link is the full path's to place (it follows links' targets).
         let plain = |stamp: &Option<Stamp>| stamp.as_ref().is_some_and(|s| s.link.is_none());
-        let ok = |(stamp, (outcome, record)): &(Option<Stamp>, (FileOutcome, Option<Record>))| {
+        let ok = |(stamp, (outcome, record)): &FileRead| {
             plain(stamp) && clean(outcome) && record.is_some()
         };
         if !reads.iter().all(ok) {

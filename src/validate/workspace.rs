@@ -72,6 +72,16 @@ pub struct Unreadable {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How a person changed, for the name order ([`CheckedWorkspace::reorder`]).
+enum Order {
+    /// Their name changed.
+    Renamed,
+    /// They came, at their index (those after them moved one on).
+    Came,
+    /// They went from their index (those after them moved one back).
+    Went,
+}
+
 /// Moves `index` from the group of `before` to the group of `after` (groups in index order, as
 /// [`CheckedWorkspace::assemble`] builds them; a group left empty is no group).
 fn regroup<K: std::hash::Hash + Eq>(
@@ -203,8 +213,9 @@ impl CheckedWorkspace {
         self.people[index].due = OnceLock::new();
         let new = &self.workspace.people[index];
         if old.nguoi.ho_ten != new.nguoi.ho_ten {
-            self.by_name = OnceLock::new();
+            self.reorder(index, Order::Renamed);
         }
+        let new = &self.workspace.people[index];
         debug_assert_eq!(old.id, new.id);
         self.basis.numbers.remove(&old);
         self.basis.numbers.add(new);
@@ -257,7 +268,7 @@ impl CheckedWorkspace {
         self.workspace.people.insert(index, record);
         self.people.insert(index, Resolved::default());
         self.by_path = OnceLock::new();
-        self.by_name = OnceLock::new();
+        self.reorder(index, Order::Came);
         index
     }
 
@@ -287,7 +298,7 @@ impl CheckedWorkspace {
             .filter(|i| **i > index)
             .for_each(|i| *i -= 1);
         self.by_path = OnceLock::new();
-        self.by_name = OnceLock::new();
+        self.reorder(index, Order::Went);
     }
 
     /// Sets the checks of the people at the indices given, of the organisation and of the
@@ -412,6 +423,34 @@ impl CheckedWorkspace {
         by_path
             .get(path)
             .map(|&i| ws.people[i].spans.file().text.as_str())
+    }
+
+    /// Keeps the name order, when it was built, as the person at `index` changed: finds their
+    /// place in it (a binary search, not a sort of everyone), or takes them out.
+    fn reorder(&mut self, index: usize, change: Order) {
+        let Some(order) = self.by_name.get_mut() else {
+            return;
+        };
+        match change {
+            Order::Renamed => order.retain(|&i| i != index),
+            Order::Came => order
+                .iter_mut()
+                .filter(|i| **i >= index)
+                .for_each(|i| *i += 1),
+            Order::Went => {
+                order.retain(|&i| i != index);
+                order
+                    .iter_mut()
+                    .filter(|i| **i > index)
+                    .for_each(|i| *i -= 1);
+                return;
+            }
+        }
+        let people = &self.workspace.people;
+        let who = |i: usize| (people[i].nguoi.ho_ten.as_deref(), people[i].id.as_str());
+        let before = |&i: &usize| crate::collate::compare_people(who(i), who(index)).is_lt();
+        let at = order.partition_point(before);
+        order.insert(at, index);
     }
 
     /// Everyone, in the Vietnamese order of their names (the one order of every list of people,

@@ -56,6 +56,9 @@ fn seen(ws: &CheckedWorkspace) -> String {
         let _ = writeln!(out, "unreadable {} {}", u.id, u.path.display());
         u.diagnostics.iter().for_each(|d| diag(&mut out, d));
     }
+    // The order of names the desk's lists of members follow, kept through the changes.
+    let by_name: Vec<&str> = ws.people_by_name().map(|p| p.id()).collect();
+    let _ = writeln!(out, "by name: {}", by_name.join(" "));
     out
 }
 

@@ -18,11 +18,13 @@
 //!   changes under the target's name). A refresh that does not finish leaves its look to the
 //!   next. Where the system cannot watch (a file system without notifications, the limit of
 //!   watches reached), every refresh looks at every file;
-//! - when the look names only person files, read before or new in a records folder, none a link:
-//!   looks at those alone, and puts each that changed, came or went, read without a problem, in
-//!   place in the last result ([`Live::patch`]): the record replaced, added or taken out, what is
-//!   derived from the records (the number index, the decisions and ceremonies shared, the
-//!   person's time limits) following it, and checked again only the people it concerns (below).
+//! - when the look names only person files, read before or new in a records folder, and no
+//!   link is in the records folders (a link's target, or the file a link leading nowhere names,
+//!   changes under its own name): looks at those alone, and puts each that changed, came or
+//!   went, read without a problem, in place in the last result ([`Live::patch`]): the record
+//!   replaced, added or taken out, what is derived from the records (the number index, the
+//!   decisions and ceremonies shared, the person's time limits) following it, and checked again
+//!   only the people it concerns (below).
 //!   Nothing else is listed, read, gathered or indexed: an edit, a new person, a person deleted
 //!   or renamed costs what it concerns, not the size of the đảng bộ;
 //! - otherwise (a misnamed, unreadable or second file of an id, a file in a subfolder, the
@@ -90,7 +92,9 @@ pub struct Live {
     watch: Option<Watch>,
     /// What had changed when a refresh began that did not finish (an error, a panic).
     unfinished: Option<Look>,
-    /// Whether a person file is a link (whose target's changes are told under the target's name).
+    /// Whether a person file is a link (whose target's changes are told under the target's name),
+    /// or a place the listing left out is (a link leading nowhere, or not to a record, comes to
+    /// life when the file it names is made: a new person's file is then not put in place alone).
     linked: bool,
     /// How the last refresh came to its result.
     pub(super) last: Refreshed,
@@ -542,10 +546,12 @@ impl Live {
             .into_iter()
             .map(|r| (r.path().as_os_str().to_owned(), r))
             .collect();
+        let link = |path: &Path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
         self.linked = self
             .files
             .values()
-            .any(|seen| seen.stamp.as_ref().is_some_and(|s| s.link.is_some()));
+            .any(|seen| seen.stamp.as_ref().is_some_and(|s| s.link.is_some()))
+            || self.others.iter().any(|other| link(&other.path));
         let checked = Arc::new(checked);
         self.checked = Some(checked.clone());
         self.last = Refreshed::Gathered;

@@ -14,9 +14,10 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 impl Live {
-    /// Brings the last result up to date when the places told are all person files, none of
-    /// them a link (a link's target changes under the target's name): each read before is looked
-    /// at, and those not as they were read, those gone and those new are put in place
+    /// Brings the last result up to date when the places told are all person files and no link
+    /// is in the records folders (a link's target, or the file a link leading nowhere names,
+    /// changes under its own name, and a listing finds the link changed): each read before is
+    /// looked at, and those not as they were read, those gone and those new are put in place
     /// ([`Live::patch`]). `None`, with nothing changed but the stamps of files found as they
     /// were, when a place is anything else (the organisation's or the bulletin file, a misnamed
     /// file, a folder, a file in a subfolder) or a file cannot be put in place: every file is

@@ -669,3 +669,29 @@ fn a_second_file_of_an_id_is_placed_by_the_listing() {
         assert_eq!(live(&mut state), full(&root), "{copy} removed");
     }
 }
+
+/// A link in the records that leads nowhere is no person (a listing leaves it out with a
+/// problem); the file it names, made later, makes it one: a new person's file is then not put in
+/// place alone, since a listing finds the link come to life.
+#[cfg(unix)]
+#[test]
+fn a_link_that_led_nowhere_leads_to_a_newcomer() {
+    let dir = workspace(12);
+    let root = dir.path().join("ws");
+    let mut state = Live::open(&root).unwrap();
+    let newcomer = root.join("dang-vien/le-van-moi.yaml");
+    std::os::unix::fs::symlink(&newcomer, root.join("ket-nap/lien-ket.yaml")).unwrap();
+    settle(&mut state);
+    let (a, b) = (live(&mut state), full(&root));
+    assert!(a == b, "the link\n\nincremental:\n{a:?}\n\nfull:\n{b:?}");
+    assert!(b.unwrap().contains("unreadable lien-ket"));
+
+    std::fs::copy(root.join("dang-vien/hoang-thi-thu.yaml"), &newcomer).unwrap();
+    settle(&mut state);
+    let (a, b) = (live(&mut state), full(&root));
+    assert!(
+        a == b,
+        "the file named\n\nincremental:\n{a:?}\n\nfull:\n{b:?}"
+    );
+    assert!(b.unwrap().contains("person lien-ket"));
+}

@@ -20,8 +20,8 @@ impl Live {
     /// looked at, and those not as they were read, those gone and those new are put in place
     /// ([`Live::patch`]). `None`, with nothing changed but the stamps of files found as they
     /// were, when a place is anything else (the organisation's or the bulletin file, a misnamed
-    /// file, a folder, a file in a subfolder) or a file cannot be put in place: every file is
-    /// then looked at.
+    /// file, a folder, a file in a subfolder), was one at the last listing, or a file cannot be
+    /// put in place: every file is then looked at.
     pub(super) fn bring_in_told(&mut self, paths: &[PathBuf]) -> Option<Arc<CheckedWorkspace>> {
         self.checked.as_ref()?;
         if self.linked {
@@ -32,7 +32,12 @@ impl Live {
         let mut gone: Vec<PathBuf> = Vec::new();
         for path in paths {
             let Some(seen) = self.files.get_mut(path.as_os_str()) else {
-                // Not read before: a new person's file, or a place only a listing can place.
+                // Not read before: a new person's file, or a place only a listing can place, as
+                // one it listed as something else (a folder under a record's name, moved away:
+                // what it held goes with it, untold).
+                if self.others.iter().any(|other| other.path == *path) {
+                    return None;
+                }
                 changed.push(model::plain_person_file(&self.root, path)?);
                 continue;
             };

@@ -695,3 +695,34 @@ fn a_link_that_led_nowhere_leads_to_a_newcomer() {
     );
     assert!(b.unwrap().contains("person lien-ket"));
 }
+
+/// A folder under a record's name is no person (a listing leaves it out with a problem, and reads
+/// what is in it); moved out of the records and a person's file made under its name, the folder's
+/// problem and whatever was in it go with it, which a listing finds: only the file's name is told
+/// (Linux tells a folder moved as it tells a file; Windows tells a folder removed so).
+#[test]
+fn a_file_made_where_a_folder_was_is_placed_by_the_listing() {
+    let dir = workspace(12);
+    let root = dir.path().join("ws");
+    let mut state = Live::open(&root).unwrap();
+    let place = root.join("dang-vien/le-van-moi.yaml");
+    let sponsor = root.join("dang-vien/hoang-thi-thu.yaml");
+    std::fs::create_dir(&place).unwrap();
+    std::fs::copy(&sponsor, place.join("le-van-cu.yaml")).unwrap();
+    settle(&mut state);
+    let (a, b) = (live(&mut state), full(&root));
+    assert!(a == b, "the folder\n\nincremental:\n{a:?}\n\nfull:\n{b:?}");
+    let b = b.unwrap();
+    assert!(b.contains("unreadable le-van-moi") && b.contains("person le-van-cu"));
+
+    std::fs::rename(&place, root.join("cu")).unwrap();
+    std::fs::copy(&sponsor, &place).unwrap();
+    settle(&mut state);
+    let (a, b) = (live(&mut state), full(&root));
+    assert!(
+        a == b,
+        "the file where the folder was\n\nincremental:\n{a:?}\n\nfull:\n{b:?}"
+    );
+    let b = b.unwrap();
+    assert!(b.contains("person le-van-moi") && !b.contains("le-van-cu"));
+}

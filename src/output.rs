@@ -39,14 +39,23 @@ fn write(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
             ),
         ));
     }
-    // A rename replaces whatever has the name: never a link, a FIFO, a device or a folder.
-    if let Ok(meta) = std::fs::symlink_metadata(path)
-        && !meta.file_type().is_file()
-    {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        // A rename replaces whatever has the name: never a link, a FIFO, a device or a folder.
+        if !meta.file_type().is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file",
+            ));
+        }
+        // Nor a file marked read-only, on any system: Windows refuses to replace one, and
+        // elsewhere a rename asks only the folder (root not even that), which would make the
+        // mark a clerk set to protect a file mean nothing.
+        if meta.permissions().readonly() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only",
+            ));
+        }
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -266,6 +275,22 @@ mod tests {
         write_atomic(&kept, b"new").unwrap();
         assert_eq!(mode(&kept), 0o640);
         assert_eq!(std::fs::read(&kept).unwrap(), b"new");
+    }
+
+    /// As on Windows, whoever runs hoso (root too): the file stays as it was.
+    #[test]
+    fn a_file_marked_read_only_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("to-chuc.yaml");
+        std::fs::write(&path, b"old").unwrap();
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let e = write_atomic(&path, b"new").unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::PermissionDenied);
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary left beside it");
     }
 
     #[test]

@@ -8,40 +8,21 @@ use crate::common::{TestWorkspace, hoso};
 use crate::desk::Desk;
 use crate::webdriver::Session;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-/// The register's file made one that cannot be replaced, as a read-only file is on Windows:
-/// read-only, and immutable (`chattr +i`), since on Linux a read-only file is replaced all the
-/// same (a rename asks only the folder) and permissions do not stop root, who runs the tests in
-/// CI. Made writable again when dropped, so that the temporary folder can go.
+/// The register's file marked read-only, as a clerk or a shared folder's settings mark a file on
+/// Windows: hoso replaces no such file, whoever runs it (root too, as in CI). Made writable again
+/// when dropped, so that the temporary folder can go.
 struct Unwritable(PathBuf);
 
 impl Unwritable {
-    /// `None`, said on standard error, for a user who may not set the attribute (not root, as a
-    /// newcomer running the tests on their own machine): the test then has nothing to check.
-    /// Root (CI) must be able to.
-    fn make(path: &Path) -> Option<Unwritable> {
+    fn make(path: &Path) -> Unwritable {
         set_read_only(path, true);
-        let unwritable = Unwritable(path.to_path_buf());
-        let status = Command::new("chattr").arg("+i").arg(path).status();
-        if status.is_ok_and(|s| s.success()) {
-            return Some(unwritable);
-        }
-        let id = Command::new("id").arg("-u").output();
-        let root = id.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-        assert!(
-            !root,
-            "chattr +i {}: the test needs e2fsprogs and a file system with the immutable attribute",
-            path.display()
-        );
-        eprintln!("not run: only root can make a file immutable (chattr +i)");
-        None
+        Unwritable(path.to_path_buf())
     }
 }
 
 impl Drop for Unwritable {
     fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
         set_read_only(&self.0, false);
     }
 }
@@ -114,9 +95,7 @@ fn a_register_that_cannot_be_written_is_said_in_the_page_s_language_with_what_to
         let b = driver.browser(&tmp.path().join("profile"));
         b.goto(&desk.address());
 
-        let Some(unwritable) = Unwritable::make(&register) else {
-            return;
-        };
+        let unwritable = Unwritable::make(&register);
         press_number(&b, &desk);
         let (shown_title, messages) = problem_page(&b);
         assert_eq!(shown_title, title);
@@ -147,9 +126,7 @@ fn a_register_that_cannot_be_written_is_said_in_the_page_s_language_with_what_to
 fn cap_so_says_what_the_desk_says_of_a_register_that_cannot_be_written() {
     let ws = demo_without_her_number();
     let register = ws.file("to-chuc.yaml");
-    let Some(_unwritable) = Unwritable::make(&register) else {
-        return;
-    };
+    let _unwritable = Unwritable::make(&register);
     for (lang, said) in [
         (
             "vi",

@@ -184,6 +184,9 @@ struct EditAnswer {
     on_disk: Option<(String, String)>,
     /// An edit of the file can be taken back.
     undo: bool,
+    /// Each field naming a person, with its document's day now (see
+    /// [`pages::person_field_days`]).
+    days: Vec<(String, String, String)>,
 }
 
 /// For a stale file: its version now and its value at `path`, as written.
@@ -226,6 +229,7 @@ pub(super) async fn save_field(
                 forms: Vec::new(),
                 on_disk: None,
                 undo: false,
+                days: Vec::new(),
             };
             return json(StatusCode::NOT_FOUND, &answer);
         };
@@ -277,6 +281,15 @@ pub(super) async fn save_field(
             }
         };
         let undo = desk.can_undo(&file, &version);
+        let days = match result.is_ok() {
+            true => crate::model::read_bounded(&file)
+                .map(|bytes| {
+                    let text = String::from_utf8_lossy(&bytes);
+                    pages::person_field_days(kind, &text, super::routes::today(), lang)
+                })
+                .unwrap_or_default(),
+            false => Vec::new(),
+        };
         let answer = EditAnswer {
             ok: result.is_ok(),
             version,
@@ -287,6 +300,7 @@ pub(super) async fn save_field(
             forms,
             on_disk: stale.then(|| on_disk(&file, &req.path)),
             undo,
+            days,
         };
         json(status, &answer)
     })

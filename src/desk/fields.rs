@@ -132,6 +132,8 @@ pub struct Field {
     /// as shown and as `YYYY-MM-DD`.
     pub day: String,
     pub day_iso: String,
+    /// The title the full members on that day are offered under.
+    pub full_label: String,
     /// A hint of the format (dates), or of what an empty field means.
     pub placeholder: &'static str,
 }
@@ -498,6 +500,12 @@ impl Builder<'_> {
             options,
             day: day.map(Ngay::short).unwrap_or_default(),
             day_iso: day.map(Ngay::iso).unwrap_or_default(),
+            full_label: day.map_or_else(String::new, |d| {
+                let words = self
+                    .lang
+                    .pick("Đảng viên chính thức ngày", "Full members on");
+                format!("{words} {}", d.short())
+            }),
             placeholder,
         }
     }
@@ -672,7 +680,7 @@ mod tests {
         assert!(json.contains(r#""path":"hop_chi_bo.dang_vien.chinh_thuc""#));
         assert!(json.contains(r#""value":"13""#));
         // A field naming a person carries its document's day; the members are the page's.
-        assert!(json.contains(r#""kind":"person","value":"","options":[],"day":"16/10/2026","day_iso":"2026-10-16""#), "{json}");
+        assert!(json.contains(r#""kind":"person","value":"","options":[],"day":"16/10/2026","day_iso":"2026-10-16","full_label":"Đảng viên chính thức ngày 16/10/2026""#), "{json}");
         let ly_lich =
             serde_json::to_string(&s.iter().find(|s| s.id == "ly_lich").unwrap().rows).unwrap();
         assert!(ly_lich.contains(r#""path":"ly_lich.gia_dinh[1].dang_vien","label":"Là đảng viên","kind":"check","value":"true""#), "{ly_lich}");

@@ -488,6 +488,41 @@ pub fn members(ws: &CheckedWorkspace, except: &str, today: Ngay) -> Members {
     Members::new(&list, today)
 }
 
+/// The day of each field naming a person in the file `text` (a person's record, or the
+/// settings), as its page would show it now: `(path, YYYY-MM-DD, the title of the full members
+/// on that day)`. An edit's answer carries them, so that a document's date just typed orders the
+/// members offered in its fields at once.
+pub fn person_field_days(
+    kind: crate::model::keys::FileKind,
+    text: &str,
+    today: Ngay,
+    lang: Lang,
+) -> Vec<(String, String, String)> {
+    fn walk(rows: &[fields::Row], out: &mut Vec<(String, String, String)>) {
+        for row in rows {
+            match row {
+                fields::Row::Field(f) if f.kind == "person" => {
+                    out.push((f.path.clone(), f.day_iso.clone(), f.full_label.clone()));
+                }
+                fields::Row::List(list) => list.items.iter().for_each(|i| walk(&i.rows, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut data: serde_json::Value = crate::model::from_yaml(text).unwrap_or_default();
+    if let Ok(written) = crate::edit::scalars_as_written(text) {
+        fields::as_written(&mut data, &written);
+    }
+    let members = Members::new(&[], today);
+    let sections = match kind {
+        crate::model::keys::FileKind::ToChuc => fields::settings(&data, &members, lang),
+        _ => fields::sections(&data, &members, "", lang),
+    };
+    let mut out = Vec::new();
+    sections.iter().for_each(|s| walk(&s.rows, &mut out));
+    out
+}
+
 /// Builds the page of `p`, whose file has the bytes `bytes` (read once, for both the values shown
 /// and the version the edits will name).
 pub fn person(

@@ -210,6 +210,15 @@
           el.dataset.saved = value;
           if (note) note.hidden = a.checked;
           if (a.checked) refreshPreview();
+          // A document's date just saved orders the members offered in its fields by that day.
+          for (const [at, day, title] of a.days || []) {
+            const select = record.querySelector('select[data-members][data-path="' + CSS.escape(at) + '"]');
+            if (select && select.dataset.day !== day) {
+              select.dataset.day = day;
+              select.dataset.full = title;
+              delete select.dataset.offered;
+            }
+          }
           if (el.dataset.reload) location.reload();
         })
         .catch((e) => {

@@ -467,6 +467,14 @@ fn a_clerk_s_day_from_the_branch_page() {
     type_into(&b, "hop_chi_bo.dang_vien.du_bi", "2");
     type_into(&b, "hop_chi_bo.co_mat.chinh_thuc", "12");
     type_into(&b, "hop_chi_bo.co_mat.du_bi", "2");
+    // The chair is offered first among the full members on the meeting's day just typed, not
+    // on the day the page was opened.
+    b.click(&b.find(&at("hop_chi_bo.chu_tri")));
+    let first = b.execute(&format!(
+        "return document.querySelector({}).querySelector('optgroup').label",
+        js(&at("hop_chi_bo.chu_tri"))
+    ));
+    assert_eq!(first, "Đảng viên chính thức ngày 16/10/2026");
     choose(&b, "hop_chi_bo.chu_tri", "nguyen-van-thanh");
     choose(&b, "hop_chi_bo.thu_ky", "pham-thi-lan");
     type_into(&b, "hop_chi_bo.tan_thanh", "12");

@@ -109,6 +109,37 @@ fn regroup<K: std::hash::Hash + Eq>(
     }
 }
 
+/// The groups a person's index is kept in: everyone named in one decision, everyone admitted at
+/// one ceremony.
+type Groups<'a> = (
+    &'a mut HashMap<(DecisionKind, DecisionKey), Vec<usize>>,
+    &'a mut HashMap<Ngay, Vec<usize>>,
+);
+
+/// Moves `index` from the groups of the record `before` (the decisions it shares, its ceremony)
+/// to those of the record `after`; `None`: no record there, before or after.
+fn regroup_record(
+    (decisions, ceremonies): Groups<'_>,
+    before: Option<&Nguoi>,
+    after: Option<&Nguoi>,
+    index: usize,
+) {
+    for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
+        let key = |n: &Nguoi| facts::decision_key(n, kind).map(|k| (kind, k));
+        regroup(decisions, before.and_then(key), after.and_then(key), index);
+    }
+    let day = facts::ceremony_day;
+    regroup(ceremonies, before.and_then(day), after.and_then(day), index);
+}
+
+/// Moves one on (`up`: someone came before them) or one back (someone before them went) the
+/// indices from `from` on.
+fn shift<'a>(indices: impl Iterator<Item = &'a mut usize>, from: usize, up: bool) {
+    for i in indices.filter(|i| **i >= from) {
+        *i = if up { *i + 1 } else { *i - 1 };
+    }
+}
+
 impl CheckedWorkspace {
     /// Puts the pieces of a validation together (see [`super::check`]).
     pub(super) fn assemble(
@@ -211,22 +242,15 @@ impl CheckedWorkspace {
     pub(super) fn replace(&mut self, index: usize, record: Record) {
         let old = std::mem::replace(&mut self.workspace.people[index], record);
         self.people[index].due = OnceLock::new();
-        let new = &self.workspace.people[index];
-        if old.nguoi.ho_ten != new.nguoi.ho_ten {
+        if old.nguoi.ho_ten != self.workspace.people[index].nguoi.ho_ten {
             self.reorder(index, Order::Renamed);
         }
         let new = &self.workspace.people[index];
         debug_assert_eq!(old.id, new.id);
         self.basis.numbers.remove(&old);
         self.basis.numbers.add(new);
-        for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
-            let before = facts::decision_key(&old.nguoi, kind).map(|k| (kind, k));
-            let after = facts::decision_key(&new.nguoi, kind).map(|k| (kind, k));
-            regroup(&mut self.decisions, before, after, index);
-        }
-        let before = facts::ceremony_day(&old.nguoi);
-        let after = facts::ceremony_day(&new.nguoi);
-        regroup(&mut self.ceremonies, before, after, index);
+        let groups = (&mut self.decisions, &mut self.ceremonies);
+        regroup_record(groups, Some(&old.nguoi), Some(&new.nguoi), index);
     }
 
     /// Adds `record`, read without a problem from a new file, whose id nobody else's file
@@ -250,21 +274,10 @@ impl CheckedWorkspace {
             .decisions
             .values_mut()
             .chain(self.ceremonies.values_mut());
-        groups
-            .flatten()
-            .filter(|i| **i >= index)
-            .for_each(|i| *i += 1);
+        shift(groups.flatten(), index, true);
         self.basis.numbers.add(&record);
-        for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
-            let key = facts::decision_key(&record.nguoi, kind).map(|k| (kind, k));
-            regroup(&mut self.decisions, None, key, index);
-        }
-        regroup(
-            &mut self.ceremonies,
-            None,
-            facts::ceremony_day(&record.nguoi),
-            index,
-        );
+        let groups = (&mut self.decisions, &mut self.ceremonies);
+        regroup_record(groups, None, Some(&record.nguoi), index);
         self.workspace.people.insert(index, record);
         self.people.insert(index, Resolved::default());
         self.by_path = OnceLock::new();
@@ -279,24 +292,13 @@ impl CheckedWorkspace {
         let old = self.workspace.people.remove(index);
         self.people.remove(index);
         self.basis.numbers.remove(&old);
-        for kind in [DecisionKind::Admission, DecisionKind::Recognition] {
-            let key = facts::decision_key(&old.nguoi, kind).map(|k| (kind, k));
-            regroup(&mut self.decisions, key, None, index);
-        }
-        regroup(
-            &mut self.ceremonies,
-            facts::ceremony_day(&old.nguoi),
-            None,
-            index,
-        );
+        let groups = (&mut self.decisions, &mut self.ceremonies);
+        regroup_record(groups, Some(&old.nguoi), None, index);
         let groups = self
             .decisions
             .values_mut()
             .chain(self.ceremonies.values_mut());
-        groups
-            .flatten()
-            .filter(|i| **i > index)
-            .for_each(|i| *i -= 1);
+        shift(groups.flatten(), index + 1, false);
         self.by_path = OnceLock::new();
         self.reorder(index, Order::Went);
     }
@@ -433,16 +435,10 @@ impl CheckedWorkspace {
         };
         match change {
             Order::Renamed => order.retain(|&i| i != index),
-            Order::Came => order
-                .iter_mut()
-                .filter(|i| **i >= index)
-                .for_each(|i| *i += 1),
+            Order::Came => shift(order.iter_mut(), index, true),
             Order::Went => {
                 order.retain(|&i| i != index);
-                order
-                    .iter_mut()
-                    .filter(|i| **i > index)
-                    .for_each(|i| *i -= 1);
+                shift(order.iter_mut(), index + 1, false);
                 return;
             }
         }
